@@ -1,0 +1,1 @@
+"""One module per `quizgame` subcommand; each is thin and calls into the library."""

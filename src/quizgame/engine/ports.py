@@ -1,0 +1,38 @@
+"""What the engine needs from storage, as a protocol: the store implements it, tests fake it.
+
+The engine calls `save_session` after every answer and `save_card` after every practice review;
+both must be durable when they return (atomic replace, fsync) and safe when two processes play as
+the same player at once (`save_card` merges one card under a file lock, it never rewrites cards
+it was not given).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from quizgame.engine.records import CardState, SessionRecord
+
+
+class PlayerStore(Protocol):
+    """One player's saves."""
+
+    @property
+    def name(self) -> str:
+        """The player's display name."""
+        ...
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Write the whole session record (it is small: one game's answers)."""
+        ...
+
+    def sessions(self, quiz_id: str | None = None) -> list[SessionRecord]:
+        """The player's sessions (of one quiz when given), oldest first, answers included."""
+        ...
+
+    def load_cards(self, quiz_id: str) -> dict[str, CardState]:
+        """Card states of one quiz by question id (empty when never practised)."""
+        ...
+
+    def save_card(self, quiz_id: str, card: CardState) -> None:
+        """Store one card's new state, leaving the quiz's other cards as they are on disk."""
+        ...

@@ -1,0 +1,105 @@
+"""What a game leaves behind: one record per answer, one record per session.
+
+These are the shared language of the engine (which creates them), the store (which saves them as
+TOML) and the classroom reports (which read them). Datetimes are always timezone-aware UTC.
+The given answer is kept in a TOML-friendly shape: a string, a bool, a float or a list of strings.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+Mode = Literal["quiz", "practice", "mistakes"]
+Given = str | bool | float | list[str] | None
+
+
+class RecordModel(BaseModel):
+    """Base of saved records: strict, no unknown keys (a typo in a save is a clear error)."""
+
+    model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True)
+
+
+class AnswerRecord(RecordModel):
+    """One answered (or timed-out) question."""
+
+    question_id: str = Field(description="Id of the question in its quiz.")
+    question_type: str = Field(description="Type of the question when it was answered.")
+    given: Given = Field(
+        None,
+        description="What the player gave: choice text, list of texts (multi, order; match: "
+        "the right item chosen for each left item in quiz order), bool, number or raw text.",
+    )
+    correct: bool = Field(description="Full credit (or overridden).")
+    credit: Annotated[float, Field(ge=0, le=1)] = Field(description="0..1; partial credit.")
+    points: int = Field(0, ge=0, description="Points earned, streak bonus included.")
+    streak_bonus: int = Field(0, ge=0, description="Part of `points` that is streak bonus.")
+    elapsed_ms: int = Field(ge=0, description="Time from question shown to answer.")
+    hint_used: bool = False
+    timed_out: bool = False
+    overridden: bool = Field(False, description="Player said 'I was right' on a text answer.")
+    answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
+
+
+class SessionRecord(RecordModel):
+    """One game: who played what, how, and every answer so far."""
+
+    id: str = Field(description="Unique session id (also the save file's stem).")
+    quiz_id: str
+    quiz_title: str = ""
+    player: str = Field(description="Display name of the player.")
+    mode: Mode
+    seed: int
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None = None
+    question_count: int = Field(0, ge=0, description="Questions planned when it started.")
+    score: int = Field(0, ge=0)
+    answers: list[AnswerRecord] = Field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def correct_count(self) -> int:
+        return sum(1 for a in self.answers if a.correct)
+
+    @property
+    def duration_ms(self) -> int:
+        return sum(a.elapsed_ms for a in self.answers)
+
+    @property
+    def best_streak(self) -> int:
+        best = run = 0
+        for answer in self.answers:
+            run = run + 1 if answer.correct else 0
+            best = max(best, run)
+        return best
+
+
+def utc(moment: datetime) -> datetime:
+    """Reject naive datetimes early: fsrs and the saves need UTC."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("datetimes must be timezone-aware (UTC)")
+    return moment
+
+
+class CardState(RecordModel):
+    """Spaced-repetition state of one question for one player (mirrors `fsrs.Card`).
+
+    Kept apart from session records so that saving a review rewrites only the quiz's cards, never
+    the player's whole history. `None` values of fsrs are simply absent keys (TOML has no null).
+    """
+
+    question_id: str
+    card_id: int = Field(description="Stable id derived from (quiz id, question id).")
+    state: int = Field(1, ge=1, le=3, description="fsrs State: 1 learning, 2 review, 3 relearning.")
+    step: int | None = 0
+    stability: float | None = None
+    difficulty: float | None = None
+    due: AwareDatetime
+    last_review: AwareDatetime | None = None
+    reviews: int = Field(0, ge=0, description="How many times it was reviewed.")
+    lapses: int = Field(0, ge=0, description="How many times it was forgotten after learning.")

@@ -1,0 +1,104 @@
+"""`quizgame check`: load quiz files, add the warnings a teacher should see, summarise.
+
+Warnings are things that load fine but probably are not what the teacher meant: a prompt used
+twice, a choice question whose prompt gives its answer away, a question with no explanation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgame.errors import Problem, QuizLoadError
+from quizgame.format.loader import LoadedQuiz, read_quiz
+from quizgame.format.models import ChoiceQuestion, MultiQuestion, QUESTION_TYPES, Quiz, quoted
+
+
+@dataclass
+class CheckResult:
+    """What checking one file found: the quiz when it loaded, and every problem."""
+
+    path: Path
+    quiz: Quiz | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def summary(self) -> str:
+        """One line: id, title and question counts by type (only for a loaded quiz)."""
+        assert self.quiz is not None
+        counts = Counter(q.type for q in self.quiz.questions)
+        by_type = ", ".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
+        total = len(self.quiz.questions)
+        noun = "question" if total == 1 else "questions"
+        return f"{self.quiz.quiz.id} {quoted(self.quiz.quiz.title)}: {total} {noun} ({by_type})"
+
+
+def quiz_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their `*.toml` files (sorted); files are kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.toml")))
+        else:
+            found.append(path)
+    return found
+
+
+def check_file(path: Path) -> CheckResult:
+    """Load one file and collect its errors, or its warnings when it is valid."""
+    try:
+        loaded = read_quiz(path)
+    except QuizLoadError as error:
+        return CheckResult(path, None, list(error.problems))
+    return CheckResult(path, loaded.quiz, lint(loaded))
+
+
+def lint(loaded: LoadedQuiz) -> list[Problem]:
+    """Warnings for a valid quiz."""
+    quiz, count = loaded.quiz, len(loaded.quiz.questions)
+    warnings: list[Problem] = []
+
+    def warn(index: int, key: str, message: str) -> None:
+        loc = ("questions", index, key)
+        line = loaded.source_map.line_of(loc, question_count=count)
+        where = f'questions[{index}] (id "{quiz.questions[index].id}").{key}'
+        warnings.append(Problem(loaded.path, message, line=line, where=where, severity="warning"))
+
+    first_with_prompt: dict[str, int] = {}
+    for index, question in enumerate(quiz.questions):
+        prompt = " ".join(question.prompt.casefold().split())
+        if prompt in first_with_prompt:
+            warn(index, "prompt", f"same prompt as questions[{first_with_prompt[prompt]}]")
+        else:
+            first_with_prompt[prompt] = index
+        if _gives_answer_away(question):
+            warn(index, "prompt", "the prompt contains the right choice and no other: "
+                 "it gives the answer away")
+        if not question.explanation:
+            warn(index, "explanation", "no explanation: players learn more when told why")
+    return warnings
+
+
+def _gives_answer_away(question: object) -> bool:
+    if isinstance(question, ChoiceQuestion):
+        right = [question.answer]
+    elif isinstance(question, MultiQuestion):
+        right = list(question.answers)
+    else:
+        return False
+    prompt = question.prompt.casefold()
+
+    def shown(choice: str) -> bool:
+        return len(choice) >= 3 and choice.casefold() in prompt
+
+    wrong = [c for c in question.choices if c not in right]
+    return all(shown(c) for c in right) and not any(shown(c) for c in wrong)

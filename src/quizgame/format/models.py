@@ -1,0 +1,323 @@
+"""Pydantic models of the quiz TOML format (v1): the single definition of the format.
+
+Everything a teacher can write is declared here; the JSON Schema in `schemas/` is generated from
+these models, and the loader turns their validation errors into one readable line per problem.
+Rules that need the quiz's source text (grounding) read it from the validation context.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+QUESTION_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
+Seconds = Annotated[int, Field(ge=0, le=3600)]
+
+QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match")
+
+
+def normalise_quote(text: str) -> str:
+    """Fold curly quotes to straight ones and runs of whitespace to one space."""
+    table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+    return " ".join(text.translate(table).split())
+
+
+class FormatModel(BaseModel):
+    """Base of every format model: strict types, no unknown keys."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def quoted(text: object) -> str:
+    """Show a teacher's value the way TOML writes it: in double quotes."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def duplicate_positions(values: list[object]) -> list[tuple[int, int]]:
+    """(index, index of first occurrence) for every value seen before."""
+    first: dict[object, int] = {}
+    repeats = []
+    for index, value in enumerate(values):
+        if value in first:
+            repeats.append((index, first[value]))
+        else:
+            first[value] = index
+    return repeats
+
+
+def rule_error(detail: str, *, field: str | None = None, index: int | None = None) -> Exception:
+    """A validation error for a rule spanning fields, naming the field it is about.
+
+    The loader reads `field` and `index` from the error's context so that the message points at
+    `questions[index].field` rather than at the whole question.
+    """
+    return PydanticCustomError("quiz_rule", "{detail}", {"detail": detail, "field": field, "index": index})
+
+
+def _distinct(values: list[str], what: str) -> list[str]:
+    for index, _ in duplicate_positions(list(values)):
+        raise ValueError(f"{what} must be distinct: {quoted(values[index])} appears more than once")
+    return values
+
+
+class QuizSource(FormatModel):
+    """Where the questions come from; `file` makes every question's quote checkable."""
+
+    title: str | None = Field(None, description="Title of the source text.")
+    author: str | None = Field(None, description="Author of the source text.")
+    publisher: str | None = Field(None, description="Publisher of the source text.")
+    url: str | None = Field(None, description="Where the source text can be read.")
+    date: str | None = Field(None, description="Publication date, as written by the teacher.")
+    file: str | None = Field(
+        None,
+        description="Path of the source text, relative to the quiz file. When given, every "
+        "question's `source` quote must occur in it.",
+    )
+
+
+class QuizMeta(FormatModel):
+    """The `[quiz]` table: identity and game settings of one quiz."""
+
+    id: Annotated[str, Field(pattern=QUIZ_ID_PATTERN, max_length=64)] = Field(
+        description="Stable id (lowercase letters, digits, '-'); saves refer to it."
+    )
+    title: NonEmpty = Field(description="Title shown to players.")
+    description: str | None = Field(None, description="A sentence or two about the quiz.")
+    author: str | None = Field(None, description="Who wrote the quiz.")
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = Field(
+        None, description="BCP 47 language tag, e.g. 'en' or 'pt-BR'."
+    )
+    time_limit: Seconds = Field(
+        0, description="Seconds per question in quiz mode; 0 means untimed."
+    )
+    shuffle: bool = Field(True, description="Shuffle the order of the questions.")
+    shuffle_choices: bool = Field(
+        True, description="Shuffle the choices of choice and multi questions."
+    )
+    scoring: Literal["speed", "accuracy"] = Field(
+        "speed",
+        description="'speed': faster answers earn more (Kahoot's rule); "
+        "'accuracy': points for correctness, time only breaks ties.",
+    )
+    streak: bool = Field(True, description="Give a bonus for consecutive correct answers.")
+    source: QuizSource | None = Field(None, description="The text the questions are drawn from.")
+
+
+class QuestionBase(FormatModel):
+    """Keys every question type has."""
+
+    id: Annotated[str, Field(pattern=QUESTION_ID_PATTERN, max_length=64)] = Field(
+        description="Unique in the quiz (letters, digits, '-', '_'); the stable key for saves."
+    )
+    prompt: NonEmpty = Field(description="The question as shown to the player.")
+    explanation: str | None = Field(None, description="Shown after the player answers.")
+    source: str | None = Field(
+        None, description="A verbatim quote from the source text that supports the answer."
+    )
+    hint: str | None = Field(None, description="A hint; using it halves the points.")
+    tags: list[NonEmpty] = Field(default_factory=list, description="Free-form labels.")
+    time_limit: Seconds | None = Field(
+        None, description="Seconds for this question, overriding the quiz's time_limit."
+    )
+    points: Annotated[int, Field(ge=0, le=100_000)] = Field(
+        1000, description="Maximum points for this question."
+    )
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_grounded(cls, quote: str | None, info: ValidationInfo) -> str | None:
+        text = (info.context or {}).get("source_text")
+        if quote is not None and text is not None:
+            if normalise_quote(quote) not in normalise_quote(text):
+                shown = quote if len(quote) <= 60 else quote[:57] + "..."
+                raise ValueError(f"quote {quoted(shown)} was not found in the source file")
+        return quote
+
+
+class ChoiceQuestion(QuestionBase):
+    """Pick exactly one of the choices."""
+
+    type: Literal["choice"]
+    choices: ChoiceList = Field(description="2 to 10 distinct options.")
+    answer: str = Field(description="The correct option, written exactly as in `choices`.")
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_distinct(cls, choices: list[str]) -> list[str]:
+        return _distinct(choices, "choices")
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> ChoiceQuestion:
+        if self.answer not in self.choices:
+            raise rule_error(f"{quoted(self.answer)} is not one of the choices", field="answer")
+        return self
+
+
+class MultiQuestion(QuestionBase):
+    """Pick every correct option; partial credit for partly right picks."""
+
+    type: Literal["multi"]
+    choices: ChoiceList = Field(description="2 to 10 distinct options.")
+    answers: Annotated[list[str], Field(min_length=1)] = Field(
+        description="The correct options: a non-empty subset of `choices`."
+    )
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_distinct(cls, choices: list[str]) -> list[str]:
+        return _distinct(choices, "choices")
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_distinct(cls, answers: list[str]) -> list[str]:
+        return _distinct(answers, "answers")
+
+    @model_validator(mode="after")
+    def _answers_are_choices(self) -> MultiQuestion:
+        missing = [a for a in self.answers if a not in self.choices]
+        if missing:
+            listed = ", ".join(quoted(a) for a in missing)
+            raise rule_error(f"{listed} not among the choices", field="answers")
+        return self
+
+
+class TrueFalseQuestion(QuestionBase):
+    """A statement that is either true or false."""
+
+    type: Literal["truefalse"]
+    answer: bool = Field(description="true or false (TOML booleans, not strings).")
+
+
+class NumberQuestion(QuestionBase):
+    """A numeric answer, right within a tolerance."""
+
+    type: Literal["number"]
+    answer: float = Field(description="The correct number.")
+    tolerance: Annotated[float, Field(ge=0)] = Field(
+        0, description="Accepted distance from the answer (>= 0)."
+    )
+    unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
+
+
+class TextQuestion(QuestionBase):
+    """A typed answer compared with the accepted answers."""
+
+    type: Literal["text"]
+    answers: Annotated[list[NonEmpty], Field(min_length=1)] = Field(
+        description="Accepted answers; the first is the canonical spelling."
+    )
+    exact: bool = Field(
+        False,
+        description="Compare exactly. By default case, accents, punctuation and extra spaces "
+        "are ignored and one small typo is forgiven.",
+    )
+
+
+class OrderQuestion(QuestionBase):
+    """Arrange items in the right order; they are shown shuffled."""
+
+    type: Literal["order"]
+    items: Annotated[list[NonEmpty], Field(min_length=2, max_length=10)] = Field(
+        description="At least 2 distinct items, in the correct order."
+    )
+
+    @field_validator("items")
+    @classmethod
+    def _items_distinct(cls, items: list[str]) -> list[str]:
+        return _distinct(items, "items")
+
+
+Pair = Annotated[list[NonEmpty], Field(min_length=2, max_length=2)]
+
+
+class MatchQuestion(QuestionBase):
+    """Pair each left item with its right item; the right items are shown shuffled."""
+
+    type: Literal["match"]
+    pairs: Annotated[list[Pair], Field(min_length=2, max_length=10)] = Field(
+        description="[left, right] pairs; lefts distinct, rights distinct."
+    )
+
+    @field_validator("pairs")
+    @classmethod
+    def _sides_distinct(cls, pairs: list[list[str]]) -> list[list[str]]:
+        _distinct([p[0] for p in pairs], "left items")
+        _distinct([p[1] for p in pairs], "right items")
+        return pairs
+
+
+Question = Annotated[
+    Union[
+        ChoiceQuestion,
+        MultiQuestion,
+        TrueFalseQuestion,
+        NumberQuestion,
+        TextQuestion,
+        OrderQuestion,
+        MatchQuestion,
+    ],
+    Field(discriminator="type"),
+]
+
+
+class Quiz(FormatModel):
+    """One quiz file: the `[quiz]` table and its `[[questions]]`."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"title": "quizgame quiz (format v1)"},
+    )
+
+    quiz: QuizMeta = Field(description="The quiz's identity and settings.")
+    questions: Annotated[list[Question], Field(min_length=1)] = Field(
+        description="The questions, one `[[questions]]` table each."
+    )
+
+    @field_validator("questions")
+    @classmethod
+    def _ids_unique(cls, questions: list[Question]) -> list[Question]:
+        for index, first in duplicate_positions([q.id for q in questions]):
+            raise rule_error(
+                f"{quoted(questions[index].id)} is already the id of questions[{first}]",
+                field="id",
+                index=index,
+            )
+        return questions
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id (KeyError when there is none)."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def time_limit_for(self, question: Question) -> int:
+        """Seconds allowed for a question in quiz mode (0 = untimed)."""
+        if question.time_limit is not None:
+            return question.time_limit
+        return self.quiz.time_limit
+
+
+def slug(text: str, max_length: int = 48) -> str:
+    """A question-id-safe slug of free text (used for imported questions)."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:max_length].rstrip("-") or "q"
