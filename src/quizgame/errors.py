@@ -55,3 +55,7 @@ class SaveError(QuizgameError):
 
 class PlayerNameError(QuizgameError):
     """A player name that cannot be used (empty, too long, control characters)."""
+
+
+class PlayerNotFoundError(QuizgameError):
+    """A command asked for the saves of a player who has never played in that saves folder."""

@@ -6,15 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.format.checker import check_file, quiz_files
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="validate quiz files",
         description="Validate quiz files (folders: every *.toml in them). Prints one line per "
-        "valid quiz and every problem of the others. Exit 0 valid, 1 invalid, 2 usage.",
+        "valid quiz and every problem of the others, as PATH:LINE: WHERE: MESSAGE. "
+        "Exit status: 0 all valid, 1 a quiz is invalid, 2 a path is missing or holds no quiz.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument(
@@ -24,20 +23,37 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = quiz_files(args.paths)
-    if not files:
-        print("quizgame: no *.toml quiz files found in " + ", ".join(map(str, args.paths)),
-              file=sys.stderr)
-        return 2
-    failed = False
+    from quizgame.format.checker import check_file, quiz_files
+
+    usage_error = False
+    for path in args.paths:
+        if not path.exists():
+            print(f"quizgame: {path}: no such file or folder", file=sys.stderr)
+            usage_error = True
+        elif path.is_dir() and not quiz_files([path]):
+            print(f"quizgame: {path}: no *.toml quiz files in this folder", file=sys.stderr)
+            usage_error = True
+    files = quiz_files(p for p in args.paths if p.exists())
+    valid = 0
     for path in files:
         result = check_file(path)
         for problem in result.problems:
             print(problem)
+        warnings = len(result.warnings)
         if result.quiz is None:
-            failed = True
             continue
-        if result.warnings and args.strict:
-            failed = True
-        print(f"OK {path}: {result.summary()}")
-    return 1 if failed else 0
+        if warnings and args.strict:
+            print(f"FAIL {path}: {_count(warnings, 'warning')}, and --strict makes them errors")
+            continue
+        note = f" ({_count(warnings, 'warning')})" if warnings else ""
+        print(f"OK {path}: {result.summary()}{note}")
+        valid += 1
+    if len(files) > 1:
+        print(f"{_count(len(files), 'file')} checked: {valid} valid, {len(files) - valid} invalid")
+    if usage_error or not files:
+        return 2
+    return 0 if valid == len(files) else 1
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

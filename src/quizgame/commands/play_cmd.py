@@ -1,15 +1,111 @@
-"""`quizgame play` (being built)."""
+"""`quizgame play [QUIZ]`: play a quiz, in the Textual game or, with --plain, line by line."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+
+if TYPE_CHECKING:
+    from quizgame.format.models import Quiz
+
+MODES = ("quiz", "practice", "mistakes")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("play", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "play",
+        help="play a quiz (the game; --plain for line mode)",
+        description="Play a quiz. Without --plain this opens the game (no QUIZ: pick one on the "
+        "home screen). With --plain, questions are printed one at a time and answers read one "
+        "per line from standard input; every answer is saved at once. Modes: quiz (scored, "
+        "timed), practice (spaced repetition of what is due), mistakes (the questions missed "
+        "in the last quiz-mode game). Scoring rules: docs/scoring.md.",
+    )
+    parser.add_argument(
+        "quiz", nargs="?", metavar="QUIZ", help="a quiz file (.toml) or a quiz id in --quizzes"
+    )
+    parser.add_argument("--player", metavar="NAME", help="player name (asked for when missing)")
+    parser.add_argument("--mode", choices=MODES, default="quiz", help="game mode (default: quiz)")
+    parser.add_argument(
+        "--seed", type=int, metavar="N", help="fix question order and shuffles (replays a game)"
+    )
+    parser.add_argument(
+        "--new", type=_non_negative, default=10, metavar="N",
+        help="practice: new cards per day (default: 10)",
+    )
+    parser.add_argument("--plain", action="store_true", help="line mode on stdin/stdout, no TUI")
+    add_quizzes_option(parser)
+    add_saves_option(parser)
     parser.set_defaults(run=run)
 
 
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
-    print("quizgame play is not available yet")
-    return 2
+    from quizgame.commands.quizzes import find_quiz
+    from quizgame.errors import QuizLoadError
+    from quizgame.format.loader import load_quiz
+    from quizgame.store.names import display_name
+
+    if args.plain and args.quiz is None:
+        print("quizgame: play --plain needs a QUIZ (a .toml file or a quiz id)", file=sys.stderr)
+        return 2
+    if args.player is not None:
+        display_name(args.player)  # a bad name stops here: PlayerNameError, exit 2
+    quiz_path = find_quiz(args.quiz, quizzes_dir(args)) if args.quiz else None
+    try:
+        quiz = load_quiz(quiz_path) if quiz_path else None
+    except QuizLoadError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if quiz is None or not args.plain:
+        return _run_tui(args, quiz_path)
+    return _run_plain(args, quiz)
+
+
+def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
+    from quizgame.plain import Console, play_plain, wants_colour
+    from quizgame.store import SavesFolder
+
+    saves = SavesFolder(saves_dir(args))
+    # Never crash on a terminal that cannot show a character of the quiz.
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
+    return play_plain(
+        quiz,
+        saves.player,
+        console,
+        player=args.player,
+        mode=args.mode,
+        seed=args.seed,
+        new_limit=args.new,
+    )
+
+
+def _run_tui(args: argparse.Namespace, quiz_path: Path | None) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("quizgame.tui.app") is None:
+        print("The game screens are not available yet; use --plain to play in line mode.",
+              file=sys.stderr)
+        return 2
+    from quizgame.tui.app import run_app
+
+    return run_app(
+        quizzes_dir(args),
+        saves_dir(args),
+        player=args.player,
+        quiz_path=quiz_path,
+        mode=args.mode,
+        seed=args.seed,
+    )

@@ -1,15 +1,78 @@
-"""`quizgame scores` (being built)."""
+"""`quizgame scores`: leaderboards merged from any number of saves folders (docs/classroom.md)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from quizgame.commands.paths import add_saves_option, saves_dirs
+
+FORMATS = ("table", "csv", "json")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("scores", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "scores",
+        help="leaderboards of every quiz, from one or more saves folders",
+        description="Rank the players of each quiz by their best finished quiz-mode game "
+        "(score, then accuracy, then time). Give --saves once per folder to merge several "
+        "machines' saves: the same player in two folders is one player. Save files that "
+        "cannot be read are named on stderr and skipped.",
+    )
+    add_saves_option(parser, many=True)
+    parser.add_argument("--quiz", metavar="ID", help="only this quiz's leaderboard")
+    add_selection_option(parser)
+    add_format_option(parser)
     parser.set_defaults(run=run)
 
 
+def add_selection_option(parser: argparse.ArgumentParser) -> None:
+    """`--first-attempt`, shared with `quizgame report`."""
+    parser.add_argument(
+        "--first-attempt", action="store_true",
+        help="use each player's first finished quiz-mode game instead of their best (fair for "
+        "a test)",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """`--format`, shared with `quizgame report`."""
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (default), csv or json; see docs/classroom.md for the columns")
+
+
+def report_problems(problems: list[str]) -> None:
+    """Unreadable save files: named on stderr, never fatal."""
+    for problem in problems:
+        print(f"quizgame: skipped: {problem}", file=sys.stderr)
+
+
+def check_folders(folders: list) -> None:
+    """Refuse only when no folder exists at all (one missing among several is a problem line)."""
+    from quizgame.errors import SaveError
+
+    if not any(folder.is_dir() for folder in folders):
+        listed = ", ".join(str(folder) for folder in folders)
+        raise SaveError(f"no saves folder found at {listed} (use --saves DIR)")
+
+
 def run(args: argparse.Namespace) -> int:
-    print("quizgame scores is not available yet")
-    return 2
+    from quizgame.classroom import output, text
+    from quizgame.classroom.leaderboard import leaderboards
+    from quizgame.classroom.saves import collect_games
+
+    folders = saves_dirs(args)
+    check_folders(folders)
+    collected = collect_games(folders, args.quiz)
+    report_problems(collected.problems)
+    boards = leaderboards(collected.items, quiz_id=args.quiz, first_attempt=args.first_attempt)
+    if args.format == "csv":
+        sys.stdout.write(output.to_csv(output.score_rows(boards), output.SCORE_COLUMNS))
+    elif args.format == "json":
+        sys.stdout.write(output.to_json(output.score_rows(boards)))
+    elif boards:
+        sys.stdout.write(text.scores_text(boards))
+    else:
+        what = f"of {args.quiz} " if args.quiz else ""
+        print(f"No finished quiz-mode games {what}in {', '.join(map(str, folders))} yet.")
+    return 0

@@ -1,15 +1,93 @@
-"""`quizgame serve` (being built)."""
+"""`quizgame serve`: play in a browser, one game per tab, every save in this machine's folder.
+
+textual-serve starts a fresh `python -m quizgame --quizzes DIR --saves DIR` process for each
+browser tab and relays its terminal over a websocket; all of them share one saves folder, which
+the store keeps safe (one file per player and session, atomic writes, file locks).
+Imports beyond argparse are lazy: every command module is imported to build the parser.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.errors import QuizgameError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("serve", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "serve",
+        help="play in a web browser (one game per tab)",
+        description="Serve the game to web browsers with textual-serve: every tab is its own "
+        "game, and every save lands in this machine's saves folder. Listens on 127.0.0.1 (this "
+        "machine only) unless --host says otherwise. Ctrl+C stops it.",
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help=f"address to listen on (default {DEFAULT_HOST}; 0.0.0.0 for every "
+                        "network interface)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"port to listen on (default {DEFAULT_PORT})")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="address browsers use to reach the server, when it differs from "
+                        "http://HOST:PORT (behind a proxy, or when listening on 0.0.0.0)")
+    add_quizzes_option(parser)
+    add_saves_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("quizgame serve is not available yet")
-    return 2
+    from textual_serve.server import Server
+
+    quizzes = quizzes_dir(args).resolve()
+    saves = saves_dir(args).resolve()
+    if not quizzes.is_dir():
+        raise QuizgameError(f"no quizzes folder at {quizzes}")
+    if not 0 < args.port < 65536:
+        raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
+    public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
+
+    print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
+    print(f"quizzes from {quizzes}; saves in {saves}")
+    if not is_loopback(args.host):
+        print(f"warning: {args.host} is reachable from other machines on the network; anyone "
+              "who can reach it can play and create players", file=sys.stderr)
+    sys.stdout.flush()
+    server = Server(play_command(quizzes, saves), host=args.host, port=args.port,
+                    title="quizgame", public_url=public_url)
+    server.serve()
+    return 0
+
+
+def play_command(quizzes: Path, saves: Path) -> str:
+    """The shell command each browser tab runs: this Python, this package, absolute folders."""
+    import shlex
+
+    return shlex.join([sys.executable, "-m", "quizgame", "--quizzes", str(quizzes),
+                       "--saves", str(saves)])
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (a name other than localhost is not assumed)."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _browser_host(host: str) -> str:
+    # Browsers cannot open 0.0.0.0: name this machine instead, as other machines see it.
+    if host in WILDCARD_HOSTS:
+        import socket
+
+        return socket.gethostname()
+    return f"[{host}]" if ":" in host else host

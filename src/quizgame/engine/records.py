@@ -96,10 +96,15 @@ class CardState(RecordModel):
     question_id: str
     card_id: int = Field(description="Stable id derived from (quiz id, question id).")
     state: int = Field(1, ge=1, le=3, description="fsrs State: 1 learning, 2 review, 3 relearning.")
-    step: int | None = 0
+    # Like every optional field it defaults to None: the saves omit None keys (TOML has no null),
+    # so any other default would not survive a round trip. fsrs turns a new card's None into 0.
+    step: int | None = Field(None, description="Learning step; None in the review state.")
     stability: float | None = None
     difficulty: float | None = None
     due: AwareDatetime
     last_review: AwareDatetime | None = None
     reviews: int = Field(0, ge=0, description="How many times it was reviewed.")
     lapses: int = Field(0, ge=0, description="How many times it was forgotten after learning.")
+    introduced: AwareDatetime | None = Field(
+        None, description="First review (UTC); counts toward the daily limit of new cards."
+    )

@@ -6,6 +6,7 @@ twice, a choice question whose prompt gives its answer away, a question with no 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,7 +14,14 @@ from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.loader import LoadedQuiz, read_quiz
-from quizgame.format.models import ChoiceQuestion, MultiQuestion, QUESTION_TYPES, Quiz, quoted
+from quizgame.format.models import (
+    QUESTION_TYPES,
+    ChoiceQuestion,
+    MultiQuestion,
+    Question,
+    Quiz,
+    quoted,
+)
 
 
 @dataclass
@@ -43,14 +51,12 @@ class CheckResult:
 
 
 def quiz_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their `*.toml` files (sorted); files are kept as given."""
-    found: list[Path] = []
+    """Expand folders into their `*.toml` files (sorted); files are kept as given, each once."""
+    found: dict[Path, None] = {}
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.glob("*.toml")))
-        else:
-            found.append(path)
-    return found
+        for file in sorted(path.glob("*.toml")) if path.is_dir() else [path]:
+            found.setdefault(file)
+    return list(found)
 
 
 def check_file(path: Path) -> CheckResult:
@@ -63,18 +69,18 @@ def check_file(path: Path) -> CheckResult:
 
 
 def lint(loaded: LoadedQuiz) -> list[Problem]:
-    """Warnings for a valid quiz."""
-    quiz, count = loaded.quiz, len(loaded.quiz.questions)
+    """Warnings for a valid quiz, in question order."""
+    questions = loaded.quiz.questions
     warnings: list[Problem] = []
 
     def warn(index: int, key: str, message: str) -> None:
         loc = ("questions", index, key)
-        line = loaded.source_map.line_of(loc, question_count=count)
-        where = f'questions[{index}] (id "{quiz.questions[index].id}").{key}'
+        where = f"questions[{index}] (id {quoted(questions[index].id)}).{key}"
+        line = loaded.source_map.line_of(loc)
         warnings.append(Problem(loaded.path, message, line=line, where=where, severity="warning"))
 
     first_with_prompt: dict[str, int] = {}
-    for index, question in enumerate(quiz.questions):
+    for index, question in enumerate(questions):
         prompt = " ".join(question.prompt.casefold().split())
         if prompt in first_with_prompt:
             warn(index, "prompt", f"same prompt as questions[{first_with_prompt[prompt]}]")
@@ -88,17 +94,19 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
     return warnings
 
 
-def _gives_answer_away(question: object) -> bool:
+def _gives_answer_away(question: Question) -> bool:
+    """True when every right choice, and no wrong one, appears as words in the prompt."""
     if isinstance(question, ChoiceQuestion):
         right = [question.answer]
     elif isinstance(question, MultiQuestion):
         right = list(question.answers)
     else:
         return False
-    prompt = question.prompt.casefold()
 
     def shown(choice: str) -> bool:
-        return len(choice) >= 3 and choice.casefold() in prompt
+        # Very short choices ("A", "No") occur in prompts by chance; whole words only.
+        pattern = rf"(?<!\w){re.escape(choice.casefold())}(?!\w)"
+        return len(choice) >= 3 and re.search(pattern, question.prompt.casefold()) is not None
 
     wrong = [c for c in question.choices if c not in right]
     return all(shown(c) for c in right) and not any(shown(c) for c in wrong)

@@ -1,63 +1,212 @@
-"""Find the line of a key or table in a quiz's TOML text, so messages can point at it.
+"""Find the line of every table, key and array element of a quiz's TOML text.
 
-`tomllib` keeps no positions, so this scans the text for table headers and `key =` lines. It only
-answers when it is sure: if the `[[questions]]` headers it sees do not match the number of
-questions the parser found (inline tables, odd layouts), it gives no line rather than a wrong one.
+`tomllib` keeps no positions, so this module re-reads the (already parsed, hence valid) text with
+a small tokenizer that knows TOML's strings, comments, arrays and inline tables, and records the
+line where each part of the document starts: `("questions", 3, "answer") -> 42`.
+
+It only answers when it is sure. The map is checked against the parsed document: every recorded
+place must exist in it and every array of tables must have as many headers as elements. If the
+tokenizer and the parser disagree in any way, the map stays empty and messages carry no line,
+because a wrong line is worse than none.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
-
-_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\-]+)\s*\]\]\s*(?:#.*)?$")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-]+)\s*\]\s*(?:#.*)?$")
-_KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*(?:\.|=)""")
+from typing import Any
 
 Loc = tuple[str | int, ...]
+
+_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_SPACES = re.compile(r"[ \t]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_STRINGS = (  # longest delimiters first: '"""' must not be read as an empty "" string
+    re.compile(r'"""(?:\\.|[^\\])*?"""(?:"{1,2}(?!"))?', re.DOTALL),
+    re.compile(r"'''.*?'''(?:'{1,2}(?!'))?", re.DOTALL),
+    re.compile(r'"(?:\\.|[^"\\\n])*"'),
+    re.compile(r"'[^'\n]*'"),
+)
+_SCALAR = re.compile(r"[^,\]}#\n]+")  # numbers, booleans, dates (which may hold a space)
+
+
+class _ScanError(Exception):
+    """The text does not read the way this tokenizer expects."""
 
 
 @dataclass
 class SourceMap:
-    """Line numbers (1-based) of the tables and keys of one TOML document."""
+    """Line numbers (1-based) of the tables, keys and array elements of one TOML document."""
 
     lines: dict[Loc, int] = field(default_factory=dict)
-    array_counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def scan(cls, text: str) -> SourceMap:
-        """Scan TOML text; lines inside multi-line strings are skipped."""
-        found = cls()
-        table: Loc = ()
-        open_quote: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if open_quote is not None:
-                if line.count(open_quote) % 2 == 1:
-                    open_quote = None
-                continue
-            if match := _ARRAY_HEADER.match(line):
-                name = match.group(1)
-                index = found.array_counts.get(name, 0)
-                found.array_counts[name] = index + 1
-                table = (*name.split("."), index)
-                found.lines.setdefault(table, number)
-            elif match := _TABLE_HEADER.match(line):
-                table = tuple(match.group(1).split("."))
-                found.lines.setdefault(table, number)
-            elif match := _KEY_LINE.match(line):
-                key = match.group(1).strip("\"'")
-                found.lines.setdefault((*table, key), number)
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    open_quote = quote
-                    break
-        return found
+    def scan(cls, text: str, data: dict[str, Any]) -> SourceMap:
+        """Map `text`, which `tomllib` parsed into `data`; empty when the two disagree."""
+        scanner = _Scanner(text)
+        try:
+            scanner.document()
+        except (_ScanError, RecursionError):  # deep nesting tomllib accepted: no lines, no crash
+            return cls()
+        if not _agrees(scanner.lines, scanner.table_arrays, data):
+            return cls()
+        return cls(scanner.lines)
 
-    def line_of(self, loc: Loc, *, question_count: int | None) -> int | None:
-        """The line of the deepest part of `loc` this map knows, or None when unsure."""
-        if loc and loc[0] == "questions" and self.array_counts.get("questions", 0) != question_count:
-            return None
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of `loc`, else of the nearest enclosing part this map knows (a key that is
+        missing is reported at its table's header), or None."""
         for end in range(len(loc), 0, -1):
             if (line := self.lines.get(loc[:end])) is not None:
                 return line
         return None
+
+
+class _Scanner:
+    """Walks TOML text statement by statement, recording where each part starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self.lines: dict[Loc, int] = {}
+        self.table_arrays: dict[Loc, int] = {}  # `[[name]]` location -> headers seen
+
+    def document(self) -> None:
+        table: Loc = ()
+        while True:
+            self.skip(_BLANK)
+            if self.pos >= len(self.text):
+                return
+            line = self.line()
+            if self.text.startswith("[[", self.pos):
+                self.pos += 2
+                array = self.resolve(self.key())
+                self.expect("]]")
+                index = self.table_arrays.get(array, 0)
+                self.table_arrays[array] = index + 1
+                table = (*array, index)
+                self.record(table, line)
+            elif self.text.startswith("[", self.pos):
+                self.pos += 1
+                table = self.resolve(self.key())
+                self.expect("]")
+                self.record(table, line)
+            else:
+                self.key_value(table)
+            self.skip(_SPACES)
+            if self.pos < len(self.text) and self.text[self.pos] not in "#\r\n":
+                raise _ScanError(self.pos)
+
+    def key_value(self, table: Loc) -> None:
+        line = self.line()
+        keys = self.key()
+        for end in range(1, len(keys) + 1):
+            self.record((*table, *keys[:end]), line)
+        self.expect("=")
+        self.value((*table, *keys))
+
+    def value(self, loc: Loc) -> None:
+        self.skip(_SPACES)
+        char = self.text[self.pos : self.pos + 1]
+        if char == "[":
+            self.pos += 1
+            self.elements(loc, closer="]")
+        elif char == "{":
+            self.pos += 1
+            self.skip(_SPACES)
+            while not self.text.startswith("}", self.pos):
+                self.key_value(loc)
+                self.skip(_SPACES)
+                if self.text.startswith(",", self.pos):
+                    self.pos += 1
+                    self.skip(_SPACES)
+            self.pos += 1
+        elif not any(self.skip(pattern) for pattern in _STRINGS) and not self.skip(_SCALAR):
+            raise _ScanError(self.pos)
+
+    def elements(self, loc: Loc, closer: str) -> None:
+        index = 0
+        while True:
+            self.skip(_BLANK)
+            if self.text.startswith(closer, self.pos):
+                self.pos += 1
+                return
+            self.record((*loc, index), self.line())
+            self.value((*loc, index))
+            index += 1
+            self.skip(_BLANK)
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+            elif not self.text.startswith(closer, self.pos):
+                raise _ScanError(self.pos)
+
+    def key(self) -> tuple[str, ...]:
+        """A dotted key; quoted parts are decoded by tomllib itself, so escapes come out right."""
+        parts: list[str] = []
+        while True:
+            self.skip(_SPACES)
+            start = self.pos
+            if self.skip(_STRINGS[2]) or self.skip(_STRINGS[3]):
+                parts.append(tomllib.loads(f"k = {self.text[start:self.pos]}")["k"])
+            elif self.skip(_BARE_KEY):
+                parts.append(self.text[start : self.pos])
+            else:
+                raise _ScanError(self.pos)
+            self.skip(_SPACES)
+            if not self.text.startswith(".", self.pos):
+                return tuple(parts)
+            self.pos += 1
+
+    def resolve(self, names: tuple[str, ...]) -> Loc:
+        """Header names to a location: `[questions.x]` is inside the latest `[[questions]]`."""
+        loc: Loc = ()
+        for name in names[:-1]:
+            loc = (*loc, name)
+            if loc in self.table_arrays:
+                loc = (*loc, self.table_arrays[loc] - 1)
+        return (*loc, names[-1])
+
+    def skip(self, pattern: re.Pattern[str]) -> bool:
+        """Advance over `pattern` at the current position; True when it matched something."""
+        match = pattern.match(self.text, self.pos)
+        if match is None or match.end() == self.pos:
+            return False
+        self.pos = match.end()
+        return True
+
+    def expect(self, token: str) -> None:
+        self.skip(_SPACES)
+        if not self.text.startswith(token, self.pos):
+            raise _ScanError(self.pos)
+        self.pos += len(token)
+
+    def line(self) -> int:
+        return bisect_right(self.newlines, self.pos - 1) + 1
+
+    def record(self, loc: Loc, line: int) -> None:
+        self.lines.setdefault(loc, line)
+
+
+def _agrees(lines: dict[Loc, int], table_arrays: dict[Loc, int], data: dict[str, Any]) -> bool:
+    """Every recorded place exists in the parsed data, and no `[[header]]` was missed."""
+    missing = object()
+
+    def lookup(loc: Loc) -> Any:
+        node: Any = data
+        for part in loc:
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+            elif isinstance(part, str) and isinstance(node, dict) and part in node:
+                node = node[part]
+            else:
+                return missing
+        return node
+
+    if any(lookup(loc) is missing for loc in lines):
+        return False
+    return all(
+        isinstance(found := lookup(loc), list) and len(found) == count
+        for loc, count in table_arrays.items()
+    )

@@ -7,6 +7,7 @@ Rules that need the quiz's source text (grounding) read it from the validation c
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from typing import Annotated, Literal, Union
@@ -24,11 +25,12 @@ from pydantic_core import PydanticCustomError
 
 QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 QUESTION_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"  # "en", "pt-BR", "zh-Hant-TW"
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
 Seconds = Annotated[int, Field(ge=0, le=3600)]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match")
 
@@ -85,7 +87,7 @@ class QuizSource(FormatModel):
     publisher: str | None = Field(None, description="Publisher of the source text.")
     url: str | None = Field(None, description="Where the source text can be read.")
     date: str | None = Field(None, description="Publication date, as written by the teacher.")
-    file: str | None = Field(
+    file: NonEmpty | None = Field(
         None,
         description="Path of the source text, relative to the quiz file. When given, every "
         "question's `source` quote must occur in it.",
@@ -166,7 +168,11 @@ class ChoiceQuestion(QuestionBase):
     @model_validator(mode="after")
     def _answer_is_a_choice(self) -> ChoiceQuestion:
         if self.answer not in self.choices:
-            raise rule_error(f"{quoted(self.answer)} is not one of the choices", field="answer")
+            close = difflib.get_close_matches(self.answer, self.choices, n=1)
+            hint = f" (did you mean {quoted(close[0])}?)" if close else ""
+            raise rule_error(
+                f"{quoted(self.answer)} is not one of the choices{hint}", field="answer"
+            )
         return self
 
 
@@ -194,7 +200,8 @@ class MultiQuestion(QuestionBase):
         missing = [a for a in self.answers if a not in self.choices]
         if missing:
             listed = ", ".join(quoted(a) for a in missing)
-            raise rule_error(f"{listed} not among the choices", field="answers")
+            verb = "is" if len(missing) == 1 else "are"
+            raise rule_error(f"{listed} {verb} not among the choices", field="answers")
         return self
 
 
@@ -209,8 +216,8 @@ class NumberQuestion(QuestionBase):
     """A numeric answer, right within a tolerance."""
 
     type: Literal["number"]
-    answer: float = Field(description="The correct number.")
-    tolerance: Annotated[float, Field(ge=0)] = Field(
+    answer: Finite = Field(description="The correct number.")
+    tolerance: Annotated[Finite, Field(ge=0)] = Field(
         0, description="Accepted distance from the answer (>= 0)."
     )
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")

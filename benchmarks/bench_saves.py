@@ -1,0 +1,171 @@
+"""Save figures of issue 3 §8: answer-save latency against history size, and player load time.
+
+    .venv/bin/python benchmarks/bench_saves.py [--dir DIR]
+
+Goals: saving one answer <= 10 ms median, flat with 0, 500 and 5,000 earlier answers; loading a
+player with 500 cards and 5,000 answers <= 50 ms. Saves are fsynced, so the figures depend on
+the disk under --dir (default: the system's temporary folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
+from quizgame.store import SavesFolder
+from quizgame.store.cache import CACHE_DIR
+from quizgame.store.player import PlayerSaves
+
+PLAYER = "Zoë Benchmark"
+ANSWERS_PER_SESSION = 20
+QUIZZES = [f"quiz-{n}" for n in range(10)]
+START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+
+
+def answer(number: int, moment: datetime) -> AnswerRecord:
+    right = number % 3 != 0
+    return AnswerRecord(
+        question_id=f"q{number % 50}",
+        question_type="choice",
+        given="Some choice text",
+        correct=right,
+        credit=1.0 if right else 0.0,
+        points=812 if right else 0,
+        streak_bonus=100 if right else 0,
+        elapsed_ms=4321,
+        answered_at=moment,
+    )
+
+
+def session(number: int) -> SessionRecord:
+    started = START + timedelta(hours=number)
+    quiz_id = QUIZZES[number % len(QUIZZES)]
+    return SessionRecord(
+        id=f"{started:%Y%m%dT%H%M%SZ}-{quiz_id}-{number:06x}",
+        quiz_id=quiz_id,
+        quiz_title="A benchmark quiz",
+        player=PLAYER,
+        mode="quiz",
+        seed=number,
+        started_at=started,
+        question_count=ANSWERS_PER_SESSION,
+    )
+
+
+def play(saves: PlayerSaves, number: int, on_answer: Callable[[float], None] | None = None) -> float:
+    """One finished game, saved after every answer; returns the time of the finishing save."""
+    record = session(number)
+    for n in range(ANSWERS_PER_SESSION):
+        record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        record.score += record.answers[-1].points
+        took = timed(lambda: saves.save_session(record))
+        if on_answer:
+            on_answer(took)
+    record.finished_at = record.started_at + timedelta(minutes=5)
+    return timed(lambda: saves.save_session(record))
+
+
+def write_history(saves: PlayerSaves, answers: int) -> int:
+    """Finished games totalling `answers` answers, each written once in its final state."""
+    games = answers // ANSWERS_PER_SESSION
+    for number in range(games):
+        record = session(number)
+        for n in range(ANSWERS_PER_SESSION):
+            record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        record.finished_at = record.started_at + timedelta(minutes=5)
+        saves.save_session(record)
+    return games
+
+
+def write_cards(saves: PlayerSaves, count: int) -> None:
+    per_quiz = count // len(QUIZZES)
+    for quiz_id in QUIZZES:
+        for n in range(per_quiz):
+            saves.save_card(
+                quiz_id,
+                CardState(
+                    question_id=f"q{n}",
+                    card_id=10_000 + n,
+                    state=2,
+                    stability=12.345678901234,
+                    difficulty=5.4321098765,
+                    due=START + timedelta(days=n),
+                    last_review=START,
+                    reviews=4,
+                    lapses=1,
+                    introduced=START - timedelta(days=30),
+                ),
+            )
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def bench_answer_saves(base: Path) -> None:
+    print(f"Per-answer save ({ANSWERS_PER_SESSION}-answer games; goal: median <= 10 ms, flat)")
+    print("  history     answers saved   median     p95     max   | finishing save (indexes)")
+    for history in (0, 500, 5_000):
+        root = base / f"answers-{history}"
+        saves = SavesFolder(root).player(PLAYER)
+        games = write_history(saves, history)
+        times: list[float] = []
+        finishes = [play(saves, games + n, times.append) for n in range(5)]
+        print(
+            f"  {history:>5} answers {len(times):>8}      {statistics.median(times):6.2f}  "
+            f"{p95(times):6.2f}  {max(times):6.2f} ms | {statistics.median(finishes):6.2f} ms"
+        )
+        shutil.rmtree(root)
+
+
+def bench_load(base: Path) -> None:
+    root = base / "load"
+    saves = SavesFolder(root).player(PLAYER)
+    write_history(saves, 5_000)
+    write_cards(saves, 500)
+
+    def load() -> None:
+        player = SavesFolder(root).player(PLAYER, create=False)
+        player.summaries()
+        player.all_cards()
+
+    print("Loading a player: profile + session summaries + all cards (goal <= 50 ms)")
+    print("  with 500 cards in 10 quizzes and 5,000 answers in 250 games")
+    report("  as saved (JSON copies present)", load)
+    one_quiz = timed(lambda: SavesFolder(root).player(PLAYER).sessions(QUIZZES[0]))
+    print(f"  all 25 full sessions of one quiz (mistakes mode): {one_quiz:6.2f} ms")
+    for cache in root.rglob(CACHE_DIR):
+        shutil.rmtree(cache)
+    report("  TOML only (.cache/ folders deleted)", load)
+
+
+def report(label: str, action: Callable[[], None], runs: int = 15) -> None:
+    times = [timed(action) for _ in range(runs)]
+    print(f"{label}: median {statistics.median(times):6.2f} ms, max {max(times):6.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=None, help="where to write (default: temp)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix="bench-saves-") as base:
+        bench_answer_saves(Path(base))
+        print()
+        bench_load(Path(base))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Which games count, and which of a player's games speaks for them.
+
+The leaderboard and the teacher report read the same rules from here:
+
+- only **finished quiz-mode** games count (practice and mistakes never do, nor abandoned games);
+- a player's **best** game has the highest score, then the highest accuracy, then the shortest
+  time (then the earliest, so the choice is stable);
+- with `first_attempt`, a player's game is their earliest finished quiz-mode game instead.
+
+A `Game` is a session summary: everything the leaderboard needs, without the answers, so that it
+comes as cheaply from the store's summary index as from a full `SessionRecord`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizgame.engine.records import Mode, SessionRecord
+from quizgame.store.models import SessionSummary
+
+
+@dataclass(frozen=True, slots=True)
+class Game:
+    """One session of one player, summarised."""
+
+    session_id: str
+    player_key: str
+    player: str
+    quiz_id: str
+    quiz_title: str
+    mode: Mode
+    started_at: datetime
+    finished_at: datetime | None
+    score: int
+    question_count: int
+    answered: int
+    correct: int
+    duration_ms: int
+
+    @classmethod
+    def of(cls, record: SessionRecord, player_key: str) -> Game:
+        """Summarise a full session record."""
+        return cls(
+            session_id=record.id,
+            player_key=player_key,
+            player=record.player,
+            quiz_id=record.quiz_id,
+            quiz_title=record.quiz_title,
+            mode=record.mode,
+            started_at=record.started_at,
+            finished_at=record.finished_at,
+            score=record.score,
+            question_count=record.question_count,
+            answered=len(record.answers),
+            correct=record.correct_count,
+            duration_ms=record.duration_ms,
+        )
+
+    @classmethod
+    def of_summary(cls, summary: SessionSummary, player: str, player_key: str) -> Game:
+        """From the store's session summary: the same figures, without parsing the answers."""
+        return cls(
+            session_id=summary.id,
+            player_key=player_key,
+            player=player,
+            quiz_id=summary.quiz_id,
+            quiz_title=summary.quiz_title,
+            mode=summary.mode,
+            started_at=summary.started_at,
+            finished_at=summary.finished_at,
+            score=summary.score,
+            question_count=summary.question_count,
+            answered=summary.answered,
+            correct=summary.correct,
+            duration_ms=summary.duration_ms,
+        )
+
+    @property
+    def counts(self) -> bool:
+        """Whether this game is on the leaderboard and in the report at all."""
+        return self.mode == "quiz" and self.finished_at is not None
+
+    @property
+    def accuracy(self) -> float:
+        """Fully correct answers / questions (0 for a game without questions).
+
+        A finished game answered every planned question; taking the larger of the two keeps a
+        question left unanswered from raising the accuracy.
+        """
+        questions = max(self.question_count, self.answered)
+        return self.correct / questions if questions else 0.0
+
+    @property
+    def merit(self) -> tuple[int, float, int]:
+        """Sort key of a game, best first: score desc, accuracy desc, time asc."""
+        return (-self.score, -self.accuracy, self.duration_ms)
+
+    @property
+    def completeness(self) -> tuple[bool, int]:
+        """Of two copies of one session (synced folders), the larger is the more complete."""
+        return (self.finished_at is not None, self.answered)
+
+
+def by_player(games: Iterable[Game]) -> dict[str, list[Game]]:
+    """Counted games grouped by player key, each list oldest first."""
+    grouped: dict[str, list[Game]] = defaultdict(list)
+    for game in games:
+        if game.counts:
+            grouped[game.player_key].append(game)
+    for player_games in grouped.values():
+        player_games.sort(key=lambda game: (game.started_at, game.session_id))
+    return dict(grouped)
+
+
+def chosen(games: list[Game], *, first_attempt: bool) -> Game:
+    """The game that speaks for a player (oldest first list): first finished, or best."""
+    if first_attempt:
+        return games[0]
+    return min(games, key=lambda game: (game.merit, game.started_at, game.session_id))
+
+
+def chosen_per_player(games: Iterable[Game], *, first_attempt: bool) -> list[Game]:
+    """One chosen game per player, over counted games only."""
+    return [chosen(player_games, first_attempt=first_attempt)
+            for player_games in by_player(games).values()]

@@ -1,0 +1,130 @@
+"""Human-readable leaderboards and reports: the `table` format of the commands.
+
+The cell helpers are shared with the TUI views, so a figure reads the same everywhere.
+Flags are words with a mark, never colour alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from quizgame.classroom.item_analysis import ItemStats, QuizReport
+from quizgame.classroom.leaderboard import Leaderboard
+from quizgame.classroom.output import text_table
+
+NOT_AVAILABLE = "n/a"
+FLAG_MARK = "⚑"
+SHORT_FLAGS = {
+    "too-easy": "easy",
+    "too-hard": "hard",
+    "negative-discrimination": "key?",
+    "unused-distractor": "distractor",
+}
+
+
+def percent_text(fraction: float | None) -> str:
+    return NOT_AVAILABLE if fraction is None else f"{100 * fraction:.0f}%"
+
+
+def duration_text(milliseconds: float | None) -> str:
+    """`12.3s` under a minute, `m:ss` above."""
+    if milliseconds is None:
+        return NOT_AVAILABLE
+    if milliseconds < 60_000:
+        return f"{milliseconds / 1000:.1f}s"
+    minutes, secs = divmod(round(milliseconds / 1000), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def when_text(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def number_text(value: float | None, digits: int = 0) -> str:
+    return NOT_AVAILABLE if value is None else f"{value:.{digits}f}"
+
+
+def flags_text(item: ItemStats) -> str:
+    """The flags of an item in a few words (each kind once), e.g. `⚑ easy, distractor`."""
+    words = list(dict.fromkeys(SHORT_FLAGS[flag.code] for flag in item.flags))
+    return f"{FLAG_MARK} {', '.join(words)}" if words else ""
+
+
+def distractors_text(item: ItemStats) -> str:
+    """`Lyon 3, Nice 0`: each wrong choice and how often it was picked."""
+    return ", ".join(f"{d.choice} {d.picks}" for d in item.distractors)
+
+
+def selection_text(first_attempt: bool) -> str:
+    return "first finished game of each player" if first_attempt else "best game of each player"
+
+
+SCORE_HEADERS = ("Rank", "Player", "Best score", "Accuracy", "Attempts", "Best time",
+                 "Last played (UTC)")
+
+
+def standings_cells(board: Leaderboard) -> list[list[str]]:
+    return [
+        [str(s.rank), s.player, str(s.best_score), percent_text(s.accuracy), str(s.attempts),
+         duration_text(s.best_time_ms), when_text(s.last_played)]
+        for s in board.standings
+    ]
+
+
+def scores_text(boards: list[Leaderboard]) -> str:
+    """Every leaderboard under its quiz's title."""
+    blocks = []
+    for board in boards:
+        count = len(board.standings)
+        heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): {count} "
+                   f"player{'s' if count != 1 else ''}, {selection_text(board.first_attempt)}")
+        table = text_table(SCORE_HEADERS, standings_cells(board), right={0, 2, 3, 4, 5})
+        blocks.append(f"{heading}\n\n{table}")
+    return "\n\n".join(blocks) + "\n"
+
+
+ITEM_HEADERS = ("#", "Flags", "Question", "Type", "Attempts", "Facility", "Discrim.",
+                "Mean time", "Hints", "Overrides")
+
+
+def item_cells(item: ItemStats) -> list[str]:
+    discrimination = NOT_AVAILABLE if item.discrimination is None else f"{item.discrimination:.0f}%"
+    return [str(item.number), flags_text(item), item.question_id, item.question_type,
+            str(item.attempts), percent_text(item.facility), discrimination,
+            duration_text(item.mean_time_ms), str(item.hints), str(item.overrides)]
+
+
+def summary_text(report: QuizReport) -> str:
+    """The whole-quiz figures on two lines."""
+    alpha = NOT_AVAILABLE if report.alpha is None else f"{report.alpha:.2f}"
+    return (
+        f"Players {report.players} · mean score {number_text(report.mean_score)}"
+        f" (sd {number_text(report.sd_score)}) · mean marks "
+        f"{number_text(report.mean_marks, 2)}/{report.questions}"
+        f" (sd {number_text(report.sd_marks, 2)})\n"
+        f"Cronbach's alpha {alpha} over {report.alpha_items} questions answered by everyone"
+    )
+
+
+def report_text(report: QuizReport) -> str:
+    """Heading, whole-quiz figures, the item table, then distractors and flags in full."""
+    lines = [
+        f"{report.quiz_title or report.quiz_id} ({report.quiz_id}): "
+        f"{selection_text(report.first_attempt)}",
+        "",
+        summary_text(report),
+        "",
+        text_table(ITEM_HEADERS, [item_cells(item) for item in report.items],
+                   right={0, 4, 5, 6, 7, 8, 9}),
+    ]
+    distractors = [item for item in report.items if item.distractors]
+    if distractors:
+        lines += ["", "Wrong choices picked:"]
+        lines += [f"  {item.number} {item.question_id}: {distractors_text(item)}"
+                  for item in distractors]
+    flagged = [item for item in report.items if item.flags]
+    if flagged:
+        lines += ["", "Flags:"]
+        lines += [f"  {FLAG_MARK} {item.number} {item.question_id}: {flag.message}"
+                  for item in flagged for flag in item.flags]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,102 @@
+"""What a session tells the front-end: feedback after each answer, results at the end.
+
+Everything here is ready to show: answers are already put into words (`describe_answer`), so a
+front-end only lays them out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from quizgame.engine.records import AnswerRecord, Mode
+
+Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The verdict on one answer, with what the player needs to learn from it.
+
+    `streak` and `score` are the session's totals after this answer; `canonical` is the accepted
+    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers).
+    """
+
+    record: AnswerRecord
+    correct: bool
+    credit: float
+    points: int
+    streak: int
+    score: int
+    given: str
+    right_answer: str
+    explanation: str | None
+    source: str | None
+    canonical: str | None
+    can_override: bool
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.record.timed_out:
+            return "timed_out"
+        if self.correct:
+            return "correct"
+        return "partial" if self.credit > 0 else "incorrect"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One answered question in the end-of-game review."""
+
+    question_id: str
+    prompt: str
+    given: str
+    right_answer: str
+    correct: bool
+    credit: float
+    points: int
+    hint_used: bool
+    timed_out: bool
+    overridden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """The end of a session. `total` counts the questions answered; `planned` those planned.
+
+    In practice mode `reviewed` is the number of reviews and `next_due` when the next card falls
+    due (None when no card has been practised).
+    """
+
+    mode: Mode
+    quiz_title: str
+    score: int
+    correct: int
+    total: int
+    planned: int
+    elapsed_ms: int
+    best_streak: int
+    rows: tuple[ReviewRow, ...]
+    reviewed: int = 0
+    next_due: datetime | None = None
+
+
+def due_in_words(moment: datetime, now: datetime) -> str:
+    """When a card falls due, for players: "now", "in 10 minutes (14:05)", "in 3 days (...)"."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 0:
+        return "now"
+    local = moment.astimezone()
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return f"in {_count(minutes, 'minute')} ({local:%H:%M})"
+    hours = round(minutes / 60)
+    if hours < 48:
+        return f"in {_count(hours, 'hour')} ({local:%a %H:%M})"
+    return f"in {_count(round(hours / 24), 'day')} ({local:%a %d %b})"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,111 @@
+"""Which questions a session asks, per mode: the quiz, the last game's mistakes, or practice.
+
+A plan answers "what next?" for `GameSession`. Quiz and mistakes modes follow a fixed list in
+seeded order; practice mode follows the spaced-repetition queue (`scheduling.PracticeQueue`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from quizgame.engine.errors import NothingToPlayError
+from quizgame.engine.ports import PlayerStore
+from quizgame.engine.presentation import ordered_questions
+from quizgame.engine.records import CardState
+from quizgame.engine.scheduling import PracticeQueue
+from quizgame.format.models import Quiz
+
+
+class Plan(Protocol):
+    """The questions of a session, one at a time."""
+
+    def next(self, now: datetime) -> str | None:
+        """Id of the question to show now; None when the session is over."""
+        ...
+
+    def total(self, answered: int, now: datetime) -> int:
+        """How many questions the session has (answered ones included)."""
+        ...
+
+    def answered(self, question_id: str) -> None:
+        """The question shown was answered."""
+        ...
+
+    def card(self, question_id: str) -> CardState | None:
+        """The question's card before this review (practice only)."""
+        ...
+
+    def reviewed(self, card: CardState) -> None:
+        """A card's new state after a review (practice only)."""
+        ...
+
+    def next_due(self) -> datetime | None:
+        """When the next card falls due (practice only)."""
+        ...
+
+
+class FixedPlan:
+    """A list of questions asked once each, in order."""
+
+    def __init__(self, question_ids: list[str]) -> None:
+        self._ids = question_ids
+        self._done = 0
+
+    def next(self, now: datetime) -> str | None:
+        return self._ids[self._done] if self._done < len(self._ids) else None
+
+    def total(self, answered: int, now: datetime) -> int:
+        return len(self._ids)
+
+    def answered(self, question_id: str) -> None:
+        self._done += 1
+
+    def card(self, question_id: str) -> CardState | None:
+        return None
+
+    def reviewed(self, card: CardState) -> None:
+        """Fixed plans do not schedule cards."""
+
+    def next_due(self) -> datetime | None:
+        return None
+
+
+def fixed_plan(quiz: Quiz, *, seed: int) -> FixedPlan:
+    """Quiz mode: every question, shuffled when the quiz says so."""
+    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    return FixedPlan([question.id for question in questions])
+
+
+def mistakes_plan(quiz: Quiz, store: PlayerStore, *, seed: int) -> FixedPlan:
+    """Mistakes mode: the questions missed in the player's last quiz-mode game of this quiz."""
+    title = quiz.quiz.title
+    games = [s for s in store.sessions(quiz.quiz.id) if s.mode == "quiz" and s.answers]
+    if not games:
+        raise NothingToPlayError(
+            f"{store.name} has not played {title!r} in quiz mode yet; mistakes mode replays "
+            "the questions missed in the last game."
+        )
+    last = games[-1]
+    missed = {answer.question_id for answer in last.answers if not answer.correct}
+    questions = [q for q in quiz.questions if q.id in missed]
+    if not questions:
+        raise NothingToPlayError(
+            f"No mistakes to replay: {store.name} got every question answered right in the last "
+            f"game of {title!r} ({last.started_at:%Y-%m-%d %H:%M} UTC)."
+        )
+    ordered = ordered_questions(questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    return FixedPlan([question.id for question in ordered])
+
+
+def practice_plan(
+    quiz: Quiz, store: PlayerStore, *, seed: int, now: datetime, new_limit: int
+) -> PracticeQueue:
+    """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit."""
+    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    return PracticeQueue(
+        [question.id for question in questions],
+        store.load_cards(quiz.quiz.id),
+        now=now,
+        new_limit=new_limit,
+    )

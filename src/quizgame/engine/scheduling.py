@@ -1,0 +1,165 @@
+"""Spaced repetition with the `fsrs` package: card ids, the rating rule and the practice queue.
+
+One card per (quiz id, question id); its integer id is derived from both, so a teacher can fix a
+question's wording without resetting anyone's history. Rating rule: wrong or timed out -> Again;
+partial credit, hint or override -> Hard; correct -> Good.
+
+New cards have one 10-minute learning step: a card answered right graduates at once, one
+answered wrong comes back in the same session (the queue shows cards due within a 20-minute
+learn-ahead window when nothing else is left, as Anki does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta, timezone
+
+from fsrs import Card, Rating, Scheduler, State
+
+from quizgame.engine.records import CardState
+
+DEFAULT_NEW_LIMIT = 10
+LEARN_AHEAD = timedelta(minutes=20)
+LEARNING_STEPS = (timedelta(minutes=10),)
+RELEARNING_STEPS = (timedelta(minutes=10),)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def card_id(quiz_id: str, question_id: str) -> int:
+    """A stable positive id below 2**63: the first 8 bytes of SHA-256 of both ids."""
+    digest = hashlib.sha256(f"{quiz_id}\x1f{question_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def make_scheduler(*, enable_fuzzing: bool = True) -> Scheduler:
+    """The FSRS scheduler quizgame uses (fuzzing spreads reviews; tests turn it off)."""
+    return Scheduler(
+        learning_steps=LEARNING_STEPS,
+        relearning_steps=RELEARNING_STEPS,
+        enable_fuzzing=enable_fuzzing,
+    )
+
+
+def rating_for(*, credit: float, hint_used: bool, overridden: bool, timed_out: bool) -> Rating:
+    """The documented rating rule (an override leaves credit 1 but was not a clean recall)."""
+    if timed_out or credit <= 0:
+        return Rating.Again
+    if credit < 1 or hint_used or overridden:
+        return Rating.Hard
+    return Rating.Good
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # fsrs compares tzinfo with timezone.utc itself; pydantic and tomllib give equivalent others.
+    return moment.astimezone(timezone.utc)
+
+
+def to_fsrs(state: CardState) -> Card:
+    return Card(
+        card_id=state.card_id,
+        state=State(state.state),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=_as_utc(state.due),
+        last_review=_as_utc(state.last_review) if state.last_review else None,
+    )
+
+
+def review(
+    scheduler: Scheduler,
+    quiz_id: str,
+    question_id: str,
+    previous: CardState | None,
+    rating: Rating,
+    now: datetime,
+) -> CardState:
+    """The card's state after one review (`previous` is None for a new card)."""
+    now = _as_utc(now)
+    before = previous or CardState(
+        question_id=question_id, card_id=card_id(quiz_id, question_id), due=now
+    )
+    card, _ = scheduler.review_card(to_fsrs(before), rating, review_datetime=now)
+    lapsed = before.state == State.Review and rating == Rating.Again
+    return CardState(
+        question_id=question_id,
+        card_id=before.card_id,
+        state=int(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+        reviews=before.reviews + 1,
+        lapses=before.lapses + int(lapsed),
+        introduced=before.introduced or now,
+    )
+
+
+def introduced_on_day(cards: Iterable[CardState], now: datetime) -> int:
+    """How many cards were first reviewed on `now`'s day (the player's local calendar day)."""
+    today = now.astimezone().date()
+    return sum(1 for card in cards if card.introduced and card.introduced.astimezone().date() == today)
+
+
+class PracticeQueue:
+    """What to practise next: due cards (most overdue first), then new cards, then learn-ahead.
+
+    `question_ids` is the quiz's questions in the order new cards are introduced. Cards of
+    questions no longer in the quiz are ignored (their history stays in the saves).
+    """
+
+    def __init__(
+        self,
+        question_ids: Sequence[str],
+        cards: dict[str, CardState],
+        *,
+        now: datetime,
+        new_limit: int = DEFAULT_NEW_LIMIT,
+        learn_ahead: timedelta = LEARN_AHEAD,
+    ) -> None:
+        self._rank = {question_id: index for index, question_id in enumerate(question_ids)}
+        self._cards = {qid: card for qid, card in cards.items() if qid in self._rank}
+        allowance = max(0, new_limit - introduced_on_day(cards.values(), now))
+        self._new = [qid for qid in question_ids if qid not in self._cards][:allowance]
+        self._learn_ahead = learn_ahead
+
+    def next(self, now: datetime) -> str | None:
+        """The question to show now, or None when the session is over."""
+        due = self._due_by(now)
+        if due:
+            return due[0]
+        if self._new:
+            return self._new[0]
+        ahead = self._due_by(now + self._learn_ahead)
+        return ahead[0] if ahead else None
+
+    def total(self, answered: int, now: datetime) -> int:
+        """Answered plus still to show (an estimate: wrong answers come back)."""
+        return answered + len(self._due_by(now + self._learn_ahead)) + len(self._new)
+
+    def answered(self, question_id: str) -> None:
+        """Nothing to do: the queue moves on when the card's review arrives (`reviewed`)."""
+
+    def reviewed(self, card: CardState) -> None:
+        """Record a review: the card leaves the new list and waits for its next due time."""
+        if card.question_id in self._new:
+            self._new.remove(card.question_id)
+        self._cards[card.question_id] = card
+
+    def card(self, question_id: str) -> CardState | None:
+        return self._cards.get(question_id)
+
+    def next_due(self) -> datetime | None:
+        """When the next known card falls due (None when nothing has been practised)."""
+        return min((card.due for card in self._cards.values()), default=None)
+
+    def _due_by(self, moment: datetime) -> list[str]:
+        due = [(card.due, self._rank[qid], qid) for qid, card in self._cards.items() if card.due <= moment]
+        return [qid for *_, qid in sorted(due)]

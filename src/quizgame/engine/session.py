@@ -1,0 +1,375 @@
+"""GameSession: the game loop every front-end drives.
+
+    session = GameSession.start(quiz, store, "quiz", seed=7)
+    while (shown := session.current()) is not None:
+        feedback = session.submit(response)     # grades, scores, schedules and saves
+    results = session.finish()
+
+The session saves the whole session record after every answer (and the card in practice mode),
+so quitting at any moment loses at most the question on screen. Front-ends only render
+`PresentedQuestion`, `Feedback` and `Results` and collect responses.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Scheduler
+
+from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
+from quizgame.engine.feedback import Feedback, Results, ReviewRow
+from quizgame.engine.grading import AnswerFormatError, Grade, Response, describe_answer, grade, right_answer
+from quizgame.engine.plans import Plan, fixed_plan, mistakes_plan, practice_plan
+from quizgame.engine.ports import PlayerStore
+from quizgame.engine.presentation import PresentedQuestion, options_for
+from quizgame.engine.records import AnswerRecord, CardState, Mode, SessionRecord
+from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, rating_for, review, utc_now
+from quizgame.engine.scoring import score_answer
+from quizgame.format.models import Question, Quiz
+
+__all__ = [
+    "AnswerFormatError",
+    "Feedback",
+    "GameSession",
+    "NothingToPlayError",
+    "OverrideError",
+    "PresentedQuestion",
+    "Results",
+    "ReviewRow",
+    "SessionOverError",
+]
+
+
+@dataclass(slots=True)
+class _Answered:
+    """What `override` needs to revise the last answer."""
+
+    shown: PresentedQuestion
+    streak_before: int
+    card_before: CardState | None
+
+
+class GameSession:
+    """One game of one quiz by one player, in one mode (see the module docstring)."""
+
+    def __init__(
+        self,
+        quiz: Quiz,
+        store: PlayerStore,
+        record: SessionRecord,
+        plan: Plan,
+        *,
+        clock: Clock,
+        monotonic: Callable[[], float],
+        scheduler: Scheduler,
+    ) -> None:
+        """Use `GameSession.start`; this wires the parts together."""
+        self.quiz = quiz
+        self.store = store
+        self.record = record
+        self._plan = plan
+        self._clock = clock
+        self._monotonic = monotonic
+        self._scheduler = scheduler
+        self._shown: PresentedQuestion | None = None
+        self._shown_at = 0.0
+        self._hint_used = False
+        self._streak = 0
+        self._last: _Answered | None = None
+
+    @classmethod
+    def start(
+        cls,
+        quiz: Quiz,
+        store: PlayerStore,
+        mode: Mode = "quiz",
+        *,
+        seed: int | None = None,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        new_limit: int = DEFAULT_NEW_LIMIT,
+        scheduler: Scheduler | None = None,
+    ) -> GameSession:
+        """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
+        to replay; in practice mode with nothing due the session is simply over at once
+        (`is_over`, with `next_due` for the message)."""
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        now = clock()
+        if mode == "practice":
+            plan: Plan = practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit)
+        elif mode == "mistakes":
+            plan = mistakes_plan(quiz, store, seed=seed)
+        else:
+            plan = fixed_plan(quiz, seed=seed)
+        record = SessionRecord(
+            id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
+            quiz_id=quiz.quiz.id,
+            quiz_title=quiz.quiz.title,
+            player=store.name,
+            mode=mode,
+            seed=seed,
+            started_at=now,
+            question_count=plan.total(0, now),
+        )
+        return cls(
+            quiz,
+            store,
+            record,
+            plan,
+            clock=clock,
+            monotonic=monotonic,
+            scheduler=scheduler or make_scheduler(),
+        )
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self.record.mode
+
+    @property
+    def score(self) -> int:
+        return self.record.score
+
+    @property
+    def streak(self) -> int:
+        """Consecutive fully correct answers up to now."""
+        return self._streak
+
+    @property
+    def is_over(self) -> bool:
+        return self.current() is None
+
+    @property
+    def next_due(self) -> datetime | None:
+        """Practice mode: when the next card falls due (None otherwise or when none)."""
+        return self._plan.next_due()
+
+    @property
+    def can_override(self) -> bool:
+        """True right after a wrong (not timed-out) text answer."""
+        if self._last is None or not self.record.answers:
+            return False
+        answer = self.record.answers[-1]
+        return (
+            answer.question_type == "text"
+            and not answer.correct
+            and not answer.timed_out
+            and not answer.overridden
+        )
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def current(self) -> PresentedQuestion | None:
+        """The question on screen (the same one until it is answered); None when over."""
+        if self._shown is None:
+            question_id = self._plan.next(self._clock())
+            if question_id is None:
+                return None
+            self._shown = self._present(self.quiz.question(question_id))
+            self._shown_at = self._monotonic()
+            self._hint_used = False
+        return self._shown
+
+    def use_hint(self) -> str | None:
+        """The hint of the question on screen (which then earns half points); None if none."""
+        shown = self._require_current()
+        if shown.hint is not None:
+            self._hint_used = True
+        return shown.hint
+
+    @property
+    def hint_used(self) -> bool:
+        return self._shown is not None and self._hint_used
+
+    def submit(
+        self, response: Response, *, timed_out: bool = False, elapsed_ms: int | None = None
+    ) -> Feedback:
+        """Grade, score, schedule and save an answer to the question on screen.
+
+        `elapsed_ms` defaults to the time since the question was presented; an answer after the
+        time limit counts as timed out. `response` may be None only when timed out. Raises
+        `AnswerFormatError` (nothing recorded) when the response has the wrong shape.
+        """
+        shown = self._require_current()
+        question = shown.question
+        if elapsed_ms is None:
+            elapsed_ms = round((self._monotonic() - self._shown_at) * 1000)
+        elapsed_ms = max(0, elapsed_ms)
+        timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
+        if response is None and not timed_out:
+            raise AnswerFormatError("No answer given.")
+        verdict = grade(question, response) if response is not None else Grade(False, 0.0)
+        if timed_out:
+            verdict = Grade(False, 0.0, given=verdict.given)
+        streak_before = self._streak
+        answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
+        card_before = self._plan.card(question.id)
+        self.record.answers.append(answer)
+        self.record.score += answer.points
+        self._streak = streak_before + 1 if answer.correct else 0
+        self._shown = None
+        self._plan.answered(question.id)
+        self._last = _Answered(shown, streak_before, card_before)
+        self._save(answer, card_before)
+        return self._feedback(question, answer, verdict.canonical)
+
+    def override(self) -> Feedback:
+        """"I was right": the last (wrong text) answer counts as correct, marked overridden."""
+        if not self.can_override or self._last is None:
+            raise OverrideError("Only a text answer marked wrong can be overridden, right after it.")
+        last = self._last
+        wrong = self.record.answers[-1]
+        revised = self._answer_record(
+            last.shown,
+            Grade(True, 1.0, given=wrong.given),
+            wrong.elapsed_ms,
+            False,
+            last.streak_before,
+            hint_used=wrong.hint_used,
+            answered_at=wrong.answered_at,
+            overridden=True,
+        )
+        self.record.answers[-1] = revised
+        self.record.score += revised.points - wrong.points
+        self._streak = last.streak_before + 1
+        self._save(revised, last.card_before)
+        return self._feedback(last.shown.question, revised, None)
+
+    def finish(self) -> Results:
+        """End the session (saved when anything was answered) and sum it up."""
+        if self.record.finished_at is None:
+            self.record.finished_at = self._clock()
+            if self.record.answers:
+                self.store.save_session(self.record)
+        return self.results()
+
+    def results(self) -> Results:
+        """The session so far, summed up for the results screen."""
+        record = self.record
+        rows = tuple(self._review_row(answer) for answer in record.answers)
+        return Results(
+            mode=record.mode,
+            quiz_title=record.quiz_title,
+            score=record.score,
+            correct=record.correct_count,
+            total=len(record.answers),
+            planned=record.question_count,
+            elapsed_ms=record.duration_ms,
+            best_streak=record.best_streak,
+            rows=rows,
+            reviewed=len(record.answers) if record.mode == "practice" else 0,
+            next_due=self.next_due,
+        )
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _require_current(self) -> PresentedQuestion:
+        shown = self.current()
+        if shown is None:
+            raise SessionOverError("The session is over: there is no question to answer.")
+        return shown
+
+    def _present(self, question: Question) -> PresentedQuestion:
+        meta = self.quiz.quiz
+        return PresentedQuestion(
+            number=len(self.record.answers) + 1,
+            total=self._plan.total(len(self.record.answers), self._clock()),
+            question=question,
+            options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
+            time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
+            hint=question.hint,
+        )
+
+    def _answer_record(
+        self,
+        shown: PresentedQuestion,
+        verdict: Grade,
+        elapsed_ms: int,
+        timed_out: bool,
+        streak_before: int,
+        *,
+        hint_used: bool | None = None,
+        answered_at: datetime | None = None,
+        overridden: bool = False,
+    ) -> AnswerRecord:
+        question, meta = shown.question, self.quiz.quiz
+        hint_used = self._hint_used if hint_used is None else hint_used
+        correct = verdict.credit >= 1.0 and not timed_out
+        scored = score_answer(
+            question.points,
+            verdict.credit,
+            scoring=meta.scoring,
+            elapsed_ms=elapsed_ms,
+            time_limit=shown.time_limit,
+            streak=streak_before + 1 if correct else 0,
+            streak_on=meta.streak,
+            hint_used=hint_used,
+            timed_out=timed_out,
+        )
+        return AnswerRecord(
+            question_id=question.id,
+            question_type=question.type,
+            given=verdict.given,
+            correct=correct,
+            credit=verdict.credit,
+            points=scored.points,
+            streak_bonus=scored.streak_bonus,
+            elapsed_ms=elapsed_ms,
+            hint_used=hint_used,
+            timed_out=timed_out,
+            overridden=overridden,
+            answered_at=answered_at or self._clock(),
+        )
+
+    def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
+        # The answer first: should the card write fail or be interrupted, the answer is kept.
+        self.store.save_session(self.record)
+        if self.mode != "practice":
+            return
+        rating = rating_for(
+            credit=answer.credit,
+            hint_used=answer.hint_used,
+            overridden=answer.overridden,
+            timed_out=answer.timed_out,
+        )
+        card = review(
+            self._scheduler, self.quiz.quiz.id, answer.question_id, card_before, rating, answer.answered_at
+        )
+        self._plan.reviewed(card)
+        self.store.save_card(self.quiz.quiz.id, card)
+
+    def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
+        return Feedback(
+            record=answer,
+            correct=answer.correct,
+            credit=answer.credit,
+            points=answer.points,
+            streak=self._streak,
+            score=self.record.score,
+            given=describe_answer(question, answer.given),
+            right_answer=right_answer(question),
+            explanation=question.explanation,
+            source=question.source,
+            canonical=canonical,
+            can_override=self.can_override,
+        )
+
+    def _review_row(self, answer: AnswerRecord) -> ReviewRow:
+        question = self.quiz.question(answer.question_id)
+        return ReviewRow(
+            question_id=answer.question_id,
+            prompt=question.prompt,
+            given=describe_answer(question, answer.given),
+            right_answer=right_answer(question),
+            correct=answer.correct,
+            credit=answer.credit,
+            points=answer.points,
+            hint_used=answer.hint_used,
+            timed_out=answer.timed_out,
+            overridden=answer.overridden,
+        )

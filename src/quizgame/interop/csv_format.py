@@ -1,0 +1,261 @@
+"""CSV: one row per question, the columns documented in `docs/import-csv.md`, both ways.
+
+Lists (choices, accepted answers, order items, tags) are separated by `|`; a match pair is
+`left -> right`. A backslash keeps the next character literal (`\\|`, `\\->`, `\\\\`). The
+`answer` column holds whatever is right for the type: the choice, the right choices, true or
+false, the number, the accepted answers, the items in order, or the pairs. Empty cells mean
+"not given" (the format's default). Export writes every column, so a file exported by quizgame
+imports back to the same questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from quizgame.format.models import QUESTION_TYPES, Question, Quiz, quoted
+from quizgame.interop.common import ExportOptions, ExportResult, format_number
+from quizgame.interop.importing import ImportResult, QuestionIds
+
+COLUMNS = (
+    "id", "type", "prompt", "choices", "answer", "tolerance", "unit", "exact",
+    "explanation", "source", "hint", "tags", "time_limit", "points",
+)
+REQUIRED = ("type", "prompt")
+# The model field each type keeps in the `answer` column.
+ANSWER_FIELD = {
+    "choice": "answer", "multi": "answers", "truefalse": "answer", "number": "answer",
+    "text": "answers", "order": "items", "match": "pairs",
+}
+# How a field's cell is read and written; fields not listed are plain text.
+_KIND = {
+    "choices": "list", "answers": "list", "items": "list", "tags": "list", "pairs": "pairs",
+    "tolerance": "number", "exact": "bool", "time_limit": "int", "points": "int",
+}
+_ANSWER_KIND = {"truefalse": "bool", "number": "number"}
+LIST_SEP, PAIR_SEP = "|", "->"
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+_BOM = "\ufeff"
+
+
+# --- export -----------------------------------------------------------------------------------
+
+def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
+    """Every question as a row; the UTF-8 byte-order mark lets Excel open accents correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for question in quiz.questions:
+        cells = question_cells(question)
+        writer.writerow([cells.get(column, "") for column in COLUMNS])
+    return ExportResult(_BOM + out.getvalue(), len(quiz.questions))
+
+
+def question_cells(question: Question) -> dict[str, str]:
+    """A question's non-default values, keyed by column."""
+    cells = {}
+    for name, value in question.model_dump(exclude_defaults=True).items():
+        column = "answer" if name == ANSWER_FIELD[question.type] else name
+        cells[column] = _write(_kind(name, question.type), value)
+    return cells
+
+
+def _write(kind: str, value: Any) -> str:
+    if kind == "list":
+        return f" {LIST_SEP} ".join(_escape(item) for item in value)
+    if kind == "pairs":
+        return f" {LIST_SEP} ".join(
+            f"{_escape(left, PAIR_SEP)} {PAIR_SEP} {_escape(right, PAIR_SEP)}" for left, right in value
+        )
+    if kind == "bool":
+        return "true" if value else "false"
+    if kind == "number":
+        return format_number(value)
+    return str(value)
+
+
+def _escape(item: str, *extra: str) -> str:
+    item = item.replace("\\", "\\\\").replace(LIST_SEP, "\\" + LIST_SEP)
+    for separator in extra:
+        item = item.replace(separator, "\\" + separator)
+    return item
+
+
+# --- import -----------------------------------------------------------------------------------
+
+def read_questions(text: str, path: Path) -> ImportResult:
+    """The rows of a CSV file as questions; every bad cell is reported with its line."""
+    result = ImportResult(path)
+    text = text.removeprefix(_BOM)
+    if not text.strip():
+        result.error(None, "the file is empty: the first row must name the columns "
+                     f"({', '.join(COLUMNS)})")
+        return result
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        rows = [(line, row) for line, row in _rows_with_lines(reader) if any(c.strip() for c in row)]
+    except csv.Error as error:
+        result.error(reader.line_num, f"not valid CSV: {error}")
+        return result
+    (header_line, header_row), *rows = rows
+    header = _header(header_row, header_line, result)
+    if header is None:
+        return result
+    ids = QuestionIds()
+    given: list[tuple[int, dict[str, str]]] = []
+    for line, row in rows:
+        cells = _cells(header, row, line, result)
+        if cells is None:
+            continue
+        if "id" in cells and not ids.take(cells["id"]):
+            result.error(line, f"{quoted(cells['id'])} is already the id of another row",
+                         where="id")
+            continue
+        given.append((line, cells))
+    for line, cells in given:
+        data = _question_data(cells, line, result)
+        if data is not None:
+            data.setdefault("id", ids.derive(data.get("prompt", "")))
+            result.add(data, line, column=_COLUMN_OF[data["type"]])
+    return result
+
+
+def _delimiter(text: str) -> str:
+    """`,` normally; `;` from spreadsheets set to a decimal comma; tab from pasted tables."""
+    header = text.splitlines()[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
+def _rows_with_lines(reader: Any) -> list[tuple[int, list[str]]]:
+    rows = []
+    start = 1
+    for row in reader:
+        rows.append((start, row))
+        start = reader.line_num + 1
+    return rows
+
+
+def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None:
+    names = [cell.strip().lower() for cell in row]
+    problems = []
+    for name in names:
+        if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"columns are: {', '.join(COLUMNS)}"
+            problems.append(f"unknown column {name!r} ({hint})")
+    problems += [f"column {n!r} appears twice" for n in sorted({n for n in names if names.count(n) > 1})]
+    problems += [f"column {n!r} is missing" for n in REQUIRED if n not in names]
+    for problem in problems:
+        result.error(line, problem, where="header")
+    return None if problems else names
+
+
+def _cells(header: list[str], row: list[str], line: int, result: ImportResult) -> dict[str, str] | None:
+    if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+        result.error(line, f"the row has {len(row)} cells but the header names {len(header)} "
+                     "columns (a comma inside a text needs the text in double quotes)")
+        return None
+    return {name: cell.strip() for name, cell in zip(header, row) if cell.strip()}
+
+
+def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> dict[str, Any] | None:
+    qtype = cells.get("type", "").lower()
+    if qtype not in QUESTION_TYPES:
+        close = difflib.get_close_matches(qtype, QUESTION_TYPES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        shown = quoted(qtype) if qtype else "empty"
+        result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
+        return None
+    data: dict[str, Any] = {"type": qtype}
+    ok = True
+    for column, cell in cells.items():
+        if column == "type":
+            continue
+        name = ANSWER_FIELD[qtype] if column == "answer" else column
+        try:
+            data[name] = _READ[_kind(name, qtype)](cell)
+        except ValueError as error:
+            result.error(line, str(error), where=column)
+            ok = False
+    return data if ok else None
+
+
+def _kind(field: str, qtype: str) -> str:
+    if field == "answer":
+        return _ANSWER_KIND.get(qtype, "text")
+    return _KIND.get(field, "text")
+
+
+def _split(cell: str, separator: str) -> list[str]:
+    """Split on unescaped separators; escapes are kept for a later split or `_unescape`."""
+    parts, current, index = [], "", 0
+    while index < len(cell):
+        if cell[index] == "\\" and index + 1 < len(cell):
+            current += cell[index:index + 2]
+            index += 2
+        elif cell.startswith(separator, index):
+            parts.append(current)
+            current, index = "", index + len(separator)
+        else:
+            current += cell[index]
+            index += 1
+    return [*parts, current]
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+def _read_list(cell: str) -> list[str]:
+    items = [_unescape(part) for part in _split(cell, LIST_SEP)]
+    if not all(items):
+        raise ValueError(f"an empty item in {quoted(cell)} (items are separated by '{LIST_SEP}')")
+    return items
+
+
+def _read_pairs(cell: str) -> list[list[str]]:
+    pairs = []
+    for part in _split(cell, LIST_SEP):
+        sides = [_unescape(side) for side in _split(part, PAIR_SEP)]
+        if len(sides) != 2 or not all(sides):
+            raise ValueError(f"{quoted(_unescape(part))} is not a pair: write 'left {PAIR_SEP} "
+                             f"right', pairs separated by '{LIST_SEP}'")
+        pairs.append(sides)
+    return pairs
+
+
+def _read_bool(cell: str) -> bool:
+    if cell.lower() in ("true", "false"):
+        return cell.lower() == "true"
+    raise ValueError(f"expected true or false, got {quoted(cell)}")
+
+
+def _read_number(cell: str) -> float | int:
+    text = cell.replace(",", ".") if _DECIMAL_COMMA.fullmatch(cell) else cell
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"expected a number, got {quoted(cell)}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"expected a number, got {quoted(cell)}")
+    return int(value) if value.is_integer() else value
+
+
+def _read_int(cell: str) -> int:
+    if re.fullmatch(r"-?\d+", cell):
+        return int(cell)
+    raise ValueError(f"expected a whole number, got {quoted(cell)}")
+
+
+_READ: dict[str, Callable[[str], Any]] = {
+    "text": str, "list": _read_list, "pairs": _read_pairs, "bool": _read_bool,
+    "number": _read_number, "int": _read_int,
+}
+# Messages about a model field name the column the teacher typed it in.
+_COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}

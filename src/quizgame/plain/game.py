@@ -1,0 +1,226 @@
+"""The plain game loop: one question at a time on stdout, one answer per line from stdin.
+
+For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
+"Partly correct"); colour is added only on a terminal without NO_COLOR. `?` shows the hint, `!!`
+overrides a wrong text answer ("I was right"). Every answer is saved as it is given, so end of
+input or Ctrl-C simply stops the game (exit status 0).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
+from quizgame.engine.feedback import Feedback, Results, due_in_words
+from quizgame.engine.grading import parse_response
+from quizgame.engine.ports import PlayerStore
+from quizgame.engine.presentation import PresentedQuestion
+from quizgame.engine.records import Mode
+from quizgame.engine.scheduling import Clock, utc_now
+from quizgame.engine.session import GameSession
+from quizgame.errors import PlayerNameError
+from quizgame.format.models import Quiz
+from quizgame.plain.renderers import render
+
+HINT, OVERRIDE = "?", "!!"
+_COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31"}
+
+
+class _Stop(Exception):
+    """End of input: the player is done."""
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+@dataclass
+class Console:
+    """Lines in, lines out."""
+
+    stdin: TextIO
+    stdout: TextIO
+    colour: bool = False
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            print(line, file=self.stdout)
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str:
+        """One line of input without its newline; raises _Stop at end of input.
+
+        A terminal shows the prompt and echoes the typing; from a pipe or file the line read is
+        written after the prompt instead, so a transcript shows every answer.
+        """
+        interactive = self.stdin.isatty()
+        if interactive:
+            print(prompt, end="", file=self.stdout, flush=True)
+        line = self.stdin.readline()
+        if not line:
+            raise _Stop
+        line = line.rstrip("\r\n")
+        if not interactive:
+            print(prompt + line, file=self.stdout)
+        return line
+
+    def paint(self, text: str, outcome: str) -> str:
+        return f"\x1b[1;{_COLOURS[outcome]}m{text}\x1b[0m" if self.colour else text
+
+
+def play_plain(
+    quiz: Quiz,
+    open_store: Callable[[str], PlayerStore],
+    console: Console,
+    *,
+    player: str | None = None,
+    mode: Mode = "quiz",
+    seed: int | None = None,
+    new_limit: int = 10,
+    clock: Clock = utc_now,
+) -> int:
+    """Play one game in plain mode; returns the exit status (0, also when stopped early)."""
+    try:
+        store = open_store(player) if player is not None else _ask_player(console, open_store)
+        session = GameSession.start(quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock)
+    except NothingToPlayError as error:
+        console.say(str(error))
+        return 0
+    except _Stop:
+        return 0
+    if session.is_over:
+        console.say(_nothing_due(session, clock))
+        return 0
+    console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
+                "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
+    try:
+        _play(session, console)
+        _last_chance_to_override(session, console)
+    except (_Stop, KeyboardInterrupt):
+        answered = len(session.record.answers)
+        console.say("", f"Stopped. {answered} answer{'s' if answered != 1 else ''} saved.")
+        _summary(console, session.results(), clock)
+        return 0
+    _summary(console, session.finish(), clock)
+    return 0
+
+
+def _ask_player(console: Console, open_store: Callable[[str], PlayerStore]) -> PlayerStore:
+    while True:
+        name = console.ask("Your name: ")
+        try:
+            return open_store(name)
+        except PlayerNameError as error:
+            console.say(str(error))
+
+
+def _play(session: GameSession, console: Console) -> None:
+    while (shown := session.current()) is not None:
+        console.say("", *_question_lines(shown))
+        while True:
+            line = console.ask("> ").strip()
+            if line == HINT:
+                hint = session.use_hint()
+                console.say(f"Hint: {hint}" if hint else "This question has no hint.")
+            elif line == OVERRIDE:
+                _override(session, console)
+            else:
+                try:
+                    response = parse_response(shown, line)
+                except AnswerFormatError as error:
+                    console.say(str(error))
+                    continue
+                console.say(*_feedback_lines(session.submit(response), shown, console))
+                break
+
+
+def _override(session: GameSession, console: Console) -> None:
+    if not session.can_override:
+        console.say("!! counts a text answer marked wrong as right; it only works just after one.")
+        return
+    feedback = session.override()
+    console.say(f"{console.paint('Correct', 'correct')} (you said you were right). "
+                f"+{feedback.points} points. Score: {feedback.score}.")
+
+
+def _last_chance_to_override(session: GameSession, console: Console) -> None:
+    if session.can_override:
+        console.say("", "Type !! if you were right, or press Enter for your results.")
+        try:
+            if console.ask("> ").strip() == OVERRIDE:
+                _override(session, console)
+        except _Stop:
+            pass
+
+
+def _question_lines(shown: PresentedQuestion) -> list[str]:
+    timed = f" ({shown.time_limit} seconds)" if shown.time_limit else ""
+    lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
+    if shown.hint:
+        lines.append("Type ? for a hint (it halves the points).")
+    return lines
+
+
+def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Console) -> list[str]:
+    record = feedback.record
+    verdict = {
+        "correct": "Correct",
+        "partial": f"Partly correct ({feedback.credit:.0%})",
+        "incorrect": "Incorrect",
+        "timed_out": f"Incorrect: time's up ({_seconds(record.elapsed_ms)}, "
+        f"limit {shown.time_limit} s)",
+    }[feedback.outcome]
+    bonus = f" including a streak bonus of {record.streak_bonus}" if record.streak_bonus else ""
+    lines = [f"{console.paint(verdict, feedback.outcome)}. +{feedback.points} points{bonus}. "
+             f"Score: {feedback.score}."]
+    if feedback.canonical:
+        lines.append(f"(Accepted with a small typo: it is spelled {feedback.canonical}.)")
+    if not feedback.correct:
+        lines.append(f"You answered: {feedback.given}")
+    lines.append(f"Right answer: {feedback.right_answer}")
+    if feedback.explanation:
+        lines.append(f"Explanation: {feedback.explanation}")
+    if feedback.source:
+        lines.append(f"Source: “{feedback.source}”")
+    if feedback.can_override:
+        lines.append("If you were right, type !! as your next line.")
+    return lines
+
+
+def _summary(console: Console, results: Results, clock: Clock) -> None:
+    lines = [
+        "",
+        f"Results: {results.quiz_title} ({results.mode} mode)",
+        f"Score: {results.score}",
+        f"Correct: {results.correct} of {results.total}",
+        f"Time: {_seconds(results.elapsed_ms)}",
+        f"Best streak: {results.best_streak}",
+    ]
+    for number, row in enumerate(results.rows, start=1):
+        verdict = "Correct" if row.correct else "Partly correct" if row.credit > 0 else "Incorrect"
+        marks = [mark for mark, on in (("hint", row.hint_used), ("time's up", row.timed_out),
+                                       ("overridden", row.overridden)) if on]
+        extra = f" [{', '.join(marks)}]" if marks else ""
+        lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
+                     + ("" if row.correct else f" Right: {row.right_answer}."))
+    if results.mode == "practice":
+        lines.append(f"Cards reviewed: {results.reviewed}.")
+        if results.next_due:
+            lines.append(f"Next card due {due_in_words(results.next_due, clock())}.")
+    console.say(*lines)
+
+
+def _nothing_due(session: GameSession, clock: Clock) -> str:
+    title = session.quiz.quiz.title
+    if session.next_due is None:
+        return f"Nothing to practise in {title} right now (no new cards left for today)."
+    return f"Nothing is due in {title}. Next card due {due_in_words(session.next_due, clock())}."
+
+
+def _seconds(milliseconds: int) -> str:
+    seconds = round(milliseconds / 1000)
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60} s"

@@ -1,0 +1,39 @@
+"""Player saves: human-readable TOML files that never lose an answer (docs/saves.md).
+
+    from quizgame.store import SavesFolder
+
+    saves = SavesFolder(Path("saves")).player("Zoë")       # PlayerSaves, a PlayerStore
+    saves.save_session(record)                              # after every answer
+    saves.save_card(quiz_id, card)                          # after every practice review
+    saves.sessions(quiz_id), saves.load_cards(quiz_id)      # what the engine reads back
+    saves.summaries(), saves.all_cards()                    # history, due counts (fast)
+    SavesFolder(root).players()                             # who has saves here
+    scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
+
+Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
+`PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.
+Reading methods take an optional `problems: list[str]`: given, unreadable files are reported
+there and skipped instead of raising. Scans always collect problems and never raise.
+"""
+
+from quizgame.store.folder import PlayerSession, PlayerSummary, SavesFolder, Scan, scan_sessions, scan_summaries
+from quizgame.store.migrations import FORMAT_VERSION
+from quizgame.store.models import SessionSummary
+from quizgame.store.names import display_name, normalised_name, player_key
+from quizgame.store.player import PlayerInfo, PlayerSaves
+
+__all__ = [
+    "FORMAT_VERSION",
+    "PlayerInfo",
+    "PlayerSaves",
+    "PlayerSession",
+    "PlayerSummary",
+    "SavesFolder",
+    "Scan",
+    "SessionSummary",
+    "display_name",
+    "normalised_name",
+    "player_key",
+    "scan_sessions",
+    "scan_summaries",
+]

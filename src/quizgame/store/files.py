@@ -1,0 +1,105 @@
+"""Durable file operations: atomic replacement, content digests and per-player OS locks.
+
+`write_atomic` writes a temporary file in the target's folder, flushes and fsyncs it, renames it
+over the target with `os.replace` (atomic on POSIX and Windows) and fsyncs the folder, so a
+reader or a crash (SIGKILL, power loss) sees either the old file or the new one, never a mix.
+A killed writer can leave a `.*.tmp` file behind; nothing reads those.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from quizgame.errors import SaveError
+
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT_S = 15.0
+# Windows refuses to replace a file another process has open (a reader, an antivirus scan) and
+# the other side closes it within milliseconds: retry for a moment instead of failing.
+_REPLACE_RETRIES = 20 if sys.platform == "win32" else 0
+_REPLACE_RETRY_DELAY_S = 0.025
+
+
+def digest(raw: bytes) -> str:
+    """A short content hash: tells whether a file still holds the bytes a summary came from."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or `SaveError` naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SaveError(f"{path}: cannot be read: {error.strerror or error}") from error
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` atomically; `durable` also fsyncs (off only for caches)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                if durable:
+                    os.fsync(stream.fileno())
+            _replace(temporary, path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+        if durable:
+            _fsync_folder(path.parent)
+    except OSError as error:
+        raise SaveError(f"{path}: cannot be written: {error.strerror or error}") from error
+
+
+def _replace(source: str, target: Path) -> None:
+    for attempt in range(_REPLACE_RETRIES + 1):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == _REPLACE_RETRIES:
+                raise
+            time.sleep(_REPLACE_RETRY_DELAY_S)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open a folder for fsync)."""
+    if sys.platform == "win32":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+@contextmanager
+def player_lock(folder: Path) -> Iterator[None]:
+    """Hold the player's OS file lock (`folder/.lock`): one read-modify-write at a time."""
+    lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_S)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise SaveError(
+            f"{folder}: another quizgame has been saving as this player for over "
+            f"{LOCK_TIMEOUT_S:.0f} s; try again"
+        ) from error
+    except OSError as error:
+        raise SaveError(f"{folder}: cannot be locked: {error.strerror or error}") from error
+    try:
+        yield
+    finally:
+        lock.release()

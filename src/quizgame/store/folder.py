@@ -1,0 +1,152 @@
+"""A saves folder: players by name, and scans for readers of everyone's saves (the classroom).
+
+Only folders named like a player key and holding a `player.toml` are players; anything else in a
+saves folder (a README, a sync tool's files) is ignored. Scans never raise for a bad file: they
+return what they could read and one printable problem per file they skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Generic, NamedTuple, TypeVar
+
+from quizgame.engine.records import SessionRecord
+from quizgame.errors import PlayerNotFoundError, SaveError
+from quizgame.store.documents import load, save
+from quizgame.store.files import player_lock
+from quizgame.store.index import report
+from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
+from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
+from quizgame.store.player import PlayerInfo, PlayerSaves
+
+PLAYER_FILE = "player.toml"
+
+T = TypeVar("T")
+
+
+class Scan(NamedTuple, Generic[T]):
+    """What a scan could read, and one line per file it had to skip."""
+
+    items: list[T]
+    problems: list[str]
+
+
+class PlayerSession(NamedTuple):
+    """A full session record and whose it is."""
+
+    player: str
+    key: str
+    record: SessionRecord
+
+
+class PlayerSummary(NamedTuple):
+    """A session summary (no answers) and whose it is."""
+
+    player: str
+    key: str
+    summary: SessionSummary
+
+
+class SavesFolder:
+    """The saves folder (`--saves`, `$QUIZGAME_SAVES`, `./saves`); one subfolder per player."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def player(self, name: str, *, create: bool = True) -> PlayerSaves:
+        """The saves of the player with this display name, created on first use when `create`.
+
+        Raises `PlayerNameError` for an unusable name, `PlayerNotFoundError` for an unknown
+        player when not `create`, and `SaveError` when their `player.toml` cannot be read.
+        """
+        name = display_name(name)
+        key = player_key(name)
+        folder = self.root / key
+        path = folder / PLAYER_FILE
+        if not path.exists():
+            if not create:
+                raise PlayerNotFoundError(f"no saves for player {name!r} in {self.root}")
+            self._create(folder, PlayerProfile(name=name, created_at=datetime.now(UTC)))
+        profile = load(path, PLAYER).value
+        if normalised_name(profile.name) != normalised_name(name):
+            raise SaveError(f"{path}: belongs to player {profile.name!r}, not {name!r}")
+        return PlayerSaves(PlayerInfo(profile.name, key, profile.created_at, folder))
+
+    def players(self, problems: list[str] | None = None) -> list[PlayerInfo]:
+        """Every player in the folder, by name (see `PlayerSaves` for `problems`)."""
+        found = []
+        for folder in self._player_folders():
+            try:
+                found.append(self._info(folder))
+            except SaveError as error:
+                report(problems, error)
+        return sorted(found, key=lambda info: (normalised_name(info.name), info.key))
+
+    def _create(self, folder: Path, profile: PlayerProfile) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveError(f"{folder}: cannot be created: {error.strerror or error}") from error
+        with player_lock(folder):
+            # Another process may have created the same player while we waited for the lock.
+            if not (folder / PLAYER_FILE).exists():
+                save(folder / PLAYER_FILE, profile)
+
+    def _player_folders(self) -> list[Path]:
+        try:
+            with os.scandir(self.root) as entries:
+                names = [entry.name for entry in entries if is_player_key(entry.name) and entry.is_dir()]
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise SaveError(f"{self.root}: cannot be listed: {error.strerror or error}") from error
+        return [self.root / name for name in sorted(names) if (self.root / name / PLAYER_FILE).exists()]
+
+    @staticmethod
+    def _info(folder: Path) -> PlayerInfo:
+        path = folder / PLAYER_FILE
+        profile = load(path, PLAYER).value
+        key = player_key(profile.name)  # the profile's name is valid: checked on load
+        if key != folder.name:
+            raise SaveError(
+                f"{path}: player {profile.name!r} belongs in folder {key}, not {folder.name} "
+                "(renamed or copied by hand?)"
+            )
+        return PlayerInfo(profile.name, key, profile.created_at, folder)
+
+
+def scan_sessions(root: Path, quiz_id: str | None = None) -> Scan[PlayerSession]:
+    """Every readable session record (of one quiz when given) of every player under `root`."""
+    problems: list[str] = []
+    found = [
+        PlayerSession(saves.name, saves.key, record)
+        for saves in _all_players(root, problems)
+        for record in saves.sessions(quiz_id, problems)
+    ]
+    return Scan(found, problems)
+
+
+def scan_summaries(root: Path) -> Scan[PlayerSummary]:
+    """Every readable session summary of every player under `root` (no answers: fast)."""
+    problems: list[str] = []
+    found = [
+        PlayerSummary(saves.name, saves.key, summary)
+        for saves in _all_players(root, problems)
+        for summary in saves.summaries(problems)
+    ]
+    return Scan(found, problems)
+
+
+def _all_players(root: Path, problems: list[str]) -> list[PlayerSaves]:
+    folder = SavesFolder(root)
+    if not folder.root.is_dir():
+        problems.append(f"{folder.root}: no such saves folder")
+        return []
+    try:
+        infos = folder.players(problems)
+    except SaveError as error:
+        problems.append(str(error))
+        return []
+    return [PlayerSaves(info) for info in infos]

@@ -1,0 +1,110 @@
+"""The store's own documents, next to the engine's records: profile, card file, session index.
+
+Each save file holds one document (plus `format = N`): `player.toml` a `PlayerProfile`,
+`sessions/*.toml` a `SessionRecord`, `cards/*.toml` a `CardsFile`. `Kind` ties a document
+model to the name migrations are registered under. `SessionIndex` is no save file but a cache of
+summaries (see index.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
+
+from quizgame.engine.records import CardState, Mode, RecordModel, SessionRecord
+from quizgame.errors import PlayerNameError
+from quizgame.store.names import display_name
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class PlayerProfile(RecordModel):
+    """`player.toml`: who this folder belongs to."""
+
+    name: str = Field(description="Display name, as first typed (trimmed).")
+    created_at: AwareDatetime
+
+    @field_validator("name")
+    @classmethod
+    def _valid_name(cls, name: str) -> str:
+        try:
+            return display_name(name)
+        except PlayerNameError as error:
+            raise ValueError(str(error)) from error
+
+
+class CardsFile(RecordModel):
+    """`cards/<quiz id>.toml`: the current spaced-repetition state of one quiz's cards."""
+
+    quiz_id: str
+    cards: list[CardState] = Field(default_factory=list)
+
+
+class SessionSummary(RecordModel):
+    """A session without its answers: what history lists and leaderboards rank."""
+
+    id: str
+    quiz_id: str
+    quiz_title: str = ""
+    mode: Mode
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None = None
+    question_count: int = Field(0, ge=0, description="Questions planned when it started.")
+    answered: int = Field(0, ge=0, description="Answer records (timed-out questions included).")
+    correct: int = Field(0, ge=0, description="Fully correct (or overridden) answers.")
+    score: int = Field(0, ge=0)
+    duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+    @classmethod
+    def of(cls, record: SessionRecord) -> SessionSummary:
+        return cls(
+            id=record.id,
+            quiz_id=record.quiz_id,
+            quiz_title=record.quiz_title,
+            mode=record.mode,
+            started_at=record.started_at,
+            finished_at=record.finished_at,
+            question_count=record.question_count,
+            answered=len(record.answers),
+            correct=record.correct_count,
+            score=record.score,
+            duration_ms=record.duration_ms,
+        )
+
+
+class IndexEntry(RecordModel):
+    """A session file's summary, and what the file looked like when it was summarised."""
+
+    file: str = Field(description="Session file name in `sessions/`.")
+    size: int
+    mtime_ns: int
+    digest: str = Field(description="blake2b-128 of the file's bytes.")
+    summary: SessionSummary
+
+
+class SessionIndex(RecordModel):
+    """`.cache/index.json`: summaries of the player's sessions, derived from `sessions/`."""
+
+    format: int
+    sessions: list[IndexEntry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Kind(Generic[M]):
+    """A kind of save document: its model, its migration key and how to call it in messages."""
+
+    name: str
+    model: type[M]
+    description: str
+
+
+PLAYER = Kind("player", PlayerProfile, "player profile")
+SESSION = Kind("session", SessionRecord, "session record")
+CARDS = Kind("cards", CardsFile, "card file")

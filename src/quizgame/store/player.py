@@ -1,0 +1,150 @@
+"""One player's saves: the `PlayerStore` the engine writes to, and what history and reports read.
+
+    <saves>/<player key>/
+        player.toml             PlayerProfile: display name, created_at
+        sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
+        cards/<quiz id>.toml    CardsFile: current card states of one quiz
+        index.toml              SessionIndex: session summaries (derived, see index.py)
+        .lock                   the OS lock serialising read-modify-writes of this player
+        .cache/, */.cache/      JSON copies of the TOML files (derived, see cache.py)
+
+Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
+file, under the lock, merging the one card into what is on disk. A file that cannot be read is
+never written over: the call raises `SaveError` naming it. Reading methods take an optional
+`problems` list: without it the first unreadable file raises, with it each one is reported there
+and skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from quizgame.engine.records import CardState, SessionRecord
+from quizgame.errors import SaveError
+from quizgame.store.documents import load, save
+from quizgame.store.files import digest, player_lock, read_bytes
+from quizgame.store.index import SESSIONS_DIR, collect, refresh, report, toml_files
+from quizgame.store.models import CARDS, SESSION, CardsFile, SessionSummary
+from quizgame.store.names import file_stem, normalised_name
+
+CARDS_DIR = "cards"
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerInfo:
+    """A player found in a saves folder."""
+
+    name: str
+    key: str
+    created_at: datetime
+    path: Path
+
+
+class PlayerSaves:
+    """The saves of one player (implements `quizgame.engine.ports.PlayerStore`).
+
+    Get one from `SavesFolder.player(name)`. Several instances, in several processes, may write
+    as the same player at once: session files are unique per game and cards merge under a lock.
+    """
+
+    def __init__(self, info: PlayerInfo) -> None:
+        self.info = info
+        # Session file name -> digest of what this object last wrote there: a file that changed
+        # behind our back is checked before being replaced.
+        self._written: dict[str, str] = {}
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def key(self) -> str:
+        return self.info.key
+
+    @property
+    def path(self) -> Path:
+        return self.info.path
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Write the whole session (atomic, durable when it returns); index it once finished."""
+        if normalised_name(record.player) != normalised_name(self.name):
+            raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
+        path = self.path / SESSIONS_DIR / f"{file_stem(record.id, 'session')}.toml"
+        self._check_replaceable(path)
+        self._written[path.name] = save(path, record)
+        if record.finished:
+            with player_lock(self.path):
+                refresh(self.path)
+
+    def sessions(
+        self, quiz_id: str | None = None, problems: list[str] | None = None
+    ) -> list[SessionRecord]:
+        """Sessions (of one quiz when given), oldest first, answers included."""
+        records = []
+        for entry in collect(self.path, problems)[0]:
+            if quiz_id is None or entry.summary.quiz_id == quiz_id:
+                try:
+                    records.append(load(self.path / SESSIONS_DIR / entry.file, SESSION).value)
+                except SaveError as error:
+                    report(problems, error)
+        return records
+
+    def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
+        """Every session without its answers, oldest first (fast: see index.py)."""
+        return [entry.summary for entry in collect(self.path, problems)[0]]
+
+    def _check_replaceable(self, path: Path) -> None:
+        """Refuse to replace a session file that changed since we wrote it and is unreadable."""
+        if not path.exists():
+            return
+        raw = read_bytes(path)
+        if digest(raw) != self._written.get(path.name):
+            load(path, SESSION, raw)
+
+    # -- cards ------------------------------------------------------------------------------
+
+    def load_cards(self, quiz_id: str) -> dict[str, CardState]:
+        """Card states of one quiz by question id (empty when never practised)."""
+        path = self._cards_path(quiz_id)
+        if not path.exists():
+            return {}
+        return _cards_by_question(self._read_cards(path))
+
+    def save_card(self, quiz_id: str, card: CardState) -> None:
+        """Store one card's new state, leaving the quiz's other cards as they are on disk."""
+        path = self._cards_path(quiz_id)
+        with player_lock(self.path):
+            cards = self.load_cards(quiz_id)
+            cards[card.question_id] = card
+            save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+
+    def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
+        """Card states of every practised quiz: quiz id -> question id -> card."""
+        found = {}
+        for path in toml_files(self.path / CARDS_DIR):
+            try:
+                cards = self._read_cards(path)
+            except SaveError as error:
+                report(problems, error)
+                continue
+            found[cards.quiz_id] = _cards_by_question(cards)
+        return found
+
+    def _cards_path(self, quiz_id: str) -> Path:
+        return self.path / CARDS_DIR / f"{file_stem(quiz_id, 'quiz')}.toml"
+
+    def _read_cards(self, path: Path) -> CardsFile:
+        cards = load(path, CARDS).value
+        if path != self._cards_path(cards.quiz_id):
+            raise SaveError(
+                f"{path}: holds the cards of quiz {cards.quiz_id!r}, whose file is "
+                f"{self._cards_path(cards.quiz_id).name} (the file was left as it is)"
+            )
+        return cards
+
+def _cards_by_question(cards: CardsFile) -> dict[str, CardState]:
+    return {card.question_id: card for card in cards.cards}

@@ -1,0 +1,92 @@
+"""What the home screen lists: the quizzes in the quizzes folder (broken ones included, with the
+checker's messages) and, for one player, their best score and cards due in each quiz.
+
+No Textual here: the home screen runs these in a worker thread and only lays out the result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgame.errors import QuizLoadError
+
+if TYPE_CHECKING:
+    from quizgame.format.models import Quiz
+    from quizgame.store.player import PlayerSaves
+
+
+@dataclass(frozen=True)
+class QuizEntry:
+    """One quiz file: the quiz when it loads, else the problems that stop it."""
+
+    path: Path
+    quiz: Quiz | None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def broken(self) -> bool:
+        return self.quiz is None
+
+    @property
+    def title(self) -> str:
+        return self.quiz.quiz.title if self.quiz is not None else self.path.name
+
+    @property
+    def quiz_id(self) -> str | None:
+        return self.quiz.quiz.id if self.quiz is not None else None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A player's record in one quiz: best finished quiz-mode score and practice cards due now."""
+
+    best: int | None = None
+    due: int = 0
+
+
+@dataclass(frozen=True)
+class PlayerStandings:
+    """A player's standing in every quiz they played, and the save files that could not be read
+    (reported, skipped and left untouched)."""
+
+    by_quiz: dict[str, Standing]
+    problems: tuple[str, ...] = ()
+
+
+def scan_quizzes(folder: Path) -> list[QuizEntry]:
+    """Every `*.toml` in the folder, sorted by file name; a file that fails to load is listed
+    with the loader's messages (file name, line, what is wrong), never raised."""
+    from quizgame.format.checker import quiz_files
+    from quizgame.format.loader import load_quiz
+
+    entries = []
+    for path in quiz_files([folder]) if folder.is_dir() else []:
+        try:
+            entries.append(QuizEntry(path, load_quiz(path)))
+        except QuizLoadError as error:
+            # Name the file by itself: the folder is the one on screen.
+            problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
+            entries.append(QuizEntry(path, None, tuple(map(str, problems))))
+    return entries
+
+
+def player_standings(saves: PlayerSaves, now: datetime) -> PlayerStandings:
+    """Best scores from the session summaries (no answers are read) and due cards per quiz."""
+    problems: list[str] = []
+    best: dict[str, int] = {}
+    for summary in saves.summaries(problems):
+        if summary.mode == "quiz" and summary.finished:
+            best[summary.quiz_id] = max(best.get(summary.quiz_id, 0), summary.score)
+    due = {
+        quiz_id: sum(1 for card in cards.values() if card.due <= now)
+        for quiz_id, cards in saves.all_cards(problems).items()
+    }
+    by_quiz = {
+        quiz_id: Standing(best=best.get(quiz_id), due=due.get(quiz_id, 0))
+        for quiz_id in best.keys() | due.keys()
+    }
+    return PlayerStandings(by_quiz, tuple(problems))

@@ -1,0 +1,112 @@
+"""The help screen: every key of every screen, read from the bindings themselves (so it cannot
+fall out of date), and how points are counted."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Everywhere", ("quizgame.tui.app:QuizApp",)),
+    ("Home", ("quizgame.tui.screens.home:HomeScreen",)),
+    (
+        "Question",
+        ("quizgame.tui.screens.question:QuestionScreen", "quizgame.tui.widgets.rows:Rows"),
+    ),
+    ("Choice", ("quizgame.tui.widgets.choice:ChoiceInput",)),
+    ("True or false", ("quizgame.tui.widgets.truefalse:TrueFalseInput",)),
+    ("Multi (several right answers)", ("quizgame.tui.widgets.multi:MultiInput",)),
+    ("Order", ("quizgame.tui.widgets.order:OrderInput",)),
+    ("Match", ("quizgame.tui.widgets.match:MatchInput",)),
+    ("Number and text", ("quizgame.tui.widgets.typed:TypedInput", "quizgame.tui.widgets.typed:AnswerLine")),
+    ("Feedback", ("quizgame.tui.screens.feedback:FeedbackScreen",)),
+    ("Results", ("quizgame.tui.screens.results:ResultsScreen",)),
+    ("Leaderboard", ("quizgame.tui.screens.leaderboard:LeaderboardScreen",)),
+    ("Progress", ("quizgame.tui.screens.progress:ProgressScreen",)),
+    ("Teacher report", ("quizgame.tui.screens.report:ReportScreen",)),
+)
+
+SCORING = """\
+## Scoring
+
+- Each question is worth its points (1,000 unless the quiz says otherwise) times your credit:
+  1 for a right answer; for multi, order and match the part you got right.
+- Speed quizzes, when timed: points × credit × (1 − (time taken ÷ time limit) ÷ 2), so an
+  instant answer earns everything and a last-second one half. Accuracy quizzes: points × credit.
+- A hint halves the points. A question whose time runs out scores 0.
+- Streak: +100 for each right answer in a row after the first, up to +500; a miss resets it.
+"""
+
+
+def _load(target: str) -> type[DOMNode] | None:
+    """The class named "module:Class", or None when that screen is not installed."""
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, class_name, None)
+
+
+def _own_bindings(cls: type[DOMNode]) -> Iterator[Binding]:
+    """Bindings declared by quizgame's classes in `cls`'s ancestry (not Textual's built-ins)."""
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.startswith("quizgame."):
+            for binding in klass.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding):
+                    yield binding
+
+
+def _instructions(cls: type[DOMNode]) -> str:
+    return str(getattr(cls, "INSTRUCTIONS", ""))
+
+
+class HelpScreen(Screen[None]):
+    """Every key, screen by screen; Escape goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark", "back", "Back", id="quizgame.help_back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(self.help_markdown(), id="help-text")
+        yield Footer()
+
+    def key_text(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        keys = [Binding(key.strip(), binding.action) for key in binding.key.split(",")]
+        return " / ".join(self.app.get_key_display(key) for key in keys)
+
+    def help_markdown(self) -> str:
+        parts = ["# Keys\n"]
+        for title, targets in SECTIONS:
+            classes = [cls for cls in map(_load, targets) if cls is not None]
+            if not classes:
+                continue
+            rows: dict[tuple[str, str], None] = {}
+            for cls in classes:
+                for binding in _own_bindings(cls):
+                    rows[(self.key_text(binding), binding.description)] = None
+            parts.append(f"## {title}\n")
+            instructions = " ".join(filter(None, map(_instructions, classes)))
+            if instructions:
+                parts.append(f"{instructions}.\n")
+            if rows:
+                parts.append("| Key | Does |\n| --- | --- |")
+                parts.extend(f"| `{key}` | {does} |" for key, does in rows)
+                parts.append("")
+        parts.append(SCORING)
+        return "\n".join(parts)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,118 @@
+"""The leaderboard of a quiz, read from one or more saves folders and refreshed every few seconds
+while a class plays. All figures come from `quizgame.classroom`; this screen only shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Select, Static
+
+from quizgame.classroom.leaderboard import Leaderboard, leaderboards
+from quizgame.classroom.saves import collect_games
+from quizgame.classroom.text import SCORE_HEADERS, selection_text, standings_cells
+
+REFRESH_SECONDS = 3.0
+
+
+class LeaderboardScreen(Screen[None]):
+    """Players ranked by their best (or first) game of the chosen quiz; Escape goes back."""
+
+    CSS_PATH = "leaderboard.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="quizgame.leaderboard_back"),
+        Binding("f", "toggle_first_attempt", "Best/first game", id="quizgame.leaderboard_first"),
+        Binding("r", "refresh_now", "Refresh", id="quizgame.leaderboard_refresh"),
+    ]
+    INSTRUCTIONS = f"The leaderboard refreshes by itself every {REFRESH_SECONDS:.0f} seconds"
+
+    def __init__(self, saves_dirs: list[Path], quiz_id: str | None = None) -> None:
+        super().__init__()
+        self.saves_dirs = list(saves_dirs)
+        self.quiz_id = quiz_id
+        self.first_attempt = False
+        self.boards: dict[str, Leaderboard] = {}
+        self.problems: list[str] = []
+        self.updated_at: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Leaderboard", id="leaderboard-title", markup=False)
+        yield Select[str]([], prompt="Choose a quiz", id="leaderboard-quiz")
+        yield DataTable(id="standings", cursor_type="row", zebra_stripes=True)
+        yield Static("Loading…", id="leaderboard-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#standings", DataTable).add_columns(*SCORE_HEADERS)
+        self.load()
+        self.set_interval(REFRESH_SECONDS, self.load)
+
+    @work(thread=True, exclusive=True, group="leaderboard")
+    def load(self) -> None:
+        """Read the saves off the UI thread: a large class must not freeze the screen."""
+        collected = collect_games(self.saves_dirs)
+        boards = leaderboards(collected.games, first_attempt=self.first_attempt)
+        self.app.call_from_thread(self.show, boards, collected.problems)
+
+    def show(self, boards: list[Leaderboard], problems: list[str]) -> None:
+        """Take fresh figures, keeping the chosen quiz."""
+        shown_before = list(self.boards)
+        self.boards = {board.quiz_id: board for board in boards}
+        self.problems = problems
+        self.updated_at = datetime.now()
+        if self.quiz_id is None and boards:
+            self.quiz_id = boards[0].quiz_id
+        select = self.query_one("#leaderboard-quiz", Select)
+        with select.prevent(Select.Changed):
+            if list(self.boards) != shown_before:
+                select.set_options((board.quiz_title or board.quiz_id, board.quiz_id)
+                                   for board in boards)
+            if self.quiz_id in self.boards:
+                select.value = self.quiz_id
+        self.draw()
+
+    def draw(self) -> None:
+        """Fill the table from the chosen quiz's board, the cursor staying on its row."""
+        board = self.boards.get(self.quiz_id or "")
+        table = self.query_one("#standings", DataTable)
+        cells = standings_cells(board) if board else []
+        cursor = table.cursor_row
+        table.clear()
+        table.add_rows(cells)
+        if cells:
+            table.move_cursor(row=min(cursor, len(cells) - 1), animate=False)
+        title = board.quiz_title if board else (self.quiz_id or "")
+        self.query_one("#leaderboard-title", Static).update(f"Leaderboard: {title}".rstrip(": "))
+        self.query_one("#leaderboard-status", Static).update(self.status_text(board))
+
+    def status_text(self, board: Leaderboard | None) -> str:
+        if board is None:
+            head = "No finished quiz games yet"
+        else:
+            count = len(board.standings)
+            head = f"{count} player{'s' if count != 1 else ''}, {selection_text(self.first_attempt)}"
+        when = self.updated_at.strftime("%H:%M:%S") if self.updated_at else "never"
+        lines = [f"{head} · updated {when}"]
+        if self.problems:
+            lines.append(f"{len(self.problems)} save file(s) skipped: {self.problems[0]}")
+        return "\n".join(lines)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.quiz_id = event.value
+            self.draw()
+
+    def action_toggle_first_attempt(self) -> None:
+        self.first_attempt = not self.first_attempt
+        self.load()
+
+    def action_refresh_now(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,133 @@
+"""The teacher report of one quiz: whole-quiz figures, a chart of each question's facility, and
+the questions with their flags in words. Figures come from `quizgame.classroom`; this screen only
+shows them (see docs/teacher-report.md for what they mean)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual_plotext import PlotextPlot
+
+from quizgame.classroom.item_analysis import TOO_EASY, TOO_HARD, ItemStats, QuizReport
+from quizgame.classroom.saves import quiz_report
+from quizgame.classroom.text import (
+    FLAG_MARK,
+    ITEM_HEADERS,
+    distractors_text,
+    item_cells,
+    selection_text,
+    summary_text,
+)
+from quizgame.format.models import Quiz
+
+
+class ReportScreen(Screen[None]):
+    """Item analysis of a quiz over the players' best (or first) games; Escape goes back."""
+
+    CSS_PATH = "report.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="quizgame.report_back"),
+        Binding("f", "toggle_first_attempt", "Best/first game", id="quizgame.report_first"),
+        Binding("r", "refresh_now", "Refresh", id="quizgame.report_refresh"),
+    ]
+    INSTRUCTIONS = (f"{FLAG_MARK} marks a question to look at: easy (facility above "
+                    f"{TOO_EASY:.0%}), hard (below {TOO_HARD:.0%}), key? (negative "
+                    "discrimination), distractor (a wrong choice nobody picks)")
+
+    def __init__(self, saves_dirs: list[Path], quiz: Quiz) -> None:
+        super().__init__()
+        self.saves_dirs = list(saves_dirs)
+        self.quiz = quiz
+        self.first_attempt = False
+        self.report: QuizReport | None = None
+        self.problems: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Teacher report: {self.quiz.quiz.title}", id="report-title", markup=False)
+        yield Static("Loading…", id="report-summary", markup=False)
+        yield PlotextPlot(id="facility-chart")
+        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="item-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#items", DataTable).add_columns(*ITEM_HEADERS)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="report")
+    def load(self) -> None:
+        """Read the saves off the UI thread."""
+        report, problems = quiz_report(self.saves_dirs, self.quiz.quiz.id, self.quiz,
+                                       first_attempt=self.first_attempt)
+        self.app.call_from_thread(self.show, report, problems)
+
+    def show(self, report: QuizReport, problems: list[str]) -> None:
+        self.report, self.problems = report, problems
+        flagged = sum(1 for item in report.items if item.flags)
+        summary = [selection_text(report.first_attempt).capitalize() + ".", summary_text(report)]
+        summary.append(f"{FLAG_MARK} {flagged} question{'s' if flagged != 1 else ''} to look at"
+                       if flagged else "No question flagged.")
+        if problems:
+            summary.append(f"{len(problems)} save file(s) skipped: {problems[0]}")
+        self.query_one("#report-summary", Static).update("\n".join(summary))
+        table = self.query_one("#items", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        table.add_rows(item_cells(item) for item in report.items)
+        if report.items:
+            table.move_cursor(row=min(cursor, len(report.items) - 1), animate=False)
+        self.draw_chart(report.items)
+        self.show_detail(table.cursor_row)
+
+    def draw_chart(self, items: list[ItemStats]) -> None:
+        """Facility per question as bars, with the too-hard and too-easy lines."""
+        chart = self.query_one(PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Facility per question (%)")
+        answered = [item for item in items if item.facility is not None]
+        if answered:
+            variables = self.app.theme_variables
+            bar = Color.parse(variables["primary"]).rgb
+            line = Color.parse(variables["warning"]).rgb
+            plt.bar([item.number for item in answered], [100 * item.facility for item in answered],
+                    color=bar, width=0.6)
+            plt.horizontal_line(100 * TOO_EASY, color=line)
+            plt.horizontal_line(100 * TOO_HARD, color=line)
+        plt.ylim(0, 100)
+        plt.yticks([0, 100 * TOO_HARD, 50, 100 * TOO_EASY, 100])
+        chart.refresh()
+
+    def show_detail(self, row: int) -> None:
+        """The highlighted question in full: prompt, wrong choices picked, flags."""
+        detail = self.query_one("#item-detail", Static)
+        if self.report is None or not 0 <= row < len(self.report.items):
+            detail.update("")
+            return
+        item = self.report.items[row]
+        lines = [f"{item.number}. {item.prompt or item.question_id}"]
+        if item.distractors:
+            lines.append(f"Wrong choices picked: {distractors_text(item)}")
+        lines += [f"{FLAG_MARK} {flag.message}" for flag in item.flags]
+        detail.update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail(event.cursor_row)
+
+    def action_toggle_first_attempt(self) -> None:
+        self.first_attempt = not self.first_attempt
+        self.load()
+
+    def action_refresh_now(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,98 @@
+"""The results at the end of a session: score, correct/total, time, best streak, a review of
+every answer, and for practice the cards reviewed and when the next one is due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizgame.tui.verdicts import SYMBOL, WORDS, outcome
+
+if TYPE_CHECKING:
+    from quizgame.engine.feedback import Results, ReviewRow
+    from quizgame.tui.app import GameSettings
+
+
+def clock_time(milliseconds: int) -> str:
+    """12:05 for 725 seconds; 1:02:03 past an hour."""
+    minutes, seconds = divmod(round(milliseconds / 1000), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class ResultsScreen(Screen[None]):
+    """Sums up a finished session; Enter goes back to the home screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the review table would otherwise take Enter for itself.
+        Binding("enter,escape", "home", "Home", priority=True, id="quizgame.home"),
+        Binding("l", "leaderboard", "Leaderboard", id="quizgame.results_leaderboard"),
+        Binding("p", "progress", "Progress", id="quizgame.results_progress"),
+    ]
+
+    def __init__(self, results: Results, settings: GameSettings, *, quiz_id: str, player: str) -> None:
+        super().__init__()
+        self.results = results
+        self.settings = settings
+        self.quiz_id = quiz_id
+        self.player = player
+
+    def compose(self) -> ComposeResult:
+        results = self.results
+        yield Static(f"Results: {results.quiz_title}", id="results-title", markup=False)
+        yield Static(self._summary(), id="summary")
+        table: DataTable[str] = DataTable(id="review", cursor_type="row", zebra_stripes=True)
+        table.add_columns("", "Question", "Your answer", "Right answer", "Points")
+        for row in results.rows:
+            table.add_row(*self._review_cells(row))
+        yield table
+        yield Footer()
+
+    def _summary(self) -> str:
+        results = self.results
+        lines = []
+        if results.mode == "practice":
+            lines.append(f"{results.reviewed} card{'s' if results.reviewed != 1 else ''} reviewed")
+            lines.append(self._next_due_text(results.next_due))
+        else:
+            lines.append(f"Score {results.score:,}")
+        lines.append(
+            f"{results.correct} of {results.total} correct · time {clock_time(results.elapsed_ms)}"
+            f" · best streak {results.best_streak}"
+        )
+        if results.mode != "practice" and results.total < results.planned:
+            lines.append(f"{results.planned - results.total} of {results.planned} questions not answered")
+        return "\n".join(lines)
+
+    def _next_due_text(self, next_due: datetime | None) -> str:
+        from quizgame.engine.feedback import due_in_words
+
+        if next_due is None:
+            return "No cards to review yet."
+        return f"Next card due {due_in_words(next_due, self.settings.clock())}"
+
+    @staticmethod
+    def _review_cells(row: ReviewRow) -> tuple[str, ...]:
+        kind = outcome(correct=row.correct, credit=row.credit, timed_out=row.timed_out)
+        mark = f"{SYMBOL[kind]} {WORDS[kind]}"
+        if row.overridden:
+            mark += " (I was right)"
+        return (mark, row.prompt, row.given, row.right_answer, f"{row.points:,}")
+
+    def action_home(self) -> None:
+        self.dismiss()
+
+    def action_leaderboard(self) -> None:
+        from quizgame.tui.screens.leaderboard import LeaderboardScreen
+
+        self.app.push_screen(LeaderboardScreen([self.settings.saves_dir], self.quiz_id))
+
+    def action_progress(self) -> None:
+        from quizgame.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player))

@@ -1,0 +1,22 @@
+"""The line above a question: where the player is, the quiz, and how well it is going."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+
+class GameHeader(Horizontal):
+    """"Question n of N", the quiz title, then score and streak."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="progress")
+        yield Label(id="quiz-title", markup=False)
+        yield Label(id="status")
+
+    def show(self, *, number: int, total: int, title: str, score: int, streak: int) -> None:
+        self.query_one("#progress", Label).update(f"Question {number} of {total}")
+        self.query_one("#quiz-title", Label).update(title)
+        streak_text = f" · Streak {streak}" if streak > 1 else ""
+        self.query_one("#status", Label).update(f"Score {score:,}{streak_text}")

@@ -1,0 +1,91 @@
+"""Match questions: give each left-hand item its partner from the numbered right-hand items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from quizgame.tui.widgets.rows import RowsInput
+
+if TYPE_CHECKING:
+    from quizgame.engine.presentation import PresentedQuestion
+
+UNPAIRED = "?"
+
+
+class MatchInput(RowsInput):
+    """Pair every left item with a right item; the response maps left text to right text.
+
+    The rows are the left items; a number key pairs the highlighted row with that right item and
+    moves on, ←→ step through the right items. A right item belongs to one row at a time: giving
+    it to another row takes it away from the first.
+    """
+
+    INSTRUCTIONS = "↑↓ to an item, a number (or ←→) to pair it, Enter to answer"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right", "cycle(1)", "Next partner", show=False, id="quizgame.next_partner"),
+        Binding("left", "cycle(-1)", "Previous partner", show=False, id="quizgame.previous_partner"),
+        Binding("backspace,delete", "unpair", "Unpair", id="quizgame.unpair"),
+    ]
+
+    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
+        self.lefts = presented.lefts
+        self.rights = presented.options
+        self.partner: dict[int, int] = {}
+        """Left index -> right index, for the rows paired so far."""
+        super().__init__(presented, id=id)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="match"):
+            yield from super().compose()
+            yield Static(self._rights_text(), id="rights", markup=False)
+
+    def row_prompts(self) -> Sequence[str]:
+        def partner(left: int) -> str:
+            right = self.partner.get(left)
+            return UNPAIRED if right is None else f"{right + 1}. {self.rights[right]}"
+
+        return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
+
+    def _rights_text(self) -> str:
+        taken = set(self.partner.values())
+        return "\n".join(
+            f"{'✓' if index in taken else ' '} {index + 1}. {right}"
+            for index, right in enumerate(self.rights)
+        )
+
+    def pair(self, left: int, right: int | None) -> None:
+        """Give `right` to row `left` (None unpairs it), taking it from any other row."""
+        self.partner = {row: other for row, other in self.partner.items() if other != right}
+        if right is None:
+            self.partner.pop(left, None)
+        else:
+            self.partner[left] = right
+        self.query_one("#rights", Static).update(self._rights_text())
+
+    def pick(self, index: int) -> None:
+        row = self.cursor
+        self.pair(row, index)
+        self.redraw(cursor=min(row + 1, len(self.lefts) - 1))
+
+    def clicked(self, index: int) -> None:
+        self.rows.highlighted = index
+
+    def action_cycle(self, step: int) -> None:
+        row = self.cursor
+        current = self.partner.get(row, -1 if step > 0 else 0)
+        self.pair(row, (current + step) % len(self.rights))
+        self.redraw()
+
+    def action_unpair(self) -> None:
+        self.pair(self.cursor, None)
+        self.redraw()
+
+    def response(self) -> dict[str, str]:
+        return {self.lefts[left]: self.rights[right] for left, right in self.partner.items()}

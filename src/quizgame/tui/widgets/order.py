@@ -1,0 +1,41 @@
+"""Order questions: move the highlighted item up and down until the list is in order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+
+from quizgame.tui.widgets.rows import RowsInput
+
+if TYPE_CHECKING:
+    from quizgame.engine.presentation import PresentedQuestion
+
+
+class OrderInput(RowsInput):
+    """Arrange the items, first to last; the response is the list as arranged."""
+
+    INSTRUCTIONS = "↑↓ to highlight, Shift+↑↓ (or u/d) to move the item, Enter to answer"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+up,u", "move(-1)", "Move up", id="quizgame.move_up"),
+        Binding("shift+down,d", "move(1)", "Move down", id="quizgame.move_down"),
+    ]
+
+    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
+        self.items = list(presented.options)
+        super().__init__(presented, id=id)
+
+    def row_prompts(self) -> Sequence[str]:
+        return [f"{number}. {item}" for number, item in enumerate(self.items, start=1)]
+
+    def action_move(self, step: int) -> None:
+        here = self.cursor
+        there = here + step
+        if 0 <= there < len(self.items):
+            self.items[here], self.items[there] = self.items[there], self.items[here]
+            self.redraw(cursor=there)
+
+    def response(self) -> list[str]:
+        return list(self.items)

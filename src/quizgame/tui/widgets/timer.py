@@ -1,0 +1,59 @@
+"""The countdown of a timed question, read from the same monotonic clock as the engine's."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Label, ProgressBar
+
+TICK_SECONDS = 0.1
+
+
+class TimerBar(Horizontal):
+    """A shrinking bar and the seconds left; posts `Expired` once when time is up.
+
+    Hidden on untimed questions. Time is read from `monotonic` (the clock the engine measures
+    answers with), not from Textual's timers, so a frozen clock freezes the bar.
+    """
+
+    class Expired(Message):
+        """The time limit of the question on screen is over."""
+
+    def __init__(self, monotonic: Callable[[], float], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._monotonic = monotonic
+        self._limit = 0
+        self._started = 0.0
+        self._ticker: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ProgressBar(show_percentage=False, show_eta=False, id="time-bar")
+        yield Label(id="time-left")
+
+    def start(self, seconds: int) -> None:
+        """Count down `seconds` from now (0: untimed, and the bar is hidden)."""
+        self.stop()
+        self._limit = seconds
+        self._started = self._monotonic()
+        self.display = seconds > 0
+        if seconds > 0:
+            self._tick()
+            self._ticker = self.set_interval(TICK_SECONDS, self._tick)
+
+    def stop(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    def _tick(self) -> None:
+        left = max(0.0, self._limit - (self._monotonic() - self._started))
+        self.query_one(ProgressBar).update(total=self._limit, progress=left)
+        self.query_one("#time-left", Label).update(f"{math.ceil(left):3d} s")
+        if left <= 0:
+            self.stop()
+            self.post_message(self.Expired())

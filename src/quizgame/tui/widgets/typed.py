@@ -1,0 +1,55 @@
+"""Number and text questions: the answer is typed into an input and sent as typed.
+
+The engine does all the reading (commas, spaces, units, typos), so the widget sends the raw text.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from quizgame.tui.widgets.question_input import QuestionInput
+
+
+class AnswerLine(Input):
+    """An input whose Enter key is shown in the footer as "Answer"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Answer", id="quizgame.answer_typed"),
+    ]
+
+
+class TypedInput(QuestionInput):
+    """An input line; Enter answers."""
+
+    INSTRUCTIONS = "Type your answer, Enter to answer"
+    PLACEHOLDER: ClassVar[str] = "Your answer"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="typed"):
+            yield AnswerLine(placeholder=self.PLACEHOLDER, id="answer")
+            unit = getattr(self.presented.question, "unit", None)
+            if unit:
+                yield Label(unit, id="unit", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def response(self) -> str:
+        return self.query_one("#answer", AnswerLine).value
+
+
+class NumberInput(TypedInput):
+    """A number, written as the player likes: `58,000`, `58 000`, `3.14`, `12 km`."""
+
+    INSTRUCTIONS = "Type a number, Enter to answer"
+    PLACEHOLDER = "A number"
+
+
+class TextInput(TypedInput):
+    """A word or phrase; small typos are forgiven unless the question says exact."""

@@ -1,0 +1,56 @@
+"""Test doubles for the engine: an in-memory PlayerStore (same contract as the store) and a clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from quizgame.engine.records import CardState, SessionRecord
+
+
+class MemoryStore:
+    """One player's saves kept in dicts; records are copied in and out like a real save."""
+
+    def __init__(self, name: str = "Ada") -> None:
+        self._name = name
+        self._sessions: dict[str, SessionRecord] = {}
+        self._cards: dict[str, dict[str, CardState]] = {}
+        self.session_saves = 0
+        self.card_saves = 0
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def save_session(self, record: SessionRecord) -> None:
+        self._sessions[record.id] = record.model_copy(deep=True)
+        self.session_saves += 1
+
+    def sessions(self, quiz_id: str | None = None) -> list[SessionRecord]:
+        found = [s for s in self._sessions.values() if quiz_id is None or s.quiz_id == quiz_id]
+        return [s.model_copy(deep=True) for s in sorted(found, key=lambda s: s.started_at)]
+
+    def load_cards(self, quiz_id: str) -> dict[str, CardState]:
+        return {qid: card.model_copy() for qid, card in self._cards.get(quiz_id, {}).items()}
+
+    def save_card(self, quiz_id: str, card: CardState) -> None:
+        self._cards.setdefault(quiz_id, {})[card.question_id] = card.model_copy()
+        self.card_saves += 1
+
+
+class FakeClock:
+    """A UTC wall clock and a monotonic clock that move only when told to."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+        self.seconds = 0.0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def advance(self, **delta: float) -> None:
+        step = timedelta(**delta)
+        self.now += step
+        self.seconds += step.total_seconds()

@@ -1,0 +1,129 @@
+"""Property tests: whatever a file holds, the loader answers with a quiz or a `QuizLoadError`.
+
+Random bytes, random text, random TOML documents (any shape, and quiz-shaped with random keys
+and values), and valid quizzes with random edits: never another exception, and the problems are
+single lines, sorted by line, pointing only at lines the file has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgame.errors import QuizLoadError
+from quizgame.format import load_quiz_text
+from quizgame.format.loader import LoadedQuiz, read_quiz
+from quizgame.format.models import QUESTION_TYPES, QuestionBase, QuizMeta
+from quizgame.format.question_types import MODEL_BY_TYPE
+
+DATA = Path(__file__).parent / "data"
+VALID_TEXTS = [p.read_text(encoding="utf-8-sig") for p in sorted((DATA / "valid").glob("*.toml"))]
+
+SCALARS = st.one_of(
+    st.text(max_size=20),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(timezones=st.sampled_from([None, dt.timezone.utc])),
+    st.times(),
+)
+KEYS = st.one_of(st.text(max_size=8), st.from_regex(r"[A-Za-z0-9_-]{1,8}", fullmatch=True))
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(KEYS, children, max_size=4),
+    max_leaves=12,
+)
+DOCUMENTS = st.dictionaries(KEYS, VALUES, max_size=5)
+
+QUESTION_KEYS = sorted(
+    {name for model in (QuestionBase, *MODEL_BY_TYPE.values()) for name in model.model_fields}
+    | {"explaination", "answers_"}
+)
+WORDS = st.sampled_from(["Paris", "Lyon", "Rome", "", "  ", "x"])
+PLAUSIBLE = st.one_of(
+    WORDS,
+    st.sampled_from(QUESTION_TYPES),
+    st.lists(WORDS, max_size=11),
+    st.lists(st.lists(WORDS, max_size=3), max_size=4),
+    st.integers(min_value=-5, max_value=5000),
+    st.floats(min_value=-5, max_value=5),
+    st.booleans(),
+    VALUES,
+)
+QUESTIONS = st.fixed_dictionaries(
+    {"id": st.from_regex(r"[a-z]{1,3}", fullmatch=True) | KEYS, "type": st.sampled_from(QUESTION_TYPES),
+     "prompt": WORDS},
+    optional={key: PLAUSIBLE for key in QUESTION_KEYS if key not in ("id", "type", "prompt")},
+)
+QUIZ_SHAPED = st.fixed_dictionaries(
+    {
+        "quiz": st.fixed_dictionaries(
+            {"id": st.sampled_from(["geo", "Geo", ""]), "title": WORDS},
+            optional={key: PLAUSIBLE for key in [*QuizMeta.model_fields, "lang"]
+                      if key not in ("id", "title")},
+        ),
+        "questions": st.lists(QUESTIONS, max_size=4) | PLAUSIBLE,
+    }
+)
+
+FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+
+
+def load_or_error(text: str) -> LoadedQuiz | QuizLoadError:
+    """Load `text`; on a `QuizLoadError`, check the shape of its problems and return it."""
+    try:
+        return load_quiz_text(text, Path("fuzz.toml"))
+    except QuizLoadError as error:
+        assert error.problems
+        line_count = text.count("\n") + 1
+        lines = [p.line or 0 for p in error.problems]
+        assert lines == sorted(lines)
+        assert all(0 <= line <= line_count for line in lines)
+        assert all("\n" not in str(problem) for problem in error.problems)
+        return error
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_random_bytes_in_a_file(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.toml"
+        path.write_bytes(raw)
+        try:
+            read_quiz(path)
+        except QuizLoadError as error:
+            assert all("\n" not in str(p) for p in error.problems)
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_random_text(text: str) -> None:
+    load_or_error(text)
+
+
+@FUZZ
+@given(DOCUMENTS, st.booleans())
+def test_random_toml_documents(document: dict, multiline: bool) -> None:
+    load_or_error(tomli_w.dumps(document, multiline_strings=multiline))
+
+
+@FUZZ
+@given(QUIZ_SHAPED, st.booleans())
+def test_quiz_shaped_documents(document: dict, multiline: bool) -> None:
+    result = load_or_error(tomli_w.dumps(document, multiline_strings=multiline))
+    if isinstance(result, LoadedQuiz):
+        assert len(result.quiz.questions) == len(document["questions"])
+
+
+@FUZZ
+@given(st.sampled_from(VALID_TEXTS), st.integers(min_value=0), st.text(max_size=3),
+       st.integers(min_value=0, max_value=3))
+def test_valid_quizzes_with_random_edits(text: str, at: int, insert: str, delete: int) -> None:
+    at %= len(text) + 1
+    load_or_error(text[:at] + insert + text[at + delete :])

@@ -1,0 +1,166 @@
+"""Playing whole games through the keyboard, and what the saves hold afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.feedback import FeedbackScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+from tui_helpers import (
+    ALL_TYPES,
+    TYPE_ORDER,
+    Clocks,
+    answer_right,
+    make_app,
+    new_player,
+    next_question,
+    quizzes_folder,
+    settle,
+    shown,
+    type_text,
+)
+
+
+def text_of(screen: object, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_player(pilot, "Ana")
+        await pilot.press("enter")  # play the highlighted quiz
+        await pilot.pause()
+        for question_type in TYPE_ORDER:
+            assert isinstance(app.screen, QuestionScreen)
+            assert shown(pilot).type == question_type
+            await answer_right(pilot)
+            assert isinstance(app.screen, FeedbackScreen)
+            assert text_of(app.screen, "#verdict") == "✔ Correct"
+            await next_question(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "7 of 7 correct" in text_of(app.screen, "#summary")
+        assert app.screen.query_one("#review", DataTable).row_count == 7
+        shown_score = app.screen.results.score
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        best = app.screen.query_one("#quizzes", DataTable).get_cell(str(tmp_path / "quizzes" / ALL_TYPES.name), "best")
+        assert best == f"{shown_score:,}"
+
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.finished
+    assert [answer.question_type for answer in session.answers] == list(TYPE_ORDER)
+    assert all(answer.correct for answer in session.answers)
+    assert session.score == shown_score > 0
+
+
+async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(4):  # choice, multi, truefalse, number: right
+            await answer_right(pilot)
+            await next_question(pilot)
+        assert shown(pilot).type == "text"
+        await type_text(pilot, "Paris")
+        await pilot.press("enter")
+        await pilot.pause()
+        feedback = app.screen
+        assert text_of(feedback, "#verdict") == "✘ Incorrect"
+        assert "Right answer: Brussels" in text_of(feedback, "#right-answer")
+        assert "Berlaymont" in text_of(feedback, "#explanation")
+        await pilot.press("o")
+        await pilot.pause()
+        assert text_of(feedback, "#verdict") == "✔ Correct (you said you were right)"
+        await pilot.press("o")  # only once
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    text_answer = session.answers[4]
+    assert (text_answer.given, text_answer.correct, text_answer.overridden) == ("Paris", True, True)
+
+
+async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await answer_right(pilot)
+            await next_question(pilot)
+        await type_text(pilot, "lots")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert shown(pilot).type == "number"
+        assert app._notifications  # the engine's message says how to answer
+
+
+async def test_the_hint_is_shown_and_recorded(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert text_of(app.screen, "#hint") == "Hint (half points): It is on the Seine."
+        await answer_right(pilot)
+        assert "hint used" in text_of(app.screen, "#points")
+        await pilot.press("ctrl+q")
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.answers[0].hint_used
+
+
+async def test_quitting_mid_game_keeps_every_answer_given(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await answer_right(pilot)
+            await next_question(pilot)
+        await pilot.press("ctrl+q")  # on the fourth question
+    assert not app.is_running
+
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert not session.finished
+    assert len(session.answers) == 3
+
+    # Starting again: the player is there, and the unfinished game is kept as it was.
+    again = make_app(quizzes, saves, clocks)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.screen.player == "Ana"  # type: ignore[attr-defined]
+    [kept] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert len(kept.answers) == 3
+
+
+async def test_q_quits_from_the_home_screen(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_player(pilot, "Ana")
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_escape_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await answer_right(pilot)
+        await next_question(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert len(session.answers) == 1 and not session.finished

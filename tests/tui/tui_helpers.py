@@ -1,0 +1,136 @@
+"""Shared by the TUI tests: the test quizzes, clocks that move only when told, the app factory
+with those clocks, and a player who knows every answer and says it with the keyboard."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from quizgame.engine.presentation import PresentedQuestion
+from quizgame.tui.app import QuizApp, create_app
+
+DATA = Path(__file__).parents[1] / "data" / "tui"
+ALL_TYPES = DATA / "quizzes" / "all-types.toml"
+BROKEN = DATA / "broken.toml"
+TIMED = DATA / "timed.toml"
+START = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+SEED = 7
+TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match")
+"""The question types of `all-types.toml`, in play order (it is not shuffled)."""
+
+
+class Clocks:
+    """The engine's wall clock and monotonic clock, frozen until `advance` moves both."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+        self.seconds = 0.0
+
+    def clock(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+        self.seconds += seconds
+
+
+def quizzes_folder(tmp_path: Path, *files: Path) -> Path:
+    """A quizzes folder holding copies of `files` (default: the all-types quiz)."""
+    folder = tmp_path / "quizzes"
+    folder.mkdir(exist_ok=True)
+    for file in files or (ALL_TYPES,):
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
+def make_app(quizzes: Path, saves: Path, clocks: Clocks, **options: Any) -> QuizApp:
+    """The app as the CLI makes it, with a fixed seed, frozen clocks and no animations."""
+    app = create_app(
+        quizzes, saves, seed=SEED, clock=clocks.clock, monotonic=clocks.monotonic, **options
+    )
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until background loading is over and the screen is drawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*text)
+
+
+async def new_player(pilot: Pilot[Any], name: str) -> None:
+    """On the home screen: type a new player's name and press Enter."""
+    await settle(pilot)
+    if not isinstance(pilot.app.focused, Input):
+        await pilot.press("n")
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def shown(pilot: Pilot[Any]) -> PresentedQuestion:
+    """The question on screen."""
+    presented = pilot.app.screen.session.current()  # type: ignore[attr-defined]
+    assert presented is not None
+    return presented
+
+
+def right_keys(presented: PresentedQuestion) -> list[str]:
+    """The keys that answer a question right, Enter included."""
+    question: Any = presented.question
+    options = list(presented.options)
+    match presented.type:
+        case "choice":
+            return [str(options.index(question.answer) + 1), "enter"]
+        case "multi":
+            return [str(options.index(answer) + 1) for answer in question.answers] + ["enter"]
+        case "truefalse":
+            return ["t" if question.answer else "f", "enter"]
+        case "number":
+            return [*f"{question.answer:g}", "enter"]
+        case "text":
+            return [*question.answers[0], "enter"]
+        case "order":
+            keys = []
+            for place, item in enumerate(question.items):
+                # Highlight the item (number key), then move it up into its place.
+                here = options.index(item)
+                keys += [str(here + 1)] + ["u"] * (here - place)
+                options.insert(place, options.pop(here))
+            return keys + ["enter"]
+        case "match":
+            # The cursor starts on the first left item and moves down after each pairing.
+            return [str(options.index(right) + 1) for _, right in question.pairs] + ["enter"]
+    raise AssertionError(presented.type)
+
+
+async def answer_right(pilot: Pilot[Any]) -> None:
+    """Answer the question on screen right; the feedback screen is then showing."""
+    await pilot.press(*right_keys(shown(pilot)))
+    await pilot.pause()
+
+
+async def next_question(pilot: Pilot[Any]) -> None:
+    """Leave the feedback screen."""
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def steady_cursors(pilot: Pilot[Any]) -> None:
+    """No blinking: a snapshot must not depend on when it was taken."""
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
