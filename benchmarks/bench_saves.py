@@ -21,6 +21,7 @@ from pathlib import Path
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
 from quizgame.store.cache import CACHE_DIR
+from quizgame.store.index import RACY_NS
 from quizgame.store.player import PlayerSaves
 
 PLAYER = "Zoë Benchmark"
@@ -81,6 +82,9 @@ def write_history(saves: PlayerSaves, answers: int) -> int:
             record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.finished_at = record.started_at + timedelta(minutes=5)
         saves.save_session(record)
+    # Real games are minutes apart: let the history age past the index's "racy" window, where
+    # files are still checked by digest rather than by size and time (see store/index.py).
+    time.sleep(RACY_NS / 1e9)
     return games
 
 
@@ -144,12 +148,12 @@ def bench_load(base: Path) -> None:
 
     print("Loading a player: profile + session summaries + all cards (goal <= 50 ms)")
     print("  with 500 cards in 10 quizzes and 5,000 answers in 250 games")
-    report("  as saved (JSON copies present)", load)
+    report("  as saved", load)
     one_quiz = timed(lambda: SavesFolder(root).player(PLAYER).sessions(QUIZZES[0]))
     print(f"  all 25 full sessions of one quiz (mistakes mode): {one_quiz:6.2f} ms")
     for cache in root.rglob(CACHE_DIR):
         shutil.rmtree(cache)
-    report("  TOML only (.cache/ folders deleted)", load)
+    print(f"  first load after deleting every .cache/ folder: {timed(load):6.2f} ms (rebuilds them)")
 
 
 def report(label: str, action: Callable[[], None], runs: int = 15) -> None:

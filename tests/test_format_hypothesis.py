@@ -2,13 +2,16 @@
 
 Random bytes, random text, random TOML documents (any shape, and quiz-shaped with random keys
 and values), and valid quizzes with random edits: never another exception, and the problems are
-single lines, sorted by line, pointing only at lines the file has.
+single lines, sorted by line, pointing only at lines the file has. And the line map agrees
+with the parser on any document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import tomli_w
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 
 from quizgame.errors import QuizLoadError
 from quizgame.format import load_quiz_text
+from quizgame.format.lines import SourceMap
 from quizgame.format.loader import LoadedQuiz, read_quiz
 from quizgame.format.models import QUESTION_TYPES, QuestionBase, QuizMeta
 from quizgame.format.question_types import MODEL_BY_TYPE
@@ -56,12 +60,40 @@ PLAUSIBLE = st.one_of(
     st.booleans(),
     VALUES,
 )
-QUESTIONS = st.fixed_dictionaries(
+RANDOM_QUESTIONS = st.fixed_dictionaries(
     {"id": st.from_regex(r"[a-z]{1,3}", fullmatch=True) | KEYS, "type": st.sampled_from(QUESTION_TYPES),
      "prompt": WORDS},
     optional={key: PLAUSIBLE for key in QUESTION_KEYS if key not in ("id", "type", "prompt")},
 )
-QUIZ_SHAPED = st.fixed_dictionaries(
+CHOICES = st.lists(st.sampled_from(["Paris", "Lyon", "Rome", "Oslo"]), min_size=2, max_size=4,
+                   unique=True)
+TYPED_KEYS = st.one_of(
+    CHOICES.flatmap(lambda c: st.fixed_dictionaries(
+        {"type": st.just("choice"), "choices": st.just(c), "answer": st.sampled_from(c)})),
+    CHOICES.flatmap(lambda c: st.fixed_dictionaries(
+        {"type": st.just("multi"), "choices": st.just(c),
+         "answers": st.lists(st.sampled_from(c), min_size=1, unique=True)})),
+    st.fixed_dictionaries({"type": st.just("truefalse"), "answer": st.booleans()}),
+    st.fixed_dictionaries({"type": st.just("number"), "answer": st.integers() | st.floats()},
+                          optional={"tolerance": st.floats(min_value=-1, max_value=5),
+                                    "unit": WORDS}),
+    st.fixed_dictionaries({"type": st.just("text"), "answers": st.lists(WORDS, min_size=1)},
+                          optional={"exact": st.booleans()}),
+    st.fixed_dictionaries({"type": st.just("order"), "items": CHOICES}),
+    CHOICES.map(lambda c: {"type": "match", "pairs": [[x, x.upper()] for x in c]}),
+)
+NEARLY_VALID_QUESTIONS = st.builds(
+    lambda qid, typed, common: {"id": qid, "prompt": "Which?", **typed, **common},
+    st.from_regex(r"[a-z][a-z0-9_-]{0,5}", fullmatch=True),
+    TYPED_KEYS,
+    st.fixed_dictionaries({}, optional={
+        "explanation": WORDS, "hint": WORDS, "tags": st.lists(WORDS, max_size=2),
+        "points": st.integers(min_value=-1, max_value=5000),
+        "time_limit": st.integers(min_value=-1, max_value=60),
+    }),
+)
+QUESTIONS = NEARLY_VALID_QUESTIONS | RANDOM_QUESTIONS
+RANDOM_QUIZZES = st.fixed_dictionaries(
     {
         "quiz": st.fixed_dictionaries(
             {"id": st.sampled_from(["geo", "Geo", ""]), "title": WORDS},
@@ -71,6 +103,19 @@ QUIZ_SHAPED = st.fixed_dictionaries(
         "questions": st.lists(QUESTIONS, max_size=4) | PLAUSIBLE,
     }
 )
+NEARLY_VALID_QUIZZES = st.fixed_dictionaries(
+    {
+        "quiz": st.fixed_dictionaries(
+            {"id": st.just("geo"), "title": st.just("Geography")},
+            optional={"time_limit": st.integers(min_value=-1, max_value=60),
+                      "scoring": st.sampled_from(["speed", "accuracy", "fast"]),
+                      "shuffle": st.booleans(), "language": st.sampled_from(["en", "pt-BR"])},
+        ),
+        "questions": st.lists(NEARLY_VALID_QUESTIONS, min_size=1, max_size=4,
+                              unique_by=lambda q: q["id"]),
+    }
+)
+QUIZ_SHAPED = NEARLY_VALID_QUIZZES | RANDOM_QUIZZES
 
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
@@ -127,3 +172,18 @@ def test_quiz_shaped_documents(document: dict, multiline: bool) -> None:
 def test_valid_quizzes_with_random_edits(text: str, at: int, insert: str, delete: int) -> None:
     at %= len(text) + 1
     load_or_error(text[:at] + insert + text[at + delete :])
+
+
+@FUZZ
+@given(DOCUMENTS, st.booleans())
+def test_the_line_map_agrees_with_the_parser(document: dict, multiline: bool) -> None:
+    """On any document, the tokenizer finds every key on a line that holds it."""
+    text = tomli_w.dumps(document, multiline_strings=multiline)
+    data = tomllib.loads(text)
+    source_map = SourceMap.scan(text, data)
+    assert bool(source_map.lines) == bool(data)
+    lines = text.split("\n")
+    for loc, line in source_map.lines.items():
+        key = loc[-1]
+        if isinstance(key, str) and re.fullmatch(r"[A-Za-z0-9_-]+", key):
+            assert re.search(rf"(?<![A-Za-z0-9_-]){re.escape(key)}(?![A-Za-z0-9_-])", lines[line - 1])

@@ -104,6 +104,7 @@ def test_queue_due_most_overdue_first_then_new_cards():
     order = []
     while (question_id := queue.next(NOW)) is not None:
         order.append(question_id)
+        queue.answered(question_id)
         queue.reviewed(reviewed(queue.card(question_id), Rating.Good, NOW, question_id))
     assert order == ["b", "a", "n1", "n2"]
     assert queue.next_due() == NOW + timedelta(days=1)
@@ -125,6 +126,7 @@ def test_a_card_answered_wrong_comes_back_in_the_same_session():
     ratings = {"x": [Rating.Again, Rating.Good], "y": [Rating.Good]}
     while (question_id := queue.next(clock)) is not None:
         seen.append(question_id)
+        queue.answered(question_id)
         card = reviewed(queue.card(question_id), ratings[question_id].pop(0), clock, question_id)
         queue.reviewed(card)
         clock += timedelta(seconds=30)
@@ -136,3 +138,14 @@ def test_a_card_answered_wrong_comes_back_in_the_same_session():
 def test_cards_of_removed_questions_are_ignored():
     queue = PracticeQueue(["a"], {"gone": state("gone", NOW - timedelta(days=1))}, now=NOW)
     assert queue.next(NOW) == "a"
+
+
+def test_a_card_is_shown_at_most_three_times_in_a_session():
+    queue = PracticeQueue(["x"], {}, now=NOW)
+    shown = 0
+    while (question_id := queue.next(NOW)) is not None:
+        shown += 1
+        queue.answered(question_id)
+        queue.reviewed(reviewed(queue.card(question_id), Rating.Again, NOW, question_id))
+    assert shown == 3
+    assert queue.next_due() == NOW + timedelta(minutes=10)  # still due soon, next session

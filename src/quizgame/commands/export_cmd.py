@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.commands.quizzes import find_quiz
     from quizgame.errors import QuizLoadError
     from quizgame.format.loader import load_quiz
-    from quizgame.interop.common import ExportOptions, InteropError
+    from quizgame.interop.common import ExportOptions, InteropError, counted
     from quizgame.interop.files import check_writable, write_output
 
     target = EXPORT_FORMATS[args.to]
@@ -70,5 +70,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_output(args.output, result.content, force=args.force)
     left_out = f", {len(result.skipped)} skipped" if result.skipped else ""
-    print(f"wrote {args.output}: {result.exported} questions{left_out}", file=sys.stderr)
+    print(f"wrote {args.output}: {counted(result.exported, 'question')}{left_out}",
+          file=sys.stderr)
     return 0

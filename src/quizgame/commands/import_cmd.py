@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.errors import Problem
     from quizgame.format.checker import check_file
     from quizgame.format.models import Quiz
-    from quizgame.interop.common import InteropError
+    from quizgame.interop.common import InteropError, counted
     from quizgame.interop.files import check_writable, read_input, write_output
     from quizgame.interop.importing import default_quiz_id, default_title, quiz_meta
     from quizgame.interop.quiz_toml import quiz_toml
@@ -66,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.sorted_problems():
         print(problem, file=sys.stderr)
     if result.errors:
-        count = len(result.errors)
-        print(f"quizgame: {count} error{'s' if count > 1 else ''} in {source}: nothing written",
+        print(f"quizgame: {counted(len(result.errors), 'error')} in {source}: nothing written",
               file=sys.stderr)
         return 1
     if not result.questions:
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     write_output(output, quiz_toml(Quiz(quiz=meta, questions=result.questions)), force=args.force)
-    print(f"wrote {output}: {len(result.questions)} questions from {source}")
+    print(f"wrote {output}: {counted(len(result.questions), 'question')} from {source}")
     checked = check_file(output)
     for problem in checked.problems:
         print(problem)

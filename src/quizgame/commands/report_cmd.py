@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizgame.classroom import output, text
-    from quizgame.classroom.saves import quiz_report
+    from quizgame.classroom.report import quiz_report
     from quizgame.commands.quizzes import find_quiz
     from quizgame.errors import QuizNotFoundError
     from quizgame.format.loader import load_quiz

@@ -59,13 +59,13 @@ def check_folders(folders: list) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizgame.classroom import output, text
     from quizgame.classroom.leaderboard import leaderboards
-    from quizgame.classroom.saves import collect_games
+    from quizgame.classroom.merge import collect_games
 
     folders = saves_dirs(args)
     check_folders(folders)
     collected = collect_games(folders, args.quiz)
     report_problems(collected.problems)
-    boards = leaderboards(collected.items, quiz_id=args.quiz, first_attempt=args.first_attempt)
+    boards = leaderboards(collected.games, quiz_id=args.quiz, first_attempt=args.first_attempt)
     if args.format == "csv":
         sys.stdout.write(output.to_csv(output.score_rows(boards), output.SCORE_COLUMNS))
     elif args.format == "json":

@@ -6,13 +6,15 @@ partial credit, hint or override -> Hard; correct -> Good.
 
 New cards have one 10-minute learning step: a card answered right graduates at once, one
 answered wrong comes back in the same session (the queue shows cards due within a 20-minute
-learn-ahead window when nothing else is left, as Anki does).
+learn-ahead window when nothing else is left, as Anki does), up to three showings per session.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
@@ -21,6 +23,9 @@ from quizgame.engine.records import CardState
 
 DEFAULT_NEW_LIMIT = 10
 LEARN_AHEAD = timedelta(minutes=20)
+# A card is shown at most this often in one session, so a player who keeps missing it (or keeps
+# taking the hint) is not stuck with it: it waits, due, for the next session.
+MAX_SHOWINGS = 3
 LEARNING_STEPS = (timedelta(minutes=10),)
 RELEARNING_STEPS = (timedelta(minutes=10),)
 
@@ -102,6 +107,33 @@ def review(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DueCounts:
+    """Cards of one quiz due by now, within a day and within a week (each count includes the
+    previous ones), and questions never practised."""
+
+    now: int
+    day: int
+    week: int
+    new: int
+
+
+def due_counts(
+    cards: dict[str, CardState], now: datetime, question_ids: Collection[str] | None = None
+) -> DueCounts:
+    """Count due cards; with `question_ids` (the quiz's questions) only those count, and the
+    questions without a card are the new ones."""
+    if question_ids is not None:
+        cards = {qid: card for qid, card in cards.items() if qid in question_ids}
+    dues = [card.due for card in cards.values()]
+    return DueCounts(
+        now=sum(1 for due in dues if due <= now),
+        day=sum(1 for due in dues if due <= now + timedelta(days=1)),
+        week=sum(1 for due in dues if due <= now + timedelta(days=7)),
+        new=0 if question_ids is None else len(set(question_ids) - cards.keys()),
+    )
+
+
 def introduced_on_day(cards: Iterable[CardState], now: datetime) -> int:
     """How many cards were first reviewed on `now`'s day (the player's local calendar day)."""
     today = now.astimezone().date()
@@ -129,6 +161,7 @@ class PracticeQueue:
         allowance = max(0, new_limit - introduced_on_day(cards.values(), now))
         self._new = [qid for qid in question_ids if qid not in self._cards][:allowance]
         self._learn_ahead = learn_ahead
+        self._showings: Counter[str] = Counter()
 
     def next(self, now: datetime) -> str | None:
         """The question to show now, or None when the session is over."""
@@ -145,7 +178,8 @@ class PracticeQueue:
         return answered + len(self._due_by(now + self._learn_ahead)) + len(self._new)
 
     def answered(self, question_id: str) -> None:
-        """Nothing to do: the queue moves on when the card's review arrives (`reviewed`)."""
+        """Count a showing; the card's next due time arrives with its review (`reviewed`)."""
+        self._showings[question_id] += 1
 
     def reviewed(self, card: CardState) -> None:
         """Record a review: the card leaves the new list and waits for its next due time."""
@@ -161,5 +195,9 @@ class PracticeQueue:
         return min((card.due for card in self._cards.values()), default=None)
 
     def _due_by(self, moment: datetime) -> list[str]:
-        due = [(card.due, self._rank[qid], qid) for qid, card in self._cards.items() if card.due <= moment]
+        due = [
+            (card.due, self._rank[qid], qid)
+            for qid, card in self._cards.items()
+            if card.due <= moment and self._showings[qid] < MAX_SHOWINGS
+        ]
         return [qid for *_, qid in sorted(due)]

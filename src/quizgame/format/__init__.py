@@ -1,6 +1,6 @@
 """The quiz format: models, loader, checker and JSON Schema. Never imports textual."""
 
-from quizgame.format.loader import load_quiz, load_quiz_text
+from quizgame.format.loader import LoadedQuiz, load_quiz, load_quiz_text, read_quiz
 from quizgame.format.models import (
     ChoiceQuestion,
     MatchQuestion,
@@ -15,6 +15,7 @@ from quizgame.format.models import (
 
 __all__ = [
     "ChoiceQuestion",
+    "LoadedQuiz",
     "MatchQuestion",
     "MultiQuestion",
     "NumberQuestion",
@@ -25,4 +26,5 @@ __all__ = [
     "TrueFalseQuestion",
     "load_quiz",
     "load_quiz_text",
+    "read_quiz",
 ]

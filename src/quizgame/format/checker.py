@@ -69,7 +69,7 @@ def check_file(path: Path) -> CheckResult:
 
 
 def lint(loaded: LoadedQuiz) -> list[Problem]:
-    """Warnings for a valid quiz, in question order."""
+    """Warnings for a valid quiz, sorted by line like the loader's errors."""
     questions = loaded.quiz.questions
     warnings: list[Problem] = []
 
@@ -91,7 +91,7 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
-    return warnings
+    return sorted(warnings, key=lambda p: p.line or 0)
 
 
 def _gives_answer_away(question: Question) -> bool:

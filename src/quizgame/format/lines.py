@@ -22,14 +22,18 @@ Loc = tuple[str | int, ...]
 
 _BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _SPACES = re.compile(r"[ \t]*")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_STRINGS = (  # longest delimiters first: '"""' must not be read as an empty "" string
-    re.compile(r'"""(?:\\.|[^\\])*?"""(?:"{1,2}(?!"))?', re.DOTALL),
-    re.compile(r"'''.*?'''(?:'{1,2}(?!'))?", re.DOTALL),
-    re.compile(r'"(?:\\.|[^"\\\n])*"'),
-    re.compile(r"'[^'\n]*'"),
+_BASIC = r'"(?:\\.|[^"\\\n])*"'
+_LITERAL = r"'[^'\n]*'"
+_KEY_PART = re.compile(
+    rf"[ \t]*(?:(?P<bare>[A-Za-z0-9_-]+)|(?P<quoted>{_BASIC}|{_LITERAL}))[ \t]*(?P<dot>\.)?"
 )
-_SCALAR = re.compile(r"[^,\]}#\n]+")  # numbers, booleans, dates (which may hold a space)
+_ATOM = re.compile(  # a string or a bare value; longest delimiters first ('""' is not '"""')
+    r'"""(?:\\.|[^\\])*?"""(?:"{1,2}(?!"))?'
+    r"|'{3}.*?'{3}(?:'{1,2}(?!'))?"
+    rf"|{_BASIC}|{_LITERAL}"
+    r"|[^,\]}#\n]+",  # numbers, booleans, dates (which may hold a space)
+    re.DOTALL,
+)
 
 
 class _ScanError(Exception):
@@ -123,7 +127,7 @@ class _Scanner:
                     self.pos += 1
                     self.skip(_SPACES)
             self.pos += 1
-        elif not any(self.skip(pattern) for pattern in _STRINGS) and not self.skip(_SCALAR):
+        elif not self.skip(_ATOM):
             raise _ScanError(self.pos)
 
     def elements(self, loc: Loc, closer: str) -> None:
@@ -146,18 +150,13 @@ class _Scanner:
         """A dotted key; quoted parts are decoded by tomllib itself, so escapes come out right."""
         parts: list[str] = []
         while True:
-            self.skip(_SPACES)
-            start = self.pos
-            if self.skip(_STRINGS[2]) or self.skip(_STRINGS[3]):
-                parts.append(tomllib.loads(f"k = {self.text[start:self.pos]}")["k"])
-            elif self.skip(_BARE_KEY):
-                parts.append(self.text[start : self.pos])
-            else:
+            match = _KEY_PART.match(self.text, self.pos)
+            if match is None:
                 raise _ScanError(self.pos)
-            self.skip(_SPACES)
-            if not self.text.startswith(".", self.pos):
+            self.pos = match.end()
+            parts.append(match["bare"] or tomllib.loads(f"k = {match['quoted']}")["k"])
+            if not match["dot"]:
                 return tuple(parts)
-            self.pos += 1
 
     def resolve(self, names: tuple[str, ...]) -> Loc:
         """Header names to a location: `[questions.x]` is inside the latest `[[questions]]`."""

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.lines import SourceMap
 from quizgame.format.messages import describe
-from quizgame.format.models import Quiz, quoted
+from quizgame.format.models import Quiz, normalise_quote, quoted
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 # tomllib's wording, with what a teacher most likely did wrong.
@@ -75,7 +75,7 @@ def load_quiz_text(text: str, path: Path) -> LoadedQuiz:
     context: dict[str, Any] = {}
     source_text = _read_source_text(data, path, source_map, problems)
     if source_text is not None:
-        context["source_text"] = source_text
+        context["normalised_source"] = normalise_quote(source_text)
     try:
         quiz = Quiz.model_validate(data, context=context)
     except ValidationError as error:
@@ -117,9 +117,9 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         detail += f" ({hint})" if hint else ""
         problem = Problem(path, f"TOML syntax error: {detail}", line=line, column=column)
         raise QuizLoadError(path, [problem]) from None
-    # tomllib lets these through unwrapped (time 25:00, a 5000-digit number, [[[[...]]]]).
+    # tomllib lets these through unwrapped: a number thousands of digits long, [[[[...]]]].
     except ValueError:
-        raise _fail(path, "TOML syntax error: a number, date or time is out of range") from None
+        raise _fail(path, "TOML syntax error: a number is out of range") from None
     except RecursionError:
         raise _fail(path, "TOML syntax error: lists or tables are nested too deeply") from None
 

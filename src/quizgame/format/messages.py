@@ -197,7 +197,7 @@ def _model_for(loc: Loc, data: dict[str, Any]) -> type[BaseModel]:
     return Quiz
 
 
-def _message(item: Any, loc: Loc, data: dict[str, Any]) -> str:  # noqa: C901 - one case per kind
+def _message(item: Any, loc: Loc, data: dict[str, Any]) -> str:
     kind: str = item["type"]
     given = item.get("input")
     ctx = item.get("ctx") or {}

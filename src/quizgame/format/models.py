@@ -2,7 +2,8 @@
 
 Everything a teacher can write is declared here; the JSON Schema in `schemas/` is generated from
 these models, and the loader turns their validation errors into one readable line per problem.
-Rules that need the quiz's source text (grounding) read it from the validation context.
+Grounding needs the quiz's source text: validate with
+`context={"normalised_source": normalise_quote(text)}` to check every question's quote.
 """
 
 from __future__ import annotations
@@ -35,10 +36,14 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match")
 
 
+_CURLY_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
+
+
 def normalise_quote(text: str) -> str:
     """Fold curly quotes to straight ones and runs of whitespace to one space."""
-    table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-    return " ".join(text.translate(table).split())
+    for curly, straight in _CURLY_QUOTES:  # str.replace: far faster than translate on long texts
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
 
 
 class FormatModel(BaseModel):
@@ -145,9 +150,10 @@ class QuestionBase(FormatModel):
     @field_validator("source")
     @classmethod
     def _source_is_grounded(cls, quote: str | None, info: ValidationInfo) -> str | None:
-        text = (info.context or {}).get("source_text")
+        # The loader passes the source file's text, normalised once for all the questions.
+        text = (info.context or {}).get("normalised_source")
         if quote is not None and text is not None:
-            if normalise_quote(quote) not in normalise_quote(text):
+            if normalise_quote(quote) not in text:
                 shown = quote if len(quote) <= 60 else quote[:57] + "..."
                 raise ValueError(f"quote {quoted(shown)} was not found in the source file")
         return quote

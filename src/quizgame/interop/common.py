@@ -82,6 +82,11 @@ def render_each(
     return rendered, tuple(skipped)
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 question`, `3 questions`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def format_number(value: float) -> str:
     """A number as people write it: 2017 rather than 2017.0, 0.5 as is."""
     if value.is_integer() and abs(value) < 1e15:

@@ -38,8 +38,11 @@ _KIND = {
     "choices": "list", "answers": "list", "items": "list", "tags": "list", "pairs": "pairs",
     "tolerance": "number", "exact": "bool", "time_limit": "int", "points": "int",
 }
-_ANSWER_KIND = {"truefalse": "bool", "number": "number"}
+# A choice's answer is one item of `choices`, escaped the same way.
+_ANSWER_KIND = {"choice": "item", "truefalse": "bool", "number": "number"}
 LIST_SEP, PAIR_SEP = "|", "->"
+# An escape (backslash and any character) or a separator, whichever comes first.
+_TOKENS = {sep: re.compile(r"\\.|" + re.escape(sep), re.S) for sep in (LIST_SEP, PAIR_SEP)}
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 _BOM = "\ufeff"
 
@@ -70,9 +73,11 @@ def _write(kind: str, value: Any) -> str:
     if kind == "list":
         return f" {LIST_SEP} ".join(_escape(item) for item in value)
     if kind == "pairs":
-        return f" {LIST_SEP} ".join(
-            f"{_escape(left, PAIR_SEP)} {PAIR_SEP} {_escape(right, PAIR_SEP)}" for left, right in value
-        )
+        pairs = (f"{_escape(left, PAIR_SEP)} {PAIR_SEP} {_escape(right, PAIR_SEP)}"
+                 for left, right in value)
+        return f" {LIST_SEP} ".join(pairs)
+    if kind == "item":
+        return _escape(value)
     if kind == "bool":
         return "true" if value else "false"
     if kind == "number":
@@ -99,7 +104,7 @@ def read_questions(text: str, path: Path) -> ImportResult:
         return result
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        rows = [(line, row) for line, row in _rows_with_lines(reader) if any(c.strip() for c in row)]
+        rows = [(n, row) for n, row in _rows_with_lines(reader) if any(c.strip() for c in row)]
     except csv.Error as error:
         result.error(reader.line_num, f"not valid CSV: {error}")
         return result
@@ -121,7 +126,8 @@ def read_questions(text: str, path: Path) -> ImportResult:
     for line, cells in given:
         data = _question_data(cells, line, result)
         if data is not None:
-            data.setdefault("id", ids.derive(data.get("prompt", "")))
+            if "id" not in data:
+                data["id"] = ids.derive(data.get("prompt", ""))
             result.add(data, line, column=_COLUMN_OF[data["type"]])
     return result
 
@@ -145,23 +151,30 @@ def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None
     names = [cell.strip().lower() for cell in row]
     problems = []
     for name in names:
-        if name not in COLUMNS:
+        if name and name not in COLUMNS:  # spreadsheets often save empty columns: no name
             close = difflib.get_close_matches(name, COLUMNS, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"columns are: {', '.join(COLUMNS)}"
             problems.append(f"unknown column {name!r} ({hint})")
-    problems += [f"column {n!r} appears twice" for n in sorted({n for n in names if names.count(n) > 1})]
+    twice = sorted({name for name in names if name and names.count(name) > 1})
+    problems += [f"column {name!r} appears twice" for name in twice]
     problems += [f"column {n!r} is missing" for n in REQUIRED if n not in names]
     for problem in problems:
         result.error(line, problem, where="header")
     return None if problems else names
 
 
-def _cells(header: list[str], row: list[str], line: int, result: ImportResult) -> dict[str, str] | None:
+def _cells(
+    header: list[str], row: list[str], line: int, result: ImportResult
+) -> dict[str, str] | None:
     if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
         result.error(line, f"the row has {len(row)} cells but the header names {len(header)} "
                      "columns (a comma inside a text needs the text in double quotes)")
         return None
-    return {name: cell.strip() for name, cell in zip(header, row) if cell.strip()}
+    cells = {name: cell.strip() for name, cell in zip(header, row) if cell.strip()}
+    if "" in cells:
+        result.error(line, f"{quoted(cells[''])} is in a column with no name in the first row")
+        return None
+    return cells
 
 
 def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> dict[str, Any] | None:
@@ -194,18 +207,12 @@ def _kind(field: str, qtype: str) -> str:
 
 def _split(cell: str, separator: str) -> list[str]:
     """Split on unescaped separators; escapes are kept for a later split or `_unescape`."""
-    parts, current, index = [], "", 0
-    while index < len(cell):
-        if cell[index] == "\\" and index + 1 < len(cell):
-            current += cell[index:index + 2]
-            index += 2
-        elif cell.startswith(separator, index):
-            parts.append(current)
-            current, index = "", index + len(separator)
-        else:
-            current += cell[index]
-            index += 1
-    return [*parts, current]
+    parts, start = [], 0
+    for match in _TOKENS[separator].finditer(cell):
+        if match.group() == separator:  # not an escape such as `\|`
+            parts.append(cell[start:match.start()])
+            start = match.end()
+    return [*parts, cell[start:]]
 
 
 def _unescape(text: str) -> str:
@@ -254,7 +261,7 @@ def _read_int(cell: str) -> int:
 
 
 _READ: dict[str, Callable[[str], Any]] = {
-    "text": str, "list": _read_list, "pairs": _read_pairs, "bool": _read_bool,
+    "text": str, "item": _unescape, "list": _read_list, "pairs": _read_pairs, "bool": _read_bool,
     "number": _read_number, "int": _read_int,
 }
 # Messages about a model field name the column the teacher typed it in.

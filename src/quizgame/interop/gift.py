@@ -9,6 +9,7 @@ has no GIFT form and is skipped with that reason.
 
 from __future__ import annotations
 
+import re
 from typing import assert_never
 
 from quizgame.format.models import (
@@ -31,16 +32,24 @@ from quizgame.interop.common import (
 )
 
 # The characters GIFT gives a meaning to, and the backslash that escapes them (Moodle's list).
-_ESCAPES = str.maketrans(
-    {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:",
-     "\n": "\\n", "\r": ""}
-)
+_ESCAPES = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",
+            ":": "\\:", "\n": "\\n", "\r": ""}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 MATCH_ARROW = "->"
+# Moodle reads a leading `[html]` (etc.) as the text's format, not as text.
+FORMAT_MARKER = re.compile(r"\[(moodle|html|plain|markdown)\]")
 
 
-def escape(text: str) -> str:
-    """Text with GIFT's special characters escaped and newlines written as `\\n`."""
-    return text.translate(_ESCAPES)
+def escape(text: str, *, formatted: bool = True) -> str:
+    """Text with GIFT's special characters escaped and newlines written as `\\n`.
+
+    In the places where Moodle looks for a `[format]` marker (`formatted`), a text that starts
+    with one gets an explicit `[moodle]` first, so its own `[...]` stays text.
+    """
+    escaped = _SPECIAL.sub(lambda match: _ESCAPES[match.group()], text)
+    if formatted and FORMAT_MARKER.match(escaped.strip()):
+        return f"[moodle]{escaped}"
+    return escaped
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
@@ -56,7 +65,7 @@ def question_block(question: Question) -> str:
     answers = _answers(question)
     if question.explanation:
         answers.append(f"####{escape(question.explanation)}")
-    head = f"::{escape(question.id)}::{escape(question.prompt)}"
+    head = f"::{escape(question.id, formatted=False)}::{escape(question.prompt)}"
     if len(answers) == 1:
         return f"{head}{{{answers[0]}}}\n"
     body = "".join(f"\t{line}\n" for line in answers)
@@ -90,7 +99,8 @@ def _answers(question: Question) -> list[str]:
         if any(MATCH_ARROW in left for left, _ in question.pairs):
             raise Unsupported(f"a left item contains '{MATCH_ARROW}', which GIFT uses to "
                               "separate a pair")
-        return [f"={escape(left)} {MATCH_ARROW} {escape(right)}" for left, right in question.pairs]
+        return [f"={escape(left)} {MATCH_ARROW} {escape(right, formatted=False)}"
+                for left, right in question.pairs]
     if isinstance(question, OrderQuestion):
         raise Unsupported("GIFT has no ordering question type")
     assert_never(question)

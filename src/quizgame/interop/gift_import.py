@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import quoted
+from quizgame.interop.gift import FORMAT_MARKER, MATCH_ARROW
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 # Escaped characters are swapped for private-use placeholders before parsing, as Moodle does.
@@ -27,7 +28,6 @@ _RESTORE = str.maketrans({p: ("\n" if c == "n" else c) for c, p in _PLACEHOLDER.
 _ESCAPED = re.compile(r"\\([\\~=#{}:n])")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_FORMAT = re.compile(r"\[(moodle|html|plain|markdown)\]")
 _MARKER = re.compile(r"[=~]")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
@@ -75,7 +75,8 @@ def read_questions(text: str, path: Path) -> ImportResult:
 def _blocks(text: str) -> Iterator[_Block]:
     lines: list[str] = []
     first = 0
-    for number, line in enumerate([*text.splitlines(), ""], start=1):
+    # Only \n ends a line, as in Moodle (str.splitlines would also split on \u2028 and others).
+    for number, line in enumerate([*text.replace("\r\n", "\n").split("\n"), ""], start=1):
         if not line.strip():
             if lines:
                 yield _Block(_ESCAPED.sub(lambda m: _PLACEHOLDER[m.group(1)], "\n".join(lines)),
@@ -87,10 +88,13 @@ def _blocks(text: str) -> Iterator[_Block]:
         lines.append(" " if line.lstrip().startswith("//") else line)
 
 
-def _text(raw: str) -> str:
-    """Final text of a prompt, answer or feedback: format marker dropped, escapes restored."""
+def _text(raw: str, *, formatted: bool = True) -> str:
+    """Final text of a prompt, answer or feedback: format marker dropped, escapes restored.
+
+    Titles and the right side of a matching pair are not `formatted` (Moodle reads no marker).
+    """
     raw = raw.strip()
-    if match := _FORMAT.match(raw):
+    if formatted and (match := FORMAT_MARKER.match(raw)):
         raw = raw[match.end():]
     return raw.translate(_RESTORE).strip()
 
@@ -125,7 +129,7 @@ class _Reader:
                 self.result.error(line, "the question title opened with '::' is not closed "
                                   "with '::'")
                 return
-            title, pos = _text(body[start + 2:end]), end + 2
+            title, pos = _text(body[start + 2:end], formatted=False), end + 2
         opening, closing = body.find("{", pos), body.find("}", pos)
         if opening < 0 and closing < 0:
             self.result.warning(line, "a description (text without answers) has no quizgame "
@@ -166,7 +170,7 @@ class _Reader:
         if dropped:
             self.result.warning(line, "answer feedback dropped (quizgame shows one explanation "
                                 "per question): " + ", ".join(quoted(d) for d in dropped))
-        if (marker := _FORMAT.match(prompt_raw.strip())) and marker.group(1) == "html":
+        if (marker := FORMAT_MARKER.match(prompt_raw.strip())) and marker.group(1) == "html":
             self.result.warning(line, "HTML markup is kept as plain text")
         if missing_word:
             self.result.warning(line, f"missing-word question: the blank is shown as {BLANK} "
@@ -190,13 +194,16 @@ class _Reader:
             return self._number(block, line, raw[at:], offset + at)
         if "~" in content:
             return self._choice(line, *self._split(block, raw, offset, weighted="~"))
-        if "=" in content and "->" in content:
+        if "=" in content and MATCH_ARROW in content:
             return self._match(line, *self._split(block, raw, offset, weighted=""))
         head, *feedback = content.split("#", 2)
         if head.strip() in _TRUE_FALSE:
-            right = _Answer("=", None, "", _text(feedback[1]) if len(feedback) > 1 else "", "", line)
-            wrong = _Answer("~", None, "", _text(feedback[0]) if feedback else "", "", line)
-            return {"type": "truefalse", "answer": _TRUE_FALSE[head.strip()]}, [right, wrong], [right]
+            # {T#feedback if wrong#feedback if right}, as Moodle reads it
+            wrong_feedback, right_feedback = [*map(_text, feedback), "", ""][:2]
+            right = _Answer("=", None, "", right_feedback, "", line)
+            wrong = _Answer("~", None, "", wrong_feedback, "", line)
+            fields = {"type": "truefalse", "answer": _TRUE_FALSE[head.strip()]}
+            return fields, [right, wrong], [right]
         return self._short_answer(line, *self._split(block, raw, offset, weighted="="))
 
     def _split(
@@ -240,10 +247,12 @@ class _Reader:
                                     "quizgame gives each right option the same credit")
         else:
             self._drop_partial(line, [a for a in answers if a.marker == "~" and a.weight])
-        choices = [a.text for a in answers]
+        fields: dict[str, Any] = {"choices": [a.text for a in answers]}
         if len(right) == 1 and right[0].marker == "=":
-            return {"type": "choice", "choices": choices, "answer": right[0].text}, answers, right
-        return {"type": "multi", "choices": choices, "answers": [a.text for a in right]}, answers, right
+            fields |= {"type": "choice", "answer": right[0].text}
+        else:
+            fields |= {"type": "multi", "answers": [a.text for a in right]}
+        return fields, answers, right
 
     def _short_answer(self, line: int, lead: str, answers: list[_Answer]) -> _Parsed | None:
         if self._unmarked(line, lead):
@@ -260,15 +269,15 @@ class _Reader:
             return None
         pairs, extra = [], []
         for answer in answers:
-            left, arrow, right = answer.raw.partition("->")
+            left, arrow, right = answer.raw.partition(MATCH_ARROW)
             if not arrow:
                 self.result.error(answer.line, f"{_show(answer.raw)} is not a pair: write "
                                   "'=left -> right'")
                 return None
             if _text(left):
-                pairs.append([_text(left), _text(right)])
+                pairs.append([_text(left), _text(right, formatted=False)])
             else:
-                extra.append(_text(right))
+                extra.append(_text(right, formatted=False))
         if extra:
             self.result.warning(line, "extra right-hand answers dropped (quizgame's match "
                                 "questions have none): " + ", ".join(quoted(e) for e in extra))
@@ -295,7 +304,8 @@ class _Reader:
             value = _numeric_value(answer.text)
             if value is None:
                 self.result.error(answer.line, f"{quoted(answer.text)} is not a number, "
-                                  "'number:tolerance' (tolerance >= 0) or 'low..high' (low <= high)")
+                                  "'number:tolerance' (tolerance >= 0) or 'low..high' "
+                                  "(low <= high)")
                 return None
             values.append(value)
         full = [i for i, a in enumerate(answers) if a.full_credit]
@@ -313,8 +323,8 @@ class _Reader:
 
     def _drop_partial(self, line: int, partial: list[_Answer]) -> None:
         if partial:
-            self.result.warning(line, "partial-credit answers dropped (quizgame has no partial "
-                                "credit here): " + ", ".join(quoted(a.text) for a in partial))
+            self.result.warning(line, "answer weights dropped (quizgame scores this question "
+                                "right or wrong): " + ", ".join(quoted(a.text) for a in partial))
 
 
 def _shared_feedback(right: list[_Answer]) -> str:

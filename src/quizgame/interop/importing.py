@@ -73,10 +73,6 @@ class ImportResult:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
     def error(self, line: int | None, message: str, where: str = "") -> None:
         self.problems.append(Problem(self.path, message, line=line, where=where))
 
@@ -148,7 +144,7 @@ def default_title(path: Path) -> str:
 
 
 def quiz_meta(quiz_id: str, title: str) -> QuizMeta:
-    """The imported quiz's `[quiz]` table; a bad `--id`/`--title` gets a message, not a traceback."""
+    """The imported quiz's `[quiz]` table; a bad `--id`/`--title` gets a message."""
     try:
         return QuizMeta(id=quiz_id, title=title)
     except ValidationError as error:

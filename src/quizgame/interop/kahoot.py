@@ -52,7 +52,7 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     sheet.title = "Sheet1"
     intro = (
         "Quiz template",
-        ILLEGAL_CHARACTERS_RE.sub("", f"{quiz.quiz.title} (exported from quizgame quiz {quiz.quiz.id})"),
+        ILLEGAL_CHARACTERS_RE.sub("", f"{quiz.quiz.title} (quizgame quiz {quiz.quiz.id})"),
         "Questions have at most 120 characters, answers at most 75. Several correct answers "
         "are separated by a comma.",
     )

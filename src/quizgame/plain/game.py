@@ -9,6 +9,7 @@ input or Ctrl-C simply stops the game (exit status 0).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
@@ -82,11 +83,18 @@ def play_plain(
     seed: int | None = None,
     new_limit: int = 10,
     clock: Clock = utc_now,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> int:
-    """Play one game in plain mode; returns the exit status (0, also when stopped early)."""
+    """Play one game in plain mode; returns the exit status (0, also when stopped early).
+
+    `open_store` opens a player's saves by name (raising `PlayerNameError` for a bad one); the
+    clocks are injectable for tests.
+    """
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
-        session = GameSession.start(quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock)
+        session = GameSession.start(
+            quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic
+        )
     except NothingToPlayError as error:
         console.say(str(error))
         return 0
@@ -102,6 +110,9 @@ def play_plain(
         _last_chance_to_override(session, console)
     except (_Stop, KeyboardInterrupt):
         answered = len(session.record.answers)
+        if not answered:
+            console.say("", "Stopped before the first answer.")
+            return 0
         console.say("", f"Stopped. {answered} answer{'s' if answered != 1 else ''} saved.")
         _summary(console, session.results(), clock)
         return 0

@@ -1,10 +1,11 @@
 """JSON copies of save documents, so that loading does not wait for the TOML parser.
 
 `tomllib` is pure Python (about 2-5 MB/s): 500 cards take tens of milliseconds to parse. Next to
-each TOML file the writer leaves `.cache/<stem>.json` holding the validated document and the
-digest of the exact TOML bytes it mirrors. A reader uses the copy only when that digest matches
-the TOML file it has just read, so a stale, foreign, torn or hand-edited copy is never believed:
-the TOML file is always the truth, and `.cache/` folders can be deleted at any time.
+each TOML file whoever writes or parses it leaves `.cache/<stem>.json` holding the validated
+document and the digest of the exact TOML bytes it mirrors. A reader uses the copy only when that
+digest matches the TOML file it has just read, so a stale, foreign, torn or hand-edited copy is
+never believed: the TOML file is always the truth, and `.cache/` folders can be deleted at any
+time. Copies are written atomically and best effort (a read-only saves folder simply has none).
 
 JSON rather than pickle: saves folders are shared between machines, and unpickling a file a
 student could edit would let it run code on the teacher's machine.
@@ -47,7 +48,7 @@ def lookup(path: Path, digest: str) -> dict[str, Any] | None:
 
 
 def store(path: Path, digest: str, document: BaseModel) -> None:
-    """Leave a copy of `document`, just written to `path` as TOML with this digest."""
+    """Leave a copy of `document`, read from or written to `path` as TOML with this digest."""
     cached = {
         "digest": digest,
         "format": FORMAT_VERSION,
@@ -58,7 +59,7 @@ def store(path: Path, digest: str, document: BaseModel) -> None:
         # Not fsynced: after a crash a torn copy fails to parse or to match, and is ignored.
         write_atomic(cache_path(path), data, durable=False)
     except SaveError:
-        pass  # the copy only saves time; the TOML file is already safely written
+        pass  # the copy only saves time
 
 
 def _iso_datetime(value: object) -> str:

@@ -2,7 +2,8 @@
 
 `load` raises `SaveError` naming the file for every way a file can be bad (unreadable, not UTF-8,
 not TOML, no or unknown `format`, failing validation) and never modifies it. `save` writes the
-current format atomically. Both go through the JSON copy of `cache.py` when it matches.
+current format atomically. Both keep the JSON copy of `cache.py` up to date and `load` uses it
+when it matches.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> Loaded[M]:
             return Loaded(kind.model.model_validate(cached), key)
         except ValidationError:
             pass  # a copy made by a different version of the models: the TOML file decides
-    return Loaded(_parse(path, raw, kind), key)
+    document = _parse(path, raw, kind)
+    cache.store(path, key, document)  # the next reader of these bytes skips the TOML parser
+    return Loaded(document, key)
 
 
 def save(path: Path, document: BaseModel) -> str:

@@ -5,12 +5,12 @@ stats each file and believes an entry only while the file is unchanged: same siz
 git does, an entry whose file changed less than `RACY_NS` before the index was written is
 checked by digest instead, since a quick rewrite can keep both), or else the same digest. Files
 that changed or that the index lacks (a game in progress, one saved by another process or
-machine, a hand edit) are read in full. So the index is never believed when stale, losing it
-costs time, not data, and it is JSON: it holds nothing a person needs to read.
+machine, a hand edit) are read in full. So the index is never believed when stale, and losing
+it costs time, not data; it is JSON because it holds nothing a person needs to read.
 
-A writer refreshes it, under the player lock, when it saves a finished session; never per answer:
-saving an answer writes one session file and nothing whose size grows with history. Sessions
-that never finish are read from their files until the next refresh takes them in.
+Whoever finds the index stale rewrites it (best effort, no lock: any complete snapshot is
+correct, since it is checked on use). The store does so when it saves a finished session, never
+per answer: saving an answer writes one session file and nothing that grows with history.
 """
 
 from __future__ import annotations
@@ -54,36 +54,30 @@ def toml_files(folder: Path) -> list[Path]:
     return [folder / name for name in sorted(names)]
 
 
-def collect(folder: Path, problems: list[str] | None) -> tuple[list[IndexEntry], bool]:
-    """Entries for the player's readable sessions, oldest first, and whether to rewrite the index.
+def collect(folder: Path, problems: list[str] | None) -> list[IndexEntry]:
+    """Entries for the player's readable sessions, oldest first; updates the index if stale.
 
     An unreadable session file raises `SaveError`, or with a `problems` list is reported there
     and skipped.
     """
     known, written_ns = _indexed(folder)
     entries: list[IndexEntry] = []
-    rewrite = written_ns is None
+    stale = written_ns is None
     for path in session_files(folder):
         entry = known.pop(path.name, None)
         try:
             stat = os.stat(path)
             if entry is None or not _unchanged(entry, stat, written_ns):
-                rewrite = True
+                stale = True
                 entry = _entry(path, stat, entry)
         except (OSError, SaveError) as error:
             report(problems, error if isinstance(error, SaveError) else _unreadable(path, error))
             continue
         entries.append(entry)
     entries.sort(key=lambda entry: (entry.summary.started_at, entry.summary.id))
-    return entries, rewrite or bool(known)
-
-
-def refresh(folder: Path) -> None:
-    """Bring the index up to date (call under the player lock)."""
-    entries, stale = collect(folder, problems=[])
-    if stale:
-        index = SessionIndex(format=FORMAT_VERSION, sessions=entries)
-        write_atomic(_index_path(folder), index.model_dump_json().encode("utf-8"), durable=False)
+    if stale or known:
+        _write_index(folder, entries)
+    return entries
 
 
 def report(problems: list[str] | None, error: SaveError) -> None:
@@ -127,6 +121,14 @@ def _indexed(folder: Path) -> tuple[dict[str, IndexEntry], int | None]:
     if index.format != FORMAT_VERSION:
         return {}, None
     return {entry.file: entry for entry in index.sessions}, written_ns
+
+
+def _write_index(folder: Path, entries: list[IndexEntry]) -> None:
+    index = SessionIndex(format=FORMAT_VERSION, sessions=entries)
+    try:
+        write_atomic(_index_path(folder), index.model_dump_json().encode("utf-8"), durable=False)
+    except SaveError:
+        pass  # a read-only saves folder: the index only saves time
 
 
 def _index_path(folder: Path) -> Path:

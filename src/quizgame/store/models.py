@@ -61,9 +61,9 @@ class SessionSummary(RecordModel):
     def finished(self) -> bool:
         return self.finished_at is not None
 
-
     @classmethod
     def of(cls, record: SessionRecord) -> SessionSummary:
+        """Summarise a full record."""
         return cls(
             id=record.id,
             quiz_id=record.quiz_id,

@@ -4,8 +4,8 @@
         player.toml             PlayerProfile: display name, created_at
         sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
-        index.toml              SessionIndex: session summaries (derived, see index.py)
         .lock                   the OS lock serialising read-modify-writes of this player
+        .cache/index.json       session summaries (derived, see index.py)
         .cache/, */.cache/      JSON copies of the TOML files (derived, see cache.py)
 
 Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
@@ -25,7 +25,7 @@ from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, save
 from quizgame.store.files import digest, player_lock, read_bytes
-from quizgame.store.index import SESSIONS_DIR, collect, refresh, report, toml_files
+from quizgame.store.index import SESSIONS_DIR, collect, report, toml_files
 from quizgame.store.models import CARDS, SESSION, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 
@@ -77,15 +77,14 @@ class PlayerSaves:
         self._check_replaceable(path)
         self._written[path.name] = save(path, record)
         if record.finished:
-            with player_lock(self.path):
-                refresh(self.path)
+            collect(self.path, problems=[])  # takes the finished game into the index
 
     def sessions(
         self, quiz_id: str | None = None, problems: list[str] | None = None
     ) -> list[SessionRecord]:
         """Sessions (of one quiz when given), oldest first, answers included."""
         records = []
-        for entry in collect(self.path, problems)[0]:
+        for entry in collect(self.path, problems):
             if quiz_id is None or entry.summary.quiz_id == quiz_id:
                 try:
                     records.append(load(self.path / SESSIONS_DIR / entry.file, SESSION).value)
@@ -93,9 +92,14 @@ class PlayerSaves:
                     report(problems, error)
         return records
 
+    def session(self, session_id: str) -> SessionRecord:
+        """One session by id, answers included (`SaveError` when missing or unreadable)."""
+        path = self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
+        return load(path, SESSION).value
+
     def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
         """Every session without its answers, oldest first (fast: see index.py)."""
-        return [entry.summary for entry in collect(self.path, problems)[0]]
+        return [entry.summary for entry in collect(self.path, problems)]
 
     def _check_replaceable(self, path: Path) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""

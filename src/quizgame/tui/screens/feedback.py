@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizgame.tui.verdicts import verdict
+from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Feedback
@@ -42,7 +43,7 @@ class FeedbackScreen(Screen[None]):
             yield Static(id="canonical", markup=False)
             yield Static(id="explanation", markup=False)
             yield Static(id="source", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show(self.feedback)

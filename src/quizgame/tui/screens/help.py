@@ -12,7 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
+
+from quizgame.tui.widgets.keybar import KeyBar
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Everywhere", ("quizgame.tui.app:QuizApp",)),
@@ -79,7 +81,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Markdown(self.help_markdown(), id="help-text")
-        yield Footer()
+        yield KeyBar()
 
     def key_text(self, binding: Binding) -> str:
         if binding.key_display:

@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
+
+from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.records import Mode
@@ -65,16 +67,16 @@ class HomeScreen(Screen[None]):
                 table.add_column("Qs", key="count")
                 table.add_column("Best", key="best")
                 table.add_column("Due", key="due")
-                table.loading = True
                 yield table
-                yield Static(id="quiz-detail", markup=False)
+                yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
                 yield Static(id="mode")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_mode()
         self._show_title()
-        self.load_catalog()
+        # After the first paint: the worker's imports would otherwise compete with it for the GIL.
+        self.call_after_refresh(self.load_catalog)
 
     def on_screen_resume(self) -> None:
         # Back from a game: scores and due cards have changed.
@@ -109,7 +111,6 @@ class HomeScreen(Screen[None]):
         players = self.query_one("#players", OptionList)
         players.set_options(names)
         table = self.query_one("#quizzes", DataTable)
-        table.loading = False
         for entry in entries:
             if entry.broken:
                 table.add_row(f"⚠ {entry.path.name} (broken)", "-", "-", "-", key=str(entry.path))

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from quizgame.classroom.leaderboard import Leaderboard, leaderboards
-from quizgame.classroom.saves import collect_games
+from quizgame.classroom.merge import collect_games
 from quizgame.classroom.text import SCORE_HEADERS, selection_text, standings_cells
 
 REFRESH_SECONDS = 3.0

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
-from quizgame.classroom.saves import player_sessions
+from quizgame.classroom.merge import player_sessions
 
 # Theme variables that colour the quizzes' lines, in turn: charts follow the theme like the CSS.
 SERIES_COLOURS = ("primary", "secondary", "accent", "success", "warning", "error")

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.tui.widgets.header import GameHeader
+from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.tui.widgets.question_input import QuestionInput, Response
 from quizgame.tui.widgets.registry import input_for
 from quizgame.tui.widgets.timer import TimerBar
@@ -50,7 +51,7 @@ class QuestionScreen(Screen[None]):
             yield Static(id="prompt", markup=False)
             yield Static(id="instructions")
             yield Static(id="hint", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_current()

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual_plotext import PlotextPlot
 
 from quizgame.classroom.item_analysis import TOO_EASY, TOO_HARD, ItemStats, QuizReport
-from quizgame.classroom.saves import quiz_report
+from quizgame.classroom.report import quiz_report
 from quizgame.classroom.text import (
     FLAG_MARK,
     ITEM_HEADERS,

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizgame.tui.verdicts import SYMBOL, WORDS, outcome
+from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Results, ReviewRow
@@ -51,7 +52,7 @@ class ResultsScreen(Screen[None]):
         for row in results.rows:
             table.add_row(*self._review_cells(row))
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def _summary(self) -> str:
         results = self.results

@@ -1,0 +1,153 @@
+"""TUI benchmark (issue 4): start-up time against a bare Textual app, and key press to the next
+question drawn.
+
+    .venv/bin/python benchmarks/bench_tui.py [--runs 15] [--questions 30]
+
+1. Start to first interactive screen. Each app is started in a fresh process (Python start-up and
+   imports included), headless at 80×24, and reports the moment its first screen has been drawn
+   and is taking keys. The bare app shows one Label; quizgame starts the way `quizgame` does
+   (CLI parser built, then `create_app(...).run()`) on the bundled quizzes and an empty saves
+   folder. Runs alternate between the two apps; medians are compared. Goal: quizgame <= 1.15 ×
+   bare. Also shown: when the home screen's quiz list has been filled in (read in a thread after
+   the first paint).
+2. Key press to next question drawn. In this process, through Textual's Pilot: on the feedback
+   screen, the time from sending Enter to the refresh that shows the next question (measured
+   inside the app, so Pilot's own waiting is not counted). Bundled quiz, quiz mode, timed.
+   Goal: median <= 16 ms.
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from quizgame.commands.paths import bundled_quizzes_dir
+
+BARE_APP = """
+import sys, time
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    def compose(self):
+        yield Label("Hello")
+
+async def ready(pilot):
+    await pilot.pause()
+    print(time.monotonic())
+    pilot.app.exit()
+
+Bare().run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+QUIZGAME_APP = """
+import sys, time
+from pathlib import Path
+from quizgame.cli import build_parser
+
+build_parser()  # what `quizgame` does before it opens the game
+from quizgame.tui.app import create_app
+
+async def ready(pilot):
+    await pilot.pause()
+    print(time.monotonic())
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    print(time.monotonic())
+    pilot.app.exit()
+
+create_app(Path(sys.argv[1]), Path(sys.argv[2])).run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+
+def launch(source: str, *args: str) -> list[float]:
+    """Seconds from spawning a Python process running `source` to each time it prints."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", source, *args], capture_output=True, text=True, check=True
+    )
+    return [float(line) - started for line in done.stdout.split()]
+
+
+def startup(runs: int, saves: Path) -> None:
+    quizzes = bundled_quizzes_dir()
+    bare: list[float] = []
+    ours: list[float] = []
+    filled: list[float] = []
+    launch(BARE_APP)  # warm the file cache for both
+    launch(QUIZGAME_APP, str(quizzes), str(saves))
+    for _ in range(runs):
+        bare += launch(BARE_APP)
+        first, full = launch(QUIZGAME_APP, str(quizzes), str(saves))
+        ours.append(first)
+        filled.append(full)
+    bare_ms, ours_ms = statistics.median(bare) * 1000, statistics.median(ours) * 1000
+    print(f"Start to first interactive screen (median of {runs} runs, fresh processes):")
+    print(f"  bare Textual app, one label   {bare_ms:7.0f} ms")
+    print(f"  quizgame home screen          {ours_ms:7.0f} ms   ratio {ours_ms / bare_ms:.2f} (goal <= 1.15)")
+    print(f"  quizgame quiz list filled in  {statistics.median(filled) * 1000:7.0f} ms")
+
+
+async def next_question_latency(questions: int, saves: Path) -> list[float]:
+    from textual.widgets import Input
+
+    from quizgame.tui.app import create_app
+    from quizgame.tui.screens.feedback import FeedbackScreen
+    from quizgame.tui.screens.question import QuestionScreen
+    from quizgame.tui.widgets.question_input import QuestionInput
+
+    drawn: list[float] = []
+    show_current = QuestionScreen.show_current
+
+    async def timed_show_current(self: QuestionScreen) -> None:
+        await show_current(self)
+        self.call_after_refresh(lambda: drawn.append(time.perf_counter()))
+
+    QuestionScreen.show_current = timed_show_current  # type: ignore[method-assign]
+    quiz = bundled_quizzes_dir() / "nato-2025.toml"
+    app = create_app(bundled_quizzes_dir(), saves, player="Bench", quiz_path=quiz, seed=1)
+    latencies: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not isinstance(app.screen, QuestionScreen):
+            await pilot.pause()
+        for _ in range(questions):
+            screen: Any = app.screen
+            for line in screen.query(Input):
+                line.value = "1"
+            screen.query_one(QuestionInput).submit()
+            while not isinstance(app.screen, FeedbackScreen):
+                await pilot.pause()
+            await pilot.pause()
+            drawn.clear()
+            pressed = time.perf_counter()
+            await pilot.press("enter")
+            while not drawn:
+                await pilot.pause()
+            latencies.append(drawn[0] - pressed)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="start-ups of each app (default 15)")
+    parser.add_argument("--questions", type=int, default=30, help="questions answered (default 30)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        startup(options.runs, Path(folder) / "startup-saves")
+        latencies = asyncio.run(next_question_latency(options.questions, Path(folder) / "game-saves"))
+    ms = sorted(latency * 1000 for latency in latencies)
+    print(f"Key press to next question drawn ({len(ms)} questions, bundled quiz, 80×24):")
+    print(f"  median {statistics.median(ms):6.1f} ms (goal <= 16)   p90 {ms[int(len(ms) * 0.9)]:6.1f} ms   max {ms[-1]:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Games read from one or more saves folders, merged: what the classroom commands and views use.
+
+Folders collected from several machines (or one shared folder) merge by *player key*, the folder
+name the store derives from the player's name the same way everywhere: the same player in two
+folders is one player. A session found in several folders (a synced copy) counts once, by its
+id, keeping its most complete copy (finished before unfinished, then most answers). A file that
+cannot be read is one line in `problems` and is skipped; it never stops the rest.
+
+Everything starts from the store's session summaries (no answers to parse: fast); the teacher
+report (`classroom.report`) then reads in full only the one game per player it analyses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgame.classroom.games import Game
+from quizgame.engine.records import SessionRecord
+from quizgame.errors import PlayerNotFoundError, QuizgameError
+from quizgame.store import SavesFolder, scan_summaries
+
+
+@dataclass
+class Collected:
+    """Games that could be read, where each lives, and one printable line per file that could not."""
+
+    games: list[Game] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    folders: dict[str, Path] = field(default_factory=dict, repr=False)
+
+    def record(self, game: Game) -> SessionRecord:
+        """The full record of a collected game (`QuizgameError` if it can no longer be read)."""
+        saves = SavesFolder(self.folders[game.session_id]).player(game.player, create=False)
+        return saves.session(game.session_id)
+
+
+def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Collected:
+    """Summaries of every game in the folders (of one quiz when given), merged."""
+    collected = Collected()
+    kept: dict[str, Game] = {}
+    for root in saves_dirs:
+        scan = scan_summaries(root)
+        collected.problems += scan.problems
+        for item in scan.items:
+            if quiz_id is not None and item.summary.quiz_id != quiz_id:
+                continue
+            game = Game.of_summary(item.summary, item.player, item.key)
+            other = kept.get(game.session_id)
+            if other is None or game.completeness > other.completeness:
+                kept[game.session_id] = game
+                collected.folders[game.session_id] = root
+    collected.games = list(kept.values())
+    return collected
+
+
+def player_sessions(saves_dir: Path, name: str) -> tuple[list[SessionRecord], list[str]]:
+    """One player's sessions, oldest first (none when the player has no saves yet)."""
+    problems: list[str] = []
+    try:
+        saves = SavesFolder(saves_dir).player(name, create=False)
+        return saves.sessions(problems=problems), problems
+    except PlayerNotFoundError:
+        return [], problems  # a new player simply has no progress yet
+    except QuizgameError as error:
+        return [], [*problems, str(error)]

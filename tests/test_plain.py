@@ -1,0 +1,182 @@
+"""Plain mode: a real game through a subprocess, and details of the line protocol in-process."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from engine_data import DATA, quiz
+from fakes import FakeClock, MemoryStore
+
+from quizgame.errors import PlayerNameError
+from quizgame.plain import Console, play_plain
+from quizgame.store import SavesFolder
+
+PLAIN_GAME = DATA / "plain-game.toml"
+
+# Seed 1 asks: painter, languages (German, Portuguese), sky, capital, mammals, planets, everest.
+SCRIPT = [
+    "Dali",                   # painter (500 points): wrong, so far
+    "!!",                     # "I was right": 500, streak 1
+    "2,1",                    # languages: 1000 + 100 streak bonus
+    "maybe",                  # sky: not an answer, asked again
+    "f",                      # sky: 1000 + 200
+    "?",                      # capital: hint, halves the points
+    "lisbon",                 # capital: 500 + 300
+    "whale",                  # mammals: 1 of 2 right: 500, streak over
+    "mercury, venus, earth",  # planets: 1000
+    "8,850 m",                # everest: 1000 + 100
+]
+EXPECTED_SCORE = 500 + 1100 + 1200 + 800 + 500 + 1000 + 1100
+
+
+def run_plain(*args: str, stdin: str, saves: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", str(PLAIN_GAME), "--plain", "--seed", "1",
+         "--saves", str(saves), *args],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
+    )
+
+
+def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
+    done = run_plain("--player", "Zoë", stdin="\n".join(SCRIPT) + "\n", saves=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Question 1 of 7" in out and "Question 7 of 7" in out
+    for words in ("Incorrect", "Partly correct (50%)", "Hint: It is on the Tagus.",
+                  "Type true or false", "Explanation: Lisbon has been", "Source: “Lisbon is",
+                  "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE}", "Correct: 6 of 7"):
+        assert words in out
+    assert "\x1b[" not in out  # no colour into a pipe
+    [record] = SavesFolder(tmp_path).player("Zoë").sessions()
+    assert record.finished and record.score == EXPECTED_SCORE
+    assert [a.question_id for a in record.answers if a.overridden] == ["painter"]
+    assert [a.question_id for a in record.answers if a.hint_used] == ["capital"]
+
+
+def test_end_of_input_keeps_what_was_answered(tmp_path):
+    done = run_plain("--player", "Ana", stdin="Picasso\n1,2\n", saves=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Stopped. 2 answers saved." in done.stdout
+    [record] = SavesFolder(tmp_path).player("Ana").sessions()
+    assert len(record.answers) == 2 and not record.finished
+
+
+def test_the_name_is_asked_for_when_not_given(tmp_path):
+    done = run_plain(stdin="\n  Zoë  \nPicasso\n", saves=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Your name: " in done.stdout and "cannot be empty" in done.stdout
+    assert "player Zoë" in done.stdout
+    assert len(SavesFolder(tmp_path).player("Zoë").sessions()[0].answers) == 1
+
+
+def test_a_bad_player_name_exits_2(tmp_path):
+    done = run_plain("--player", "x" * 41, stdin="", saves=tmp_path)
+    assert done.returncode == 2 and "at most 40" in done.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_bad_quiz_file_prints_its_problems_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[quiz]\nid = "bad"\ntitle = "Bad"\n[[questions]]\nid = "q"\ntype = "choice"\n',
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "quizgame", "play", str(bad), "--plain"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "bad.toml" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unknown_quiz_id_is_a_clear_error(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", "no-such-quiz", "--plain", "--quizzes", str(DATA)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 2 and "plain-game" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- in-process: the line protocol --------------------------------------------------------------
+
+START = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+
+
+class TimedInput(io.StringIO):
+    """Input lines that each take `seconds` to type, on a fake clock."""
+
+    def __init__(self, text: str, clock: FakeClock, seconds: float) -> None:
+        super().__init__(text)
+        self.clock, self.seconds = clock, seconds
+
+    def readline(self, *args) -> str:
+        self.clock.advance(seconds=self.seconds)
+        return super().readline(*args)
+
+
+def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=None,
+         colour=False) -> tuple[str, MemoryStore]:
+    store = store or MemoryStore()
+    clock = FakeClock(START)
+    out = io.StringIO()
+    console = Console(TimedInput("\n".join(lines) + "\n", clock, seconds), out, colour=colour)
+    status = play_plain(quiz(name), lambda _: store, console, player="Ada", mode=mode, seed=1,
+                        clock=clock, monotonic=clock.monotonic)
+    assert status == 0
+    return out.getvalue(), store
+
+
+def test_a_late_answer_counts_as_timed_out_and_says_so():
+    out, store = play(["Picasso"], seconds=25)
+    assert "Incorrect: time's up (25 s, limit 20 s)" in out
+    assert store.sessions()[0].answers[0].timed_out
+
+
+def test_every_type_shows_how_to_answer():
+    out, _ = play([], name="all-types")
+    assert "Answer: type it" in out
+    out, _ = play(["Picasso"] + [""] * 0, name="all-types")
+    assert "Match each of:" in out and "  A. Brazil" in out and "for A, B, C in this order" in out
+
+
+@pytest.mark.parametrize("line", ["!!", "?"])
+def test_commands_out_of_place_are_explained(line):
+    out, store = play(["Picasso", "1,2,3", "f", line], name="all-types")
+    assert ("!! counts a text answer" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
+    assert len(store.sessions()[0].answers) == 3
+
+
+def test_a_last_wrong_text_answer_can_still_be_overridden():
+    lines = ["lisbon", "whale, bat", "f", "8849", "2,1", "mercury,venus,earth", "Dali", "!!"]
+    out, store = play(lines, name="plain-game")
+    assert "Type !! if you were right" in out and "(you said you were right)" in out
+    assert store.sessions()[0].answers[-1].overridden and store.sessions()[0].finished
+
+
+def test_colour_only_when_asked_and_never_alone():
+    out, _ = play(["Picasso"], colour=True)
+    assert "\x1b[1;32mCorrect\x1b[0m" in out
+
+
+def test_practice_with_nothing_due_says_when_to_come_back():
+    store = MemoryStore()
+    play(["Picasso", "1,2,3", "f", "8849", "Lisbon", "whale,bat,dolphin", "1,2,3,4"],
+         mode="practice", store=store)
+    out, _ = play([], mode="practice", store=store)
+    assert "Nothing to practise" in out or "Nothing is due" in out
+
+
+def test_a_name_that_cannot_be_used_is_asked_again():
+    store = MemoryStore()
+
+    def open_store(name: str) -> MemoryStore:
+        if not name.strip():
+            raise PlayerNameError("a player name cannot be empty")
+        return store
+
+    out = io.StringIO()
+    play_plain(quiz("plain-game"), open_store, Console(io.StringIO("\nAda\n"), out), seed=1)
+    assert out.getvalue().count("Your name: ") == 2 and "cannot be empty" in out.getvalue()

@@ -1,0 +1,258 @@
+"""Save files: atomic writes, TOML round trips, refusal of bad files, migrations, JSON copies."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tomllib
+import typing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
+from quizgame.errors import SaveError
+from quizgame.store import cache
+from quizgame.store.documents import load, save
+from quizgame.store.files import write_atomic
+from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
+from quizgame.store.models import CARDS, SESSION, CardsFile, PlayerProfile, SessionSummary
+
+DATA = Path(__file__).parent / "data" / "store"
+BAD = sorted((DATA / "bad").glob("*.toml"))
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+
+
+def a_session(**changes: object) -> SessionRecord:
+    answers = [
+        AnswerRecord(question_id="q1", question_type="choice", given="Paris", correct=True,
+                     credit=1.0, points=1000, elapsed_ms=4000, answered_at=NOW),
+        AnswerRecord(question_id="q2", question_type="multi", given=["Rome", "Oslo"],
+                     correct=False, credit=0.5, points=500, elapsed_ms=100, hint_used=True,
+                     answered_at=NOW + timedelta(seconds=5)),
+        AnswerRecord(question_id="q3", question_type="number", given=-1.5e300, correct=False,
+                     credit=0.0, elapsed_ms=0, timed_out=True, answered_at=NOW),
+        AnswerRecord(question_id="q4", question_type="truefalse", given=False, correct=True,
+                     credit=1.0, elapsed_ms=1, overridden=True, answered_at=NOW),
+        AnswerRecord(question_id="q5", question_type="text", given="Zoë \"quoted\"\n'x' \\ 😀",
+                     correct=False, credit=0.0, elapsed_ms=1, answered_at=NOW),
+        AnswerRecord(question_id="q6", question_type="number", correct=False, credit=0.0,
+                     elapsed_ms=30000, timed_out=True, answered_at=NOW),
+    ]
+    fields: dict[str, object] = dict(
+        id="20250303T090000Z-capitals-a1b2c3", quiz_id="capitals", quiz_title="Capitals «1»",
+        player="Zoë", mode="quiz", seed=2**40, started_at=NOW, question_count=6, score=1500,
+        answers=answers,
+    )
+    return SessionRecord(**{**fields, **changes})
+
+
+def a_card(question_id: str = "q1", **changes: object) -> CardState:
+    fields: dict[str, object] = dict(question_id=question_id, card_id=2**62, state=2, step=None,
+                                     stability=12.345678901234567, difficulty=5.5,
+                                     due=NOW + timedelta(days=3), last_review=NOW, reviews=4,
+                                     lapses=1)
+    return CardState(**{**fields, **changes})
+
+
+# -- atomic writes ---------------------------------------------------------------------------
+
+
+def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "file.toml"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert os.listdir(target.parent) == ["file.toml"]
+
+
+def test_a_failed_write_keeps_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "file.toml"
+    write_atomic(target, b"old contents")
+
+    def crash(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(SaveError, match=r"file\.toml: cannot be written: No space left on device"):
+        write_atomic(target, b"new contents")
+    assert target.read_bytes() == b"old contents"
+    assert os.listdir(tmp_path) == ["file.toml"]
+
+
+def test_write_atomic_fsyncs_file_and_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    write_atomic(tmp_path / "file.toml", b"x")
+    assert len(synced) == (1 if os.name == "nt" else 2)
+
+
+# -- round trips -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("with_cache", [True, False], ids=["json-copy", "toml"])
+def test_a_session_round_trips_exactly(tmp_path: Path, with_cache: bool) -> None:
+    path = tmp_path / "session.toml"
+    record = a_session()
+    save(path, record)
+    if not with_cache:
+        shutil.rmtree(tmp_path / cache.CACHE_DIR)
+    assert load(path, SESSION).value == record
+
+
+@pytest.mark.parametrize("with_cache", [True, False], ids=["json-copy", "toml"])
+@pytest.mark.parametrize(
+    "card",
+    [a_card(), a_card(state=1, step=0, stability=None, difficulty=None, last_review=None),
+     a_card(state=3, step=1, introduced=NOW)],
+    ids=["review-step-none", "new", "relearning"],
+)
+def test_cards_round_trip_exactly(tmp_path: Path, card: CardState, with_cache: bool) -> None:
+    path = tmp_path / "cards.toml"
+    save(path, CardsFile(quiz_id="capitals", cards=[card]))
+    if not with_cache:
+        shutil.rmtree(tmp_path / cache.CACHE_DIR)
+    assert load(path, CARDS).value.cards == [card]
+
+
+def test_save_files_are_readable_toml_with_a_format_and_no_null(tmp_path: Path) -> None:
+    path = tmp_path / "session.toml"
+    save(path, a_session())
+    text = path.read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    assert text.startswith(f"format = {FORMAT_VERSION}\n")
+    assert "finished_at" not in table
+    assert "given" not in table["answers"][5]
+    assert 'player = "Zoë"' in text
+
+
+def test_infinite_numbers_survive_the_json_copy(tmp_path: Path) -> None:
+    path = tmp_path / "session.toml"
+    record = a_session()
+    record.answers[2].given = math.inf
+    save(path, record)
+    assert load(path, SESSION).value.answers[2].given == math.inf
+
+
+RECORD_MODELS = [SessionRecord, AnswerRecord, CardState, CardsFile, PlayerProfile, SessionSummary]
+
+
+@pytest.mark.parametrize("model", RECORD_MODELS, ids=lambda model: model.__name__)
+def test_every_optional_field_defaults_to_none(model: type[BaseModel]) -> None:
+    # Saves omit None (TOML has no null), so an absent key must read back as None.
+    for name, field in model.model_fields.items():
+        if type(None) in typing.get_args(field.annotation):
+            assert field.default is None, f"{model.__name__}.{name} must default to None"
+
+
+# -- bad files ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", BAD, ids=lambda path: path.stem)
+def test_a_bad_file_is_refused_by_name_and_left_unchanged(tmp_path: Path, bad: Path) -> None:
+    path = tmp_path / bad.name
+    shutil.copyfile(bad, path)
+    with pytest.raises(SaveError) as caught:
+        load(path, SESSION)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert "left as it is" in str(caught.value)
+    assert path.read_bytes() == bad.read_bytes()
+    assert sorted(os.listdir(tmp_path)) == [bad.name]
+
+
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        ("not-toml", "is not valid TOML: Unclosed array (at line 12, column 1)"),
+        ("not-utf8", "is not UTF-8 text (byte 0xff on line 15)"),
+        ("wrong-types", "score: Input should be a valid integer"),
+        ("future-format", "was written by a newer quizgame (format 99; this version reads up to"),
+        ("no-format", "has no `format` key"),
+        ("unknown-key", "bonus: unknown key"),
+        ("naive-datetime", "started_at: Input should have timezone info"),
+    ],
+)
+def test_the_problem_is_named(stem: str, problem: str) -> None:
+    with pytest.raises(SaveError, match=problem.replace("(", r"\(").replace(")", r"\)")):
+        load(DATA / "bad" / f"{stem}.toml", SESSION)
+
+
+def test_a_json_copy_never_hides_an_edited_file(tmp_path: Path) -> None:
+    path = tmp_path / "session.toml"
+    save(path, a_session())
+    path.write_text(path.read_text(encoding="utf-8").replace("score = 1500", "score = 7"),
+                    encoding="utf-8")
+    assert load(path, SESSION).value.score == 7
+    path.write_text("format = 1\nbroken = [", encoding="utf-8")
+    with pytest.raises(SaveError, match="not valid TOML"):
+        load(path, SESSION)
+
+
+@pytest.mark.parametrize("copy", [b"", b"{not json", b"[]", b'{"digest": 1}',
+                                  b'{"digest": "x", "format": 1, "document": {}}'])
+def test_a_broken_json_copy_is_ignored(tmp_path: Path, copy: bytes) -> None:
+    path = tmp_path / "session.toml"
+    save(path, a_session())
+    cache.cache_path(path).write_bytes(copy)
+    assert load(path, SESSION).value == a_session()
+
+
+def test_a_json_copy_of_another_format_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "session.toml"
+    key = save(path, a_session())
+    copy = cache.cache_path(path)
+    copy.write_text(copy.read_text().replace(f'"format":{FORMAT_VERSION}', '"format":0'))
+    assert cache.lookup(path, key) is None
+    assert load(path, SESSION).value == a_session()
+
+
+def test_reading_leaves_a_json_copy_for_the_next_reader(tmp_path: Path) -> None:
+    path = tmp_path / "session.toml"
+    key = save(path, a_session())
+    shutil.rmtree(tmp_path / cache.CACHE_DIR)
+    load(path, SESSION)
+    assert cache.lookup(path, key) is not None
+
+
+# -- migrations --------------------------------------------------------------------------------
+
+
+def test_migrations_run_in_order_from_the_file_version_to_the_current() -> None:
+    registry = {
+        "session": {
+            1: lambda table: {**table, "steps": [*table.get("steps", []), "1->2"]},
+            2: lambda table: {**table, "steps": [*table["steps"], "2->3"]},
+        }
+    }
+    assert migrate("session", {"format": 1, "id": "x"}, current=3, registry=registry) == {
+        "id": "x", "steps": ["1->2", "2->3"]}
+    assert migrate("session", {"format": 2, "steps": []}, current=3, registry=registry) == {
+        "steps": ["2->3"]}
+    assert migrate("session", {"format": 3, "id": "x"}, current=3, registry=registry) == {"id": "x"}
+    assert migrate("cards", {"format": 1, "id": "x"}, current=3, registry=registry) == {"id": "x"}
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [({}, "no `format` key"), ({"format": "1"}, "not a save format version"),
+     ({"format": True}, "not a save format version"), ({"format": 0}, "not a save format version"),
+     ({"format": FORMAT_VERSION + 1}, "newer quizgame")],
+)
+def test_unusable_format_versions_are_refused(table: dict, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        migrate("session", table)
+
+
+def test_the_committed_format_1_saves_still_load(tmp_path: Path) -> None:
+    folder = shutil.copytree(DATA / "saves" / "ana-24d4b96f58", tmp_path / "ana")
+    quiz, practice = (load(path, SESSION).value
+                      for path in sorted((folder / "sessions").glob("*.toml")))
+    assert (quiz.score, quiz.correct_count, quiz.finished) == (1900, 2, True)
+    assert quiz.answers[1].given == 58000.0 and quiz.answers[1].hint_used
+    assert (practice.mode, practice.finished, practice.answers[0].overridden) == ("practice", False, True)
+    cards = load(folder / "cards" / "capitals.toml", CARDS).value.cards
+    assert [(card.question_id, card.step) for card in cards] == [("q3", 1), ("q1", None)]
