@@ -10,6 +10,7 @@ the disk under --dir (default: the system's temporary folder).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import tempfile
@@ -60,15 +61,14 @@ def session(number: int) -> SessionRecord:
     )
 
 
-def play(saves: PlayerSaves, number: int, on_answer: Callable[[float], None] | None = None) -> float:
+def play(saves: PlayerSaves, number: int, on_answer: Callable[[float], None]) -> float:
     """One finished game, saved after every answer; returns the time of the finishing save."""
     record = session(number)
     for n in range(ANSWERS_PER_SESSION):
         record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.score += record.answers[-1].points
         took = timed(lambda: saves.save_session(record))
-        if on_answer:
-            on_answer(took)
+        on_answer(took)
     record.finished_at = record.started_at + timedelta(minutes=5)
     return timed(lambda: saves.save_session(record))
 
@@ -82,8 +82,11 @@ def write_history(saves: PlayerSaves, answers: int) -> int:
             record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.finished_at = record.started_at + timedelta(minutes=5)
         saves.save_session(record)
-    # Real games are minutes apart: let the history age past the index's "racy" window, where
+    # A real history was written long ago: it is on disk (not still being written back, which
+    # would slow the fsyncs measured next), and older than the index's "racy" window, where
     # files are still checked by digest rather than by size and time (see store/index.py).
+    if hasattr(os, "sync"):
+        os.sync()
     time.sleep(RACY_NS / 1e9)
     return games
 
@@ -122,6 +125,7 @@ def p95(values: list[float]) -> float:
 def bench_answer_saves(base: Path) -> None:
     print(f"Per-answer save ({ANSWERS_PER_SESSION}-answer games; goal: median <= 10 ms, flat)")
     print("  history     answers saved   median     p95     max   | finishing save (indexes)")
+    play(SavesFolder(base / "warm-up").player(PLAYER), 0, lambda took: None)  # first-use costs
     for history in (0, 500, 5_000):
         root = base / f"answers-{history}"
         saves = SavesFolder(root).player(PLAYER)
@@ -153,7 +157,8 @@ def bench_load(base: Path) -> None:
     print(f"  all 25 full sessions of one quiz (mistakes mode): {one_quiz:6.2f} ms")
     for cache in root.rglob(CACHE_DIR):
         shutil.rmtree(cache)
-    print(f"  first load after deleting every .cache/ folder: {timed(load):6.2f} ms (rebuilds them)")
+    rebuild = timed(load)
+    print(f"  first load after deleting every .cache/ folder: {rebuild:6.2f} ms (rebuilds them)")
 
 
 def report(label: str, action: Callable[[], None], runs: int = 15) -> None:

@@ -32,8 +32,21 @@ from typing import Any
 
 from quizgame.commands.paths import bundled_quizzes_dir
 
-BARE_APP = """
-import sys, time
+# Both apps report the same moment: the first screen is mounted and has been drawn. (Not
+# `Pilot.pause`, which waits for the whole process to be idle, worker threads included.)
+DRAWN = """
+import asyncio, time
+
+async def drawn(app):
+    while not app.screen.is_mounted:
+        await asyncio.sleep(0)
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await painted.wait()
+    print(time.monotonic(), flush=True)
+"""
+
+BARE_APP = DRAWN + """
 from textual.app import App
 from textual.widgets import Label
 
@@ -42,15 +55,14 @@ class Bare(App):
         yield Label("Hello")
 
 async def ready(pilot):
-    await pilot.pause()
-    print(time.monotonic())
+    await drawn(pilot.app)
     pilot.app.exit()
 
 Bare().run(headless=True, size=(80, 24), auto_pilot=ready)
 """
 
-QUIZGAME_APP = """
-import sys, time
+QUIZGAME_APP = DRAWN + """
+import sys
 from pathlib import Path
 from quizgame.cli import build_parser
 
@@ -58,11 +70,9 @@ build_parser()  # what `quizgame` does before it opens the game
 from quizgame.tui.app import create_app
 
 async def ready(pilot):
-    await pilot.pause()
-    print(time.monotonic())
+    await drawn(pilot.app)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    print(time.monotonic())
+    await drawn(pilot.app)
     pilot.app.exit()
 
 create_app(Path(sys.argv[1]), Path(sys.argv[2])).run(headless=True, size=(80, 24), auto_pilot=ready)
@@ -101,7 +111,7 @@ async def next_question_latency(questions: int, saves: Path) -> list[float]:
     from textual.widgets import Input
 
     from quizgame.tui.app import create_app
-    from quizgame.tui.screens.feedback import FeedbackScreen
+    from quizgame.tui.widgets.feedback import FeedbackPanel
     from quizgame.tui.screens.question import QuestionScreen
     from quizgame.tui.widgets.question_input import QuestionInput
 
@@ -117,14 +127,14 @@ async def next_question_latency(questions: int, saves: Path) -> list[float]:
     app = create_app(bundled_quizzes_dir(), saves, player="Bench", quiz_path=quiz, seed=1)
     latencies: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        while not isinstance(app.screen, QuestionScreen):
-            await pilot.pause()
         for _ in range(questions):
+            while not (isinstance(app.screen, QuestionScreen) and app.screen.query(QuestionInput)):
+                await pilot.pause()
             screen: Any = app.screen
             for line in screen.query(Input):
                 line.value = "1"
             screen.query_one(QuestionInput).submit()
-            while not isinstance(app.screen, FeedbackScreen):
+            while not screen.query_one(FeedbackPanel).display:
                 await pilot.pause()
             await pilot.pause()
             drawn.clear()

@@ -27,14 +27,16 @@ START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 TYPES = {"q1": "choice", "q2": "multi", "q3": "text", "q4": "truefalse"}
 
 
-def answer(qid: str, given: Given, credit: float, elapsed_ms: int = 1000, **flags: bool) -> AnswerRecord:
+def answer(qid: str, given: Given, credit: float, elapsed_ms: int = 1000,
+           **flags: bool) -> AnswerRecord:
     return AnswerRecord(
         question_id=qid, question_type=TYPES.get(qid, "choice"), given=given, correct=credit == 1,
         credit=credit, points=int(1000 * credit), elapsed_ms=elapsed_ms, answered_at=START, **flags,
     )
 
 
-def game(player: str, score: int, *answers: AnswerRecord, quiz_id: str = "capitals") -> SessionRecord:
+def game(player: str, score: int, *answers: AnswerRecord,
+         quiz_id: str = "capitals") -> SessionRecord:
     return SessionRecord(
         id=f"{player}-1", quiz_id=quiz_id, quiz_title="Capitals", player=player, mode="quiz",
         seed=1, started_at=START, finished_at=START + timedelta(minutes=5),

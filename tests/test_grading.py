@@ -17,7 +17,7 @@ from quizgame.engine.grading import (
     right_answer,
 )
 from quizgame.engine.normalise import fold, format_number
-from quizgame.engine.presentation import PresentedQuestion, options_for
+from quizgame.engine.presentation import PresentedQuestion
 
 GRADING = cases("grading-cases.toml")
 PARSING = cases("parse-cases.toml")

@@ -182,3 +182,11 @@ def test_export_then_import_through_the_cli(capsys, tmp_path: Path) -> None:
     assert run(capsys, "export", SAMPLE, "--to", "csv", "-o", sheet)[0] == 0
     assert run(capsys, "import", sheet, "-o", back)[0] == 0
     assert load_quiz(back).questions == load_quiz(SAMPLE).questions
+
+
+def test_an_export_never_replaces_its_own_quiz(capsys, tmp_path: Path) -> None:
+    quiz = tmp_path / "quiz.toml"
+    shutil.copy(SAMPLE, quiz)
+    status, _, err = run(capsys, "export", quiz, "--to", "json", "-o", quiz, "--force")
+    assert status == 2 and "replace the quiz" in err
+    assert quiz.read_bytes() == SAMPLE.read_bytes()

@@ -48,7 +48,7 @@ def test_minimal_columns_any_order_any_case() -> None:
 
 
 def test_semicolons_and_decimal_commas_as_saved_by_a_european_excel() -> None:
-    result = read("type;prompt;answer;tolerance\nnumber;Pi?;3,14;0,01\n")
+    result = read("\n\ntype;prompt;answer;tolerance\nnumber;Pi?;3,14;0,01\n")
     (question,) = result.questions
     assert (question.answer, question.tolerance) == (3.14, 0.01)
 

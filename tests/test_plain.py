@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -55,10 +56,17 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
                   "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE}", "Correct: 6 of 7"):
         assert words in out
     assert "\x1b[" not in out  # no colour into a pipe
-    [record] = SavesFolder(tmp_path).player("Zoë").sessions()
-    assert record.finished and record.score == EXPECTED_SCORE
-    assert [a.question_id for a in record.answers if a.overridden] == ["painter"]
-    assert [a.question_id for a in record.answers if a.hint_used] == ["capital"]
+    history = subprocess.run(
+        [sys.executable, "-m", "quizgame", "history", "--player", "Zoë", "--format", "json",
+         "--saves", str(tmp_path)],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+    assert history.returncode == 0, history.stderr
+    [game] = json.loads(history.stdout)["sessions"]
+    assert game["score"] == EXPECTED_SCORE and game["finished_at"] is not None
+    assert len(game["answers"]) == 7
+    assert [a["question_id"] for a in game["answers"] if a["overridden"]] == ["painter"]
+    assert [a["question_id"] for a in game["answers"] if a["hint_used"]] == ["capital"]
 
 
 def test_end_of_input_keeps_what_was_answered(tmp_path):
@@ -118,12 +126,13 @@ class TimedInput(io.StringIO):
 
 
 def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=None,
-         colour=False) -> tuple[str, MemoryStore]:
+         colour=False, seed=1) -> tuple[str, MemoryStore]:
+    """Play in-process; seed 1 asks painter, languages, sky, capital, mammals, planets, everest."""
     store = store or MemoryStore()
     clock = FakeClock(START)
     out = io.StringIO()
     console = Console(TimedInput("\n".join(lines) + "\n", clock, seconds), out, colour=colour)
-    status = play_plain(quiz(name), lambda _: store, console, player="Ada", mode=mode, seed=1,
+    status = play_plain(quiz(name), lambda _: store, console, player="Ada", mode=mode, seed=seed,
                         clock=clock, monotonic=clock.monotonic)
     assert status == 0
     return out.getvalue(), store
@@ -135,11 +144,20 @@ def test_a_late_answer_counts_as_timed_out_and_says_so():
     assert store.sessions()[0].answers[0].timed_out
 
 
-def test_every_type_shows_how_to_answer():
-    out, _ = play([], name="all-types")
-    assert "Answer: type it" in out
-    out, _ = play(["Picasso"] + [""] * 0, name="all-types")
-    assert "Match each of:" in out and "  A. Brazil" in out and "for A, B, C in this order" in out
+def test_every_type_shows_its_options_and_how_to_answer():
+    out, _ = play(["Picasso", "3,2,1", "f", "lisbon", "whale", "1,2,3,4", "8849"])
+    for expected in (
+        "Answer: type it",
+        "Match each of:\n  A. Brazil\n  B. Austria\n  C. Chile\nwith one of:\n  1. Spanish",
+        "for A, B, C in this order",
+        "Answer: true or false",
+        "Answer: the number or the text of your choice.",
+        "Answer: pick every right one",
+        "Answer: all the items in the right order, first to last",
+        "Answer: a number (in m).",
+    ):
+        assert expected in out
+    assert out.count("Question ") == 7 and "Correct: 5 of 7" in out
 
 
 @pytest.mark.parametrize("line", ["!!", "?"])
@@ -150,8 +168,10 @@ def test_commands_out_of_place_are_explained(line):
 
 
 def test_a_last_wrong_text_answer_can_still_be_overridden():
-    lines = ["lisbon", "whale, bat", "f", "8849", "2,1", "mercury,venus,earth", "Dali", "!!"]
-    out, store = play(lines, name="plain-game")
+    # Seed 7 asks the text question last.
+    lines = ["f", "8849", "portuguese,german", "lisbon", "mercury,venus,earth", "whale,bat",
+             "Dali", "!!"]
+    out, store = play(lines, name="plain-game", seed=7)
     assert "Type !! if you were right" in out and "(you said you were right)" in out
     assert store.sessions()[0].answers[-1].overridden and store.sessions()[0].finished
 
@@ -163,10 +183,10 @@ def test_colour_only_when_asked_and_never_alone():
 
 def test_practice_with_nothing_due_says_when_to_come_back():
     store = MemoryStore()
-    play(["Picasso", "1,2,3", "f", "8849", "Lisbon", "whale,bat,dolphin", "1,2,3,4"],
-         mode="practice", store=store)
+    play(["Picasso", "portuguese,german,spanish", "f", "lisbon", "whale,bat,dolphin",
+          "mercury,venus,earth,mars", "8849"], mode="practice", store=store)
     out, _ = play([], mode="practice", store=store)
-    assert "Nothing to practise" in out or "Nothing is due" in out
+    assert "Nothing is due in Every question type. Next card due in " in out
 
 
 def test_a_name_that_cannot_be_used_is_asked_again():
@@ -180,3 +200,22 @@ def test_a_name_that_cannot_be_used_is_asked_again():
     out = io.StringIO()
     play_plain(quiz("plain-game"), open_store, Console(io.StringIO("\nAda\n"), out), seed=1)
     assert out.getvalue().count("Your name: ") == 2 and "cannot be empty" in out.getvalue()
+
+
+class InterruptedInput(io.StringIO):
+    """Input that is interrupted (Ctrl-C) once its lines run out."""
+
+    def readline(self, *args) -> str:
+        line = super().readline(*args)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_keeps_the_answers_and_exits_0():
+    store = MemoryStore()
+    out = io.StringIO()
+    status = play_plain(quiz("all-types"), lambda _: store, Console(InterruptedInput("Picasso\n"), out),
+                        player="Ada", seed=1)
+    assert status == 0 and "Stopped. 1 answer saved." in out.getvalue()
+    assert len(store.sessions()[0].answers) == 1

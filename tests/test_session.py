@@ -156,6 +156,14 @@ def test_an_answer_after_the_limit_is_timed_out_and_resets_the_streak():
     assert timed_out.given == "(no answer)"
 
 
+def test_a_timed_out_half_typed_answer_is_kept_as_it_stands():
+    session = start()
+    while session.current().type != "number":
+        session.submit(right(session.current().question), elapsed_ms=0)
+    feedback = session.submit("8,8,", timed_out=True, elapsed_ms=20_000)
+    assert feedback.outcome == "timed_out" and feedback.record.given == "8,8,"
+
+
 def test_a_bad_response_changes_nothing():
     store = MemoryStore()
     session = start(store=store)

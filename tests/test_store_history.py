@@ -64,8 +64,11 @@ def test_a_player_without_games(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("Bob", "quizgame: no saves for player 'Bob' in "), ("", "quizgame: a player name cannot be empty"),
-     ("../../etc", "quizgame: no saves for player '../../etc' in ")],
+    [
+        ("Bob", "quizgame: no saves for player 'Bob' in "),
+        ("", "quizgame: a player name cannot be empty"),
+        ("../../etc", "quizgame: no saves for player '../../etc' in "),
+    ],
 )
 def test_unknown_or_unusable_players_exit_2_with_a_message(
     saves: Path, capsys: pytest.CaptureFixture[str], name: str, message: str

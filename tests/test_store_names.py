@@ -143,8 +143,10 @@ def test_ids_become_file_stems_windows_can_open(identifier: str, stem: str) -> N
     assert file_stem(identifier, "quiz") == stem
 
 
-@pytest.mark.parametrize("identifier", ["", "../x", "a/b", "a\\b", ".hidden", "a.b", "-x", "x" * 129,
-                                        "with space", "zoë"])
+@pytest.mark.parametrize(
+    "identifier",
+    ["", "../x", "a/b", "a\\b", ".hidden", "a.b", "-x", "x" * 129, "with space", "zoë"],
+)
 def test_ids_that_are_no_safe_file_name_are_refused(identifier: str) -> None:
     with pytest.raises(SaveError, match="not usable as a file name"):
         file_stem(identifier, "quiz")

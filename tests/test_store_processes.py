@@ -1,4 +1,4 @@
-"""Saves under real processes: SIGKILL loses no saved answer, two writers as one player lose nothing."""
+"""Saves under real processes: SIGKILL loses no saved answer; two writers as one player, none."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from quizgame.engine.records import CardState
 from quizgame.store import SavesFolder
 
 DATA = Path(__file__).parent / "data" / "store"
@@ -104,7 +106,9 @@ def kill(process: subprocess.Popen[str]) -> None:
 
 @posix_only
 @pytest.mark.parametrize("answered", [1, 5])
-def test_a_plain_game_killed_after_n_answers_has_n_answers_in_history(tmp_path: Path, answered: int) -> None:
+def test_a_plain_game_killed_after_n_answers_has_n_answers_in_history(
+    tmp_path: Path, answered: int
+) -> None:
     saves = tmp_path / "saves"
     game = subprocess.Popen(
         [sys.executable, "-m", "quizgame", "play", str(QUIZ), "--plain", "--player", "Kim",
@@ -182,3 +186,19 @@ def test_two_processes_playing_as_one_player_lose_nothing(tmp_path: Path) -> Non
     cards = kim.load_cards("shared")
     assert set(cards) == {f"{tag}-{n}" for tag in "ab" for n in range(answers)} | {"common"}
     assert cards["common"].reviews == answers - 1
+
+
+def test_threads_saving_cards_as_one_player_lose_nothing(tmp_path: Path) -> None:
+    # One process serving several browser tabs as the same player: locks must hold across threads.
+    def review_all(tag: str) -> None:
+        saves = SavesFolder(tmp_path).player("Kim")
+        for n in range(25):
+            saves.save_card("shared", CardState(question_id=f"{tag}{n}", card_id=n,
+                                                due=datetime.now(UTC)))
+
+    threads = [threading.Thread(target=review_all, args=(tag,)) for tag in "abcd"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(TIMEOUT_S)
+    assert len(SavesFolder(tmp_path).player("Kim").load_cards("shared")) == 100

@@ -7,7 +7,6 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
@@ -41,7 +40,6 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
             assert isinstance(app.screen, QuestionScreen)
             assert shown(pilot).type == question_type
             await answer_right(pilot)
-            assert isinstance(app.screen, FeedbackScreen)
             assert text_of(app.screen, "#verdict") == "✔ Correct"
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
@@ -99,7 +97,7 @@ async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path)
         await type_text(pilot, "lots")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one("#question-body").display
         assert shown(pilot).type == "number"
         assert app._notifications  # the engine's message says how to answer
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from quizgame.classroom.games import Game, by_player, chosen
@@ -53,30 +53,31 @@ def leaderboards(
 
 
 def _leaderboard(quiz_id: str, games: list[Game], *, first_attempt: bool) -> Leaderboard:
-    players = by_player(games)
-    entries = []
-    for player_games in players.values():
-        best = chosen(player_games, first_attempt=first_attempt)
-        latest = max(player_games, key=lambda game: game.finished_at or game.started_at)
-        entries.append((best, latest, len(player_games)))
-    # Merit first; the name only orders players who share a rank.
-    entries.sort(key=lambda entry: (entry[0].merit, entry[1].player.casefold(), entry[0].player_key))
-
+    unranked = [_standing(player_games, first_attempt=first_attempt)
+                for player_games in by_player(games).values()]
+    # Merit decides; the name only orders players who share a rank.
+    unranked.sort(key=lambda pair: (pair[0].merit, pair[1].player.casefold(), pair[1].player_key))
     standings: list[Standing] = []
-    for position, (best, latest, attempts) in enumerate(entries, start=1):
-        tied = standings and entries[position - 2][0].merit == best.merit
-        standings.append(
-            Standing(
-                rank=standings[-1].rank if tied else position,
-                player=latest.player,
-                player_key=best.player_key,
-                best_score=best.score,
-                accuracy=best.accuracy,
-                attempts=attempts,
-                best_time_ms=best.duration_ms,
-                last_played=latest.finished_at or latest.started_at,
-            )
-        )
+    for position, (game, standing) in enumerate(unranked, start=1):
+        tied = position > 1 and unranked[position - 2][0].merit == game.merit
+        standings.append(replace(standing, rank=standings[-1].rank if tied else position))
     # The title of the most recent game: a teacher's fix to a title shows up at once.
     title = max(games, key=lambda game: game.started_at).quiz_title
     return Leaderboard(quiz_id, title, first_attempt, standings)
+
+
+def _standing(games: list[Game], *, first_attempt: bool) -> tuple[Game, Standing]:
+    """A player's chosen game and their (not yet ranked) standing."""
+    game = chosen(games, first_attempt=first_attempt)
+    latest = max(games, key=lambda other: other.finished_at or other.started_at)
+    standing = Standing(
+        rank=0,
+        player=latest.player,
+        player_key=game.player_key,
+        best_score=game.score,
+        accuracy=game.accuracy,
+        attempts=len(games),
+        best_time_ms=game.duration_ms,
+        last_played=latest.finished_at or latest.started_at,
+    )
+    return game, standing

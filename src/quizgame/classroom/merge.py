@@ -24,7 +24,7 @@ from quizgame.store import SavesFolder, scan_summaries
 
 @dataclass
 class Collected:
-    """Games that could be read, where each lives, and one printable line per file that could not."""
+    """Games that could be read, where each lives, and a printable line per file that could not."""
 
     games: list[Game] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizgame.classroom.item_analysis import ItemStats, QuizReport
-from quizgame.classroom.leaderboard import Leaderboard, Standing
+if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
+    from quizgame.classroom.item_analysis import ItemStats, QuizReport
+    from quizgame.classroom.leaderboard import Leaderboard, Standing
 
 SCORE_COLUMNS = (
     "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
@@ -132,7 +133,9 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int]
+) -> str:
     """A plain aligned table; `right` holds the indexes of right-aligned (number) columns."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
 

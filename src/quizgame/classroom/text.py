@@ -7,10 +7,13 @@ Flags are words with a mark, never colour alone.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from quizgame.classroom.item_analysis import ItemStats, QuizReport
-from quizgame.classroom.leaderboard import Leaderboard
 from quizgame.classroom.output import text_table
+
+if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
+    from quizgame.classroom.item_analysis import ItemStats, QuizReport
+    from quizgame.classroom.leaderboard import Leaderboard
 
 NOT_AVAILABLE = "n/a"
 FLAG_MARK = "⚑"
@@ -20,6 +23,11 @@ SHORT_FLAGS = {
     "negative-discrimination": "key?",
     "unused-distractor": "distractor",
 }
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 player`, `4 players`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def percent_text(fraction: float | None) -> str:
@@ -61,6 +69,8 @@ def selection_text(first_attempt: bool) -> str:
 
 SCORE_HEADERS = ("Rank", "Player", "Best score", "Accuracy", "Attempts", "Best time",
                  "Last played (UTC)")
+SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5})
+"""Indexes of the right-aligned (number) columns of `SCORE_HEADERS`."""
 
 
 def standings_cells(board: Leaderboard) -> list[list[str]]:
@@ -75,35 +85,52 @@ def scores_text(boards: list[Leaderboard]) -> str:
     """Every leaderboard under its quiz's title."""
     blocks = []
     for board in boards:
-        count = len(board.standings)
-        heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): {count} "
-                   f"player{'s' if count != 1 else ''}, {selection_text(board.first_attempt)}")
-        table = text_table(SCORE_HEADERS, standings_cells(board), right={0, 2, 3, 4, 5})
+        heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): "
+                   f"{plural(len(board.standings), 'player')}, "
+                   f"{selection_text(board.first_attempt)}")
+        table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)
         blocks.append(f"{heading}\n\n{table}")
     return "\n\n".join(blocks) + "\n"
 
 
-ITEM_HEADERS = ("#", "Flags", "Question", "Type", "Attempts", "Facility", "Discrim.",
+# Flags and the two key figures first: they stay in view on a narrow screen.
+ITEM_HEADERS = ("#", "Flags", "Facility", "Discrim.", "Question", "Type", "Attempts",
                 "Mean time", "Hints", "Overrides")
+ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9})
+"""Indexes of the right-aligned (number) columns of `ITEM_HEADERS`."""
 
 
 def item_cells(item: ItemStats) -> list[str]:
     discrimination = NOT_AVAILABLE if item.discrimination is None else f"{item.discrimination:.0f}%"
-    return [str(item.number), flags_text(item), item.question_id, item.question_type,
-            str(item.attempts), percent_text(item.facility), discrimination,
+    return [str(item.number), flags_text(item), percent_text(item.facility), discrimination,
+            item.question_id, item.question_type, str(item.attempts),
             duration_text(item.mean_time_ms), str(item.hints), str(item.overrides)]
 
 
 def summary_text(report: QuizReport) -> str:
     """The whole-quiz figures on two lines."""
-    alpha = NOT_AVAILABLE if report.alpha is None else f"{report.alpha:.2f}"
     return (
         f"Players {report.players} · mean score {number_text(report.mean_score)}"
-        f" (sd {number_text(report.sd_score)}) · mean marks "
-        f"{number_text(report.mean_marks, 2)}/{report.questions}"
-        f" (sd {number_text(report.sd_marks, 2)})\n"
-        f"Cronbach's alpha {alpha} over {report.alpha_items} questions answered by everyone"
+        f" (sd {number_text(report.sd_score)}) · mean marks {_marks(report)}\n"
+        f"Cronbach's alpha {_alpha(report)} over {report.alpha_items} questions answered by "
+        "everyone"
     )
+
+
+def summary_line(report: QuizReport) -> str:
+    """The whole-quiz figures on one line, for narrow screens."""
+    return (f"{plural(report.players, 'player')} · score "
+            f"{number_text(report.mean_score)} (sd {number_text(report.sd_score)}) · marks "
+            f"{_marks(report)} · alpha {_alpha(report)}")
+
+
+def _marks(report: QuizReport) -> str:
+    return (f"{number_text(report.mean_marks, 2)}/{report.questions}"
+            f" (sd {number_text(report.sd_marks, 2)})")
+
+
+def _alpha(report: QuizReport) -> str:
+    return number_text(report.alpha, 2)
 
 
 def report_text(report: QuizReport) -> str:
@@ -115,7 +142,7 @@ def report_text(report: QuizReport) -> str:
         summary_text(report),
         "",
         text_table(ITEM_HEADERS, [item_cells(item) for item in report.items],
-                   right={0, 4, 5, 6, 7, 8, 9}),
+                   right=ITEM_NUMBERS),
     ]
     distractors = [item for item in report.items if item.distractors]
     if distractors:

@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_writable(args.output, force=args.force)
     path = find_quiz(args.quiz, quizzes_dir(args))
+    if args.output is not None and args.output.resolve() == path.resolve():
+        raise InteropError(f"the export would replace the quiz {path} itself: choose another -o")
     try:
         quiz = load_quiz(path)
     except QuizLoadError as error:

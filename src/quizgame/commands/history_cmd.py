@@ -24,7 +24,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--player", required=True, metavar="NAME", help="the player's name")
     add_saves_option(parser)
     parser.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format (default: table)"
+        "--format", choices=("table", "json"), default="table",
+        help="output format (default: table)",
     )
     parser.set_defaults(run=run)
 

@@ -13,17 +13,32 @@ if TYPE_CHECKING:
     from quizgame.format.models import Quiz
 
 MODES = ("quiz", "practice", "mistakes")
+DESCRIPTION = """\
+Play a quiz. Without --plain this opens the game (without QUIZ, pick one on the
+home screen). With --plain, questions are printed one at a time and answers are
+read one per line from standard input; every answer is saved at once.
+
+Modes: quiz (scored, timed when the quiz is), practice (spaced repetition of the
+cards due, then new ones), mistakes (the questions missed in your last quiz-mode
+game). More in docs/practice.md."""
+SCORING = """\
+scoring (quiz mode; docs/scoring.md):
+  speed, timed    points x credit x (1 - (time taken / time limit) / 2)
+  otherwise       points x credit
+  hint            half the points;  time's up: 0
+  streak          +100 per correct answer in a row after the first, at most +500
+
+plain mode: ? shows the hint; !! says "I was right" after a text answer marked wrong
+"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "play",
         help="play a quiz (the game; --plain for line mode)",
-        description="Play a quiz. Without --plain this opens the game (no QUIZ: pick one on the "
-        "home screen). With --plain, questions are printed one at a time and answers read one "
-        "per line from standard input; every answer is saved at once. Modes: quiz (scored, "
-        "timed), practice (spaced repetition of what is due), mistakes (the questions missed "
-        "in the last quiz-mode game). Scoring rules: docs/scoring.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=DESCRIPTION,
+        epilog=SCORING,
     )
     parser.add_argument(
         "quiz", nargs="?", metavar="QUIZ", help="a quiz file (.toml) or a quiz id in --quizzes"
@@ -34,7 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--seed", type=int, metavar="N", help="fix question order and shuffles (replays a game)"
     )
     parser.add_argument(
-        "--new", type=_non_negative, default=10, metavar="N",
+        "--new", type=count, default=10, metavar="N",
         help="practice: new cards per day (default: 10)",
     )
     parser.add_argument("--plain", action="store_true", help="line mode on stdin/stdout, no TUI")
@@ -43,7 +58,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _non_negative(text: str) -> int:
+def count(text: str) -> int:
+    """A whole number >= 0 (argparse names it "count" in its messages)."""
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
@@ -78,8 +94,9 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
     from quizgame.store import SavesFolder
 
     saves = SavesFolder(saves_dir(args))
-    # Never crash on a terminal that cannot show a character of the quiz.
+    # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
     return play_plain(
         quiz,
@@ -93,12 +110,6 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
 
 
 def _run_tui(args: argparse.Namespace, quiz_path: Path | None) -> int:
-    import importlib.util
-
-    if importlib.util.find_spec("quizgame.tui.app") is None:
-        print("The game screens are not available yet; use --plain to play in line mode.",
-              file=sys.stderr)
-        return 2
     from quizgame.tui.app import run_app
 
     return run_app(
@@ -108,4 +119,5 @@ def _run_tui(args: argparse.Namespace, quiz_path: Path | None) -> int:
         quiz_path=quiz_path,
         mode=args.mode,
         seed=args.seed,
+        new_limit=args.new,
     )

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dirs
-from quizgame.commands.scores_cmd import (
+from quizgame.commands.classroom_options import (
     add_format_option,
     add_selection_option,
     check_folders,
@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_saves_option(parser, many=True)
     add_quizzes_option(parser)
     add_selection_option(parser)
-    add_format_option(parser)
+    add_format_option(parser, "docs/teacher-report.md")
     parser.set_defaults(run=run)
 
 
@@ -43,22 +43,20 @@ def run(args: argparse.Namespace) -> int:
     check_folders(folders)
     try:
         quiz = load_quiz(find_quiz(args.quiz, quizzes_dir(args)))
-        quiz_id = quiz.quiz.id
-    except QuizNotFoundError as error:
+    except QuizNotFoundError as not_found:
         # A quiz deleted or renamed since the class played: report from the saves alone.
-        quiz, quiz_id = None, args.quiz
-        not_found = error
-    report, problems = quiz_report(folders, quiz_id, quiz, first_attempt=args.first_attempt)
-    report_problems(problems)
-    if quiz is None:
+        report, problems = quiz_report(folders, args.quiz, first_attempt=args.first_attempt)
         if not report.players:
-            raise not_found
+            raise
         print(f"quizgame: {not_found}; reporting from the saves alone (without the quiz file, "
               "wrong choices nobody picked are not listed)", file=sys.stderr)
+    else:
+        report, problems = quiz_report(folders, quiz.quiz.id, quiz,
+                                       first_attempt=args.first_attempt)
+    report_problems(problems)
 
     if args.format == "csv":
-        rows = [output.item_row(item) for item in report.items]
-        sys.stdout.write(output.to_csv(rows, output.ITEM_COLUMNS))
+        sys.stdout.write(output.to_csv(map(output.item_row, report.items), output.ITEM_COLUMNS))
     elif args.format == "json":
         sys.stdout.write(output.to_json(output.report_fields(report)))
     else:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quizgame.commands.classroom_options import (
+    add_format_option,
+    add_selection_option,
+    check_folders,
+    report_problems,
+)
 from quizgame.commands.paths import add_saves_option, saves_dirs
-
-FORMATS = ("table", "csv", "json")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -22,38 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_saves_option(parser, many=True)
     parser.add_argument("--quiz", metavar="ID", help="only this quiz's leaderboard")
     add_selection_option(parser)
-    add_format_option(parser)
+    add_format_option(parser, "docs/classroom.md")
     parser.set_defaults(run=run)
-
-
-def add_selection_option(parser: argparse.ArgumentParser) -> None:
-    """`--first-attempt`, shared with `quizgame report`."""
-    parser.add_argument(
-        "--first-attempt", action="store_true",
-        help="use each player's first finished quiz-mode game instead of their best (fair for "
-        "a test)",
-    )
-
-
-def add_format_option(parser: argparse.ArgumentParser) -> None:
-    """`--format`, shared with `quizgame report`."""
-    parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="table (default), csv or json; see docs/classroom.md for the columns")
-
-
-def report_problems(problems: list[str]) -> None:
-    """Unreadable save files: named on stderr, never fatal."""
-    for problem in problems:
-        print(f"quizgame: skipped: {problem}", file=sys.stderr)
-
-
-def check_folders(folders: list) -> None:
-    """Refuse only when no folder exists at all (one missing among several is a problem line)."""
-    from quizgame.errors import SaveError
-
-    if not any(folder.is_dir() for folder in folders):
-        listed = ", ".join(str(folder) for folder in folders)
-        raise SaveError(f"no saves folder found at {listed} (use --saves DIR)")
 
 
 def run(args: argparse.Namespace) -> int:

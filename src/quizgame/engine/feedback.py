@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from quizgame.engine.records import AnswerRecord, Mode
+from quizgame.engine.grading import describe_answer, right_answer
+from quizgame.engine.records import AnswerRecord, Mode, SessionRecord
+from quizgame.format.models import Question, Quiz
 
 Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
 
@@ -81,6 +83,64 @@ class Results:
     rows: tuple[ReviewRow, ...]
     reviewed: int = 0
     next_due: datetime | None = None
+
+
+def feedback_for(
+    question: Question,
+    answer: AnswerRecord,
+    *,
+    streak: int,
+    score: int,
+    canonical: str | None,
+    can_override: bool,
+) -> Feedback:
+    """The feedback on one recorded answer."""
+    return Feedback(
+        record=answer,
+        correct=answer.correct,
+        credit=answer.credit,
+        points=answer.points,
+        streak=streak,
+        score=score,
+        given=describe_answer(question, answer.given),
+        right_answer=right_answer(question),
+        explanation=question.explanation,
+        source=question.source,
+        canonical=canonical,
+        can_override=can_override,
+    )
+
+
+def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) -> Results:
+    """A session record summed up, every answer put into words for the review."""
+    return Results(
+        mode=record.mode,
+        quiz_title=record.quiz_title,
+        score=record.score,
+        correct=record.correct_count,
+        total=len(record.answers),
+        planned=record.question_count,
+        elapsed_ms=record.duration_ms,
+        best_streak=record.best_streak,
+        rows=tuple(_review_row(quiz.question(answer.question_id), answer) for answer in record.answers),
+        reviewed=len(record.answers) if record.mode == "practice" else 0,
+        next_due=next_due,
+    )
+
+
+def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
+    return ReviewRow(
+        question_id=answer.question_id,
+        prompt=question.prompt,
+        given=describe_answer(question, answer.given),
+        right_answer=right_answer(question),
+        correct=answer.correct,
+        credit=answer.credit,
+        points=answer.points,
+        hint_used=answer.hint_used,
+        timed_out=answer.timed_out,
+        overridden=answer.overridden,
+    )
 
 
 def due_in_words(moment: datetime, now: datetime) -> str:

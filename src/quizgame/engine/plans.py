@@ -12,7 +12,7 @@ from typing import Protocol
 from quizgame.engine.errors import NothingToPlayError
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import ordered_questions
-from quizgame.engine.records import CardState
+from quizgame.engine.records import CardState, Mode
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
 
@@ -69,6 +69,17 @@ class FixedPlan:
 
     def next_due(self) -> datetime | None:
         return None
+
+
+def plan_for(
+    mode: Mode, quiz: Quiz, store: PlayerStore, *, seed: int, now: datetime, new_limit: int
+) -> Plan:
+    """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes)."""
+    if mode == "practice":
+        return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit)
+    if mode == "mistakes":
+        return mistakes_plan(quiz, store, seed=seed)
+    return fixed_plan(quiz, seed=seed)
 
 
 def fixed_plan(quiz: Quiz, *, seed: int) -> FixedPlan:

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
 
-from quizgame.engine.records import CardState
+from quizgame.engine.records import AnswerRecord, CardState
 
 DEFAULT_NEW_LIMIT = 10
 LEARN_AHEAD = timedelta(minutes=20)
@@ -132,6 +132,19 @@ def due_counts(
         week=sum(1 for due in dues if due <= now + timedelta(days=7)),
         new=0 if question_ids is None else len(set(question_ids) - cards.keys()),
     )
+
+
+def review_answer(
+    scheduler: Scheduler, quiz_id: str, answer: AnswerRecord, previous: CardState | None
+) -> CardState:
+    """The card's state after an answer, rated by the documented rule."""
+    rating = rating_for(
+        credit=answer.credit,
+        hint_used=answer.hint_used,
+        overridden=answer.overridden,
+        timed_out=answer.timed_out,
+    )
+    return review(scheduler, quiz_id, answer.question_id, previous, rating, answer.answered_at)
 
 
 def introduced_on_day(cards: Iterable[CardState], now: datetime) -> int:

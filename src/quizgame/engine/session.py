@@ -21,13 +21,13 @@ from datetime import datetime
 from fsrs import Scheduler
 
 from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
-from quizgame.engine.feedback import Feedback, Results, ReviewRow
-from quizgame.engine.grading import AnswerFormatError, Grade, Response, describe_answer, grade, right_answer
-from quizgame.engine.plans import Plan, fixed_plan, mistakes_plan, practice_plan
+from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
+from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
+from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
-from quizgame.engine.records import AnswerRecord, CardState, Mode, SessionRecord
-from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, rating_for, review, utc_now
+from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
+from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
 from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, Quiz
 
@@ -42,6 +42,16 @@ __all__ = [
     "ReviewRow",
     "SessionOverError",
 ]
+
+
+def _given_as_it_stands(question: Question, response: Response) -> Given:
+    """What a timed-out player had entered, kept even when it is not a valid answer."""
+    if response is None:
+        return None
+    try:
+        return grade(question, response).given
+    except AnswerFormatError:
+        return response if isinstance(response, str) else None
 
 
 @dataclass(slots=True)
@@ -99,12 +109,7 @@ class GameSession:
         (`is_over`, with `next_due` for the message)."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
-        if mode == "practice":
-            plan: Plan = practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit)
-        elif mode == "mistakes":
-            plan = mistakes_plan(quiz, store, seed=seed)
-        else:
-            plan = fixed_plan(quiz, seed=seed)
+        plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -201,11 +206,12 @@ class GameSession:
             elapsed_ms = round((self._monotonic() - self._shown_at) * 1000)
         elapsed_ms = max(0, elapsed_ms)
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
-        if response is None and not timed_out:
-            raise AnswerFormatError("No answer given.")
-        verdict = grade(question, response) if response is not None else Grade(False, 0.0)
         if timed_out:
-            verdict = Grade(False, 0.0, given=verdict.given)
+            verdict = Grade(False, 0.0, given=_given_as_it_stands(question, response))
+        elif response is None:
+            raise AnswerFormatError("No answer given.")
+        else:
+            verdict = grade(question, response)
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
@@ -250,21 +256,7 @@ class GameSession:
 
     def results(self) -> Results:
         """The session so far, summed up for the results screen."""
-        record = self.record
-        rows = tuple(self._review_row(answer) for answer in record.answers)
-        return Results(
-            mode=record.mode,
-            quiz_title=record.quiz_title,
-            score=record.score,
-            correct=record.correct_count,
-            total=len(record.answers),
-            planned=record.question_count,
-            elapsed_ms=record.duration_ms,
-            best_streak=record.best_streak,
-            rows=rows,
-            reviewed=len(record.answers) if record.mode == "practice" else 0,
-            next_due=self.next_due,
-        )
+        return results_for(self.quiz, self.record, self.next_due)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -329,47 +321,17 @@ class GameSession:
     def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
         # The answer first: should the card write fail or be interrupted, the answer is kept.
         self.store.save_session(self.record)
-        if self.mode != "practice":
-            return
-        rating = rating_for(
-            credit=answer.credit,
-            hint_used=answer.hint_used,
-            overridden=answer.overridden,
-            timed_out=answer.timed_out,
-        )
-        card = review(
-            self._scheduler, self.quiz.quiz.id, answer.question_id, card_before, rating, answer.answered_at
-        )
-        self._plan.reviewed(card)
-        self.store.save_card(self.quiz.quiz.id, card)
+        if self.mode == "practice":
+            card = review_answer(self._scheduler, self.quiz.quiz.id, answer, card_before)
+            self._plan.reviewed(card)
+            self.store.save_card(self.quiz.quiz.id, card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
-        return Feedback(
-            record=answer,
-            correct=answer.correct,
-            credit=answer.credit,
-            points=answer.points,
+        return feedback_for(
+            question,
+            answer,
             streak=self._streak,
             score=self.record.score,
-            given=describe_answer(question, answer.given),
-            right_answer=right_answer(question),
-            explanation=question.explanation,
-            source=question.source,
             canonical=canonical,
             can_override=self.can_override,
-        )
-
-    def _review_row(self, answer: AnswerRecord) -> ReviewRow:
-        question = self.quiz.question(answer.question_id)
-        return ReviewRow(
-            question_id=answer.question_id,
-            prompt=question.prompt,
-            given=describe_answer(question, answer.given),
-            right_answer=right_answer(question),
-            correct=answer.correct,
-            credit=answer.credit,
-            points=answer.points,
-            hint_used=answer.hint_used,
-            timed_out=answer.timed_out,
-            overridden=answer.overridden,
         )

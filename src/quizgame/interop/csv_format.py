@@ -134,7 +134,7 @@ def read_questions(text: str, path: Path) -> ImportResult:
 
 def _delimiter(text: str) -> str:
     """`,` normally; `;` from spreadsheets set to a decimal comma; tab from pasted tables."""
-    header = text.splitlines()[0]
+    header = next(line for line in text.splitlines() if line.strip())
     return max((",", ";", "\t"), key=header.count)
 
 

@@ -98,7 +98,7 @@ def play_plain(
     except NothingToPlayError as error:
         console.say(str(error))
         return 0
-    except _Stop:
+    except (_Stop, KeyboardInterrupt):
         return 0
     if session.is_over:
         console.say(_nothing_due(session, clock))

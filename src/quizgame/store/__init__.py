@@ -16,7 +16,14 @@ Reading methods take an optional `problems: list[str]`: given, unreadable files 
 there and skipped instead of raising. Scans always collect problems and never raise.
 """
 
-from quizgame.store.folder import PlayerSession, PlayerSummary, SavesFolder, Scan, scan_sessions, scan_summaries
+from quizgame.store.folder import (
+    PlayerSession,
+    PlayerSummary,
+    SavesFolder,
+    Scan,
+    scan_sessions,
+    scan_summaries,
+)
 from quizgame.store.migrations import FORMAT_VERSION
 from quizgame.store.models import SessionSummary
 from quizgame.store.names import display_name, normalised_name, player_key

@@ -58,6 +58,13 @@ def save(path: Path, document: BaseModel) -> str:
     return key
 
 
+def report(problems: list[str] | None, error: SaveError) -> None:
+    """Raise `error`, or note it when the caller collects problems instead (see player.py)."""
+    if problems is None:
+        raise error
+    problems.append(str(error))
+
+
 def _parse(path: Path, raw: bytes, kind: Kind[M]) -> M:
     try:
         text = raw.decode("utf-8")
@@ -86,9 +93,11 @@ def _describe(error: ValidationError) -> str:
     """The first few validation errors, each as `where: what`."""
     parts = []
     for detail in error.errors()[:_MAX_LISTED_ERRORS]:
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in detail["loc"])
+        where = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in detail["loc"]
+        ).lstrip(".")
         what = "unknown key" if detail["type"] == "extra_forbidden" else detail["msg"]
-        parts.append(f"{where.lstrip('.') or 'file'}: {what}")
+        parts.append(f"{where or 'file'}: {what}")
     more = error.error_count() - _MAX_LISTED_ERRORS
     if more > 0:
         parts.append(f"and {more} more")

@@ -34,19 +34,44 @@ def digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def file_error(path: Path, failed: str, error: OSError) -> SaveError:
+    """`SaveError` for an operating-system error: `<path>: cannot be <failed>: <reason>`."""
+    return SaveError(f"{path}: cannot be {failed}: {error.strerror or error}")
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or `SaveError` naming it."""
     try:
         return path.read_bytes()
     except OSError as error:
-        raise SaveError(f"{path}: cannot be read: {error.strerror or error}") from error
+        raise file_error(path, "read", error) from error
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """`*.toml` files directly in `folder` (none when it does not exist), by name."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [
+                entry.name
+                for entry in entries
+                if entry.name.endswith(".toml")
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            ]
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise file_error(folder, "listed", error) from error
+    return [folder / name for name in sorted(names)]
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` atomically; `durable` also fsyncs (off only for caches)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -61,7 +86,7 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
         if durable:
             _fsync_folder(path.parent)
     except OSError as error:
-        raise SaveError(f"{path}: cannot be written: {error.strerror or error}") from error
+        raise file_error(path, "written", error) from error
 
 
 def _replace(source: str, target: Path) -> None:
@@ -98,7 +123,7 @@ def player_lock(folder: Path) -> Iterator[None]:
             f"{LOCK_TIMEOUT_S:.0f} s; try again"
         ) from error
     except OSError as error:
-        raise SaveError(f"{folder}: cannot be locked: {error.strerror or error}") from error
+        raise file_error(folder, "locked", error) from error
     try:
         yield
     finally:

@@ -14,9 +14,8 @@ from typing import Generic, NamedTuple, TypeVar
 
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNotFoundError, SaveError
-from quizgame.store.documents import load, save
-from quizgame.store.files import player_lock
-from quizgame.store.index import report
+from quizgame.store.documents import load, report, save
+from quizgame.store.files import file_error, player_lock
 from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
 from quizgame.store.player import PlayerInfo, PlayerSaves
@@ -88,7 +87,7 @@ class SavesFolder:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SaveError(f"{folder}: cannot be created: {error.strerror or error}") from error
+            raise file_error(folder, "created", error) from error
         with player_lock(folder):
             # Another process may have created the same player while we waited for the lock.
             if not (folder / PLAYER_FILE).exists():
@@ -97,12 +96,14 @@ class SavesFolder:
     def _player_folders(self) -> list[Path]:
         try:
             with os.scandir(self.root) as entries:
-                names = [entry.name for entry in entries if is_player_key(entry.name) and entry.is_dir()]
+                names = [entry.name for entry in entries if is_player_key(entry.name)]
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise SaveError(f"{self.root}: cannot be listed: {error.strerror or error}") from error
-        return [self.root / name for name in sorted(names) if (self.root / name / PLAYER_FILE).exists()]
+            raise file_error(self.root, "listed", error) from error
+        # A folder without player.toml is a player being created (or not a player at all).
+        folders = (self.root / name for name in sorted(names))
+        return [folder for folder in folders if (folder / PLAYER_FILE).is_file()]
 
     @staticmethod
     def _info(folder: Path) -> PlayerInfo:

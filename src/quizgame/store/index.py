@@ -22,8 +22,8 @@ from pydantic import ValidationError
 
 from quizgame.errors import SaveError
 from quizgame.store.cache import CACHE_DIR
-from quizgame.store.documents import load
-from quizgame.store.files import digest, read_bytes, write_atomic
+from quizgame.store.documents import load, report
+from quizgame.store.files import digest, file_error, read_bytes, toml_files, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION
 from quizgame.store.models import SESSION, IndexEntry, SessionIndex, SessionSummary
 
@@ -38,22 +38,6 @@ def session_files(folder: Path) -> list[Path]:
     return toml_files(folder / SESSIONS_DIR)
 
 
-def toml_files(folder: Path) -> list[Path]:
-    """`*.toml` files directly in `folder` (none when it does not exist), by name."""
-    try:
-        with os.scandir(folder) as entries:
-            names = [
-                entry.name
-                for entry in entries
-                if entry.name.endswith(".toml") and not entry.name.startswith(".") and entry.is_file()
-            ]
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        raise SaveError(f"{folder}: cannot be listed: {error.strerror or error}") from error
-    return [folder / name for name in sorted(names)]
-
-
 def collect(folder: Path, problems: list[str] | None) -> list[IndexEntry]:
     """Entries for the player's readable sessions, oldest first; updates the index if stale.
 
@@ -63,28 +47,24 @@ def collect(folder: Path, problems: list[str] | None) -> list[IndexEntry]:
     known, written_ns = _indexed(folder)
     entries: list[IndexEntry] = []
     stale = written_ns is None
-    for path in session_files(folder):
-        entry = known.pop(path.name, None)
+    try:
+        paths = session_files(folder)
+    except SaveError as error:
+        report(problems, error)
+        return []
+    for path in paths:
+        old = known.pop(path.name, None)
         try:
-            stat = os.stat(path)
-            if entry is None or not _unchanged(entry, stat, written_ns):
-                stale = True
-                entry = _entry(path, stat, entry)
-        except (OSError, SaveError) as error:
-            report(problems, error if isinstance(error, SaveError) else _unreadable(path, error))
+            entry = _current(path, old, written_ns)
+        except SaveError as error:
+            report(problems, error)
             continue
+        stale = stale or entry is not old
         entries.append(entry)
     entries.sort(key=lambda entry: (entry.summary.started_at, entry.summary.id))
     if stale or known:
         _write_index(folder, entries)
     return entries
-
-
-def report(problems: list[str] | None, error: SaveError) -> None:
-    """Raise `error`, or note it when the caller collects problems instead."""
-    if problems is None:
-        raise error
-    problems.append(str(error))
 
 
 def _unchanged(entry: IndexEntry, stat: os.stat_result, written_ns: int | None) -> bool:
@@ -97,12 +77,18 @@ def _unchanged(entry: IndexEntry, stat: os.stat_result, written_ns: int | None) 
     )
 
 
-def _entry(path: Path, stat: os.stat_result, old: IndexEntry | None) -> IndexEntry:
-    """A fresh entry for a file that may have changed: re-summarised only if its bytes did."""
+def _current(path: Path, old: IndexEntry | None, written_ns: int | None) -> IndexEntry:
+    """The file's entry: `old` itself while the file is unchanged, else a fresh one."""
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        raise file_error(path, "read", error) from error
+    if old is not None and _unchanged(old, stat, written_ns):
+        return old
     raw = read_bytes(path)
     key = digest(raw)
     if old is not None and old.digest == key:
-        summary = old.summary
+        summary = old.summary  # same bytes, new time: a copy, a sync, a touch
     else:
         summary = SessionSummary.of(load(path, SESSION, raw).value)
     return IndexEntry(
@@ -134,6 +120,3 @@ def _write_index(folder: Path, entries: list[IndexEntry]) -> None:
 def _index_path(folder: Path) -> Path:
     return folder / CACHE_DIR / INDEX_FILE
 
-
-def _unreadable(path: Path, error: OSError) -> SaveError:
-    return SaveError(f"{path}: cannot be read: {error.strerror or error}")

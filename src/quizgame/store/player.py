@@ -23,9 +23,9 @@ from pathlib import Path
 
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
-from quizgame.store.documents import load, save
-from quizgame.store.files import digest, player_lock, read_bytes
-from quizgame.store.index import SESSIONS_DIR, collect, report, toml_files
+from quizgame.store.documents import load, report, save
+from quizgame.store.files import digest, player_lock, read_bytes, toml_files
+from quizgame.store.index import SESSIONS_DIR, collect
 from quizgame.store.models import CARDS, SESSION, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 
@@ -149,6 +149,7 @@ class PlayerSaves:
                 f"{self._cards_path(cards.quiz_id).name} (the file was left as it is)"
             )
         return cards
+
 
 def _cards_by_question(cards: CardsFile) -> dict[str, CardState]:
     return {card.question_id: card for card in cards.cards}

@@ -29,7 +29,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Order", ("quizgame.tui.widgets.order:OrderInput",)),
     ("Match", ("quizgame.tui.widgets.match:MatchInput",)),
     ("Number and text", ("quizgame.tui.widgets.typed:TypedInput", "quizgame.tui.widgets.typed:AnswerLine")),
-    ("Feedback", ("quizgame.tui.screens.feedback:FeedbackScreen",)),
+    ("Feedback", ("quizgame.tui.widgets.feedback:FeedbackPanel",)),
     ("Results", ("quizgame.tui.screens.results:ResultsScreen",)),
     ("Leaderboard", ("quizgame.tui.screens.leaderboard:LeaderboardScreen",)),
     ("Progress", ("quizgame.tui.screens.progress:ProgressScreen",)),

@@ -11,11 +11,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import Footer, Select, Static
 
 from quizgame.classroom.leaderboard import Leaderboard, leaderboards
 from quizgame.classroom.merge import collect_games
-from quizgame.classroom.text import SCORE_HEADERS, selection_text, standings_cells
+from quizgame.classroom.text import (
+    SCORE_HEADERS,
+    SCORE_NUMBERS,
+    plural,
+    selection_text,
+    standings_cells,
+)
+from quizgame.tui.widgets.figures import FigureTable
 
 REFRESH_SECONDS = 3.0
 
@@ -24,6 +31,7 @@ class LeaderboardScreen(Screen[None]):
     """Players ranked by their best (or first) game of the chosen quiz; Escape goes back."""
 
     CSS_PATH = "leaderboard.tcss"
+    AUTO_FOCUS = "#standings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.leaderboard_back"),
         Binding("f", "toggle_first_attempt", "Best/first game", id="quizgame.leaderboard_first"),
@@ -43,12 +51,11 @@ class LeaderboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Leaderboard", id="leaderboard-title", markup=False)
         yield Select[str]([], prompt="Choose a quiz", id="leaderboard-quiz")
-        yield DataTable(id="standings", cursor_type="row", zebra_stripes=True)
+        yield FigureTable(SCORE_HEADERS, SCORE_NUMBERS, id="standings")
         yield Static("Loading…", id="leaderboard-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#standings", DataTable).add_columns(*SCORE_HEADERS)
         self.load()
         self.set_interval(REFRESH_SECONDS, self.load)
 
@@ -79,27 +86,21 @@ class LeaderboardScreen(Screen[None]):
     def draw(self) -> None:
         """Fill the table from the chosen quiz's board, the cursor staying on its row."""
         board = self.boards.get(self.quiz_id or "")
-        table = self.query_one("#standings", DataTable)
-        cells = standings_cells(board) if board else []
-        cursor = table.cursor_row
-        table.clear()
-        table.add_rows(cells)
-        if cells:
-            table.move_cursor(row=min(cursor, len(cells) - 1), animate=False)
-        title = board.quiz_title if board else (self.quiz_id or "")
-        self.query_one("#leaderboard-title", Static).update(f"Leaderboard: {title}".rstrip(": "))
+        self.query_one(FigureTable).show_rows(standings_cells(board) if board else [])
+        title = board.quiz_title if board else self.quiz_id
+        self.query_one("#leaderboard-title", Static).update(
+            f"Leaderboard: {title}" if title else "Leaderboard")
         self.query_one("#leaderboard-status", Static).update(self.status_text(board))
 
     def status_text(self, board: Leaderboard | None) -> str:
         if board is None:
             head = "No finished quiz games yet"
         else:
-            count = len(board.standings)
-            head = f"{count} player{'s' if count != 1 else ''}, {selection_text(self.first_attempt)}"
+            head = f"{plural(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
         when = self.updated_at.strftime("%H:%M:%S") if self.updated_at else "never"
         lines = [f"{head} · updated {when}"]
         if self.problems:
-            lines.append(f"{len(self.problems)} save file(s) skipped: {self.problems[0]}")
+            lines.append(f"{plural(len(self.problems), 'save file')} skipped: {self.problems[0]}")
         return "\n".join(lines)
 
     def on_select_changed(self, event: Select.Changed) -> None:

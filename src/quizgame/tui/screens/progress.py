@@ -3,25 +3,32 @@ Figures come from `quizgame.classroom.progress`; this screen only draws them."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.color import Color
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
-from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
 from quizgame.classroom.merge import player_sessions
+from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
+from quizgame.classroom.text import plural
+from quizgame.tui.widgets.figures import theme_rgb
 
 # Theme variables that colour the quizzes' lines, in turn: charts follow the theme like the CSS.
 SERIES_COLOURS = ("primary", "secondary", "accent", "success", "warning", "error")
 # A date label under every n-th bar of the reviews chart, so that labels never overlap.
 DAYS_PER_LABEL = 7
+
+
+def whole_ticks(low: int, high: int, count: int = 5) -> list[int]:
+    """At most `count` whole-number ticks from `low` to `high` (plotext would print 27550.0)."""
+    step = max(1, -(-(high - low) // (count - 1)))
+    return list(range(low, high + 1, step))
 
 
 class ProgressScreen(Screen[None]):
@@ -52,19 +59,21 @@ class ProgressScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="progress")
     def load(self) -> None:
         records, problems = player_sessions(self.saves_dir, self.player_name)
-        local = datetime.now(timezone.utc).astimezone().tzinfo or timezone.utc
-        figures = progress(records, now=datetime.now(timezone.utc), tz=local)
+        now = datetime.now(UTC)
+        figures = progress(records, now=now, tz=now.astimezone().tzinfo or UTC)  # local days
         self.app.call_from_thread(self.show, figures, problems)
 
     def show(self, figures: Progress, problems: list[str]) -> None:
         self.progress = figures
         games = sum(len(series.games) for series in figures.series)
-        lines = [f"{games} finished quiz game{'s' if games != 1 else ''} · {figures.reviews} "
-                 f"practice review{'s' if figures.reviews != 1 else ''} in the last "
-                 f"{DEFAULT_DAYS} days"]
+        lines = [f"{plural(games, 'finished quiz game')} · "
+                 f"{plural(figures.reviews, 'practice review')} in the last {DEFAULT_DAYS} days"]
         if problems:
-            lines.append(f"{len(problems)} save file(s) skipped: {problems[0]}")
+            lines.append(f"{plural(len(problems), 'save file')} skipped: {problems[0]}")
         self.query_one("#progress-summary", Static).update("\n".join(lines))
+        # An empty chart is only a frame: show the charts that have something to draw.
+        self.query_one("#scores-chart").display = bool(games)
+        self.query_one("#reviews-chart").display = bool(figures.reviews)
         self.draw_scores(figures)
         self.draw_reviews(figures)
 
@@ -74,13 +83,15 @@ class ProgressScreen(Screen[None]):
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Score per quiz game" if figures.series else "Score per quiz game: none yet")
+        plt.title("Score per quiz game")
         for index, series in enumerate(figures.series):
-            games = range(1, len(series.games) + 1)
-            plt.plot(list(games), [game.score for game in series.games], marker="dot",
-                     color=self._colour(SERIES_COLOURS[index % len(SERIES_COLOURS)]),
-                     label=series.quiz_title or series.quiz_id)
-        plt.xlabel("game")
+            colour = theme_rgb(self.app, SERIES_COLOURS[index % len(SERIES_COLOURS)])
+            plt.plot(list(range(1, len(series.games) + 1)), [game.score for game in series.games],
+                     marker="braille", color=colour, label=series.quiz_title or series.quiz_id)
+        longest = max((len(series.games) for series in figures.series), default=1)
+        plt.xticks(whole_ticks(1, longest))
+        scores = [game.score for series in figures.series for game in series.games]
+        plt.yticks(whole_ticks(min(scores, default=0), max(scores, default=0)))
         chart.refresh()
 
     def draw_reviews(self, figures: Progress) -> None:
@@ -90,17 +101,14 @@ class ProgressScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         days = figures.reviews_per_day
-        plt.title("Reviews per day" if days else "Reviews per day: no practice yet")
+        plt.title("Practice reviews per day")
         if days:
             positions = list(range(len(days)))
-            plt.bar(positions, [count for _, count in days], color=self._colour("primary"),
+            plt.bar(positions, [count for _, count in days], color=theme_rgb(self.app, "primary"),
                     width=0.6)
             labelled = positions[::-DAYS_PER_LABEL][::-1]  # always label today
             plt.xticks(labelled, [days[i][0].strftime("%b %d") for i in labelled])
         chart.refresh()
-
-    def _colour(self, variable: str) -> tuple[int, int, int]:
-        return Color.parse(self.app.theme_variables[variable]).rgb
 
     def action_refresh_now(self) -> None:
         self.load()

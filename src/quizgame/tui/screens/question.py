@@ -1,7 +1,10 @@
-"""The question screen: header, timer bar, prompt, and the answer widget for the question's type.
+"""The question screen: header, timer bar, prompt, the answer widget for the question's type,
+and the feedback panel once it is answered.
 
 It renders what `GameSession.current()` presents, hands the widget's response to
-`GameSession.submit`, and shows the feedback; the engine does all grading, scoring and saving.
+`GameSession.submit`, and shows the `Feedback`; the engine does all grading, scoring and saving.
+Answer widgets are made once per question type and reused, and the feedback is a panel rather
+than a screen: going on to the next question redraws text instead of building widgets.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from quizgame.engine.errors import AnswerFormatError
+from quizgame.tui.widgets.feedback import FeedbackPanel
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.tui.widgets.question_input import QuestionInput, Response
-from quizgame.tui.widgets.registry import input_for
+from quizgame.tui.widgets.registry import INPUT_BY_TYPE
 from quizgame.tui.widgets.timer import TimerBar
 
 if TYPE_CHECKING:
+    from quizgame.engine.feedback import Feedback
     from quizgame.engine.presentation import PresentedQuestion
     from quizgame.engine.session import GameSession
     from quizgame.tui.app import GameSettings
@@ -41,8 +46,12 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.settings = settings
+        self._inputs: dict[str, QuestionInput] = {}
+        """The answer widget of each question type met so far."""
         self._presented: PresentedQuestion | None = None
-        """The question waiting for an answer (None while its feedback is on screen)."""
+        """The question waiting for an answer (None while its feedback is shown)."""
+        self._answered: PresentedQuestion | None = None
+        """The question whose feedback is shown."""
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
@@ -51,32 +60,43 @@ class QuestionScreen(Screen[None]):
             yield Static(id="prompt", markup=False)
             yield Static(id="instructions")
             yield Static(id="hint", markup=False)
+        yield FeedbackPanel(id="feedback")
         yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_current()
 
-    @property
-    def answer_widget(self) -> QuestionInput:
-        return self.query_one(QuestionInput)
-
     async def show_current(self) -> None:
-        """Draw the question on screen, or the results when the session is over."""
+        """Draw the question to answer, or the results when the session is over."""
         presented = self.session.current()
         if presented is None:
             self._show_results()
             return
+        widget = await self._input_for(presented.type)
+        for other in self._inputs.values():
+            other.display = other is widget
+        widget.present(presented)
+        self.query_one("#prompt", Static).update(presented.question.prompt)
+        self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
+        self.query_one("#hint", Static).display = False
+        self.query_one(FeedbackPanel).display = False
         body = self.query_one("#question-body", VerticalScroll)
-        await body.query(QuestionInput).remove()
-        widget = input_for(presented)
-        self._draw_texts(presented, widget)
-        await body.mount(widget)
+        body.display = True
         body.scroll_home(animate=False)
-        self.query_one(TimerBar).start(presented.time_limit)
         self._presented = presented
-        self.refresh_bindings()
+        self._show_header(presented)
+        widget.focus_answer()
+        self.query_one(TimerBar).start(presented.time_limit)
 
-    def _draw_texts(self, presented: PresentedQuestion, widget: QuestionInput) -> None:
+    async def _input_for(self, question_type: str) -> QuestionInput:
+        widget = self._inputs.get(question_type)
+        if widget is None:
+            widget = INPUT_BY_TYPE[question_type](id=f"{question_type}-input")
+            self._inputs[question_type] = widget
+            await self.query_one("#question-body", VerticalScroll).mount(widget)
+        return widget
+
+    def _show_header(self, presented: PresentedQuestion) -> None:
         session = self.session
         self.query_one(GameHeader).show(
             number=presented.number,
@@ -85,9 +105,6 @@ class QuestionScreen(Screen[None]):
             score=session.score,
             streak=session.streak,
         )
-        self.query_one("#prompt", Static).update(presented.question.prompt)
-        self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
-        self.query_one("#hint", Static).display = False
 
     # -- answering -----------------------------------------------------------------------
 
@@ -97,11 +114,10 @@ class QuestionScreen(Screen[None]):
 
     def on_timer_bar_expired(self, event: TimerBar.Expired) -> None:
         event.stop()
-        self._answer(self.answer_widget.response(), timed_out=True)
+        if self._presented is not None:
+            self._answer(self._inputs[self._presented.type].response(), timed_out=True)
 
     def _answer(self, response: Response, *, timed_out: bool) -> None:
-        from quizgame.tui.screens.feedback import FeedbackScreen
-
         presented = self._presented
         if presented is None:
             return  # a second Enter that arrived while the first was being answered
@@ -114,14 +130,26 @@ class QuestionScreen(Screen[None]):
                 return
             # Time is up on an answer that cannot be read (say "12 ab"): it counts as none.
             feedback = self.session.submit(None, timed_out=True)
-        self._presented = None
+        self._presented, self._answered = None, presented
         self.query_one(TimerBar).stop()
-        self.app.push_screen(
-            FeedbackScreen(feedback, self.session, presented.question.prompt), self._after_feedback
-        )
+        self.query_one("#question-body", VerticalScroll).display = False
+        self._show_feedback(feedback)
 
-    async def _after_feedback(self, _: None) -> None:
+    def _show_feedback(self, feedback: Feedback) -> None:
+        assert self._answered is not None
+        self._show_header(self._answered)  # the new score and streak
+        panel = self.query_one(FeedbackPanel)
+        panel.show(feedback, prompt=self._answered.question.prompt, scored=self.session.mode != "practice")
+        panel.display = True
+        panel.focus()
+
+    async def on_feedback_panel_next(self, event: FeedbackPanel.Next) -> None:
+        event.stop()
         await self.show_current()
+
+    def on_feedback_panel_override(self, event: FeedbackPanel.Override) -> None:
+        event.stop()
+        self._show_feedback(self.session.override())
 
     def _show_results(self) -> None:
         from quizgame.tui.screens.results import ResultsScreen
@@ -134,16 +162,12 @@ class QuestionScreen(Screen[None]):
 
     # -- keys ----------------------------------------------------------------------------
 
-    def _typing(self) -> bool:
-        return isinstance(self.focused, Input)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
-            if bool(parameters and parameters[0]) != self._typing():
+            typing = isinstance(self.focused, Input)
+            if self._presented is None or bool(parameters and parameters[0]) != typing:
                 return False
-            shown = self._presented
-            available = shown is not None and shown.hint is not None and not self.session.hint_used
-            return True if available else None
+            return True if self._presented.hint is not None and not self.session.hint_used else None
         return True
 
     def action_hint(self, typing: bool = False) -> None:

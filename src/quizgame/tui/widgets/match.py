@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,9 +11,6 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from quizgame.tui.widgets.rows import RowsInput
-
-if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
 
 UNPAIRED = "?"
 
@@ -34,17 +31,25 @@ class MatchInput(RowsInput):
         Binding("backspace,delete", "unpair", "Unpair", id="quizgame.unpair"),
     ]
 
-    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
-        self.lefts = presented.lefts
-        self.rights = presented.options
-        self.partner: dict[int, int] = {}
-        """Left index -> right index, for the rows paired so far."""
-        super().__init__(presented, id=id)
+    partner: dict[int, int]
+    """Left index -> right index, for the rows paired so far."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="match"):
             yield from super().compose()
-            yield Static(self._rights_text(), id="rights", markup=False)
+            yield Static(id="rights", markup=False)
+
+    @property
+    def lefts(self) -> Sequence[str]:
+        return self.presented.lefts
+
+    @property
+    def rights(self) -> Sequence[str]:
+        return self.presented.options
+
+    def reset(self) -> None:
+        self.partner = {}
+        self._show_rights()
 
     def row_prompts(self) -> Sequence[str]:
         def partner(left: int) -> str:
@@ -53,11 +58,13 @@ class MatchInput(RowsInput):
 
         return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
 
-    def _rights_text(self) -> str:
+    def _show_rights(self) -> None:
         taken = set(self.partner.values())
-        return "\n".join(
-            f"{'✓' if index in taken else ' '} {index + 1}. {right}"
-            for index, right in enumerate(self.rights)
+        self.query_one("#rights", Static).update(
+            "\n".join(
+                f"{'✓' if index in taken else ' '} {index + 1}. {right}"
+                for index, right in enumerate(self.rights)
+            )
         )
 
     def pair(self, left: int, right: int | None) -> None:
@@ -67,7 +74,7 @@ class MatchInput(RowsInput):
             self.partner.pop(left, None)
         else:
             self.partner[left] = right
-        self.query_one("#rights", Static).update(self._rights_text())
+        self._show_rights()
 
     def pick(self, index: int) -> None:
         row = self.cursor

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
 from quizgame.tui.widgets.choice import ChoiceInput
-
-if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
 
 
 class MultiInput(ChoiceInput):
@@ -22,9 +19,11 @@ class MultiInput(ChoiceInput):
         Binding("space", "toggle", "Tick", id="quizgame.tick"),
     ]
 
-    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
-        self.ticked: set[int] = set()
-        super().__init__(presented, id=id)
+    ticked: set[int]
+    """Indexes of the ticked options."""
+
+    def reset(self) -> None:
+        self.ticked = set()
 
     def row_prompts(self) -> Sequence[str]:
         boxes = ["[x]" if index in self.ticked else "[ ]" for index in range(len(self.choices))]

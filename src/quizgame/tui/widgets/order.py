@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
 from quizgame.tui.widgets.rows import RowsInput
-
-if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
 
 
 class OrderInput(RowsInput):
@@ -23,9 +20,11 @@ class OrderInput(RowsInput):
         Binding("shift+down,d", "move(1)", "Move down", id="quizgame.move_down"),
     ]
 
-    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
-        self.items = list(presented.options)
-        super().__init__(presented, id=id)
+    items: list[str]
+    """The items as arranged so far, first to last."""
+
+    def reset(self) -> None:
+        self.items = list(self.presented.options)
 
     def row_prompts(self) -> Sequence[str]:
         return [f"{number}. {item}" for number, item in enumerate(self.items, start=1)]

@@ -1,9 +1,10 @@
 """The one small interface every answer widget implements.
 
-A `QuestionInput` is built from the engine's `PresentedQuestion`, keeps the answer as it stands
-(so a timed-out question can be submitted as it is), returns it from `response()` in the shape
-`GameSession.submit` takes, and posts `QuestionInput.Submitted` when the player confirms. The
-question screen knows nothing else about the seven types.
+An answer widget is made once per question type and reused for every question of that type:
+`present(question)` shows a new `PresentedQuestion` (and forgets the last answer), `response()`
+returns the answer as it stands, in the shape `GameSession.submit` takes (so a timed-out question
+can be submitted as it is), and `QuestionInput.Submitted` is posted when the player confirms.
+The question screen knows nothing else about the seven types.
 """
 
 from __future__ import annotations
@@ -33,9 +34,12 @@ class QuestionInput(Widget):
             super().__init__()
             self.response = response
 
-    def __init__(self, presented: PresentedQuestion, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.presented = presented
+    presented: PresentedQuestion
+    """The question on show (set by `present`)."""
+
+    def present(self, presented: PresentedQuestion) -> None:
+        """Show a new question, with no answer given yet."""
+        raise NotImplementedError
 
     def response(self) -> Response:
         """The answer as it stands now (it may be incomplete)."""
@@ -45,8 +49,8 @@ class QuestionInput(Widget):
         """Confirm the answer as it stands."""
         self.post_message(self.Submitted(self.response()))
 
-    def on_mount(self) -> None:
-        # Keyboard first: the widget that takes the answer has focus from the start.
-        focusable = [node for node in self.query("*") if node.focusable]
+    def focus_answer(self) -> None:
+        """Give the keyboard to the part of the widget that takes the answer."""
+        focusable = [node for node in self.query("*") if node.can_focus]
         if focusable:
-            focusable[0].focus()
+            focusable[0].focus(scroll_visible=False)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 
 from quizgame.tui.widgets.question_input import QuestionInput
+
+if TYPE_CHECKING:
+    from quizgame.engine.presentation import PresentedQuestion
 
 PICK_KEYS = "1234567890"
 """Number keys pick rows 1 to 10 (`0` is the tenth): a question has at most ten options."""
@@ -31,8 +34,9 @@ class Rows(OptionList, inherit_bindings=False):
 class RowsInput(QuestionInput):
     """A question answered on a list of rows: arrows move, number keys pick, Enter answers.
 
-    Subclasses say what each row shows (`row_prompts`), what picking row n does (`pick`), what a
-    mouse click does (`clicked`), and what the answer is (`response`).
+    Subclasses say what a new question resets (`reset`), what each row shows (`row_prompts`),
+    what picking row n does (`pick`), what a mouse click does (`clicked`), and what the answer
+    is (`response`).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,7 +56,7 @@ class RowsInput(QuestionInput):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Rows(*self.row_prompts(), markup=False, id="rows")
+        yield Rows(markup=False, id="rows")
 
     @property
     def rows(self) -> Rows:
@@ -62,6 +66,14 @@ class RowsInput(QuestionInput):
     def cursor(self) -> int:
         """The highlighted row (the first when nothing is highlighted yet)."""
         return self.rows.highlighted or 0
+
+    def present(self, presented: PresentedQuestion) -> None:
+        self.presented = presented
+        self.reset()
+        self.redraw(cursor=0)
+
+    def reset(self) -> None:
+        """Forget the answer to the last question (nothing to forget by default)."""
 
     def row_prompts(self) -> Sequence[str]:
         """The text of each row, top to bottom."""

@@ -5,7 +5,7 @@ The engine does all the reading (commas, spaces, units, typos), so the widget se
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +13,9 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from quizgame.tui.widgets.question_input import QuestionInput
+
+if TYPE_CHECKING:
+    from quizgame.engine.presentation import PresentedQuestion
 
 
 class AnswerLine(Input):
@@ -32,9 +35,15 @@ class TypedInput(QuestionInput):
     def compose(self) -> ComposeResult:
         with Horizontal(id="typed"):
             yield AnswerLine(placeholder=self.PLACEHOLDER, id="answer")
-            unit = getattr(self.presented.question, "unit", None)
-            if unit:
-                yield Label(unit, id="unit", markup=False)
+            yield Label(id="unit", markup=False)
+
+    def present(self, presented: PresentedQuestion) -> None:
+        self.presented = presented
+        self.query_one("#answer", AnswerLine).clear()
+        unit = getattr(presented.question, "unit", None) or ""
+        label = self.query_one("#unit", Label)
+        label.update(unit)
+        label.display = bool(unit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

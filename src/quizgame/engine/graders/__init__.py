@@ -1,0 +1,25 @@
+"""One grader per question type, by type name: the table to extend when a type is added."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizgame.engine.graders.arranged import MatchGrader, OrderGrader
+from quizgame.engine.graders.base import Grade, Grader, Response
+from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, TrueFalseGrader
+from quizgame.engine.graders.typed import NumberGrader, TextGrader
+
+GRADERS: dict[str, Grader[Any]] = {
+    grader.type: grader
+    for grader in (
+        ChoiceGrader(),
+        MultiGrader(),
+        TrueFalseGrader(),
+        NumberGrader(),
+        TextGrader(),
+        OrderGrader(),
+        MatchGrader(),
+    )
+}
+
+__all__ = ["GRADERS", "Grade", "Grader", "Response"]

@@ -1,0 +1,91 @@
+"""The feedback after each answer: the verdict in words and a symbol, your answer and the right
+one, the explanation, the source quote and the points; "I was right" for a text answer marked
+wrong. A panel of the question screen (not a screen of its own), so that moving on to the next
+question only redraws text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from quizgame.tui.verdicts import verdict
+
+if TYPE_CHECKING:
+    from quizgame.engine.feedback import Feedback
+
+
+class FeedbackPanel(VerticalScroll, can_focus=True):
+    """Shows one `Feedback`; Enter asks for the next question, `o` for an override."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "next", "Next", id="quizgame.next"),
+        Binding("o", "override", "I was right", id="quizgame.override"),
+    ]
+
+    class Next(Message):
+        """The player has read the feedback."""
+
+    class Override(Message):
+        """The player says their text answer was right."""
+
+    feedback: Feedback | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="feedback-prompt", markup=False)
+        yield Static(id="verdict")
+        yield Static(id="points")
+        yield Static(id="given", markup=False)
+        yield Static(id="right-answer", markup=False)
+        yield Static(id="canonical", markup=False)
+        yield Static(id="explanation", markup=False)
+        yield Static(id="source", markup=False)
+
+    def show(self, feedback: Feedback, *, prompt: str, scored: bool) -> None:
+        """Fill the panel from `feedback`; `scored` is False in practice mode (no points)."""
+        self.feedback = feedback
+        kind = feedback.outcome
+        head = self.query_one("#verdict", Static)
+        head.update(verdict(kind, credit=feedback.credit, overridden=feedback.record.overridden))
+        head.set_classes(f"verdict -{kind.replace('_', '-')}")
+        self._line("#feedback-prompt", prompt)
+        self._line("#points", _points_text(feedback) if scored else "")
+        self._line("#given", f"Your answer: {feedback.given}")
+        self._line("#right-answer", "" if feedback.correct else f"Right answer: {feedback.right_answer}")
+        canonical = feedback.canonical
+        self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
+        self._line("#explanation", feedback.explanation or "")
+        self._line("#source", f"Source: “{feedback.source}”" if feedback.source else "")
+        self.scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _line(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self.feedback is not None and self.feedback.can_override
+        return True
+
+    def action_next(self) -> None:
+        self.post_message(self.Next())
+
+    def action_override(self) -> None:
+        self.post_message(self.Override())
+
+
+def _points_text(feedback: Feedback) -> str:
+    bonus = feedback.record.streak_bonus
+    parts = [f"+{feedback.points:,} points" + (f" (streak bonus {bonus:,})" if bonus else "")]
+    if feedback.record.hint_used:
+        parts.append("hint used: half points")
+    parts.append(f"score {feedback.score:,}")
+    if feedback.streak > 1:
+        parts.append(f"streak {feedback.streak}")
+    return " · ".join(parts)

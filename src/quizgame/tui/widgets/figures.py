@@ -1,0 +1,41 @@
+"""Helpers of the classroom views: a table of figures (numbers right-aligned, redrawn in
+place) and chart colours taken from the theme, so that charts follow it as the CSS does."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from rich.text import Text
+from textual.app import App
+from textual.color import Color
+from textual.widgets import DataTable
+
+
+def theme_rgb(app: App[object], variable: str) -> tuple[int, int, int]:
+    """The colour of a theme variable (`primary`, `warning`...) as plotext wants it."""
+    return Color.parse(app.theme_variables[variable]).rgb
+
+
+class FigureTable(DataTable[Text]):
+    """A row-cursor table whose rows are replaced wholesale as fresh figures arrive."""
+
+    def __init__(self, headers: Sequence[str], numbers: Collection[int], *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.headers = headers
+        self.numbers = numbers
+
+    def on_mount(self) -> None:
+        self.add_columns(*(Text(header, justify="right" if i in self.numbers else "left")
+                           for i, header in enumerate(self.headers)))
+
+    def show_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        """Replace every row, the cursor staying on the same line (a refresh must not jump)."""
+        cursor = self.cursor_row
+        self.clear()
+        self.add_rows(
+            [Text(cell, justify="right" if i in self.numbers else "left")
+             for i, cell in enumerate(row)]
+            for row in rows
+        )
+        if rows:
+            self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)

@@ -1,0 +1,147 @@
+"""The classroom views (leaderboard, teacher report, progress) in a bare host app, over the
+committed saves of tests/data/classroom (see tests/test_classroom_cli.py for what they hold)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+from textual_plotext import PlotextPlot
+
+from quizgame.format import load_quiz
+from quizgame.store import SavesFolder
+from quizgame.tui.screens import leaderboard as leaderboard_module
+from quizgame.tui.screens.leaderboard import LeaderboardScreen
+from quizgame.tui.screens.progress import ProgressScreen
+from quizgame.tui.screens.report import ReportScreen
+
+DATA = Path(__file__).parents[1] / "data" / "classroom"
+SIZE = (80, 24)
+
+
+class Host(App[None]):
+    """Shows one screen, as the game's home screen would push it."""
+
+    def __init__(self, screen: Screen[None]) -> None:
+        super().__init__()
+        self.first_screen = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen)
+
+
+@pytest.fixture
+def rooms(tmp_path: Path) -> list[Path]:
+    for room in ("room-a", "room-b"):
+        shutil.copytree(DATA / room, tmp_path / room)
+    return [tmp_path / "room-a", tmp_path / "room-b"]
+
+
+async def settle(pilot) -> None:
+    """Let the screen's worker read the saves and the UI take its results."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def column(table: DataTable, index: int) -> list[str]:
+    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+
+
+def text(app: App, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_leaderboard_merges_folders_and_names_skipped_files(rooms) -> None:
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert column(table, 1) == ["Ana", "Dee", "Ben", "Eve"]
+        assert column(table, 2) == ["4000", "2500", "2000", "1000"]
+        status = text(app, "#leaderboard-status")
+        assert "4 players, best game of each player" in status
+        assert "2 save files skipped" in status
+        await pilot.press("f")
+        await settle(pilot)
+        assert column(table, 2) == ["3000", "2500", "2000", "1000"]  # Ana's first game
+        assert "first finished game" in text(app, "#leaderboard-status")
+
+
+async def test_leaderboard_refreshes_by_itself(rooms, monkeypatch) -> None:
+    monkeypatch.setattr(leaderboard_module, "REFRESH_SECONDS", 0.1)
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert table.row_count == 4
+        # A fifth player finishes a game while the board is on screen.
+        SavesFolder(rooms[0]).player("Gus").save_session(finished_game("Gus", score=5000))
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if table.row_count == 5:
+                break
+        assert column(table, 1)[0] == "Gus"
+
+
+async def test_leaderboard_without_games(tmp_path) -> None:
+    app = Host(LeaderboardScreen([tmp_path], None))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#standings", DataTable).row_count == 0
+        assert "No finished quiz games yet" in text(app, "#leaderboard-status")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LeaderboardScreen)
+
+
+async def test_report_shows_flags_chart_and_details(rooms) -> None:
+    app = Host(ReportScreen(rooms, load_quiz(DATA / "capitals.toml")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # first games: the hand-computed data set, q4's key looks wrong
+        await settle(pilot)
+        table = app.screen.query_one("#items", DataTable)
+        assert column(table, 1) == ["⚑ distractor", "⚑ distractor", "", "⚑ key?"]
+        assert column(table, 2) == ["75%", "62%", "25%", "50%"]
+        assert "4 players" in text(app, "#report-summary")
+        assert "first games" in text(app, "#report-title")
+        flags = text(app, "#report-flags")
+        assert "3 questions to look at" in flags and "2 save files skipped" in flags
+        assert app.screen.query_one(PlotextPlot).plt is not None
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        detail = text(app, "#item-detail")
+        assert "Sydney is the capital of Australia." in detail
+        assert "check the answer key" in detail
+
+
+async def test_progress_charts_a_players_games(rooms) -> None:
+    app = Host(ProgressScreen(rooms[1], "Ana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "2 finished quiz games" in text(app, "#progress-summary")  # ana-1 and ana-3
+        assert len(app.screen.query(PlotextPlot)) == 2
+
+
+async def test_progress_of_a_new_player(tmp_path) -> None:
+    app = Host(ProgressScreen(tmp_path, "Nobody Yet"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "0 finished quiz games" in text(app, "#progress-summary")
+
+
+def finished_game(player: str, score: int):
+    from datetime import UTC, datetime
+
+    from quizgame.engine.records import AnswerRecord, SessionRecord
+
+    now = datetime.now(UTC)
+    answers = [AnswerRecord(question_id=f"q{n}", question_type="truefalse", given=True,
+                            correct=True, credit=1.0, elapsed_ms=1000, answered_at=now)
+               for n in range(1, 5)]
+    return SessionRecord(id=f"{player.lower()}-1", quiz_id="capitals", quiz_title="Capitals",
+                         player=player, mode="quiz", seed=1, started_at=now, finished_at=now,
+                         question_count=4, score=score, answers=answers)
