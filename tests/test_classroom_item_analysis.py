@@ -164,3 +164,6 @@ def test_alpha_is_undefined_without_spread_or_items() -> None:
     assert cronbach_alpha([[1, 1], [1, 1]]) is None
     assert cronbach_alpha([[1], [0]]) is None
     assert cronbach_alpha([[1, 0]]) is None
+    assert cronbach_alpha([]) is None
+    with pytest.raises(ValueError):
+        cronbach_alpha([[1, 0], [1]])

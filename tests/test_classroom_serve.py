@@ -126,3 +126,18 @@ def test_a_non_loopback_host_is_announced_with_a_warning(monkeypatch, capsys, tm
     assert server.options["public_url"] == f"http://{socket.gethostname()}:8123"
     # Every tab's process gets absolute folders, whatever the server's working directory.
     assert str(Path("relative-saves").resolve()) in server.command
+
+
+def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "quizgame", "serve", "--port", str(port),
+             "--quizzes", str(QUIZZES), "--saves", str(tmp_path / "saves")],
+            capture_output=True, text=True, timeout=START_TIMEOUT_S,
+        )
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1 port {port}" in result.stderr
+    assert "Traceback" not in result.stderr

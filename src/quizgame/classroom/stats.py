@@ -46,10 +46,10 @@ def cronbach_alpha(scores: Sequence[Sequence[float]]) -> float | None:
     α = k / (k − 1) × (1 − Σ Var(item) / Var(total)), k the number of items. `None` when there are
     fewer than two items or two players, or when every player has the same total.
     """
-    if len(scores) < 2:
-        return None
-    items = len(scores[0])
-    if items < 2 or any(len(row) != items for row in scores):
+    items = len(scores[0]) if scores else 0
+    if any(len(row) != items for row in scores):
+        raise ValueError("cronbach_alpha needs the same items for every player")
+    if len(scores) < 2 or items < 2:
         return None
     total_variance = variance([math.fsum(row) for row in scores])
     if not total_variance:

@@ -60,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     server = Server(play_command(quizzes, saves), host=args.host, port=args.port,
                     title="quizgame", public_url=public_url)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        raise QuizgameError(f"cannot listen on {args.host} port {args.port}: "
+                            f"{error.strerror or error}") from error
     return 0
 
 

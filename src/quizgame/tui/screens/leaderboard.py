@@ -68,6 +68,8 @@ class LeaderboardScreen(Screen[None]):
 
     def show(self, boards: list[Leaderboard], problems: list[str]) -> None:
         """Take fresh figures, keeping the chosen quiz."""
+        if any(board.first_attempt != self.first_attempt for board in boards):
+            return  # read before `f` was pressed: the read for the new choice follows
         shown_before = list(self.boards)
         self.boards = {board.quiz_id: board for board in boards}
         self.problems = problems

@@ -75,6 +75,8 @@ class ReportScreen(Screen[None]):
         return f"Teacher report: {self.quiz.quiz.title} · {games}"
 
     def show(self, report: QuizReport, problems: list[str]) -> None:
+        if report.first_attempt != self.first_attempt:
+            return  # read before `f` was pressed: the read for the new choice follows
         self.report, self.problems = report, problems
         self.query_one("#report-title", Static).update(self.title_text())
         self.query_one("#report-summary", Static).update(summary_line(report))
