@@ -133,7 +133,8 @@ async def next_question_latency(questions: int, saves: Path) -> list[float]:
             screen: Any = app.screen
             for line in screen.query(Input):
                 line.value = "1"
-            screen.query_one(QuestionInput).submit()
+            # The answer widget on show (those of other types are kept, hidden, for reuse).
+            next(widget for widget in screen.query(QuestionInput) if widget.display).submit()
             while not screen.query_one(FeedbackPanel).display:
                 await pilot.pause()
             await pilot.pause()

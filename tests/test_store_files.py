@@ -1,4 +1,7 @@
-"""Save files: atomic writes, TOML round trips, refusal of bad files, migrations, JSON copies."""
+"""Save files: atomic writes, TOML round trips, refusal of bad files, migrations, JSON copies.
+
+Session files' summary lines and the reading of summaries alone are in test_store_sessions.py.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store import cache
 from quizgame.store.documents import load, save
-from quizgame.store.files import write_atomic
+from quizgame.store.files import digest, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
-from quizgame.store.models import CARDS, SESSION, CardsFile, PlayerProfile, SessionSummary
+from quizgame.store.models import CARDS, PLAYER, CardsFile, PlayerProfile, SessionSummary
+from quizgame.store.sessions import read_record, read_summary, write_session
 
 DATA = Path(__file__).parent / "data" / "store"
 BAD = sorted((DATA / "bad").glob("*.toml"))
@@ -98,14 +102,13 @@ def test_write_atomic_fsyncs_file_and_folder(
 # -- round trips -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("with_cache", [True, False], ids=["json-copy", "toml"])
-def test_a_session_round_trips_exactly(tmp_path: Path, with_cache: bool) -> None:
+def test_a_session_round_trips_exactly(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
     record = a_session()
-    save(path, record)
-    if not with_cache:
-        shutil.rmtree(tmp_path / cache.CACHE_DIR)
-    assert load(path, SESSION).value == record
+    write_session(path, record)
+    assert read_record(path) == record
+    assert read_summary(path) == SessionSummary.of(record)
+    assert os.listdir(tmp_path) == ["session.toml"]  # no JSON copy: sessions are read as TOML
 
 
 @pytest.mark.parametrize("with_cache", [True, False], ids=["json-copy", "toml"])
@@ -117,15 +120,15 @@ def test_a_session_round_trips_exactly(tmp_path: Path, with_cache: bool) -> None
 )
 def test_cards_round_trip_exactly(tmp_path: Path, card: CardState, with_cache: bool) -> None:
     path = tmp_path / "cards.toml"
-    save(path, CardsFile(quiz_id="capitals", cards=[card]))
+    save(path, CARDS, CardsFile(quiz_id="capitals", cards=[card]))
     if not with_cache:
         shutil.rmtree(tmp_path / cache.CACHE_DIR)
-    assert load(path, CARDS).value.cards == [card]
+    assert load(path, CARDS).cards == [card]
 
 
 def test_save_files_are_readable_toml_with_a_format_and_no_null(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
-    save(path, a_session())
+    write_session(path, a_session())
     text = path.read_text(encoding="utf-8")
     table = tomllib.loads(text)
     assert text.startswith(f"format = {FORMAT_VERSION}\n")
@@ -134,12 +137,20 @@ def test_save_files_are_readable_toml_with_a_format_and_no_null(tmp_path: Path) 
     assert 'player = "Zoë"' in text
 
 
-def test_infinite_numbers_survive_the_json_copy(tmp_path: Path) -> None:
+@pytest.mark.parametrize("number", [math.inf, -math.inf])
+def test_infinite_numbers_survive_the_json_copy(tmp_path: Path, number: float) -> None:
+    path = tmp_path / "cards.toml"
+    save(path, CARDS, CardsFile(quiz_id="capitals", cards=[a_card(stability=number)]))
+    assert cache.lookup(path, digest(path.read_bytes())) is not None
+    assert load(path, CARDS).cards[0].stability == number
+
+
+def test_infinite_numbers_survive_a_session_file(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
     record = a_session()
     record.answers[2].given = math.inf
-    save(path, record)
-    assert load(path, SESSION).value.answers[2].given == math.inf
+    write_session(path, record)
+    assert read_record(path).answers[2].given == math.inf
 
 
 RECORD_MODELS = [SessionRecord, AnswerRecord, CardState, CardsFile, PlayerProfile, SessionSummary]
@@ -156,18 +167,25 @@ def test_every_optional_field_defaults_to_none(model: type[BaseModel]) -> None:
 # -- bad files ---------------------------------------------------------------------------------
 
 
+READERS = [read_record, read_summary]
+
+
+@pytest.mark.parametrize("reader", READERS, ids=lambda reader: reader.__name__)
 @pytest.mark.parametrize("bad", BAD, ids=lambda path: path.stem)
-def test_a_bad_file_is_refused_by_name_and_left_unchanged(tmp_path: Path, bad: Path) -> None:
+def test_a_bad_file_is_refused_by_name_and_left_unchanged(
+    tmp_path: Path, bad: Path, reader: typing.Callable[[Path], object]
+) -> None:
     path = tmp_path / bad.name
     shutil.copyfile(bad, path)
     with pytest.raises(SaveError) as caught:
-        load(path, SESSION)
+        reader(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert "left as it is" in str(caught.value)
     assert path.read_bytes() == bad.read_bytes()
     assert sorted(os.listdir(tmp_path)) == [bad.name]
 
 
+@pytest.mark.parametrize("reader", READERS, ids=lambda reader: reader.__name__)
 @pytest.mark.parametrize(
     ("stem", "problem"),
     [
@@ -180,46 +198,60 @@ def test_a_bad_file_is_refused_by_name_and_left_unchanged(tmp_path: Path, bad: P
         ("naive-datetime", "started_at: Input should have timezone info"),
     ],
 )
-def test_the_problem_is_named(stem: str, problem: str) -> None:
+def test_the_problem_is_named(
+    stem: str, problem: str, reader: typing.Callable[[Path], object]
+) -> None:
     with pytest.raises(SaveError, match=problem.replace("(", r"\(").replace(")", r"\)")):
-        load(DATA / "bad" / f"{stem}.toml", SESSION)
+        reader(DATA / "bad" / f"{stem}.toml")
+
+
+def a_cards_file() -> CardsFile:
+    return CardsFile(quiz_id="capitals", cards=[a_card("q1"), a_card("q2", reviews=9)])
 
 
 def test_a_json_copy_never_hides_an_edited_file(tmp_path: Path) -> None:
-    path = tmp_path / "session.toml"
-    save(path, a_session())
-    path.write_text(path.read_text(encoding="utf-8").replace("score = 1500", "score = 7"),
+    path = tmp_path / "cards.toml"
+    save(path, CARDS, a_cards_file())
+    path.write_text(path.read_text(encoding="utf-8").replace("reviews = 9", "reviews = 7"),
                     encoding="utf-8")
-    assert load(path, SESSION).value.score == 7
+    assert load(path, CARDS).cards[1].reviews == 7
     path.write_text("format = 1\nbroken = [", encoding="utf-8")
     with pytest.raises(SaveError, match="not valid TOML"):
-        load(path, SESSION)
+        load(path, CARDS)
 
 
 @pytest.mark.parametrize("copy", [b"", b"{not json", b"[]", b'{"digest": 1}',
                                   b'{"digest": "x", "format": 1, "document": {}}'])
 def test_a_broken_json_copy_is_ignored(tmp_path: Path, copy: bytes) -> None:
-    path = tmp_path / "session.toml"
-    save(path, a_session())
+    path = tmp_path / "cards.toml"
+    save(path, CARDS, a_cards_file())
     cache.cache_path(path).write_bytes(copy)
-    assert load(path, SESSION).value == a_session()
+    assert load(path, CARDS) == a_cards_file()
 
 
 def test_a_json_copy_of_another_format_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "session.toml"
-    key = save(path, a_session())
+    path = tmp_path / "cards.toml"
+    key = save(path, CARDS, a_cards_file())
     copy = cache.cache_path(path)
     copy.write_text(copy.read_text().replace(f'"format":{FORMAT_VERSION}', '"format":0'))
     assert cache.lookup(path, key) is None
-    assert load(path, SESSION).value == a_session()
+    assert load(path, CARDS) == a_cards_file()
 
 
 def test_reading_leaves_a_json_copy_for_the_next_reader(tmp_path: Path) -> None:
-    path = tmp_path / "session.toml"
-    key = save(path, a_session())
+    path = tmp_path / "cards.toml"
+    key = save(path, CARDS, a_cards_file())
     shutil.rmtree(tmp_path / cache.CACHE_DIR)
-    load(path, SESSION)
+    load(path, CARDS)
     assert cache.lookup(path, key) is not None
+
+
+def test_only_card_files_keep_json_copies(tmp_path: Path) -> None:
+    save(tmp_path / "player.toml", PLAYER, PlayerProfile(name="Zoë", created_at=NOW))
+    load(tmp_path / "player.toml", PLAYER)
+    write_session(tmp_path / "session.toml", a_session())
+    read_record(tmp_path / "session.toml")
+    assert sorted(os.listdir(tmp_path)) == ["player.toml", "session.toml"]
 
 
 # -- migrations --------------------------------------------------------------------------------
@@ -253,11 +285,10 @@ def test_unusable_format_versions_are_refused(table: dict, message: str) -> None
 
 def test_the_committed_format_1_saves_still_load(tmp_path: Path) -> None:
     folder = shutil.copytree(DATA / "saves" / "ana-24d4b96f58", tmp_path / "ana")
-    quiz, practice = (load(path, SESSION).value
-                      for path in sorted((folder / "sessions").glob("*.toml")))
+    quiz, practice = (read_record(path) for path in sorted((folder / "sessions").glob("*.toml")))
     assert (quiz.score, quiz.correct_count, quiz.finished) == (1900, 2, True)
     assert quiz.answers[1].given == 58000.0 and quiz.answers[1].hint_used
     assert (practice.mode, practice.finished) == ("practice", False)
     assert practice.answers[0].overridden
-    cards = load(folder / "cards" / "capitals.toml", CARDS).value.cards
+    cards = load(folder / "cards" / "capitals.toml", CARDS).cards
     assert [(card.question_id, card.step) for card in cards] == [("q3", 1), ("q1", None)]

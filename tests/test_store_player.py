@@ -12,7 +12,7 @@ import pytest
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.errors import PlayerNotFoundError, SaveError
-from quizgame.store import SavesFolder, scan_sessions, scan_summaries
+from quizgame.store import SavesFolder, scan_sessions, scan_summaries, sessions
 from quizgame.store.cache import CACHE_DIR
 from quizgame.store.index import INDEX_FILE
 from quizgame.store.player import PlayerSaves
@@ -195,6 +195,29 @@ def test_a_summary_index_that_is_lost_or_broken_is_rebuilt(zoe: PlayerSaves) -> 
     shutil.rmtree(zoe.path / CACHE_DIR)
     assert zoe.summaries() == expected
     assert index.exists()
+
+
+def test_summaries_of_a_folder_copied_without_cache_read_no_answers(
+    zoe: PlayerSaves, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(3):
+        zoe.save_session(game(number, answers=5))
+    expected = zoe.summaries()
+    copy = shutil.copytree(zoe.path.parent, tmp_path / "copy",
+                           ignore=shutil.ignore_patterns(CACHE_DIR))
+
+    def no_full_read(path: Path, *rest: object) -> None:
+        raise AssertionError(f"{path} was parsed in full")
+
+    monkeypatch.setattr(sessions, "read_table", no_full_read)
+    # Each summary comes from the text before the file's answers.
+    assert SavesFolder(copy).player("Zoë", create=False).summaries() == expected
+
+
+def test_session_files_have_no_json_copies(zoe: PlayerSaves) -> None:
+    zoe.save_session(game(0))
+    zoe.sessions()
+    assert os.listdir(zoe.path / "sessions") == [f"{game(0).id}.toml"]
 
 
 def test_a_stale_index_entry_with_the_same_size_and_time_is_caught(zoe: PlayerSaves) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.home import HomeScreen
@@ -44,7 +44,7 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "7 of 7 correct" in text_of(app.screen, "#summary")
-        assert app.screen.query_one("#review", DataTable).row_count == 7
+        assert app.screen.query_one("#review", OptionList).option_count == 7
         shown_score = app.screen.results.score
         await pilot.press("enter")
         await settle(pilot)

@@ -1,17 +1,18 @@
 """Reading and writing one save document: TOML bytes <-> validated model, never a half-truth.
 
-`load` raises `SaveError` naming the file for every way a file can be bad (unreadable, not UTF-8,
-not TOML, no or unknown `format`, failing validation) and never modifies it. `save` writes the
-current format atomically. Both keep the JSON copy of `cache.py` up to date and `load` uses it
-when it matches.
+`read_table` and `validate` raise `SaveError` naming the file for every way a file can be bad
+(unreadable, not UTF-8, not TOML, no or unknown `format`, failing validation) and never modify
+it; `write_table` writes a table in the current format, atomically. `load` and `save` do both
+steps for documents stored as their model's fields, and keep the JSON copy of `cache.py` up to
+date for the kinds that have one (session files, whose table is more than the record, have their
+own reader and writer in sessions.py).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic
+from typing import Any
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
@@ -25,47 +26,34 @@ from quizgame.store.models import Kind, M
 _MAX_LISTED_ERRORS = 3
 
 
-@dataclass(frozen=True)
-class Loaded(Generic[M]):
-    """A document and the digest of the bytes it was read from."""
-
-    value: M
-    digest: str
-
-
-def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> Loaded[M]:
+def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> M:
     """Read and validate a save file (`raw`: its bytes, when the caller already read them)."""
     raw = read_bytes(path) if raw is None else raw
+    if not kind.cached:
+        return validate(path, kind, read_table(path, kind, raw))
     key = digest(raw)
     cached = cache.lookup(path, key)
     if cached is not None:
         try:
-            return Loaded(kind.model.model_validate(cached), key)
+            return kind.model.model_validate(cached)
         except ValidationError:
             pass  # a copy made by a different version of the models: the TOML file decides
-    document = _parse(path, raw, kind)
+    document = validate(path, kind, read_table(path, kind, raw))
     cache.store(path, key, document)  # the next reader of these bytes skips the TOML parser
-    return Loaded(document, key)
+    return document
 
 
-def save(path: Path, document: BaseModel) -> str:
+def save(path: Path, kind: Kind[M], document: M) -> str:
     """Write `document` to `path` in the current format, atomically; returns the digest."""
-    table = {"format": FORMAT_VERSION, **document.model_dump(exclude_none=True)}
-    raw = tomli_w.dumps(table).encode("utf-8")
-    write_atomic(path, raw)
-    key = digest(raw)
-    cache.store(path, key, document)
+    key = write_table(path, document.model_dump(exclude_none=True))
+    if kind.cached:
+        cache.store(path, key, document)
     return key
 
 
-def report(problems: list[str] | None, error: SaveError) -> None:
-    """Raise `error`, or note it when the caller collects problems instead (see player.py)."""
-    if problems is None:
-        raise error
-    problems.append(str(error))
-
-
-def _parse(path: Path, raw: bytes, kind: Kind[M]) -> M:
+def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[str, Any]:
+    """The file's TOML table, brought up to the current format (its `format` key removed)."""
+    raw = read_bytes(path) if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -76,13 +64,31 @@ def _parse(path: Path, raw: bytes, kind: Kind[M]) -> M:
     except tomllib.TOMLDecodeError as error:
         raise _unreadable(path, f"is not valid TOML: {error}")
     try:
-        table = migrate(kind.name, table)
+        return migrate(kind.name, table)
     except FormatError as error:
         raise _unreadable(path, str(error))
+
+
+def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
+    """The document a (current-format) table holds, or `SaveError` saying what is wrong."""
     try:
         return kind.model.model_validate(table)
     except ValidationError as error:
         raise _unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
+
+
+def write_table(path: Path, table: dict[str, Any]) -> str:
+    """Write `table` as TOML with `format = N` first, atomically; returns the bytes' digest."""
+    raw = tomli_w.dumps({"format": FORMAT_VERSION, **table}).encode("utf-8")
+    write_atomic(path, raw)
+    return digest(raw)
+
+
+def report(problems: list[str] | None, error: SaveError) -> None:
+    """Raise `error`, or note it when the caller collects problems instead (see player.py)."""
+    if problems is None:
+        raise error
+    problems.append(str(error))
 
 
 def _unreadable(path: Path, problem: str) -> SaveError:

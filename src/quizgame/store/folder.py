@@ -68,7 +68,7 @@ class SavesFolder:
             if not create:
                 raise PlayerNotFoundError(f"no saves for player {name!r} in {self.root}")
             self._create(folder, PlayerProfile(name=name, created_at=datetime.now(UTC)))
-        profile = load(path, PLAYER).value
+        profile = load(path, PLAYER)
         if normalised_name(profile.name) != normalised_name(name):
             raise SaveError(f"{path}: belongs to player {profile.name!r}, not {name!r}")
         return PlayerSaves(PlayerInfo(profile.name, key, profile.created_at, folder))
@@ -91,7 +91,7 @@ class SavesFolder:
         with player_lock(folder):
             # Another process may have created the same player while we waited for the lock.
             if not (folder / PLAYER_FILE).exists():
-                save(folder / PLAYER_FILE, profile)
+                save(folder / PLAYER_FILE, PLAYER, profile)
 
     def _player_folders(self) -> list[Path]:
         try:
@@ -108,7 +108,7 @@ class SavesFolder:
     @staticmethod
     def _info(folder: Path) -> PlayerInfo:
         path = folder / PLAYER_FILE
-        profile = load(path, PLAYER).value
+        profile = load(path, PLAYER)
         key = player_key(profile.name)  # the profile's name is valid: checked on load
         if key != folder.name:
             raise SaveError(

@@ -1,12 +1,15 @@
-"""Session summaries without parsing every session file: a checked cache, `.cache/index.json`.
+"""Session summaries without opening every session file: a checked cache, `.cache/index.json`.
 
-Per session file the index keeps its summary, its size, modification time and digest. A reader
-stats each file and believes an entry only while the file is unchanged: same size and time (as
-git does, an entry whose file changed less than `RACY_NS` before the index was written is
-checked by digest instead, since a quick rewrite can keep both), or else the same digest. Files
-that changed or that the index lacks (a game in progress, one saved by another process or
-machine, a hand edit) are read in full. So the index is never believed when stale, and losing
-it costs time, not data; it is JSON because it holds nothing a person needs to read.
+A summary costs little to read from its session file (the text before the answers, see
+sessions.py), but a school's saves hold tens of thousands of files: the index turns each of them
+into one `stat`. Per session file it keeps the summary, the file's size, modification time and
+digest. A reader stats each file and believes an entry only while the file is unchanged: same
+size and time (as git does, an entry whose file changed less than `RACY_NS` before the index was
+written is checked by digest instead, since a quick rewrite can keep both), or else the same
+digest. Files that changed or that the index lacks (a game in progress, one saved by another
+process or machine, a hand edit, a folder copied without its `.cache/`) have their summary read
+again. So the index is never believed when stale, and losing it costs time, not data; it is JSON
+because it holds nothing a person needs to read.
 
 Whoever finds the index stale rewrites it (best effort, no lock: any complete snapshot is
 correct, since it is checked on use). The store does so when it saves a finished session, never
@@ -22,10 +25,11 @@ from pydantic import ValidationError
 
 from quizgame.errors import SaveError
 from quizgame.store.cache import CACHE_DIR
-from quizgame.store.documents import load, report
+from quizgame.store.documents import report
 from quizgame.store.files import digest, file_error, read_bytes, toml_files, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION
-from quizgame.store.models import SESSION, IndexEntry, SessionIndex, SessionSummary
+from quizgame.store.models import IndexEntry, SessionIndex
+from quizgame.store.sessions import read_summary
 
 SESSIONS_DIR = "sessions"
 INDEX_FILE = "index.json"
@@ -90,7 +94,7 @@ def _current(path: Path, old: IndexEntry | None, written_ns: int | None) -> Inde
     if old is not None and old.digest == key:
         summary = old.summary  # same bytes, new time: a copy, a sync, a touch
     else:
-        summary = SessionSummary.of(load(path, SESSION, raw).value)
+        summary = read_summary(path, raw)
     return IndexEntry(
         file=path.name, size=stat.st_size, mtime_ns=stat.st_mtime_ns, digest=key, summary=summary
     )

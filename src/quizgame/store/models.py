@@ -1,13 +1,14 @@
 """The store's own documents, next to the engine's records: profile, card file, session index.
 
 Each save file holds one document (plus `format = N`): `player.toml` a `PlayerProfile`,
-`sessions/*.toml` a `SessionRecord`, `cards/*.toml` a `CardsFile`. `Kind` ties a document
-model to the name migrations are registered under. `SessionIndex` is no save file but a cache of
-summaries (see index.py).
+`sessions/*.toml` a `SessionRecord` (and its `SessionSummary` counts, see sessions.py),
+`cards/*.toml` a `CardsFile`. `Kind` ties a document model to the name migrations are registered
+under. `SessionIndex` is no save file but a cache of summaries (see index.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -62,20 +63,29 @@ class SessionSummary(RecordModel):
         return self.finished_at is not None
 
     @classmethod
-    def of(cls, record: SessionRecord) -> SessionSummary:
-        """Summarise a full record."""
-        return cls(
-            id=record.id,
-            quiz_id=record.quiz_id,
-            quiz_title=record.quiz_title,
-            mode=record.mode,
-            started_at=record.started_at,
-            finished_at=record.finished_at,
-            question_count=record.question_count,
-            answered=len(record.answers),
-            correct=record.correct_count,
-            score=record.score,
-            duration_ms=record.duration_ms,
+    def of(
+        cls, record: SessionRecord, counts: Mapping[str, object] | None = None
+    ) -> SessionSummary:
+        """Summarise a record, counting its answers, or taking `answered`, `correct` and
+        `duration_ms` from `counts` when given (a record read without its answers).
+
+        Raises pydantic's `ValidationError` when `counts` are not valid counts.
+        """
+        return cls.model_validate(
+            {
+                "id": record.id,
+                "quiz_id": record.quiz_id,
+                "quiz_title": record.quiz_title,
+                "mode": record.mode,
+                "started_at": record.started_at,
+                "finished_at": record.finished_at,
+                "question_count": record.question_count,
+                "answered": len(record.answers),
+                "correct": record.correct_count,
+                "score": record.score,
+                "duration_ms": record.duration_ms,
+                **(counts or {}),
+            }
         )
 
 
@@ -98,13 +108,18 @@ class SessionIndex(RecordModel):
 
 @dataclass(frozen=True)
 class Kind(Generic[M]):
-    """A kind of save document: its model, its migration key and how to call it in messages."""
+    """A kind of save document: its model, its migration key and how to call it in messages.
+
+    `cached` kinds keep a JSON copy of each file in `.cache/` (see cache.py): worth it only for
+    files that are big and read more often than written, so only card files do.
+    """
 
     name: str
     model: type[M]
     description: str
+    cached: bool = False
 
 
 PLAYER = Kind("player", PlayerProfile, "player profile")
 SESSION = Kind("session", SessionRecord, "session record")
-CARDS = Kind("cards", CardsFile, "card file")
+CARDS = Kind("cards", CardsFile, "card file", cached=True)

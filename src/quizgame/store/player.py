@@ -6,7 +6,7 @@
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
         .lock                   the OS lock serialising read-modify-writes of this player
         .cache/index.json       session summaries (derived, see index.py)
-        .cache/, */.cache/      JSON copies of the TOML files (derived, see cache.py)
+        cards/.cache/           JSON copies of the card files (derived, see cache.py)
 
 Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
 file, under the lock, merging the one card into what is on disk. A file that cannot be read is
@@ -26,8 +26,9 @@ from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
 from quizgame.store.files import digest, player_lock, read_bytes, toml_files
 from quizgame.store.index import SESSIONS_DIR, collect
-from quizgame.store.models import CARDS, SESSION, CardsFile, SessionSummary
+from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
+from quizgame.store.sessions import read_record, write_session
 
 CARDS_DIR = "cards"
 
@@ -75,7 +76,7 @@ class PlayerSaves:
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
         path = self.path / SESSIONS_DIR / f"{file_stem(record.id, 'session')}.toml"
         self._check_replaceable(path)
-        self._written[path.name] = save(path, record)
+        self._written[path.name] = write_session(path, record)
         if record.finished:
             collect(self.path, problems=[])  # takes the finished game into the index
 
@@ -87,7 +88,7 @@ class PlayerSaves:
         for entry in collect(self.path, problems):
             if quiz_id is None or entry.summary.quiz_id == quiz_id:
                 try:
-                    records.append(load(self.path / SESSIONS_DIR / entry.file, SESSION).value)
+                    records.append(read_record(self.path / SESSIONS_DIR / entry.file))
                 except SaveError as error:
                     report(problems, error)
         return records
@@ -95,10 +96,10 @@ class PlayerSaves:
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
         path = self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
-        return load(path, SESSION).value
+        return read_record(path)
 
     def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
-        """Every session without its answers, oldest first (fast: see index.py)."""
+        """Every session without its answers, oldest first (fast: see sessions.py, index.py)."""
         return [entry.summary for entry in collect(self.path, problems)]
 
     def _check_replaceable(self, path: Path) -> None:
@@ -107,7 +108,7 @@ class PlayerSaves:
             return
         raw = read_bytes(path)
         if digest(raw) != self._written.get(path.name):
-            load(path, SESSION, raw)
+            read_record(path, raw)
 
     # -- cards ------------------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class PlayerSaves:
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
             cards[card.question_id] = card
-            save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+            save(path, CARDS, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
         """Card states of every practised quiz: quiz id -> question id -> card."""
@@ -142,7 +143,7 @@ class PlayerSaves:
         return self.path / CARDS_DIR / f"{file_stem(quiz_id, 'quiz')}.toml"
 
     def _read_cards(self, path: Path) -> CardsFile:
-        cards = load(path, CARDS).value
+        cards = load(path, CARDS)
         if path != self._cards_path(cards.quiz_id):
             raise SaveError(
                 f"{path}: holds the cards of quiz {cards.quiz_id!r}, whose file is "

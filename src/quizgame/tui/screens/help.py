@@ -84,10 +84,11 @@ class HelpScreen(Screen[None]):
         yield KeyBar()
 
     def key_text(self, binding: Binding) -> str:
-        if binding.key_display:
+        """Every key of the binding ("shift+↑ / u"); a single key as the footer shows it."""
+        keys = [key.strip() for key in binding.key.split(",")]
+        if len(keys) == 1 and binding.key_display:
             return binding.key_display
-        keys = [Binding(key.strip(), binding.action) for key in binding.key.split(",")]
-        return " / ".join(self.app.get_key_display(key) for key in keys)
+        return " / ".join(self.app.get_key_display(Binding(key, binding.action)) for key in keys)
 
     def help_markdown(self) -> str:
         parts = ["# Keys\n"]
@@ -95,18 +96,20 @@ class HelpScreen(Screen[None]):
             classes = [cls for cls in map(_load, targets) if cls is not None]
             if not classes:
                 continue
-            rows: dict[tuple[str, str], None] = {}
+            keys_by_description: dict[str, list[str]] = {}
             for cls in classes:
                 for binding in _own_bindings(cls):
-                    rows[(self.key_text(binding), binding.description)] = None
+                    keys = keys_by_description.setdefault(binding.description, [])
+                    if (key := self.key_text(binding)) not in keys:
+                        keys.append(key)
             parts.append(f"## {title}\n")
             instructions = " ".join(filter(None, map(_instructions, classes)))
             if instructions:
                 parts.append(f"{instructions}.\n")
-            if rows:
-                parts.append("| Key | Does |\n| --- | --- |")
-                parts.extend(f"| `{key}` | {does} |" for key, does in rows)
-                parts.append("")
+            parts.extend(
+                f"- `{' / '.join(keys)}` {description}" for description, keys in keys_by_description.items()
+            )
+            parts.append("")
         parts.append(SCORING)
         return "\n".join(parts)
 

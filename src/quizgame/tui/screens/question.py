@@ -165,9 +165,10 @@ class QuestionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
             typing = isinstance(self.focused, Input)
-            if self._presented is None or bool(parameters and parameters[0]) != typing:
+            shown = self._presented
+            if shown is None or shown.hint is None or bool(parameters and parameters[0]) != typing:
                 return False
-            return True if self._presented.hint is not None and not self.session.hint_used else None
+            return None if self.session.hint_used else True  # dimmed once used
         return True
 
     def action_hint(self, typing: bool = False) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import OptionList, Static
 
 from quizgame.tui.verdicts import SYMBOL, WORDS, outcome
 from quizgame.tui.widgets.keybar import KeyBar
@@ -30,7 +30,7 @@ class ResultsScreen(Screen[None]):
     """Sums up a finished session; Enter goes back to the home screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the review table would otherwise take Enter for itself.
+        # Priority: the review list would otherwise take Enter for itself.
         Binding("enter,escape", "home", "Home", priority=True, id="quizgame.home"),
         Binding("l", "leaderboard", "Leaderboard", id="quizgame.results_leaderboard"),
         Binding("p", "progress", "Progress", id="quizgame.results_progress"),
@@ -47,11 +47,10 @@ class ResultsScreen(Screen[None]):
         results = self.results
         yield Static(f"Results: {results.quiz_title}", id="results-title", markup=False)
         yield Static(self._summary(), id="summary")
-        table: DataTable[str] = DataTable(id="review", cursor_type="row", zebra_stripes=True)
-        table.add_columns("", "Question", "Your answer", "Right answer", "Points")
+        review: list[str | None] = []
         for row in results.rows:
-            table.add_row(*self._review_cells(row))
-        yield table
+            review += [self._review_text(row), None]  # None: a separator line
+        yield OptionList(*review[:-1], markup=False, id="review")
         yield KeyBar()
 
     def _summary(self) -> str:
@@ -77,13 +76,18 @@ class ResultsScreen(Screen[None]):
             return "No cards to review yet."
         return f"Next card due {due_in_words(next_due, self.settings.clock())}"
 
-    @staticmethod
-    def _review_cells(row: ReviewRow) -> tuple[str, ...]:
+    def _review_text(self, row: ReviewRow) -> str:
+        """Three lines (two when right): verdict and question, your answer, the right answer."""
         kind = outcome(correct=row.correct, credit=row.credit, timed_out=row.timed_out)
-        mark = f"{SYMBOL[kind]} {WORDS[kind]}"
-        if row.overridden:
-            mark += " (I was right)"
-        return (mark, row.prompt, row.given, row.right_answer, f"{row.points:,}")
+        notes = [WORDS[kind] + (" (you said you were right)" if row.overridden else "")]
+        if row.hint_used:
+            notes.append("hint")
+        if self.results.mode != "practice":
+            notes.append(f"{row.points:,} points")
+        lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]
+        if not row.correct:
+            lines.append(f"  Right answer: {row.right_answer}")
+        return "\n".join(lines)
 
     def action_home(self) -> None:
         self.dismiss()

@@ -16,8 +16,8 @@ class OrderInput(RowsInput):
     INSTRUCTIONS = "↑↓ to highlight, Shift+↑↓ (or u/d) to move the item, Enter to answer"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,u", "move(-1)", "Move up", id="quizgame.move_up"),
-        Binding("shift+down,d", "move(1)", "Move down", id="quizgame.move_down"),
+        Binding("shift+up,u", "move(-1)", "Move up", key_display="u", id="quizgame.move_up"),
+        Binding("shift+down,d", "move(1)", "Move down", key_display="d", id="quizgame.move_down"),
     ]
 
     items: list[str]

@@ -1,0 +1,178 @@
+"""Session files: the summary lines ahead of the answers, and summaries read from them alone."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quizgame.engine.records import AnswerRecord, SessionRecord
+from quizgame.errors import SaveError
+from quizgame.store import sessions
+from quizgame.store.models import SessionSummary
+from quizgame.store.sessions import SUMMARY_LINES, read_record, read_summary, write_session
+
+DATA = Path(__file__).parent / "data" / "store"
+COMMITTED = sorted((DATA / "saves" / "ana-24d4b96f58" / "sessions").glob("*.toml"))
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+LINES = "answered = 3\ncorrect = 2\nduration_ms = 6000\n"
+
+
+def a_game(answers: int = 3, finished: bool = True) -> SessionRecord:
+    return SessionRecord(
+        id="20250303T090000Z-capitals-a1b2c3", quiz_id="capitals", quiz_title="Capitals",
+        player="Zoë", mode="quiz", seed=4, started_at=NOW, question_count=3, score=2000,
+        finished_at=NOW + timedelta(minutes=1) if finished else None,
+        answers=[
+            AnswerRecord(question_id=f"q{n}", question_type="choice", given="Paris",
+                         correct=n != 1, credit=0.0 if n == 1 else 1.0, points=1000,
+                         elapsed_ms=1000 * (n + 1), answered_at=NOW + timedelta(seconds=n))
+            for n in range(answers)
+        ],
+    )
+
+
+@pytest.fixture
+def saved(tmp_path: Path) -> Path:
+    path = tmp_path / "session.toml"
+    write_session(path, a_game())
+    return path
+
+
+@pytest.fixture
+def full_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every path whose whole file gets parsed from now on."""
+    parsed: list[Path] = []
+    real = sessions.read_table
+
+    def spy(path: Path, *args: object) -> dict:
+        parsed.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(sessions, "read_table", spy)
+    return parsed
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- the file ----------------------------------------------------------------------------------
+
+
+def test_the_summary_lines_sit_between_the_record_and_its_answers(saved: Path) -> None:
+    text = saved.read_text(encoding="utf-8")
+    top = text.split("\n[[answers]]\n", 1)[0]
+    assert top.endswith(f"score = 2000\n{LINES}")
+    assert tomllib.loads(text)["correct"] == 2
+
+
+@pytest.mark.parametrize("answers", [0, 1, 3])
+def test_summary_lines_count_the_answers_of_a_game_in_progress(
+    tmp_path: Path, answers: int
+) -> None:
+    path = tmp_path / "session.toml"
+    record = a_game(answers, finished=False)
+    write_session(path, record)
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert {name: table[name] for name in SUMMARY_LINES} == {
+        "answered": answers, "correct": record.correct_count, "duration_ms": record.duration_ms}
+    assert read_summary(path) == SessionSummary.of(record)
+
+
+# -- reading a summary reads the top of the file only ------------------------------------------
+
+
+def test_a_summary_comes_from_the_text_before_the_answers(
+    saved: Path, full_reads: list[Path]
+) -> None:
+    assert read_summary(saved) == SessionSummary.of(a_game())
+    assert full_reads == []
+
+
+def test_damaged_answers_do_not_stop_a_summary_but_stop_a_full_read(saved: Path) -> None:
+    edit(saved, 'given = "Paris"', 'given = ["Paris"')
+    assert read_summary(saved).correct == 2
+    with pytest.raises(SaveError, match="is not valid TOML"):
+        read_record(saved)
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.stem)
+def test_files_without_summary_lines_are_read_in_full(
+    path: Path, full_reads: list[Path]
+) -> None:
+    assert "\nanswered = " not in path.read_text(encoding="utf-8")  # older than summary lines
+    assert read_summary(path) == SessionSummary.of(read_record(path))
+    assert full_reads == [path, path]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ['answered = 3\ncorrect = "two"\nduration_ms = 6000\n', "answered = 3\ncorrect = -2\n"
+     "duration_ms = 6000\n", "answered = 3\nduration_ms = 6000\n"],
+    ids=["not-a-number", "negative", "one-missing"],
+)
+def test_invalid_or_missing_summary_lines_are_ignored(
+    saved: Path, lines: str, full_reads: list[Path]
+) -> None:
+    edit(saved, LINES, lines)
+    assert read_summary(saved) == SessionSummary.of(a_game())
+    assert read_record(saved) == a_game()
+    assert len(full_reads) == 2
+
+
+def test_after_a_hand_edit_summaries_believe_the_lines_and_full_reads_the_answers(
+    saved: Path,
+) -> None:
+    edit(saved, "correct = 2\n", "correct = 3\n")
+    assert read_summary(saved).correct == 3
+    record = read_record(saved)
+    assert record == a_game() and SessionSummary.of(record).correct == 2
+
+
+def test_an_answers_line_inside_a_string_is_not_taken_for_the_answers(saved: Path) -> None:
+    edit(saved, 'quiz_title = "Capitals"', 'quiz_title = """Capitals\n[[answers]]\n"""')
+    assert read_summary(saved).quiz_title == "Capitals\n[[answers]]\n"
+    assert read_summary(saved) == SessionSummary.of(read_record(saved))
+
+
+def test_a_file_of_an_older_format_is_read_in_full(
+    saved: Path, monkeypatch: pytest.MonkeyPatch, full_reads: list[Path]
+) -> None:
+    # Migrations see whole files: pretend this quizgame reads a newer format than the file's.
+    monkeypatch.setattr(sessions, "FORMAT_VERSION", 2)
+    assert read_summary(saved) == SessionSummary.of(a_game())
+    assert full_reads == [saved]
+
+
+BAD = sorted((DATA / "bad").glob("*.toml"))
+# Each fault is in the text before the answers, except for not-utf8's (in an answer).
+TOP_FAULTS = [path for path in BAD if path.stem != "not-utf8"]
+
+
+@pytest.mark.parametrize("bad", TOP_FAULTS, ids=lambda path: path.stem)
+def test_a_fault_before_the_answers_gets_the_full_reads_error(tmp_path: Path, bad: Path) -> None:
+    path = shutil.copyfile(bad, tmp_path / bad.name)
+    text = path.read_bytes().replace(b"\n\n[[answers]]", f"\n{LINES}\n[[answers]]".encode(), 1)
+    path.write_bytes(text)
+    errors: list[str] = []
+    for reader in (read_record, read_summary):
+        with pytest.raises(SaveError) as caught:
+            reader(path)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert path.read_bytes() == text
+
+
+@pytest.mark.parametrize("reader", [read_record, read_summary], ids=lambda r: r.__name__)
+def test_a_missing_file_is_a_save_error(
+    tmp_path: Path, reader: Callable[[Path], object]
+) -> None:
+    with pytest.raises(SaveError, match="cannot be read"):
+        reader(tmp_path / "gone.toml")

@@ -1,0 +1,215 @@
+"""The other screens and paths: home (players, broken quizzes), practice, help, time-outs,
+mistakes, and the screens of the classroom reached from home and results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+from tui_helpers import (
+    ALL_TYPES,
+    BROKEN,
+    TIMED,
+    Clocks,
+    answer_right,
+    make_app,
+    new_player,
+    next_question,
+    quizzes_folder,
+    settle,
+    shown,
+    type_text,
+)
+
+
+def text_of(screen: object, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+def due_cell(app: object, quizzes: Path) -> str:
+    table = app.screen.query_one("#quizzes", DataTable)  # type: ignore[attr-defined]
+    return str(table.get_cell(str(quizzes / ALL_TYPES.name), "due"))
+
+
+async def play_to_results(pilot: object, limit: int = 50) -> int:
+    """Answer right until the results screen shows; returns how many answers it took."""
+    for count in range(limit):
+        if isinstance(pilot.app.screen, ResultsScreen):  # type: ignore[attr-defined]
+            return count
+        await answer_right(pilot)  # type: ignore[arg-type]
+        await next_question(pilot)  # type: ignore[arg-type]
+    raise AssertionError("the session did not end")
+
+
+async def test_a_bad_player_name_is_explained_and_nothing_is_created(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_player(pilot, "x" * 41)
+        assert "at most 40 characters" in text_of(app.screen, "#player-message")
+        assert app.screen.player is None  # type: ignore[attr-defined]
+        await pilot.press("enter")  # Enter on a quiz without a player: asks for a name
+    assert SavesFolder(saves).players() == []
+
+
+async def test_a_broken_quiz_is_listed_with_the_checkers_message(tmp_path: Path) -> None:
+    quizzes = quizzes_folder(tmp_path, ALL_TYPES, BROKEN)
+    app = make_app(quizzes, tmp_path / "saves", Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_player(pilot, "Ana")
+        table = app.screen.query_one("#quizzes", DataTable)
+        assert table.row_count == 2
+        assert "broken" in str(table.get_row_at(1)[0])  # files are sorted: all-types, broken
+        await pilot.press("down")
+        assert "broken.toml:12:" in text_of(app.screen, "#quiz-detail")
+        assert "is not one of the choices" in text_of(app.screen, "#quiz-detail")
+        await pilot.press("enter")  # cannot be played...
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("up", "enter")  # ...but the other quiz can
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        answers = await play_to_results(pilot)
+        assert answers >= 7  # seven new cards, each at least once
+        summary = text_of(app.screen, "#summary")
+        assert f"{answers} cards reviewed" in summary
+        assert "Next card due in" in summary
+        await pilot.press("enter")
+        await settle(pilot)
+        assert due_cell(app, quizzes) == "-"
+
+        # A month later every card is due; home says so, and practice asks them again.
+        clocks.advance(30 * 24 * 3600)
+        app.screen.load_standings("Ana")  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert due_cell(app, quizzes) == "7"
+        await pilot.press("enter")  # home keeps the mode given on the command line: practice
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.mode == "practice"
+        assert await play_to_results(pilot) == 7
+        await pilot.press("enter")
+        await settle(pilot)
+        assert due_cell(app, quizzes) == "-"
+    cards = SavesFolder(saves).player("Ana").load_cards("all-types")
+    assert len(cards) == 7 and all(card.reviews >= 2 for card in cards.values())
+
+
+async def test_practice_with_nothing_due_says_when_to_come_back(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice", new_limit=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "0 cards reviewed" in text_of(app.screen, "#summary")
+
+
+async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # choice: the highlighted first option is wrong here
+        await pilot.pause()
+        assert text_of(app.screen, "#verdict").startswith("✘")
+        await next_question(pilot)
+        assert await play_to_results(pilot) == 6
+        await pilot.press("enter", "m", "m", "enter")  # home, mode mistakes, play
+        await pilot.pause()
+        assert app.screen.session.mode == "mistakes"  # type: ignore[attr-defined]
+        assert shown(pilot).question.id == "capital"
+        assert await play_to_results(pilot) == 1
+
+
+async def test_mistakes_mode_with_no_mistakes_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), mode="mistakes")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await new_player(pilot, "Ana")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app._notifications
+
+
+async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path, TIMED), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=TIMED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#timer").display
+        assert text_of(app.screen, "#time-left").strip() == "10 s"
+        clocks.advance(4)
+        await pilot.pause(0.3)
+        assert text_of(app.screen, "#time-left").strip() == "6 s"
+        clocks.advance(7)
+        await pilot.pause(0.3)
+        assert text_of(app.screen, "#verdict") == "✘ Time's up"
+        await next_question(pilot)
+        await type_text(pilot, "Gre")  # the text question runs out mid-word
+        clocks.advance(11)
+        await pilot.pause(0.3)
+        assert text_of(app.screen, "#verdict") == "✘ Time's up"
+    [session] = SavesFolder(saves).player("Ana").sessions("timed")
+    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, "Blue", 0), (True, "Gre", 0)]
+
+
+async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.help_markdown()
+        for words in ("Quit", "Hint", "I was right", "Move up", "Tick", "Unpair", "Leaderboard", "Scoring"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_leaderboard_and_progress_open_from_home_and_results(tmp_path: Path) -> None:
+    from quizgame.tui.screens.leaderboard import LeaderboardScreen
+    from quizgame.tui.screens.progress import ProgressScreen
+
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play_to_results(pilot)
+        for key, screen_type in (("l", LeaderboardScreen), ("p", ProgressScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        for key, screen_type in (("l", LeaderboardScreen), ("p", ProgressScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_command_line_player_and_quiz_go_straight_to_the_game(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert shown(pilot).number == 1
