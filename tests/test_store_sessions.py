@@ -17,6 +17,7 @@ from quizgame.store.models import SessionSummary
 from quizgame.store.sessions import SUMMARY_LINES, read_record, read_summary, write_session
 
 DATA = Path(__file__).parent / "data" / "store"
+DOCS = Path(__file__).parent.parent / "docs" / "saves.md"
 COMMITTED = sorted((DATA / "saves" / "ana-24d4b96f58" / "sessions").glob("*.toml"))
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 LINES = "answered = 3\ncorrect = 2\nduration_ms = 6000\n"
@@ -84,6 +85,20 @@ def test_summary_lines_count_the_answers_of_a_game_in_progress(
     assert {name: table[name] for name in SUMMARY_LINES} == {
         "answered": answers, "correct": record.correct_count, "duration_ms": record.duration_ms}
     assert read_summary(path) == SessionSummary.of(record)
+
+
+def test_the_documented_example_is_what_quizgame_writes(
+    tmp_path: Path, full_reads: list[Path]
+) -> None:
+    blocks = DOCS.read_text(encoding="utf-8").split("```toml\n")[1:]
+    example = next(block.split("```")[0] for block in blocks if "[[answers]]" in block)
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    record = read_record(path)
+    assert read_summary(path) == SessionSummary.of(record)
+    assert full_reads == [path]  # the summary came from the lines above the answers
+    write_session(path, record)
+    assert path.read_text(encoding="utf-8") == example
 
 
 # -- reading a summary reads the top of the file only ------------------------------------------

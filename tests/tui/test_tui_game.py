@@ -162,3 +162,19 @@ async def test_escape_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert len(session.answers) == 1 and not session.finished
+
+
+async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await answer_right(pilot)
+        await next_question(pilot)
+        # Someone breaks the save file mid-game: the store must not write over it.
+        [session_file] = (next(saves.iterdir()) / "sessions").glob("*.toml")
+        session_file.write_text("this is not TOML [")
+        await answer_right(pilot)
+        assert any("could not be saved" in str(n.title) for n in app._notifications)
+        assert shown(pilot).number == 3  # on to the next question
+    assert session_file.read_text() == "this is not TOML ["

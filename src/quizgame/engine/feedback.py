@@ -18,6 +18,15 @@ from quizgame.format.models import Question, Quiz
 Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
 
 
+def outcome_of(*, correct: bool, credit: float, timed_out: bool) -> Outcome:
+    """What an answer came to, as front-ends put it into words."""
+    if timed_out:
+        return "timed_out"
+    if correct:
+        return "correct"
+    return "partial" if credit > 0 else "incorrect"
+
+
 @dataclass(frozen=True, slots=True)
 class Feedback:
     """The verdict on one answer, with what the player needs to learn from it.
@@ -41,11 +50,7 @@ class Feedback:
 
     @property
     def outcome(self) -> Outcome:
-        if self.record.timed_out:
-            return "timed_out"
-        if self.correct:
-            return "correct"
-        return "partial" if self.credit > 0 else "incorrect"
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,10 @@ class ReviewRow:
     hint_used: bool
     timed_out: bool
     overridden: bool
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.timed_out)
 
 
 @dataclass(frozen=True, slots=True)

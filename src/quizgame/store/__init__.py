@@ -10,6 +10,9 @@
     SavesFolder(root).players()                             # who has saves here
     scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
 
+Summaries come from the few lines above each session file's answers (sessions.py), through a
+stat-checked index (index.py), so they stay fast without any derived file.
+
 Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
 `PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.
 Reading methods take an optional `problems: list[str]`: given, unreadable files are reported

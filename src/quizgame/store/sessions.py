@@ -32,7 +32,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from quizgame.engine.records import SessionRecord
-from quizgame.store.documents import read_table, validate, write_table
+from quizgame.store.documents import parse_toml, read_table, validate, write_table
 from quizgame.store.files import read_bytes
 from quizgame.store.migrations import FORMAT_VERSION
 from quizgame.store.models import SESSION, SessionSummary
@@ -73,7 +73,7 @@ def read_summary(path: Path, raw: bytes | None = None) -> SessionSummary:
 def _summary_before_answers(text: bytes) -> SessionSummary | None:
     """The summary the text before the answers gives on its own, if it gives a valid one."""
     try:
-        table = tomllib.loads(text.decode("utf-8"))
+        table = parse_toml(text.decode("utf-8"))
         if table.pop("format", None) != FORMAT_VERSION:
             return None
         counts = _pop_summary_lines(table)

@@ -138,8 +138,8 @@ class HomeScreen(Screen[None]):
             found = standings.by_quiz.get(entry.quiz_id)
             best = "-" if found is None or found.best is None else f"{found.best:,}"
             due = "-" if found is None or not found.due else str(found.due)
-            table.update_cell(str(entry.path), "best", best)
-            table.update_cell(str(entry.path), "due", due)
+            table.update_cell(str(entry.path), "best", best, update_width=True)
+            table.update_cell(str(entry.path), "due", due, update_width=True)
 
     # -- players ---------------------------------------------------------------------------
 
@@ -238,7 +238,9 @@ class HomeScreen(Screen[None]):
         self._show_mode()
 
     def _show_mode(self) -> None:
-        self.query_one("#mode", Static).update(f"Mode: {MODE_WORDS[self.mode]}   [dim](m to change)[/]")
+        self.query_one("#mode", Static).update(
+            f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]   [dim](m to change)[/]"
+        )
 
     def _show_title(self) -> None:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"

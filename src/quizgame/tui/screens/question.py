@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from quizgame.engine.errors import AnswerFormatError
+from quizgame.errors import QuizgameError
 from quizgame.tui.widgets.feedback import FeedbackPanel
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
@@ -122,18 +123,30 @@ class QuestionScreen(Screen[None]):
         if presented is None:
             return  # a second Enter that arrived while the first was being answered
         try:
-            feedback = self.session.submit(response, timed_out=timed_out)
+            feedback = self._submit(response, timed_out=timed_out)
         except AnswerFormatError as error:
-            if not timed_out:
-                # Nothing was recorded; the engine's message says how to answer.
-                self.notify(str(error), title="Not an answer yet", severity="warning")
-                return
-            # Time is up on an answer that cannot be read (say "12 ab"): it counts as none.
-            feedback = self.session.submit(None, timed_out=True)
+            # Nothing was recorded; the engine's message says how to answer.
+            self.notify(str(error), title="Not an answer yet", severity="warning")
+            return
+        except QuizgameError as error:
+            # The store refused to write (say, a save file it cannot read): the player must know.
+            self.notify(str(error), title="Your answer could not be saved", severity="error", timeout=15)
+            self._presented = None
+            self.call_later(self.show_current)
+            return
         self._presented, self._answered = None, presented
         self.query_one(TimerBar).stop()
         self.query_one("#question-body", VerticalScroll).display = False
         self._show_feedback(feedback)
+
+    def _submit(self, response: Response, *, timed_out: bool) -> Feedback:
+        try:
+            return self.session.submit(response, timed_out=timed_out)
+        except AnswerFormatError:
+            if not timed_out:
+                raise
+            # Time is up on an answer that cannot be read (say "12 ab"): it counts as none.
+            return self.session.submit(None, timed_out=True)
 
     def _show_feedback(self, feedback: Feedback) -> None:
         assert self._answered is not None
@@ -149,13 +162,20 @@ class QuestionScreen(Screen[None]):
 
     def on_feedback_panel_override(self, event: FeedbackPanel.Override) -> None:
         event.stop()
-        self._show_feedback(self.session.override())
+        try:
+            self._show_feedback(self.session.override())
+        except QuizgameError as error:
+            self.notify(str(error), title="Not overridden", severity="error", timeout=15)
 
     def _show_results(self) -> None:
         from quizgame.tui.screens.results import ResultsScreen
 
         session = self.session
-        results = session.finish()
+        try:
+            results = session.finish()
+        except QuizgameError as error:  # every answer was saved; only the end mark was not
+            self.notify(str(error), title="The end of the game could not be saved", severity="error")
+            results = session.results()
         self.app.switch_screen(
             ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id, player=session.store.name)
         )

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from quizgame.tui.verdicts import SYMBOL, WORDS, outcome
+from quizgame.tui.verdicts import SYMBOL, WORDS
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class ResultsScreen(Screen[None]):
 
     def _review_text(self, row: ReviewRow) -> str:
         """Three lines (two when right): verdict and question, your answer, the right answer."""
-        kind = outcome(correct=row.correct, credit=row.credit, timed_out=row.timed_out)
+        kind = row.outcome
         notes = [WORDS[kind] + (" (you said you were right)" if row.overridden else "")]
         if row.hint_used:
             notes.append("hint")
