@@ -22,7 +22,6 @@ from pathlib import Path
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
 from quizgame.store.cache import CACHE_DIR
-from quizgame.store.index import RACY_NS
 from quizgame.store.player import PlayerSaves
 
 PLAYER = "Zoë Benchmark"
@@ -61,16 +60,15 @@ def session(number: int) -> SessionRecord:
     )
 
 
-def play(saves: PlayerSaves, number: int, on_answer: Callable[[float], None]) -> float:
-    """One finished game, saved after every answer; returns the time of the finishing save."""
+def play(saves: PlayerSaves, number: int, on_save: Callable[[float], None]) -> None:
+    """One finished game, saved after every answer and once more when it finishes."""
     record = session(number)
     for n in range(ANSWERS_PER_SESSION):
         record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.score += record.answers[-1].points
-        took = timed(lambda: saves.save_session(record))
-        on_answer(took)
+        on_save(timed(lambda: saves.save_session(record)))
     record.finished_at = record.started_at + timedelta(minutes=5)
-    return timed(lambda: saves.save_session(record))
+    on_save(timed(lambda: saves.save_session(record)))
 
 
 def write_history(saves: PlayerSaves, answers: int) -> int:
@@ -82,12 +80,10 @@ def write_history(saves: PlayerSaves, answers: int) -> int:
             record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.finished_at = record.started_at + timedelta(minutes=5)
         saves.save_session(record)
-    # A real history was written long ago: it is on disk (not still being written back, which
-    # would slow the fsyncs measured next), and older than the index's "racy" window, where
-    # files are still checked by digest rather than by size and time (see store/index.py).
+    # A real history was written long ago: it is on disk, not still being written back, which
+    # would slow the fsyncs measured next.
     if hasattr(os, "sync"):
         os.sync()
-    time.sleep(RACY_NS / 1e9)
     return games
 
 
@@ -124,17 +120,18 @@ def p95(values: list[float]) -> float:
 
 def bench_answer_saves(base: Path) -> None:
     print(f"Per-answer save ({ANSWERS_PER_SESSION}-answer games; goal: median <= 10 ms, flat)")
-    print("  history     answers saved   median     p95     max   | finishing save (indexes)")
+    print("  history        saves   median     p95     max")
     play(SavesFolder(base / "warm-up").player(PLAYER), 0, lambda took: None)  # first-use costs
     for history in (0, 500, 5_000):
         root = base / f"answers-{history}"
         saves = SavesFolder(root).player(PLAYER)
         games = write_history(saves, history)
         times: list[float] = []
-        finishes = [play(saves, games + n, times.append) for n in range(5)]
+        for n in range(5):
+            play(saves, games + n, times.append)
         print(
-            f"  {history:>5} answers {len(times):>8}      {statistics.median(times):6.2f}  "
-            f"{p95(times):6.2f}  {max(times):6.2f} ms | {statistics.median(finishes):6.2f} ms"
+            f"  {history:>5} answers {len(times):>5}   {statistics.median(times):6.2f}  "
+            f"{p95(times):6.2f}  {max(times):6.2f} ms"
         )
         shutil.rmtree(root)
 

@@ -14,7 +14,7 @@ from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.errors import PlayerNotFoundError, SaveError
 from quizgame.store import SavesFolder, scan_sessions, scan_summaries, sessions
 from quizgame.store.cache import CACHE_DIR
-from quizgame.store.index import INDEX_FILE
+from quizgame.store.models import SessionSummary
 from quizgame.store.player import PlayerSaves
 
 DATA = Path(__file__).parent / "data" / "store"
@@ -177,7 +177,6 @@ def test_summaries_follow_games_in_progress_and_hand_edits(zoe: PlayerSaves) -> 
     assert zoe.summaries()[0].answered == 3
     record.finished_at = record.started_at + timedelta(minutes=1)
     zoe.save_session(record)
-    assert record.id in (zoe.path / CACHE_DIR / INDEX_FILE).read_text()  # indexed on finishing
     assert zoe.summaries()[0].finished
     path = zoe.path / "sessions" / f"{record.id}.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("score = 100", "score = 999"),
@@ -185,16 +184,13 @@ def test_summaries_follow_games_in_progress_and_hand_edits(zoe: PlayerSaves) -> 
     assert zoe.summaries()[0].score == 999
 
 
-def test_a_summary_index_that_is_lost_or_broken_is_rebuilt(zoe: PlayerSaves) -> None:
-    for number in range(3):
-        zoe.save_session(game(number))
-    expected = zoe.summaries()
-    index = zoe.path / CACHE_DIR / INDEX_FILE
-    index.write_text('{"format": 1, "sessions": [{"file": 3}]}')
-    assert zoe.summaries() == expected
-    shutil.rmtree(zoe.path / CACHE_DIR)
-    assert zoe.summaries() == expected
-    assert index.exists()
+def test_the_summaries_and_sessions_of_one_quiz_agree(zoe: PlayerSaves) -> None:
+    games = [game(2), game(0, quiz_id="flags", answers=2), game(1, finished=False)]
+    for record in games:
+        zoe.save_session(record)
+    oldest_first = sorted(games, key=lambda record: record.started_at)
+    assert zoe.summaries() == [SessionSummary.of(record) for record in oldest_first]
+    assert [record.id for record in zoe.sessions("capitals")] == [games[2].id, games[0].id]
 
 
 def test_summaries_of_a_folder_copied_without_cache_read_no_answers(
@@ -214,23 +210,13 @@ def test_summaries_of_a_folder_copied_without_cache_read_no_answers(
     assert SavesFolder(copy).player("Zoë", create=False).summaries() == expected
 
 
-def test_session_files_have_no_json_copies(zoe: PlayerSaves) -> None:
-    zoe.save_session(game(0))
-    zoe.sessions()
-    assert os.listdir(zoe.path / "sessions") == [f"{game(0).id}.toml"]
-
-
-def test_a_stale_index_entry_with_the_same_size_and_time_is_caught(zoe: PlayerSaves) -> None:
+def test_reading_and_saving_sessions_leave_no_derived_files(zoe: PlayerSaves) -> None:
     record = game(0)
     zoe.save_session(record)
     zoe.summaries()
-    path = zoe.path / "sessions" / f"{record.id}.toml"
-    stat = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace("score = 300", "score = 301"),
-                    encoding="utf-8")
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert path.stat().st_size == stat.st_size
-    assert zoe.summaries()[0].score == 301
+    zoe.sessions()
+    assert sorted(os.listdir(zoe.path)) == [".lock", "player.toml", "sessions"]
+    assert os.listdir(zoe.path / "sessions") == [f"{record.id}.toml"]
 
 
 def test_the_committed_saves_read_back(ana_root: Path) -> None:

@@ -67,24 +67,29 @@ def count(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands.quizzes import find_quiz
-    from quizgame.errors import QuizLoadError
-    from quizgame.format.loader import load_quiz
-    from quizgame.store.names import display_name
-
     if args.plain and args.quiz is None:
         print("quizgame: play --plain needs a QUIZ (a .toml file or a quiz id)", file=sys.stderr)
         return 2
     if args.player is not None:
+        from quizgame.store.names import display_name
+
         display_name(args.player)  # a bad name stops here: PlayerNameError, exit 2
-    quiz_path = find_quiz(args.quiz, quizzes_dir(args)) if args.quiz else None
+    if args.quiz is None:
+        # The home screen: nothing to load first (the quiz format's import is slow to start).
+        return _run_tui(args, None)
+
+    from quizgame.commands.quizzes import find_quiz
+    from quizgame.errors import QuizLoadError
+    from quizgame.format.loader import load_quiz
+
+    quiz_path = find_quiz(args.quiz, quizzes_dir(args))
     try:
-        quiz = load_quiz(quiz_path) if quiz_path else None
+        quiz = load_quiz(quiz_path)
     except QuizLoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
-    if quiz is None or not args.plain:
+    if not args.plain:
         return _run_tui(args, quiz_path)
     return _run_plain(args, quiz)
 

@@ -10,8 +10,8 @@
     SavesFolder(root).players()                             # who has saves here
     scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
 
-Summaries come from the few lines above each session file's answers (sessions.py), through a
-stat-checked index (index.py), so they stay fast without any derived file.
+Summaries are read from the few lines above each session file's answers (sessions.py), so they
+are fast without any derived file; only card files keep JSON copies in `.cache/` (cache.py).
 
 Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
 `PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.

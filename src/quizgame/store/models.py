@@ -1,9 +1,9 @@
-"""The store's own documents, next to the engine's records: profile, card file, session index.
+"""The store's own documents, next to the engine's records: profile, card file, session summary.
 
 Each save file holds one document (plus `format = N`): `player.toml` a `PlayerProfile`,
-`sessions/*.toml` a `SessionRecord` (and its `SessionSummary` counts, see sessions.py),
+`sessions/*.toml` a `SessionRecord` (and the counts of its `SessionSummary`, see sessions.py),
 `cards/*.toml` a `CardsFile`. `Kind` ties a document model to the name migrations are registered
-under. `SessionIndex` is no save file but a cache of summaries (see index.py).
+under.
 """
 
 from __future__ import annotations
@@ -87,23 +87,6 @@ class SessionSummary(RecordModel):
                 **(counts or {}),
             }
         )
-
-
-class IndexEntry(RecordModel):
-    """A session file's summary, and what the file looked like when it was summarised."""
-
-    file: str = Field(description="Session file name in `sessions/`.")
-    size: int
-    mtime_ns: int
-    digest: str = Field(description="blake2b-128 of the file's bytes.")
-    summary: SessionSummary
-
-
-class SessionIndex(RecordModel):
-    """`.cache/index.json`: summaries of the player's sessions, derived from `sessions/`."""
-
-    format: int
-    sessions: list[IndexEntry] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

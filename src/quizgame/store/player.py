@@ -5,7 +5,6 @@
         sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
         .lock                   the OS lock serialising read-modify-writes of this player
-        .cache/index.json       session summaries (derived, see index.py)
         cards/.cache/           JSON copies of the card files (derived, see cache.py)
 
 Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
@@ -17,20 +16,24 @@ and skipped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
 from quizgame.store.files import digest, player_lock, read_bytes, toml_files
-from quizgame.store.index import SESSIONS_DIR, collect
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
-from quizgame.store.sessions import read_record, write_session
+from quizgame.store.sessions import read_record, read_summary, write_session
 
+SESSIONS_DIR = "sessions"
 CARDS_DIR = "cards"
+
+Session = TypeVar("Session", SessionRecord, SessionSummary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,36 +74,56 @@ class PlayerSaves:
     # -- sessions ---------------------------------------------------------------------------
 
     def save_session(self, record: SessionRecord) -> None:
-        """Write the whole session (atomic, durable when it returns); index it once finished."""
+        """Write the whole session (atomic, durable when it returns)."""
         if normalised_name(record.player) != normalised_name(self.name):
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
-        path = self.path / SESSIONS_DIR / f"{file_stem(record.id, 'session')}.toml"
+        path = self._session_path(record.id)
         self._check_replaceable(path)
         self._written[path.name] = write_session(path, record)
-        if record.finished:
-            collect(self.path, problems=[])  # takes the finished game into the index
 
     def sessions(
         self, quiz_id: str | None = None, problems: list[str] | None = None
     ) -> list[SessionRecord]:
         """Sessions (of one quiz when given), oldest first, answers included."""
-        records = []
-        for entry in collect(self.path, problems):
-            if quiz_id is None or entry.summary.quiz_id == quiz_id:
-                try:
-                    records.append(read_record(self.path / SESSIONS_DIR / entry.file))
-                except SaveError as error:
-                    report(problems, error)
-        return records
+
+        def read(path: Path) -> SessionRecord | None:
+            raw = read_bytes(path)
+            if quiz_id is not None and read_summary(path, raw).quiz_id != quiz_id:
+                return None  # another quiz's game: no need to parse its answers
+            return read_record(path, raw)
+
+        return self._each_session(read, problems)
 
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
-        path = self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
-        return read_record(path)
+        return read_record(self._session_path(session_id))
 
     def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
-        """Every session without its answers, oldest first (fast: see sessions.py, index.py)."""
-        return [entry.summary for entry in collect(self.path, problems)]
+        """Every session without its answers, oldest first (fast: see sessions.py)."""
+        return self._each_session(read_summary, problems)
+
+    def _session_path(self, session_id: str) -> Path:
+        return self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
+
+    def _each_session(
+        self, read: Callable[[Path], Session | None], problems: list[str] | None
+    ) -> list[Session]:
+        """What `read` makes of each session file (None: skip it), oldest first."""
+        try:
+            paths = toml_files(self.path / SESSIONS_DIR)
+        except SaveError as error:  # the folder itself cannot be listed
+            report(problems, error)
+            return []
+        found = []
+        for path in paths:
+            try:
+                item = read(path)
+            except SaveError as error:
+                report(problems, error)
+                continue
+            if item is not None:
+                found.append(item)
+        return sorted(found, key=lambda item: (item.started_at, item.id))
 
     def _check_replaceable(self, path: Path) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""

@@ -18,7 +18,7 @@ from quizgame.tui.widgets.keybar import KeyBar
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Everywhere", ("quizgame.tui.app:QuizApp",)),
-    ("Home", ("quizgame.tui.screens.home:HomeScreen",)),
+    ("Home", ("quizgame.tui.screens.home:HomeScreen", "quizgame.tui.screens.home:QuizTable")),
     (
         "Question",
         ("quizgame.tui.screens.question:QuestionScreen", "quizgame.tui.widgets.rows:Rows"),

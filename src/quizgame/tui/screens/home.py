@@ -29,11 +29,18 @@ MODE_WORDS: dict[str, str] = {
 }
 
 
+class QuizTable(DataTable[str]):
+    """The quiz list, whose Enter key is shown in the footer as "Play"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Play", id="quizgame.play"),
+    ]
+
+
 class HomeScreen(Screen[None]):
     """Players on the left, quizzes on the right; Enter on a quiz plays it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "play", "Play", id="quizgame.play"),
         Binding("m", "cycle_mode", "Mode", id="quizgame.mode"),
         Binding("n", "new_player", "New player", id="quizgame.new_player"),
         Binding("l", "leaderboard", "Leaderboard", id="quizgame.leaderboard"),
@@ -62,7 +69,7 @@ class HomeScreen(Screen[None]):
                 yield Static(id="player-message", markup=False)
             with Vertical(id="quizzes-pane"):
                 yield Label("Quizzes", classes="pane-title")
-                table: DataTable[str] = DataTable(id="quizzes", cursor_type="row")
+                table = QuizTable(id="quizzes", cursor_type="row")
                 table.add_column("Quiz", key="title")
                 table.add_column("Qs", key="count")
                 table.add_column("Best", key="best")
@@ -110,7 +117,7 @@ class HomeScreen(Screen[None]):
         self._player_message("\n".join(problems))
         players = self.query_one("#players", OptionList)
         players.set_options(names)
-        table = self.query_one("#quizzes", DataTable)
+        table = self.query_one("#quizzes", QuizTable)
         for entry in entries:
             if entry.broken:
                 table.add_row(f"⚠ {entry.path.name} (broken)", "-", "-", "-", key=str(entry.path))
@@ -131,7 +138,7 @@ class HomeScreen(Screen[None]):
         if player != self.player:
             return  # the player changed while these were read
         self._player_message("\n".join(standings.problems))
-        table = self.query_one("#quizzes", DataTable)
+        table = self.query_one("#quizzes", QuizTable)
         for entry in self.entries:
             if entry.quiz_id is None:
                 continue
@@ -178,13 +185,13 @@ class HomeScreen(Screen[None]):
             self.choose_player(name)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#quizzes", DataTable).focus()
+        self.query_one("#quizzes", QuizTable).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.choose_player(event.value):
             event.input.clear()
-            self.query_one("#quizzes", DataTable).focus()
+            self.query_one("#quizzes", QuizTable).focus()
 
     def action_new_player(self) -> None:
         self.query_one("#new-player", Input).focus()
@@ -192,7 +199,7 @@ class HomeScreen(Screen[None]):
     # -- quizzes ---------------------------------------------------------------------------
 
     def selected_entry(self) -> QuizEntry | None:
-        table = self.query_one("#quizzes", DataTable)
+        table = self.query_one("#quizzes", QuizTable)
         if not self.entries or table.cursor_row >= len(self.entries):
             return None
         return self.entries[table.cursor_row]

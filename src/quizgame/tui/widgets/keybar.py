@@ -7,6 +7,7 @@ line as a single piece of text, so moving on to the next question stays within a
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
@@ -30,18 +31,25 @@ class KeyBar(Static):
             self._pending = True
             self.call_later(self._draw)
 
+    def on_resize(self, _: events.Resize) -> None:
+        self._draw()
+
     def _draw(self) -> None:
         self._pending = False
         parts: list[str] = []
+        length = 0
         actions: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            key = escape(self.app.get_key_display(binding))
-            text = f"[b $footer-key-foreground]{key}[/] {escape(binding.description)}"
+            key_display = self.app.get_key_display(binding)
+            length += len(key_display) + 1 + len(binding.description)
+            text = f"[b $footer-key-foreground]{escape(key_display)}[/] {escape(binding.description)}"
             if not active.enabled:
                 text = f"[$text-disabled]{text}[/]"
             parts.append(f"[@click=app.simulate_key({binding.key!r})]{text}[/]")
-        self.update(Content.from_markup("  ".join(parts)))
+        # Two spaces between keys when they fit, else one: an 80-column footer keeps every key.
+        gap = "  " if length + 2 * (len(parts) - 1) <= self.content_size.width else " "
+        self.update(Content.from_markup(gap.join(parts)))
