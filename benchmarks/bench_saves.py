@@ -4,7 +4,9 @@
 
 Goals: saving one answer <= 10 ms median, flat with 0, 500 and 5,000 earlier answers; loading a
 player with 500 cards and 5,000 answers <= 50 ms. Saves are fsynced, so the figures depend on
-the disk under --dir (default: the system's temporary folder).
+the disk under --dir (default: the system's temporary folder). Reads are timed warm (the derived
+`.cache/` folders in place) and cold (on copies without them, as a folder collected from a
+student's machine would be).
 """
 
 from __future__ import annotations
@@ -156,15 +158,20 @@ def bench_load(base: Path) -> None:
     report("  cold (no .cache/)", load, root, cold=True)
     report("    of which the summaries", lambda at: player(at).summaries(), root, cold=True)
     report("    of which the cards", lambda at: player(at).all_cards(), root, cold=True)
-    print("  all 25 full sessions of one quiz (as mistakes mode reads them)")
+    print("  the 25 full sessions of one quiz (as mistakes mode reads them)")
     report("    warm", lambda at: player(at).sessions(QUIZZES[0]), root)
     report("    cold (no .cache/)", lambda at: player(at).sessions(QUIZZES[0]), root, cold=True)
+    print("  all 250 full sessions (history as JSON, the progress view)")
+    report("    warm", lambda at: player(at).sessions(), root, runs=5)
+    report("    cold (no .cache/)", lambda at: player(at).sessions(), root, cold=True, runs=3)
 
 
-def report(label: str, action: Callable[[Path], object], root: Path, cold: bool = False) -> None:
+def report(
+    label: str, action: Callable[[Path], object], root: Path, cold: bool = False, runs: int = 0
+) -> None:
     """Median and max of `action(root)`; `cold`: each run on a copy without `.cache/` folders."""
     times = []
-    for _ in range(5 if cold else 15):
+    for _ in range(runs or (5 if cold else 15)):
         if not cold:
             times.append(timed(lambda: action(root)))
             continue

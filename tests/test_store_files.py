@@ -1,4 +1,4 @@
-"""Save files: atomic writes, TOML round trips, refusal of bad files, migrations, JSON copies.
+"""Save files: atomic writes, TOML round trips, refusal of bad files, migrations.
 
 Session files' summary lines and the reading of summaries alone are in test_store_sessions.py.
 """
@@ -18,9 +18,8 @@ from pydantic import BaseModel
 
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.errors import SaveError
-from quizgame.store import cache
 from quizgame.store.documents import load, save
-from quizgame.store.files import digest, write_atomic
+from quizgame.store.files import write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
 from quizgame.store.models import CARDS, PLAYER, CardsFile, PlayerProfile, SessionSummary
 from quizgame.store.sessions import read_record, read_summary, write_session
@@ -108,21 +107,17 @@ def test_a_session_round_trips_exactly(tmp_path: Path) -> None:
     write_session(path, record)
     assert read_record(path) == record
     assert read_summary(path) == SessionSummary.of(record)
-    assert os.listdir(tmp_path) == ["session.toml"]  # no JSON copy: sessions are read as TOML
 
 
-@pytest.mark.parametrize("with_cache", [True, False], ids=["json-copy", "toml"])
 @pytest.mark.parametrize(
     "card",
     [a_card(), a_card(state=1, step=0, stability=None, difficulty=None, last_review=None),
      a_card(state=3, step=1, introduced=NOW)],
     ids=["review-step-none", "new", "relearning"],
 )
-def test_cards_round_trip_exactly(tmp_path: Path, card: CardState, with_cache: bool) -> None:
+def test_cards_round_trip_exactly(tmp_path: Path, card: CardState) -> None:
     path = tmp_path / "cards.toml"
-    save(path, CARDS, CardsFile(quiz_id="capitals", cards=[card]))
-    if not with_cache:
-        shutil.rmtree(tmp_path / cache.CACHE_DIR)
+    save(path, CardsFile(quiz_id="capitals", cards=[card]))
     assert load(path, CARDS).cards == [card]
 
 
@@ -137,11 +132,10 @@ def test_save_files_are_readable_toml_with_a_format_and_no_null(tmp_path: Path) 
     assert 'player = "Zoë"' in text
 
 
-@pytest.mark.parametrize("number", [math.inf, -math.inf])
-def test_infinite_numbers_survive_the_json_copy(tmp_path: Path, number: float) -> None:
+@pytest.mark.parametrize("number", [math.inf, -math.inf, 1e-300, 5e-324])
+def test_extreme_numbers_survive_a_card_file(tmp_path: Path, number: float) -> None:
     path = tmp_path / "cards.toml"
-    save(path, CARDS, CardsFile(quiz_id="capitals", cards=[a_card(stability=number)]))
-    assert cache.lookup(path, digest(path.read_bytes())) is not None
+    save(path, CardsFile(quiz_id="capitals", cards=[a_card(stability=number)]))
     assert load(path, CARDS).cards[0].stability == number
 
 
@@ -205,53 +199,15 @@ def test_the_problem_is_named(
         reader(DATA / "bad" / f"{stem}.toml")
 
 
-def a_cards_file() -> CardsFile:
-    return CardsFile(quiz_id="capitals", cards=[a_card("q1"), a_card("q2", reviews=9)])
-
-
-def test_a_json_copy_never_hides_an_edited_file(tmp_path: Path) -> None:
-    path = tmp_path / "cards.toml"
-    save(path, CARDS, a_cards_file())
-    path.write_text(path.read_text(encoding="utf-8").replace("reviews = 9", "reviews = 7"),
-                    encoding="utf-8")
-    assert load(path, CARDS).cards[1].reviews == 7
-    path.write_text("format = 1\nbroken = [", encoding="utf-8")
-    with pytest.raises(SaveError, match="not valid TOML"):
-        load(path, CARDS)
-
-
-@pytest.mark.parametrize("copy", [b"", b"{not json", b"[]", b'{"digest": 1}',
-                                  b'{"digest": "x", "format": 1, "document": {}}'])
-def test_a_broken_json_copy_is_ignored(tmp_path: Path, copy: bytes) -> None:
-    path = tmp_path / "cards.toml"
-    save(path, CARDS, a_cards_file())
-    cache.cache_path(path).write_bytes(copy)
-    assert load(path, CARDS) == a_cards_file()
-
-
-def test_a_json_copy_of_another_format_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "cards.toml"
-    key = save(path, CARDS, a_cards_file())
-    copy = cache.cache_path(path)
-    copy.write_text(copy.read_text().replace(f'"format":{FORMAT_VERSION}', '"format":0'))
-    assert cache.lookup(path, key) is None
-    assert load(path, CARDS) == a_cards_file()
-
-
-def test_reading_leaves_a_json_copy_for_the_next_reader(tmp_path: Path) -> None:
-    path = tmp_path / "cards.toml"
-    key = save(path, CARDS, a_cards_file())
-    shutil.rmtree(tmp_path / cache.CACHE_DIR)
-    load(path, CARDS)
-    assert cache.lookup(path, key) is not None
-
-
-def test_only_card_files_keep_json_copies(tmp_path: Path) -> None:
-    save(tmp_path / "player.toml", PLAYER, PlayerProfile(name="Zoë", created_at=NOW))
-    load(tmp_path / "player.toml", PLAYER)
+def test_the_toml_files_are_all_there_is(tmp_path: Path) -> None:
+    save(tmp_path / "player.toml", PlayerProfile(name="Zoë", created_at=NOW))
+    save(tmp_path / "cards.toml", CardsFile(quiz_id="capitals", cards=[a_card()]))
     write_session(tmp_path / "session.toml", a_session())
+    load(tmp_path / "player.toml", PLAYER)
+    load(tmp_path / "cards.toml", CARDS)
     read_record(tmp_path / "session.toml")
-    assert sorted(os.listdir(tmp_path)) == ["player.toml", "session.toml"]
+    read_summary(tmp_path / "session.toml")
+    assert sorted(os.listdir(tmp_path)) == ["cards.toml", "player.toml", "session.toml"]
 
 
 # -- migrations --------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from quizgame.engine.ports import PlayerStore
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.errors import PlayerNotFoundError, SaveError
 from quizgame.store import SavesFolder, scan_sessions, scan_summaries, sessions
-from quizgame.store.cache import CACHE_DIR
 from quizgame.store.models import SessionSummary
 from quizgame.store.player import PlayerSaves
 
@@ -55,11 +54,11 @@ def ana_root(tmp_path: Path) -> Path:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    """Every save file under root (derived copies and locks aside) and its bytes."""
+    """Every save file under root (lock files aside) and its bytes."""
     return {
         str(path.relative_to(root)): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and CACHE_DIR not in path.parts and path.name != ".lock"
+        if path.is_file() and path.name != ".lock"
     }
 
 
@@ -193,30 +192,27 @@ def test_the_summaries_and_sessions_of_one_quiz_agree(zoe: PlayerSaves) -> None:
     assert [record.id for record in zoe.sessions("capitals")] == [games[2].id, games[0].id]
 
 
-def test_summaries_of_a_folder_copied_without_cache_read_no_answers(
-    zoe: PlayerSaves, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_summaries_read_no_answers(zoe: PlayerSaves, monkeypatch: pytest.MonkeyPatch) -> None:
     for number in range(3):
         zoe.save_session(game(number, answers=5))
-    expected = zoe.summaries()
-    copy = shutil.copytree(zoe.path.parent, tmp_path / "copy",
-                           ignore=shutil.ignore_patterns(CACHE_DIR))
+    expected = [SessionSummary.of(record) for record in zoe.sessions()]
 
     def no_full_read(path: Path, *rest: object) -> None:
         raise AssertionError(f"{path} was parsed in full")
 
     monkeypatch.setattr(sessions, "read_table", no_full_read)
     # Each summary comes from the text before the file's answers.
-    assert SavesFolder(copy).player("Zoë", create=False).summaries() == expected
+    assert SavesFolder(zoe.path.parent).player("Zoë", create=False).summaries() == expected
 
 
-def test_reading_and_saving_sessions_leave_no_derived_files(zoe: PlayerSaves) -> None:
+def test_saving_and_reading_leave_no_derived_files(zoe: PlayerSaves) -> None:
     record = game(0)
     zoe.save_session(record)
-    zoe.summaries()
-    zoe.sessions()
-    assert sorted(os.listdir(zoe.path)) == [".lock", "player.toml", "sessions"]
-    assert os.listdir(zoe.path / "sessions") == [f"{record.id}.toml"]
+    zoe.save_card("capitals", card("q1"))
+    zoe.summaries(), zoe.sessions(), zoe.all_cards(), zoe.load_cards("capitals")
+    assert sorted(str(path.relative_to(zoe.path)) for path in zoe.path.rglob("*")) == [
+        ".lock", "cards", "cards/capitals.toml", "player.toml", "sessions",
+        f"sessions/{record.id}.toml"]
 
 
 def test_the_committed_saves_read_back(ana_root: Path) -> None:

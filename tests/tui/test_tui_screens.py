@@ -181,9 +181,10 @@ async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) ->
         assert isinstance(app.screen, QuestionScreen)
 
 
-async def test_leaderboard_and_progress_open_from_home_and_results(tmp_path: Path) -> None:
+async def test_leaderboard_progress_and_report_open_from_home_and_results(tmp_path: Path) -> None:
     from quizgame.tui.screens.leaderboard import LeaderboardScreen
     from quizgame.tui.screens.progress import ProgressScreen
+    from quizgame.tui.screens.report import ReportScreen
 
     app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -198,7 +199,7 @@ async def test_leaderboard_and_progress_open_from_home_and_results(tmp_path: Pat
             assert isinstance(app.screen, ResultsScreen)
         await pilot.press("enter")
         await settle(pilot)
-        for key, screen_type in (("l", LeaderboardScreen), ("p", ProgressScreen)):
+        for key, screen_type in (("l", LeaderboardScreen), ("p", ProgressScreen), ("r", ReportScreen)):
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, screen_type)
@@ -213,3 +214,18 @@ async def test_the_command_line_player_and_quiz_go_straight_to_the_game(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert shown(pilot).number == 1
+
+
+def test_every_key_has_a_unique_id_for_keymaps() -> None:
+    from quizgame.tui.screens.help import SECTIONS, _load, _own_bindings
+
+    bindings = {
+        id(binding): binding  # inherited bindings are met once per subclass: count them once
+        for _, targets in SECTIONS
+        for cls in map(_load, targets)
+        if cls is not None
+        for binding in _own_bindings(cls)
+    }
+    ids = [binding.id for binding in bindings.values()]
+    assert None not in ids
+    assert len(ids) == len(set(ids))

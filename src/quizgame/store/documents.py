@@ -3,9 +3,9 @@
 `read_table` and `validate` raise `SaveError` naming the file for every way a file can be bad
 (unreadable, not UTF-8, not TOML, no or unknown `format`, failing validation) and never modify
 it; `write_table` writes a table in the current format, atomically. `load` and `save` do both
-steps for documents stored as their model's fields, and keep the JSON copy of `cache.py` up to
-date for the kinds that have one (session files, whose table is more than the record, have their
-own reader and writer in sessions.py).
+steps for documents stored as their model's fields (session files, whose table is more than the
+record, have their own reader and writer in sessions.py). There are no derived copies to keep in
+step: the TOML files are read fast enough (toml_subset.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from quizgame.errors import SaveError
-from quizgame.store import cache
 from quizgame.store.files import digest, read_bytes, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
 from quizgame.store.models import Kind, M
@@ -29,27 +28,12 @@ _MAX_LISTED_ERRORS = 3
 
 def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> M:
     """Read and validate a save file (`raw`: its bytes, when the caller already read them)."""
-    raw = read_bytes(path) if raw is None else raw
-    if not kind.cached:
-        return validate(path, kind, read_table(path, kind, raw))
-    key = digest(raw)
-    cached = cache.lookup(path, key)
-    if cached is not None:
-        try:
-            return kind.model.model_validate(cached)
-        except ValidationError:
-            pass  # a copy made by a different version of the models: the TOML file decides
-    document = validate(path, kind, read_table(path, kind, raw))
-    cache.store(path, key, document)  # the next reader of these bytes skips the TOML parser
-    return document
+    return validate(path, kind, read_table(path, kind, raw))
 
 
-def save(path: Path, kind: Kind[M], document: M) -> str:
+def save(path: Path, document: BaseModel) -> str:
     """Write `document` to `path` in the current format, atomically; returns the digest."""
-    key = write_table(path, document.model_dump(exclude_none=True))
-    if kind.cached:
-        cache.store(path, key, document)
-    return key
+    return write_table(path, document.model_dump(exclude_none=True))
 
 
 def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[str, Any]:

@@ -30,7 +30,7 @@ _REPLACE_RETRY_DELAY_S = 0.025
 
 
 def digest(raw: bytes) -> str:
-    """A short content hash: tells whether a file still holds the bytes a summary came from."""
+    """A short content hash: tells whether a file still holds the bytes this process wrote."""
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
@@ -65,8 +65,8 @@ def toml_files(folder: Path) -> list[Path]:
     return [folder / name for name in sorted(names)]
 
 
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `data` atomically; `durable` also fsyncs (off only for caches)."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically and durably (see the module docstring)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
@@ -76,15 +76,13 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
-                if durable:
-                    os.fsync(stream.fileno())
+                os.fsync(stream.fileno())
             _replace(temporary, path)
         except BaseException:
             with suppress(OSError):
                 os.unlink(temporary)
             raise
-        if durable:
-            _fsync_folder(path.parent)
+        _fsync_folder(path.parent)
     except OSError as error:
         raise file_error(path, "written", error) from error
 

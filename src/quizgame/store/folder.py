@@ -91,7 +91,7 @@ class SavesFolder:
         with player_lock(folder):
             # Another process may have created the same player while we waited for the lock.
             if not (folder / PLAYER_FILE).exists():
-                save(folder / PLAYER_FILE, PLAYER, profile)
+                save(folder / PLAYER_FILE, profile)
 
     def _player_folders(self) -> list[Path]:
         try:

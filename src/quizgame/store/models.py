@@ -91,18 +91,13 @@ class SessionSummary(RecordModel):
 
 @dataclass(frozen=True)
 class Kind(Generic[M]):
-    """A kind of save document: its model, its migration key and how to call it in messages.
-
-    `cached` kinds keep a JSON copy of each file in `.cache/` (see cache.py): worth it only for
-    files that are big and read more often than written, so only card files do.
-    """
+    """A kind of save document: its model, its migration key and how to call it in messages."""
 
     name: str
     model: type[M]
     description: str
-    cached: bool = False
 
 
 PLAYER = Kind("player", PlayerProfile, "player profile")
 SESSION = Kind("session", SessionRecord, "session record")
-CARDS = Kind("cards", CardsFile, "card file", cached=True)
+CARDS = Kind("cards", CardsFile, "card file")

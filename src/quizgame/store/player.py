@@ -5,7 +5,6 @@
         sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
         .lock                   the OS lock serialising read-modify-writes of this player
-        cards/.cache/           JSON copies of the card files (derived, see cache.py)
 
 Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
 file, under the lock, merging the one card into what is on disk. A file that cannot be read is
@@ -148,7 +147,7 @@ class PlayerSaves:
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
             cards[card.question_id] = card
-            save(path, CARDS, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+            save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
         """Card states of every practised quiz: quiz id -> question id -> card."""

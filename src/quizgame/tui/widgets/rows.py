@@ -22,12 +22,12 @@ class Rows(OptionList, inherit_bindings=False):
     """An option list whose Enter key is left to the answer widget (it means "answer")."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("up", "cursor_up", "Up", show=False, id="quizgame.rows.cursor_up"),
+        Binding("down", "cursor_down", "Down", show=False, id="quizgame.rows.cursor_down"),
+        Binding("home", "first", "First", show=False, id="quizgame.rows.first"),
+        Binding("end", "last", "Last", show=False, id="quizgame.rows.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="quizgame.rows.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="quizgame.rows.page_down"),
     ]
 
 
