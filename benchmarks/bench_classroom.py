@@ -10,10 +10,10 @@ process, what the commands do (read the saves, rank or analyse, format the table
 whole command in a fresh process (Python start-up included). Goals: class `scores` <= 0.3 s,
 class `report` <= 1 s, school `scores` <= 3 s.
 
-Each figure is given warm (the store's derived `.cache/` folders in place, as on the machine that
-played) and cold (fresh copies without any `.cache/`: a folder collected from students, a copy
-that skips hidden folders). Prints figures; asserts nothing. With `--keep DIR`, saves already
-generated there are reused.
+Each figure is given warm (the saves as written and read before, as on the machine that played)
+and cold (fresh copies without any hidden `.cache/` folder: a folder collected from students, a
+copy that skips hidden folders). Prints figures; asserts nothing. With `--keep DIR`, saves
+already generated there are reused.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The `quizgame` command: parses arguments, calls the library, prints, exits.
 
-Each subcommand lives in `quizgame.commands.<name>` with `add_parser(subparsers)` and
-`run(args) -> int`; they are imported only when needed, so starting the game stays fast.
+Each subcommand lives in `quizgame.commands.<name>_cmd` with `add_parser(subparsers)` and
+`run(args) -> int`. Only the command being run is imported and given its options (the full
+parser is built for `--help`, `--version` and mistakes), so starting the game stays fast.
 Exit status: 0 success, 1 the input is invalid (or a check failed), 2 usage or file errors.
 """
 
@@ -30,15 +31,15 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; every subcommand module adds its own options."""
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser of these subcommands (default: all); each module adds its own options."""
     parser = argparse.ArgumentParser(
         prog="quizgame",
         description="Quiz games in the terminal. Without a command, opens the game.",
     )
     parser.add_argument("--version", action="version", version=f"quizgame {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in commands:
         importlib.import_module(f"quizgame.commands.{name}_cmd").add_parser(subparsers)
     return parser
 
@@ -48,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "play")
-    parser = build_parser()
+    # One command named first: that command's parser is enough (the others cost tens of ms).
+    parser = build_parser([args_list[0]] if args_list and args_list[0] in COMMANDS else COMMANDS)
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()

@@ -8,7 +8,7 @@ The leaderboard and the teacher report read the same rules from here:
 - with `first_attempt`, a player's game is their earliest finished quiz-mode game instead.
 
 A `Game` is a session summary: everything the leaderboard needs, without the answers, so that it
-comes as cheaply from the store's summary index as from a full `SessionRecord`.
+comes as well from the store's session summaries (no answers parsed) as from a full `SessionRecord`.
 """
 
 from __future__ import annotations
