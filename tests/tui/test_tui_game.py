@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.home import HomeScreen
@@ -18,6 +18,7 @@ from tui_helpers import (
     make_app,
     new_player,
     next_question,
+    quiz_cell,
     quizzes_folder,
     settle,
     shown,
@@ -49,8 +50,7 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        best = app.screen.query_one("#quizzes", DataTable).get_cell(str(tmp_path / "quizzes" / ALL_TYPES.name), "best")
-        assert best == f"{shown_score:,}"
+        assert quiz_cell(pilot, 0, "Best") == f"{shown_score:,}"
 
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert session.finished

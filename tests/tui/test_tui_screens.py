@@ -21,6 +21,7 @@ from tui_helpers import (
     make_app,
     new_player,
     next_question,
+    quiz_cell,
     quizzes_folder,
     settle,
     shown,
@@ -30,11 +31,6 @@ from tui_helpers import (
 
 def text_of(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
-
-
-def due_cell(app: object, quizzes: Path) -> str:
-    table = app.screen.query_one("#quizzes", DataTable)  # type: ignore[attr-defined]
-    return str(table.get_cell(str(quizzes / ALL_TYPES.name), "due"))
 
 
 async def play_to_results(pilot: object, limit: int = 50) -> int:
@@ -89,13 +85,13 @@ async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
         assert "Next card due in" in summary
         await pilot.press("enter")
         await settle(pilot)
-        assert due_cell(app, quizzes) == "-"
+        assert quiz_cell(pilot, 0, "Due") == "-"
 
         # A month later every card is due; home says so, and practice asks them again.
         clocks.advance(30 * 24 * 3600)
         app.screen.load_standings("Ana")  # type: ignore[attr-defined]
         await settle(pilot)
-        assert due_cell(app, quizzes) == "7"
+        assert quiz_cell(pilot, 0, "Due") == "7"
         await pilot.press("enter")  # home keeps the mode given on the command line: practice
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -103,7 +99,7 @@ async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
         assert await play_to_results(pilot) == 7
         await pilot.press("enter")
         await settle(pilot)
-        assert due_cell(app, quizzes) == "-"
+        assert quiz_cell(pilot, 0, "Due") == "-"
     cards = SavesFolder(saves).player("Ana").load_cards("all-types")
     assert len(cards) == 7 and all(card.reviews >= 2 for card in cards.values())
 
@@ -173,7 +169,7 @@ async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) ->
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_markdown()
+        text = app.screen.help_content().plain
         for words in ("Quit", "Hint", "I was right", "Move up", "Tick", "Unpair", "Leaderboard", "Scoring"):
             assert words in text
         await pilot.press("escape")

@@ -130,6 +130,14 @@ async def next_question(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def quiz_cell(pilot: Pilot[Any], row: int, column: str) -> str:
+    """A cell of the home screen's quiz list, by row and column header ("Best", "Due"...)."""
+    from quizgame.tui.widgets.quiz_table import HEADERS, QuizTable
+
+    table = pilot.app.screen.query_one("#quizzes", QuizTable)
+    return str(table.get_row_at(row)[HEADERS.index(column)])
+
+
 def steady_cursors(pilot: Pilot[Any]) -> None:
     """No blinking: a snapshot must not depend on when it was taken."""
     for widget in pilot.app.screen.query(Input):

@@ -73,6 +73,19 @@ class QuizApp(App[None]):
             self._saves = SavesFolder(self.settings.saves_dir)
         return self._saves
 
+    def player_name(self, typed: str) -> str:
+        """The saved name of the player called `typed`, created on first use.
+
+        Raises `QuizgameError` with a message to show when the name cannot be used or that
+        player's saves cannot be read (they are left alone).
+        """
+        from quizgame.errors import PlayerNameError
+
+        try:
+            return self.saves.player(typed).name
+        except PlayerNameError as error:
+            raise PlayerNameError(f"That name cannot be used: {error}.") from error
+
     def get_default_screen(self) -> Screen[None]:
         from quizgame.tui.screens.home import HomeScreen
 
@@ -91,7 +104,7 @@ class QuizApp(App[None]):
         try:
             quiz = load_quiz(path)
         except QuizgameError as error:
-            self.notify(str(error), title="This quiz cannot be played", severity="error")
+            self.notify(str(error), title="This quiz cannot be played", severity="error", markup=False)
             return
         self.play(quiz, player, mode)
 
@@ -114,7 +127,7 @@ class QuizApp(App[None]):
                 new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
             )
         except QuizgameError as error:
-            self.notify(str(error), title="Cannot start", severity="error")
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
         self.push_screen(QuestionScreen(session, settings))
 

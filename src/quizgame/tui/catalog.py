@@ -57,21 +57,28 @@ class PlayerStandings:
     problems: tuple[str, ...] = ()
 
 
-def scan_quizzes(folder: Path) -> list[QuizEntry]:
-    """Every `*.toml` in the folder, sorted by file name; a file that fails to load is listed
-    with the loader's messages (file name, line, what is wrong), never raised."""
+def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
+    """Every `*.toml` in the folder, sorted by file name, then `also` (a quiz named on the
+    command line) when it is not one of them; a file that fails to load is listed with the
+    loader's messages (file name, line, what is wrong), never raised."""
     from quizgame.format.checker import quiz_files
+
+    paths = quiz_files([folder]) if folder.is_dir() else []
+    if also is not None and not any(path.resolve() == also.resolve() for path in paths):
+        paths.append(also)
+    return [_read_entry(path) for path in paths]
+
+
+def _read_entry(path: Path) -> QuizEntry:
+    """The quiz in one file, or the problems that stop it from loading."""
     from quizgame.format.loader import load_quiz
 
-    entries = []
-    for path in quiz_files([folder]) if folder.is_dir() else []:
-        try:
-            entries.append(QuizEntry(path, load_quiz(path)))
-        except QuizLoadError as error:
-            # Name the file by itself: the folder is the one on screen.
-            problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
-            entries.append(QuizEntry(path, None, tuple(map(str, problems))))
-    return entries
+    try:
+        return QuizEntry(path, load_quiz(path))
+    except QuizLoadError as error:
+        # Name the file by itself: the folder is the one on screen.
+        problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
+        return QuizEntry(path, None, tuple(map(str, problems)))
 
 
 def player_standings(saves: PlayerSaves, now: datetime) -> PlayerStandings:

@@ -1,5 +1,5 @@
 """The help screen: every key of every screen, read from the bindings themselves (so it cannot
-fall out of date), and how points are counted."""
+fall out of date), and how points are counted. One line per key, so that it reads at 80×24."""
 
 from __future__ import annotations
 
@@ -7,18 +7,22 @@ import importlib
 from collections.abc import Iterator
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Everywhere", ("quizgame.tui.app:QuizApp",)),
-    ("Home", ("quizgame.tui.screens.home:HomeScreen", "quizgame.tui.screens.home:QuizTable")),
+    ("Home", ("quizgame.tui.screens.home:HomeScreen", "quizgame.tui.widgets.quiz_table:QuizTable")),
+    ("Who is playing", ("quizgame.tui.screens.player_prompt:PlayerPromptScreen",)),
     (
         "Question",
         ("quizgame.tui.screens.question:QuestionScreen", "quizgame.tui.widgets.rows:Rows"),
@@ -36,16 +40,17 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Teacher report", ("quizgame.tui.screens.report:ReportScreen",)),
 )
 
-SCORING = """\
-## Scoring
-
-- Each question is worth its points (1,000 unless the quiz says otherwise) times your credit:
-  1 for a right answer; for multi, order and match the part you got right.
-- Speed quizzes, when timed: points × credit × (1 − (time taken ÷ time limit) ÷ 2), so an
-  instant answer earns everything and a last-second one half. Accuracy quizzes: points × credit.
-- A hint halves the points. A question whose time runs out scores 0.
-- Streak: +100 for each right answer in a row after the first, up to +500; a miss resets it.
-"""
+SCORING = (
+    "Each question is worth its points (1,000 unless the quiz says otherwise) times your credit: "
+    "1 for a right answer; for multi, order and match the part you got right.",
+    "Speed quizzes, when timed: points × credit × (1 − (time taken ÷ time limit) ÷ 2), so an "
+    "instant answer earns everything and a last-second one half. Accuracy quizzes: points × credit.",
+    "A hint halves the points. A question whose time runs out scores 0.",
+    "Streak: +100 for each right answer in a row after the first, up to +500; a miss resets it.",
+)
+HEADING = "bold $text-accent"
+KEY = "bold $footer-key-foreground"
+NOTE = "$text-muted"
 
 
 def _load(target: str) -> type[DOMNode] | None:
@@ -74,13 +79,15 @@ def _instructions(cls: type[DOMNode]) -> str:
 class HelpScreen(Screen[None]):
     """Every key, screen by screen; Escape goes back."""
 
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark", "back", "Back", id="quizgame.help_back"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(self.help_markdown(), id="help-text")
+            yield Static(self.help_content(), id="help-text")
         yield KeyBar()
 
     def key_text(self, binding: Binding) -> str:
@@ -90,8 +97,9 @@ class HelpScreen(Screen[None]):
             return binding.key_display
         return " / ".join(self.app.get_key_display(Binding(key, binding.action)) for key in keys)
 
-    def help_markdown(self) -> str:
-        parts = ["# Keys\n"]
+    def help_content(self) -> Content:
+        """A heading per screen, what to do there, then one line per key: keys, what they do."""
+        lines: list[Content] = []
         for title, targets in SECTIONS:
             classes = [cls for cls in map(_load, targets) if cls is not None]
             if not classes:
@@ -102,16 +110,20 @@ class HelpScreen(Screen[None]):
                     keys = keys_by_description.setdefault(binding.description, [])
                     if (key := self.key_text(binding)) not in keys:
                         keys.append(key)
-            parts.append(f"## {title}\n")
+            lines.append(Content.styled(title, HEADING))
             instructions = " ".join(filter(None, map(_instructions, classes)))
             if instructions:
-                parts.append(f"{instructions}.\n")
-            parts.extend(
-                f"- `{' / '.join(keys)}` {description}" for description, keys in keys_by_description.items()
-            )
-            parts.append("")
-        parts.append(SCORING)
-        return "\n".join(parts)
+                lines.append(Content.styled(f"  {instructions}.", NOTE))
+            rows = [(" / ".join(keys), description) for description, keys in keys_by_description.items()]
+            width = max((cell_len(keys) for keys, _ in rows), default=0)
+            lines += [
+                Content.assemble("  ", (keys, KEY), " " * (width - cell_len(keys) + 2), description)
+                for keys, description in rows
+            ]
+            lines.append(Content(""))
+        lines.append(Content.styled("Scoring", HEADING))
+        lines += [Content(f"  • {rule}") for rule in SCORING]
+        return Content("\n").join(lines)
 
     def action_back(self) -> None:
         self.dismiss()

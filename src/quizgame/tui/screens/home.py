@@ -1,7 +1,8 @@
 """The home screen: pick or create a player, pick a quiz and a mode, play.
 
-The first paint needs nothing but Textual; the quiz files and saves are read in a worker thread
-(loading the format models is the slow part of starting), and the lists fill in when ready.
+The first paint needs nothing but Textual's lightest widgets: the quiz files and saves are read
+in a worker thread (loading the format models is the slow part of starting), and the quiz table
+is mounted, filled, when they are ready.
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from quizgame.engine.records import Mode
     from quizgame.tui.app import GameSettings, QuizApp
     from quizgame.tui.catalog import PlayerStandings, QuizEntry
+    from quizgame.tui.widgets.quiz_table import QuizTable
 
 MODE_WORDS: dict[str, str] = {
     "quiz": "Quiz (scored)",
@@ -29,16 +34,14 @@ MODE_WORDS: dict[str, str] = {
 }
 
 
-class QuizTable(DataTable[str]):
-    """The quiz list, whose Enter key is shown in the footer as "Play"."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Play", id="quizgame.play"),
-    ]
-
-
 class HomeScreen(Screen[None]):
-    """Players on the left, quizzes on the right; Enter on a quiz plays it."""
+    """Players on the left, quizzes on the right; Enter on a quiz plays it.
+
+    Started as `quizgame play QUIZ` without a player, it asks who is playing (see
+    `PlayerPromptScreen`) once the quizzes are read, then plays that quiz.
+    """
+
+    DEFAULT_CSS = screen_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "cycle_mode", "Mode", id="quizgame.mode"),
@@ -54,13 +57,15 @@ class HomeScreen(Screen[None]):
         self.mode: Mode = settings.mode
         self.player: str | None = None
         self.entries: list[QuizEntry] = []
+        self.quiz_table: QuizTable | None = None
+        """The quiz list, once the quizzes have been read."""
 
     @property
     def quiz_app(self) -> QuizApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static("quizgame", id="home-title", markup=False)
+        yield Static(id="home-title", markup=False)
         with Horizontal(id="home-main"):
             with Vertical(id="players-pane"):
                 yield Label("Players", classes="pane-title")
@@ -69,12 +74,6 @@ class HomeScreen(Screen[None]):
                 yield Static(id="player-message", markup=False)
             with Vertical(id="quizzes-pane"):
                 yield Label("Quizzes", classes="pane-title")
-                table = QuizTable(id="quizzes", cursor_type="row")
-                table.add_column("Quiz", key="title")
-                table.add_column("Qs", key="count")
-                table.add_column("Best", key="best")
-                table.add_column("Due", key="due")
-                yield table
                 yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
                 yield Static(id="mode")
         yield KeyBar()
@@ -95,10 +94,11 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
         from quizgame.tui.catalog import scan_quizzes
+        from quizgame.tui.widgets import quiz_table  # noqa: F401  (imported here, off the UI thread)
 
         problems: list[str] = []
         names = [info.name for info in self.quiz_app.saves.players(problems)]
-        entries = scan_quizzes(self.settings.quizzes_dir)
+        entries = scan_quizzes(self.settings.quizzes_dir, also=self.settings.quiz_path)
         self.app.call_from_thread(self._fill_catalog, names, entries, problems)
 
     @work(thread=True, exclusive=True, group="standings")
@@ -112,54 +112,43 @@ class HomeScreen(Screen[None]):
             standings = PlayerStandings({}, (str(error),))
         self.app.call_from_thread(self._fill_standings, player, standings)
 
-    def _fill_catalog(self, names: list[str], entries: list[QuizEntry], problems: list[str]) -> None:
+    async def _fill_catalog(self, names: list[str], entries: list[QuizEntry], problems: list[str]) -> None:
+        from quizgame.tui.widgets.quiz_table import QuizTable
+
         self.entries = entries
         self._player_message("\n".join(problems))
-        players = self.query_one("#players", OptionList)
-        players.set_options(names)
-        table = self.query_one("#quizzes", QuizTable)
-        for entry in entries:
-            if entry.broken:
-                table.add_row(f"⚠ {entry.path.name} (broken)", "-", "-", "-", key=str(entry.path))
-            else:
-                assert entry.quiz is not None
-                table.add_row(entry.title, str(len(entry.quiz.questions)), "", "", key=str(entry.path))
-        wanted = self.settings.player
-        if wanted is None and names:
-            wanted = names[0]
-        if wanted is not None:
-            self.choose_player(wanted)
+        self.query_one("#players", OptionList).set_options(names)
+        self.quiz_table = table = QuizTable(entries, id="quizzes")
+        await self.query_one("#quizzes-pane", Vertical).mount(table, before="#quiz-detail")
+        asking = self.settings.quiz_path is not None and self.settings.player is None
+        if asking:
+            # `quizgame play QUIZ`: that quiz is the one to play, once we know who plays it.
+            table.move_cursor(row=self._row_of_command_line_quiz(), animate=False)
+        wanted = self.settings.player or (names[0] if names and not asking else None)
+        if wanted is not None and self.choose_player(wanted):
             table.focus()
         else:
             self.query_one("#new-player", Input).focus()
         self._show_detail()
+        if asking:
+            self._ask_who_plays(names)
 
     def _fill_standings(self, player: str, standings: PlayerStandings) -> None:
-        if player != self.player:
+        table = self.quiz_table
+        if player != self.player or table is None:
             return  # the player changed while these were read
         self._player_message("\n".join(standings.problems))
-        table = self.query_one("#quizzes", QuizTable)
-        for entry in self.entries:
-            if entry.quiz_id is None:
-                continue
-            found = standings.by_quiz.get(entry.quiz_id)
-            best = "-" if found is None or found.best is None else f"{found.best:,}"
-            due = "-" if found is None or not found.due else str(found.due)
-            table.update_cell(str(entry.path), "best", best, update_width=True)
-            table.update_cell(str(entry.path), "due", due, update_width=True)
+        table.show_standings(standings)
 
     # -- players ---------------------------------------------------------------------------
 
     def choose_player(self, name: str) -> bool:
         """Make `name` the current player; a name the store refuses is explained instead."""
-        from quizgame.errors import PlayerNameError, QuizgameError
+        from quizgame.errors import QuizgameError
 
         try:
-            name = self.quiz_app.saves.player(name).name
-        except PlayerNameError as error:
-            self._player_message(f"That name cannot be used: {error}.")
-            return False
-        except QuizgameError as error:  # that player's saves cannot be read; they are left alone
+            name = self.quiz_app.player_name(name)
+        except QuizgameError as error:
             self._player_message(str(error))
             return False
         self._player_message("")
@@ -171,6 +160,8 @@ class HomeScreen(Screen[None]):
             names.append(name)
         players.highlighted = names.index(name)
         self._show_title()
+        if self.quiz_table is not None:
+            self.quiz_table.show_standings(None)  # the last player's figures are not this one's
         self.load_standings(name)
         return True
 
@@ -185,24 +176,44 @@ class HomeScreen(Screen[None]):
             self.choose_player(name)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#quizzes", QuizTable).focus()
+        if self.quiz_table is not None:
+            self.quiz_table.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.choose_player(event.value):
             event.input.clear()
-            self.query_one("#quizzes", QuizTable).focus()
+            if self.quiz_table is not None:
+                self.quiz_table.focus()
 
     def action_new_player(self) -> None:
         self.query_one("#new-player", Input).focus()
 
+    def _ask_who_plays(self, names: list[str]) -> None:
+        from quizgame.tui.screens.player_prompt import PlayerPromptScreen
+
+        entry = self.selected_entry()
+        title = entry.title if entry is not None else str(self.settings.quiz_path)
+        self.app.push_screen(PlayerPromptScreen(title, names), self._play_as)
+
+    def _play_as(self, name: str | None) -> None:
+        """The prompt's answer: play the command line's quiz as `name` (None: stay here)."""
+        if name is not None and self.choose_player(name):
+            self.action_play()
+
     # -- quizzes ---------------------------------------------------------------------------
 
     def selected_entry(self) -> QuizEntry | None:
-        table = self.query_one("#quizzes", QuizTable)
-        if not self.entries or table.cursor_row >= len(self.entries):
+        table = self.quiz_table
+        if table is None or not self.entries or table.cursor_row >= len(self.entries):
             return None
         return self.entries[table.cursor_row]
+
+    def _row_of_command_line_quiz(self) -> int:
+        wanted = self.settings.quiz_path
+        assert wanted is not None
+        rows = [row for row, entry in enumerate(self.entries) if entry.path.resolve() == wanted.resolve()]
+        return rows[0] if rows else 0
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -215,7 +226,8 @@ class HomeScreen(Screen[None]):
         if entry is None:
             return
         if entry.quiz is None:
-            self.notify("\n".join(entry.problems), title="This quiz file is broken", severity="error")
+            self.notify("\n".join(entry.problems), title="This quiz file is broken", severity="error",
+                        markup=False)
             return
         if self.player is None:
             self._player_message("Type your name first, then Enter.")
@@ -226,12 +238,10 @@ class HomeScreen(Screen[None]):
     def _show_detail(self) -> None:
         entry = self.selected_entry()
         detail = self.query_one("#quiz-detail", Static)
+        detail.set_class(entry is not None and entry.broken, "-broken")
         if entry is None:
-            text = "" if self.entries else f"No quiz files in {self.settings.quizzes_dir}"
-            detail.update(text)
-            return
-        detail.set_class(entry.broken, "-broken")
-        if entry.quiz is None:
+            detail.update("" if self.entries else f"No quiz files in {self.settings.quizzes_dir}")
+        elif entry.quiz is None:
             detail.update("\n".join(entry.problems))
         else:
             detail.update(entry.quiz.quiz.description or "")
@@ -258,13 +268,15 @@ class HomeScreen(Screen[None]):
 
         entry = self.selected_entry()
         if entry is not None and entry.quiz_id is not None:
-            self.app.push_screen(LeaderboardScreen([self.settings.saves_dir], entry.quiz_id))
+            self.app.push_screen(
+                LeaderboardScreen([self.settings.saves_dir], entry.quiz_id, clock=self.settings.clock)
+            )
 
     def action_progress(self) -> None:
         from quizgame.tui.screens.progress import ProgressScreen
 
         if self.player is not None:
-            self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player))
+            self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock))
 
     def action_report(self) -> None:
         from quizgame.tui.screens.report import ReportScreen

@@ -3,15 +3,17 @@ while a class plays. All figures come from `quizgame.classroom`; this screen onl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Select, Static
+from textual.widgets import Select, Static
 
 from quizgame.classroom.leaderboard import Leaderboard, leaderboards
 from quizgame.classroom.merge import collect_games
@@ -22,7 +24,10 @@ from quizgame.classroom.text import (
     selection_text,
     standings_cells,
 )
+from quizgame.tui.app import utc_now
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable
+from quizgame.tui.widgets.keybar import KeyBar
 
 REFRESH_SECONDS = 3.0
 
@@ -30,7 +35,7 @@ REFRESH_SECONDS = 3.0
 class LeaderboardScreen(Screen[None]):
     """Players ranked by their best (or first) game of the chosen quiz; Escape goes back."""
 
-    CSS_PATH = "leaderboard.tcss"
+    DEFAULT_CSS = screen_css(__file__)
     AUTO_FOCUS = "#standings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.leaderboard_back"),
@@ -39,10 +44,18 @@ class LeaderboardScreen(Screen[None]):
     ]
     INSTRUCTIONS = f"The leaderboard refreshes by itself every {REFRESH_SECONDS:.0f} seconds"
 
-    def __init__(self, saves_dirs: list[Path], quiz_id: str | None = None) -> None:
+    def __init__(
+        self,
+        saves_dirs: list[Path],
+        quiz_id: str | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         super().__init__()
         self.saves_dirs = list(saves_dirs)
         self.quiz_id = quiz_id
+        self.clock = clock
+        """The app's clock: when the figures were read is shown in local time."""
         self.first_attempt = False
         self.boards: dict[str, Leaderboard] = {}
         self.problems: list[str] = []
@@ -53,7 +66,7 @@ class LeaderboardScreen(Screen[None]):
         yield Select[str]([], prompt="Choose a quiz", id="leaderboard-quiz")
         yield FigureTable(SCORE_HEADERS, SCORE_NUMBERS, id="standings")
         yield Static("Loading…", id="leaderboard-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
@@ -73,13 +86,14 @@ class LeaderboardScreen(Screen[None]):
         shown_before = list(self.boards)
         self.boards = {board.quiz_id: board for board in boards}
         self.problems = problems
-        self.updated_at = datetime.now()
+        self.updated_at = self.clock()
         if self.quiz_id is None and boards:
             self.quiz_id = boards[0].quiz_id
         select = self.query_one("#leaderboard-quiz", Select)
         with select.prevent(Select.Changed):
             if list(self.boards) != shown_before:
-                select.set_options((board.quiz_title or board.quiz_id, board.quiz_id)
+                # Text, not str: a title is shown as written, never read as markup.
+                select.set_options((Text(board.quiz_title or board.quiz_id), board.quiz_id)
                                    for board in boards)
             if self.quiz_id in self.boards:
                 select.value = self.quiz_id
@@ -99,7 +113,7 @@ class LeaderboardScreen(Screen[None]):
             head = "No finished quiz games yet"
         else:
             head = f"{plural(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
-        when = self.updated_at.strftime("%H:%M:%S") if self.updated_at else "never"
+        when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
         lines = [f"{head} · updated {when}"]
         if self.problems:
             lines.append(f"{plural(len(self.problems), 'save file')} skipped: {self.problems[0]}")

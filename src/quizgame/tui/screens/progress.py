@@ -3,6 +3,7 @@ Figures come from `quizgame.classroom.progress`; this screen only draws them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -11,13 +12,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from quizgame.classroom.merge import player_sessions
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
 from quizgame.classroom.text import plural
+from quizgame.tui.app import utc_now
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import theme_rgb
+from quizgame.tui.widgets.keybar import KeyBar
 
 # Theme variables that colour the quizzes' lines, in turn: charts follow the theme like the CSS.
 SERIES_COLOURS = ("primary", "secondary", "accent", "success", "warning", "error")
@@ -34,16 +38,20 @@ def whole_ticks(low: int, high: int, count: int = 5) -> list[int]:
 class ProgressScreen(Screen[None]):
     """Charts of one player's scores and reviews; Escape goes back."""
 
-    CSS_PATH = "progress.tcss"
+    DEFAULT_CSS = screen_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.progress_back"),
         Binding("r", "refresh_now", "Refresh", id="quizgame.progress_refresh"),
     ]
 
-    def __init__(self, saves_dir: Path, player_name: str) -> None:
+    def __init__(
+        self, saves_dir: Path, player_name: str, *, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         super().__init__()
         self.saves_dir = saves_dir
         self.player_name = player_name
+        self.clock = clock
+        """The app's clock: the charts end today, in local time."""
         self.progress: Progress | None = None
 
     def compose(self) -> ComposeResult:
@@ -51,7 +59,7 @@ class ProgressScreen(Screen[None]):
         yield Static("Loading…", id="progress-summary", markup=False)
         yield PlotextPlot(id="scores-chart")
         yield PlotextPlot(id="reviews-chart")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
@@ -59,7 +67,7 @@ class ProgressScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="progress")
     def load(self) -> None:
         records, problems = player_sessions(self.saves_dir, self.player_name)
-        now = datetime.now(UTC)
+        now = self.clock()
         figures = progress(records, now=now, tz=now.astimezone().tzinfo or UTC)  # local days
         self.app.call_from_thread(self.show, figures, problems)
 
@@ -108,6 +116,8 @@ class ProgressScreen(Screen[None]):
                     width=0.6)
             labelled = positions[::-DAYS_PER_LABEL][::-1]  # always label today
             plt.xticks(labelled, [days[i][0].strftime("%b %d") for i in labelled])
+            # At least a week wide, today on the right: one day's bar must not fill the chart.
+            plt.xlim(min(-0.5, len(days) - 0.5 - DAYS_PER_LABEL), len(days) - 0.5)
         chart.refresh()
 
     def action_refresh_now(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.errors import QuizgameError
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.feedback import FeedbackPanel
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 class QuestionScreen(Screen[None]):
     """Plays a session to its end, one question after another, then shows the results."""
+
+    DEFAULT_CSS = screen_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", id="quizgame.hint"),
@@ -103,7 +106,7 @@ class QuestionScreen(Screen[None]):
             number=presented.number,
             total=presented.total,
             title=session.quiz.quiz.title,
-            score=session.score,
+            score=None if session.mode == "practice" else session.score,
             streak=session.streak,
         )
 
@@ -126,11 +129,12 @@ class QuestionScreen(Screen[None]):
             feedback = self._submit(response, timed_out=timed_out)
         except AnswerFormatError as error:
             # Nothing was recorded; the engine's message says how to answer.
-            self.notify(str(error), title="Not an answer yet", severity="warning")
+            self.notify(str(error), title="Not an answer yet", severity="warning", markup=False)
             return
         except QuizgameError as error:
             # The store refused to write (say, a save file it cannot read): the player must know.
-            self.notify(str(error), title="Your answer could not be saved", severity="error", timeout=15)
+            self.notify(str(error), title="Your answer could not be saved", severity="error", timeout=15,
+                        markup=False)
             self._presented = None
             self.call_later(self.show_current)
             return
@@ -165,7 +169,7 @@ class QuestionScreen(Screen[None]):
         try:
             self._show_feedback(self.session.override())
         except QuizgameError as error:
-            self.notify(str(error), title="Not overridden", severity="error", timeout=15)
+            self.notify(str(error), title="Not overridden", severity="error", timeout=15, markup=False)
 
     def _show_results(self) -> None:
         from quizgame.tui.screens.results import ResultsScreen
@@ -174,7 +178,8 @@ class QuestionScreen(Screen[None]):
         try:
             results = session.finish()
         except QuizgameError as error:  # every answer was saved; only the end mark was not
-            self.notify(str(error), title="The end of the game could not be saved", severity="error")
+            self.notify(str(error), title="The end of the game could not be saved", severity="error",
+                        markup=False)
             results = session.results()
         self.app.switch_screen(
             ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id, player=session.store.name)

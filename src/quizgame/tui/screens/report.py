@@ -5,13 +5,13 @@ shows them (see docs/teacher-report.md for what they mean)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from quizgame.classroom.item_analysis import TOO_EASY, TOO_HARD, ItemStats, QuizReport
@@ -25,14 +25,20 @@ from quizgame.classroom.text import (
     plural,
     summary_line,
 )
-from quizgame.format.models import Quiz
+from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
+from quizgame.tui.widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from quizgame.format.models import Quiz
 
 
 class ReportScreen(Screen[None]):
     """Item analysis of a quiz over the players' best (or first) games; Escape goes back."""
 
-    CSS_PATH = "report.tcss"
+    DEFAULT_CSS = screen_css(__file__)
     AUTO_FOCUS = "#items"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.report_back"),
@@ -58,7 +64,7 @@ class ReportScreen(Screen[None]):
         yield PlotextPlot(id="facility-chart")
         yield FigureTable(ITEM_HEADERS, ITEM_NUMBERS, id="items")
         yield Static("", id="item-detail", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

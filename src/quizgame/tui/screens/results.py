@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from quizgame.tui.css import screen_css
 from quizgame.tui.verdicts import SYMBOL, WORDS
 from quizgame.tui.widgets.keybar import KeyBar
 
@@ -29,6 +30,8 @@ def clock_time(milliseconds: int) -> str:
 class ResultsScreen(Screen[None]):
     """Sums up a finished session; Enter goes back to the home screen."""
 
+    DEFAULT_CSS = screen_css(__file__)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the review list would otherwise take Enter for itself.
         Binding("enter,escape", "home", "Home", priority=True, id="quizgame.home"),
@@ -46,7 +49,7 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         results = self.results
         yield Static(f"Results: {results.quiz_title}", id="results-title", markup=False)
-        yield Static(self._summary(), id="summary")
+        yield Static(self._summary(), id="summary", markup=False)
         review: list[str | None] = []
         for row in results.rows:
             review += [self._review_text(row), None]  # None: a separator line
@@ -95,9 +98,11 @@ class ResultsScreen(Screen[None]):
     def action_leaderboard(self) -> None:
         from quizgame.tui.screens.leaderboard import LeaderboardScreen
 
-        self.app.push_screen(LeaderboardScreen([self.settings.saves_dir], self.quiz_id))
+        self.app.push_screen(
+            LeaderboardScreen([self.settings.saves_dir], self.quiz_id, clock=self.settings.clock)
+        )
 
     def action_progress(self) -> None:
         from quizgame.tui.screens.progress import ProgressScreen
 
-        self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player))
+        self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock))

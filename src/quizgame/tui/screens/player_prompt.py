@@ -1,0 +1,74 @@
+""""Who is playing?": asked over the home screen when `quizgame play QUIZ` names no player, so
+that a new player types a name and goes straight into that quiz."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+
+from quizgame.tui.css import screen_css
+from quizgame.tui.widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+
+class PlayerPromptScreen(ModalScreen[str | None]):
+    """A name box (and the known players, to pick from); the result is the player's saved name,
+    or None when Escape goes to the home screen instead."""
+
+    DEFAULT_CSS = screen_css(__file__)
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "home", "Home screen", id="quizgame.prompt_home"),
+    ]
+    INSTRUCTIONS = "Type your name and press Enter to start, or pick your name with ↑↓ and Enter"
+
+    def __init__(self, quiz_title: str, players: list[str]) -> None:
+        super().__init__()
+        self.quiz_title = quiz_title
+        self.players = players
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-dialog"):
+            yield Static("Who is playing?", id="prompt-question")
+            yield Static(self.quiz_title, id="prompt-quiz", markup=False)
+            yield Input(placeholder="Your name, then Enter", id="prompt-name")
+            yield Static(id="prompt-message", markup=False)
+            if self.players:
+                yield Label("Played before? Pick your name:", id="prompt-players-title")
+                yield OptionList(*self.players, markup=False, id="prompt-players")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-message", Static).display = False
+        self.query_one("#prompt-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._play_as(event.value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._play_as(str(event.option.prompt))
+
+    def _play_as(self, name: str) -> None:
+        from quizgame.errors import QuizgameError
+
+        app: QuizApp = self.app  # type: ignore[assignment]
+        try:
+            name = app.player_name(name)
+        except QuizgameError as error:
+            message = self.query_one("#prompt-message", Static)
+            message.update(str(error))
+            message.display = True
+            return
+        self.dismiss(name)
+
+    def action_home(self) -> None:
+        self.dismiss(None)
