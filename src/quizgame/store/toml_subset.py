@@ -3,12 +3,13 @@
 `tomllib` is pure Python and spends about 10 µs on each key, so reading a class's saves would be
 mostly that. `parse_subset` reads the one shape of TOML that tomli_w writes for save files: one
 `key = value` per line (blank lines allowed) and `[[name]]` headers of arrays of tables, keys
-bare, values strings without escapes, integers, floats, booleans, offset date-times and one-line
-arrays of such strings. It returns None at the first line of any other shape (a comment, an
-escape, a table, a multi-line array, a repeated key...) and the caller gives the text to
-`tomllib`, which reads the rest of TOML and words every error. So `parse_subset` never decides
-what a file means: when it returns a table, `tomllib.loads` returns an equal one
-(tests/test_store_toml_subset.py checks this with hypothesis); it is only about five times faster.
+bare, values strings without escapes, integers, floats, booleans, offset date-times and arrays of
+such strings (on one line, or one item per line as tomli_w breaks long ones). It returns None at
+the first line of any other shape (a comment, an escape, a table, an array laid out otherwise, a
+repeated key...) and the caller gives the text to `tomllib`, which reads the rest of TOML and
+words every error. So `parse_subset` never decides what a file means: when it returns a table,
+`tomllib.loads` returns an equal one (tests/test_store_toml_subset.py checks this with
+hypothesis); it is only five to ten times faster.
 """
 
 from __future__ import annotations

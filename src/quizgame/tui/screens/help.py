@@ -50,7 +50,7 @@ SCORING = (
 )
 HEADING = "bold $text-accent"
 KEY = "bold $footer-key-foreground"
-NOTE = "$text-muted"
+NOTE = "dim"
 
 
 def _load(target: str) -> type[DOMNode] | None:

@@ -27,7 +27,7 @@ class PlayerPromptScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", "Home screen", id="quizgame.prompt_home"),
     ]
-    INSTRUCTIONS = "Type your name and press Enter to start, or pick your name with ↑↓ and Enter"
+    INSTRUCTIONS = "Type your name and Enter to start, or pick it with ↑↓ and Enter"
 
     def __init__(self, quiz_title: str, players: list[str]) -> None:
         super().__init__()
