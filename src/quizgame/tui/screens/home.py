@@ -1,8 +1,9 @@
 """The home screen: pick or create a player, pick a quiz and a mode, play.
 
-The first paint needs nothing but Textual's lightest widgets: the quiz files and saves are read
-in a worker thread (loading the format models is the slow part of starting), and the quiz table
-is mounted, filled, when they are ready.
+The first paint is the name box, the mode and the keys: the quiz files and saves are read in a
+worker thread (loading the format models is the slow part of starting), and the player list and
+the quiz table are mounted, filled, when they are ready. Every widget left out of the first paint
+makes the game start sooner (see benchmarks/bench_tui.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
@@ -57,8 +58,10 @@ class HomeScreen(Screen[None]):
         self.mode: Mode = settings.mode
         self.player: str | None = None
         self.entries: list[QuizEntry] = []
+        self.player_list: OptionList | None = None
+        """The players found in the saves folder, once it has been read."""
         self.quiz_table: QuizTable | None = None
-        """The quiz list, once the quizzes have been read."""
+        """The quizzes found in the quizzes folder, once they have been read."""
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -66,16 +69,12 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="home-title", markup=False)
-        with Horizontal(id="home-main"):
-            with Vertical(id="players-pane"):
-                yield Label("Players", classes="pane-title")
-                yield OptionList(markup=False, id="players")
-                yield Input(placeholder="New player's name", id="new-player")
-                yield Static(id="player-message", markup=False)
-            with Vertical(id="quizzes-pane"):
-                yield Label("Quizzes", classes="pane-title")
-                yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
-                yield Static(id="mode")
+        with Vertical(id="players-pane"):
+            yield Input(placeholder="New player's name", id="new-player")
+            yield Static(id="player-message", markup=False)
+        with Vertical(id="quizzes-pane"):
+            yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
+            yield Static(id="mode")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -117,18 +116,25 @@ class HomeScreen(Screen[None]):
 
         self.entries = entries
         self._player_message("\n".join(problems))
-        self.query_one("#players", OptionList).set_options(names)
+        if self.player is not None and self.player not in names:
+            names.append(self.player)  # typed in before the saves folder was read
+        self.player_list = players = OptionList(*names, markup=False, id="players")
+        players.border_title = "Players"
         self.quiz_table = table = QuizTable(entries, id="quizzes")
+        table.border_title = "Quizzes"
+        await self.query_one("#players-pane", Vertical).mount(players, before="#new-player")
         await self.query_one("#quizzes-pane", Vertical).mount(table, before="#quiz-detail")
         asking = self.settings.quiz_path is not None and self.settings.player is None
         if asking:
             # `quizgame play QUIZ`: that quiz is the one to play, once we know who plays it.
             table.move_cursor(row=self._row_of_command_line_quiz(), animate=False)
-        wanted = self.settings.player or (names[0] if names and not asking else None)
+        name_box = self.query_one("#new-player", Input)
+        wanted = self.player or self.settings.player or (names[0] if names and not asking else None)
         if wanted is not None and self.choose_player(wanted):
-            table.focus()
+            if not name_box.value:  # never take the keyboard from someone typing their name
+                table.focus()
         else:
-            self.query_one("#new-player", Input).focus()
+            name_box.focus()
         self._show_detail()
         if asking:
             self._ask_who_plays(names)
@@ -153,12 +159,13 @@ class HomeScreen(Screen[None]):
             return False
         self._player_message("")
         self.player = name
-        players = self.query_one("#players", OptionList)
-        names = [str(option.prompt) for option in players.options]
-        if name not in names:
-            players.add_option(name)
-            names.append(name)
-        players.highlighted = names.index(name)
+        players = self.player_list
+        if players is not None:
+            names = [str(option.prompt) for option in players.options]
+            if name not in names:
+                players.add_option(name)
+                names.append(name)
+            players.highlighted = names.index(name)
         self._show_title()
         if self.quiz_table is not None:
             self.quiz_table.show_standings(None)  # the last player's figures are not this one's
@@ -168,7 +175,7 @@ class HomeScreen(Screen[None]):
     def _player_message(self, text: str) -> None:
         message = self.query_one("#player-message", Static)
         message.update(text)
-        message.display = bool(text)
+        message.set_class(bool(text), "-shown")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         name = str(event.option.prompt)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from textual import events
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Static
+
+KEY_STYLE = "bold $footer-key-foreground"
+DISABLED_STYLE = "$text-disabled"
 
 
 class KeyBar(Static):
@@ -20,10 +23,12 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(id="keybar")
         self._pending = False
+        self._shown: tuple[list[tuple[str, str, str, bool]], int] | None = None
+        """The keys shown and the width they were laid out for: the same again is not redrawn."""
 
     def on_mount(self) -> None:
+        # The first drawing is on the first Resize, when the width is known.
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._draw()
 
     def _bindings_changed(self, _: Screen[object]) -> None:
         # Bindings are refreshed several times per key press: draw once, after them all.
@@ -36,20 +41,26 @@ class KeyBar(Static):
 
     def _draw(self) -> None:
         self._pending = False
-        parts: list[str] = []
-        length = 0
+        keys: list[tuple[str, str, str, bool]] = []
         actions: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            key_display = self.app.get_key_display(binding)
-            length += len(key_display) + 1 + len(binding.description)
-            text = f"[b $footer-key-foreground]{escape(key_display)}[/] {escape(binding.description)}"
-            if not active.enabled:
-                text = f"[$text-disabled]{text}[/]"
-            parts.append(f"[@click=app.simulate_key({binding.key!r})]{text}[/]")
+            keys.append((binding.key, self.app.get_key_display(binding), binding.description, active.enabled))
+        width = self.content_size.width
+        if (keys, width) == self._shown:
+            return
+        self._shown = (keys, width)
+        parts = [
+            # Built as Content, not markup: nothing to parse (or escape) at each key press.
+            Content.assemble((key_display, KEY_STYLE), " ", description)
+            .stylize_before(Style.from_meta({"@click": f"app.simulate_key({key!r})"}))
+            .stylize_before("" if enabled else DISABLED_STYLE)
+            for key, key_display, description, enabled in keys
+        ]
         # Two spaces between keys when they fit, else one: an 80-column footer keeps every key.
-        gap = "  " if length + 2 * (len(parts) - 1) <= self.content_size.width else " "
-        self.update(Content.from_markup(gap.join(parts)))
+        length = sum(len(part) for part in parts)
+        gap = "  " if length + 2 * (len(parts) - 1) <= width else " "
+        self.update(Content(gap).join(parts))
