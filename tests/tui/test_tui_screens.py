@@ -225,3 +225,50 @@ def test_every_key_has_a_unique_id_for_keymaps() -> None:
     ids = [binding.id for binding in bindings.values()]
     assert None not in ids
     assert len(ids) == len(set(ids))
+
+
+async def test_a_quiz_named_without_a_player_asks_who_plays_then_starts_it(tmp_path: Path) -> None:
+    from quizgame.tui.screens.player_prompt import PlayerPromptScreen
+
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlayerPromptScreen)
+        await type_text(pilot, "x" * 41)
+        await pilot.press("enter")
+        assert "at most 40 characters" in text_of(app.screen, "#prompt-message")
+        await pilot.press(*["backspace"] * 41)
+        await type_text(pilot, "Zoe")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.store.name == "Zoe"
+        assert app.screen.session.quiz.quiz.id == "all-types"
+    assert [info.name for info in SavesFolder(saves).players()] == ["Zoe"]
+
+
+async def test_the_question_of_who_plays_lists_the_players_and_escape_goes_home(tmp_path: Path) -> None:
+    from quizgame.tui.screens.player_prompt import PlayerPromptScreen
+
+    saves = tmp_path / "saves"
+    for name in ("Ana", "Ben"):
+        SavesFolder(saves).player(name)
+    app = make_app(quizzes_folder(tmp_path, BROKEN, ALL_TYPES), saves, Clocks(), quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlayerPromptScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.player is None  # nobody was chosen for them
+        assert home.selected_entry().path.name == ALL_TYPES.name  # type: ignore[union-attr]
+
+    app = make_app(quizzes_folder(tmp_path, BROKEN, ALL_TYPES), saves, Clocks(), quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "down", "enter")  # to the list, Ben, play
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.store.name == "Ben"

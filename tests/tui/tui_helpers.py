@@ -138,6 +138,13 @@ def quiz_cell(pilot: Pilot[Any], row: int, column: str) -> str:
     return str(table.get_row_at(row)[HEADERS.index(column)])
 
 
+def screen_text(pilot: Pilot[Any]) -> str:
+    """What the screen shows, line by line, as drawn (through Textual's compositor: there is no
+    public way to read the characters on screen)."""
+    update = pilot.app.screen._compositor.render_update(full=True)
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)  # type: ignore[attr-defined]
+
+
 def steady_cursors(pilot: Pilot[Any]) -> None:
     """No blinking: a snapshot must not depend on when it was taken."""
     for widget in pilot.app.screen.query(Input):

@@ -11,8 +11,8 @@
     scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
 
 Summaries are read from the few lines above each session file's answers (sessions.py), and
-save files laid out as quizgame writes them are read without the TOML parser (toml_subset.py):
-fast enough that no derived copy or index is kept, so the TOML files are all there is.
+save files are parsed with rtoml, a TOML parser written in Rust (documents.parse_toml): fast
+enough that no derived copy or index is kept, so the TOML files are all there is.
 
 Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
 `PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.

@@ -68,18 +68,16 @@ class HomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="home-title", markup=False)
+        yield Static(self._title_text(), id="home-title", markup=False)
         with Vertical(id="players-pane"):
             yield Input(placeholder="New player's name", id="new-player")
             yield Static(id="player-message", markup=False)
         with Vertical(id="quizzes-pane"):
             yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
-            yield Static(id="mode")
+            yield Static(self._mode_text(), id="mode")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._show_mode()
-        self._show_title()
         # After the first paint: the worker's imports would otherwise compete with it for the GIL.
         self.call_after_refresh(self.load_catalog)
 
@@ -166,7 +164,7 @@ class HomeScreen(Screen[None]):
                 players.add_option(name)
                 names.append(name)
             players.highlighted = names.index(name)
-        self._show_title()
+        self.query_one("#home-title", Static).update(self._title_text())
         if self.quiz_table is not None:
             self.quiz_table.show_standings(None)  # the last player's figures are not this one's
         self.load_standings(name)
@@ -178,8 +176,9 @@ class HomeScreen(Screen[None]):
         message.set_class(bool(text), "-shown")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Only the player's own moves choose: the list highlights its first name by itself.
         name = str(event.option.prompt)
-        if name != self.player:
+        if event.option_list.has_focus and name != self.player:
             self.choose_player(name)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -259,16 +258,14 @@ class HomeScreen(Screen[None]):
         from quizgame.tui.app import MODES
 
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
-        self._show_mode()
+        self.query_one("#mode", Static).update(self._mode_text())
 
-    def _show_mode(self) -> None:
-        self.query_one("#mode", Static).update(
-            f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]   [dim](m to change)[/]"
-        )
+    def _mode_text(self) -> str:
+        return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]   [dim](m to change)[/]"
 
-    def _show_title(self) -> None:
+    def _title_text(self) -> str:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"
-        self.query_one("#home-title", Static).update(f"quizgame · {who}")
+        return f"quizgame · {who}"
 
     def action_leaderboard(self) -> None:
         from quizgame.tui.screens.leaderboard import LeaderboardScreen
