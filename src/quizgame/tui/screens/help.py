@@ -99,7 +99,7 @@ class HelpScreen(Screen[None]):
 
     def help_content(self) -> Content:
         """A heading per screen, what to do there, then one line per key: keys, what they do."""
-        lines: list[Content] = []
+        lines = [Content.styled("↑↓ and PgUp/PgDn scroll these keys; Escape goes back.", NOTE), Content("")]
         for title, targets in SECTIONS:
             classes = [cls for cls in map(_load, targets) if cls is not None]
             if not classes:

@@ -28,10 +28,11 @@ if TYPE_CHECKING:
     from quizgame.tui.catalog import PlayerStandings, QuizEntry
     from quizgame.tui.widgets.quiz_table import QuizTable
 
+# Short enough for the mode line of an 80-column terminal.
 MODE_WORDS: dict[str, str] = {
     "quiz": "Quiz (scored)",
     "practice": "Practice (spaced repetition)",
-    "mistakes": "Mistakes (replay your last misses)",
+    "mistakes": "Mistakes (last game's misses)",
 }
 
 
@@ -205,6 +206,8 @@ class HomeScreen(Screen[None]):
     def _play_as(self, name: str | None) -> None:
         """The prompt's answer: play the command line's quiz as `name` (None: stay here)."""
         if name is not None and self.choose_player(name):
+            if self.quiz_table is not None:
+                self.quiz_table.focus()  # where the game ends: back on the quiz list
             self.action_play()
 
     # -- quizzes ---------------------------------------------------------------------------
@@ -261,7 +264,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#mode", Static).update(self._mode_text())
 
     def _mode_text(self) -> str:
-        return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]   [dim](m to change)[/]"
+        return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]  [dim](press m)[/]"
 
     def _title_text(self) -> str:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"

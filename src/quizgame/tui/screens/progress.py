@@ -116,6 +116,7 @@ class ProgressScreen(Screen[None]):
                     width=0.6)
             labelled = positions[::-DAYS_PER_LABEL][::-1]  # always label today
             plt.xticks(labelled, [days[i][0].strftime("%b %d") for i in labelled])
+            plt.yticks(whole_ticks(0, max(count for _, count in days)))
             # At least a week wide, today on the right: one day's bar must not fill the chart.
             plt.xlim(min(-0.5, len(days) - 0.5 - DAYS_PER_LABEL), len(days) - 0.5)
         chart.refresh()

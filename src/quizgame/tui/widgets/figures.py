@@ -32,6 +32,9 @@ class FigureTable(DataTable[Text]):
         """Replace every row, the cursor staying on the same line (a refresh must not jump)."""
         cursor = self.cursor_row
         self.clear()
+        for column in self.columns.values():
+            # A column keeps the width of the widest cell it ever held: measure these rows alone.
+            column.content_width = column.label.cell_len
         self.add_rows(
             [Text(cell, justify="right" if i in self.numbers else "left")
              for i, cell in enumerate(row)]

@@ -42,12 +42,13 @@ class KeyBar(Static):
     def _draw(self) -> None:
         self._pending = False
         keys: list[tuple[str, str, str, bool]] = []
-        actions: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or binding.action in actions:
+            # The same action under the same name once (true/false's `t` is not the `1` of "1-9").
+            if not binding.show or (binding.action, binding.description) in seen:
                 continue
-            actions.add(binding.action)
+            seen.add((binding.action, binding.description))
             keys.append((binding.key, self.app.get_key_display(binding), binding.description, active.enabled))
         width = self.content_size.width
         if (keys, width) == self._shown:
