@@ -46,7 +46,8 @@ async def test_markup_in_a_quiz_and_in_answers_is_shown_as_written(tmp_path: Pat
 
         assert isinstance(app.screen, ResultsScreen)
         shown = screen_text(pilot)
-        for text in (f"Results: {TITLE}", f"Your answer: {TYPED} · Incorrect", "Your answer: [/] · Correct"):
+        for text in (f"Results: {TITLE}", f"Your answer: {TYPED} · Incorrect",
+                     "Your answer: [/] · Correct"):
             assert text in shown
 
         await pilot.press("l")

@@ -1,5 +1,6 @@
-"""The other screens and paths: home (players, broken quizzes), practice, help, time-outs,
-mistakes, and the screens of the classroom reached from home and results."""
+"""The other screens and paths: home (players, broken quizzes, who plays a quiz named on the
+command line), practice, help, time-outs, mistakes, and the screens of the classroom reached from
+home and results."""
 
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert str(app.screen.query_one("#status").render()) == "Practice"  # no score: none is kept
         answers = await play_to_results(pilot)
         assert answers >= 7  # seven new cards, each at least once
         summary = text_of(app.screen, "#summary")
@@ -169,9 +171,12 @@ async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) ->
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_content().plain
+        text = "\n".join(f"{heading}\n{body.plain}" for heading, body in app.screen.help_sections())
         for words in ("Quit", "Hint", "I was right", "Move up", "Tick", "Unpair", "Leaderboard", "Scoring"):
             assert words in text
+        await pilot.press("pagedown")  # the keys scroll (they do not fit in 80×24)
+        await pilot.pause()
+        assert app.screen.query_one("#help").scroll_y > 0
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

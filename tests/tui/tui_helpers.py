@@ -141,8 +141,8 @@ def quiz_cell(pilot: Pilot[Any], row: int, column: str) -> str:
 def screen_text(pilot: Pilot[Any]) -> str:
     """What the screen shows, line by line, as drawn (through Textual's compositor: there is no
     public way to read the characters on screen)."""
-    update = pilot.app.screen._compositor.render_update(full=True)
-    return "\n".join("".join(strip.text for strip in line) for line in update.strips)  # type: ignore[attr-defined]
+    update: Any = pilot.app.screen._compositor.render_update(full=True)
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)
 
 
 def steady_cursors(pilot: Pilot[Any]) -> None:

@@ -48,7 +48,6 @@ SCORING = (
     "A hint halves the points. A question whose time runs out scores 0.",
     "Streak: +100 for each right answer in a row after the first, up to +500; a miss resets it.",
 )
-HEADING = "bold $text-accent"
 KEY = "bold $footer-key-foreground"
 NOTE = "dim"
 
@@ -87,7 +86,10 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self.help_content(), id="help-text")
+            yield Static("↑↓ and PgUp/PgDn scroll these keys; Escape goes back.", classes="help-note")
+            for heading, body in self.help_sections():
+                yield Static(heading, classes="help-heading", markup=False)
+                yield Static(body, classes="help-body")
         yield KeyBar()
 
     def key_text(self, binding: Binding) -> str:
@@ -97,9 +99,10 @@ class HelpScreen(Screen[None]):
             return binding.key_display
         return " / ".join(self.app.get_key_display(Binding(key, binding.action)) for key in keys)
 
-    def help_content(self) -> Content:
-        """A heading per screen, what to do there, then one line per key: keys, what they do."""
-        lines = [Content.styled("↑↓ and PgUp/PgDn scroll these keys; Escape goes back.", NOTE), Content("")]
+    def help_sections(self) -> list[tuple[str, Content]]:
+        """(heading, body) for each screen, then how points are counted. A screen's body says what
+        to do there, then gives one line per key: the keys, then what they do."""
+        sections = []
         for title, targets in SECTIONS:
             classes = [cls for cls in map(_load, targets) if cls is not None]
             if not classes:
@@ -110,20 +113,19 @@ class HelpScreen(Screen[None]):
                     keys = keys_by_description.setdefault(binding.description, [])
                     if (key := self.key_text(binding)) not in keys:
                         keys.append(key)
-            lines.append(Content.styled(title, HEADING))
+            lines = []
             instructions = " ".join(filter(None, map(_instructions, classes)))
             if instructions:
-                lines.append(Content.styled(f"  {instructions}.", NOTE))
+                lines.append(Content.styled(f"{instructions}.", NOTE))
             rows = [(" / ".join(keys), description) for description, keys in keys_by_description.items()]
             width = max((cell_len(keys) for keys, _ in rows), default=0)
             lines += [
-                Content.assemble("  ", (keys, KEY), " " * (width - cell_len(keys) + 2), description)
+                Content.assemble((keys, KEY), " " * (width - cell_len(keys) + 2), description)
                 for keys, description in rows
             ]
-            lines.append(Content(""))
-        lines.append(Content.styled("Scoring", HEADING))
-        lines += [Content(f"  • {rule}") for rule in SCORING]
-        return Content("\n").join(lines)
+            sections.append((title, Content("\n").join(lines)))
+        sections.append(("Scoring", Content("\n").join(f"• {rule}" for rule in SCORING)))
+        return sections
 
     def action_back(self) -> None:
         self.dismiss()

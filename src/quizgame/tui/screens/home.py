@@ -92,7 +92,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
         from quizgame.tui.catalog import scan_quizzes
-        from quizgame.tui.widgets import quiz_table  # noqa: F401  (imported here, off the UI thread)
+        from quizgame.tui.widgets import quiz_table  # noqa: F401  (for _fill_catalog, off the UI thread)
 
         problems: list[str] = []
         names = [info.name for info in self.quiz_app.saves.players(problems)]
@@ -135,8 +135,11 @@ class HomeScreen(Screen[None]):
         else:
             name_box.focus()
         self._show_detail()
-        if asking:
-            self._ask_who_plays(names)
+        if asking and self.player is not None:
+            self._play_as(self.player)  # named (with Enter) before the quizzes were read
+        elif asking:
+            self._ask_who_plays(names, typed=name_box.value)
+            name_box.clear()
 
     def _fill_standings(self, player: str, standings: PlayerStandings) -> None:
         table = self.quiz_table
@@ -196,12 +199,13 @@ class HomeScreen(Screen[None]):
     def action_new_player(self) -> None:
         self.query_one("#new-player", Input).focus()
 
-    def _ask_who_plays(self, names: list[str]) -> None:
+    def _ask_who_plays(self, names: list[str], *, typed: str) -> None:
+        """Ask who plays the command line's quiz; `typed` is what is already in the name box."""
         from quizgame.tui.screens.player_prompt import PlayerPromptScreen
 
         entry = self.selected_entry()
         title = entry.title if entry is not None else str(self.settings.quiz_path)
-        self.app.push_screen(PlayerPromptScreen(title, names), self._play_as)
+        self.app.push_screen(PlayerPromptScreen(title, names, typed=typed), self._play_as)
 
     def _play_as(self, name: str | None) -> None:
         """The prompt's answer: play the command line's quiz as `name` (None: stay here)."""
@@ -283,7 +287,9 @@ class HomeScreen(Screen[None]):
         from quizgame.tui.screens.progress import ProgressScreen
 
         if self.player is not None:
-            self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock))
+            self.app.push_screen(
+                ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock)
+            )
 
     def action_report(self) -> None:
         from quizgame.tui.screens.report import ReportScreen

@@ -27,27 +27,25 @@ class PlayerPromptScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", "Home screen", id="quizgame.prompt_home"),
     ]
-    INSTRUCTIONS = "Type your name and Enter to start, or pick it with ↑↓ and Enter"
+    INSTRUCTIONS = "Type your name and Enter, or Tab to the list and Enter on your name"
 
-    def __init__(self, quiz_title: str, players: list[str]) -> None:
+    def __init__(self, quiz_title: str, players: list[str], *, typed: str = "") -> None:
         super().__init__()
         self.quiz_title = quiz_title
         self.players = players
+        self.typed = typed
+        """What the player had already typed in the home screen's name box."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-dialog"):
             yield Static("Who is playing?", id="prompt-question")
             yield Static(self.quiz_title, id="prompt-quiz", markup=False)
-            yield Input(placeholder="Your name, then Enter", id="prompt-name")
+            yield Input(self.typed, placeholder="Your name, then Enter", id="prompt-name")
             yield Static(id="prompt-message", markup=False)
             if self.players:
-                yield Label("Played before? Pick your name:", id="prompt-players-title")
+                yield Label("Played before? Tab, then Enter on your name:", id="prompt-players-title")
                 yield OptionList(*self.players, markup=False, id="prompt-players")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#prompt-message", Static).display = False
-        self.query_one("#prompt-name", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -66,7 +64,7 @@ class PlayerPromptScreen(ModalScreen[str | None]):
         except QuizgameError as error:
             message = self.query_one("#prompt-message", Static)
             message.update(str(error))
-            message.display = True
+            message.add_class("-shown")
             return
         self.dismiss(name)
 

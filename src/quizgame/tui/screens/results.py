@@ -105,4 +105,6 @@ class ResultsScreen(Screen[None]):
     def action_progress(self) -> None:
         from quizgame.tui.screens.progress import ProgressScreen
 
-        self.app.push_screen(ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock))
+        self.app.push_screen(
+            ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock)
+        )
