@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.home import HomeScreen
@@ -22,12 +22,9 @@ from tui_helpers import (
     quizzes_folder,
     settle,
     shown,
+    text_of,
     type_text,
 )
-
-
-def text_of(screen: object, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
 
 
 async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.help import HelpScreen
@@ -26,12 +26,9 @@ from tui_helpers import (
     quizzes_folder,
     settle,
     shown,
+    text_of,
     type_text,
 )
-
-
-def text_of(screen: object, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
 
 
 async def play_to_results(pilot: object, limit: int = 50) -> int:

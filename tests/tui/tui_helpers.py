@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.tui.app import QuizApp, create_app
@@ -149,3 +149,8 @@ def steady_cursors(pilot: Pilot[Any]) -> None:
     """No blinking: a snapshot must not depend on when it was taken."""
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
+
+
+def text_of(screen: object, selector: str) -> str:
+    """The text a Static widget on `screen` currently shows."""
+    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
