@@ -26,6 +26,8 @@ COMMANDS = (
     "scores",
     "report",
     "serve",
+    "host",
+    "join",
     "export",
     "import",
 )

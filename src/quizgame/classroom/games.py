@@ -2,7 +2,8 @@
 
 The leaderboard and the teacher report read the same rules from here:
 
-- only **finished quiz-mode** games count (practice and mistakes never do, nor abandoned games);
+- only **finished quiz-mode and live** games count (practice and mistakes never do, nor
+  abandoned games); a live game is a scored game like a solo one, played with the class;
 - a player's **best** game has the highest score, then the highest accuracy, then the shortest
   time (then the earliest, so the choice is stable);
 - with `first_attempt`, a player's game is their earliest finished quiz-mode game instead.
@@ -20,6 +21,9 @@ from datetime import datetime
 
 from quizgame.engine.records import Mode, SessionRecord
 from quizgame.store.models import SessionSummary
+
+
+SCORED_MODES: frozenset[Mode] = frozenset({"quiz", "live"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,7 @@ class Game:
     @property
     def counts(self) -> bool:
         """Whether this game is on the leaderboard and in the report at all."""
-        return self.mode == "quiz" and self.finished_at is not None
+        return self.mode in SCORED_MODES and self.finished_at is not None
 
     @property
     def accuracy(self) -> float:

@@ -120,7 +120,8 @@ def analyse(
 
 def _answers_by_question(game: SessionRecord) -> dict[str, AnswerRecord]:
     # A question answered twice in one game (never in quiz mode) counts once: the last answer.
-    return {answer.question_id: answer for answer in game.answers}
+    # A question the player never saw (a late joiner in a live game) is no attempt at all.
+    return {answer.question_id: answer for answer in game.answers if not answer.not_seen}
 
 
 def _item(

@@ -41,6 +41,11 @@ class PresentedQuestion:
             return ()
         return tuple(left for left, _ in self.question.pairs)
 
+    @property
+    def unit(self) -> str | None:
+        """The unit of a number question's answer (None otherwise)."""
+        return self.question.unit if self.question.type == "number" else None
+
 
 def rng(seed: int, key: str) -> random.Random:
     """A generator for one shuffle; string seeds are hashed with SHA-512, stable across runs."""

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-Mode = Literal["quiz", "practice", "mistakes"]
+Mode = Literal["quiz", "practice", "mistakes", "live"]
 Given = str | bool | float | list[str] | None
 
 
@@ -40,6 +40,11 @@ class AnswerRecord(RecordModel):
     hint_used: bool = False
     timed_out: bool = False
     overridden: bool = Field(False, description="Player said 'I was right' on a text answer.")
+    not_seen: bool = Field(
+        False,
+        description="Live game: the player never saw this question (joined later, or it was "
+        "skipped); no points, and item analysis leaves it out.",
+    )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
 
 
@@ -51,6 +56,9 @@ class SessionRecord(RecordModel):
     quiz_title: str = ""
     player: str = Field(description="Display name of the player.")
     mode: Mode
+    game_id: str | None = Field(
+        None, description="Live games: the id of the hosted game every player's record shares."
+    )
     seed: int
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None

@@ -21,6 +21,7 @@ from datetime import datetime
 from fsrs import Scheduler
 
 from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
+from quizgame.engine.answers import answer_record
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
 from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
 from quizgame.engine.plans import Plan, plan_for
@@ -28,7 +29,6 @@ from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
 from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
-from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, Quiz
 
 __all__ = [
@@ -289,33 +289,17 @@ class GameSession:
         answered_at: datetime | None = None,
         overridden: bool = False,
     ) -> AnswerRecord:
-        question, meta = shown.question, self.quiz.quiz
-        hint_used = self._hint_used if hint_used is None else hint_used
-        correct = verdict.credit >= 1.0 and not timed_out
-        scored = score_answer(
-            question.points,
-            verdict.credit,
-            scoring=meta.scoring,
+        return answer_record(
+            shown.question,
+            self.quiz.quiz,
+            verdict,
             elapsed_ms=elapsed_ms,
             time_limit=shown.time_limit,
-            streak=streak_before + 1 if correct else 0,
-            streak_on=meta.streak,
-            hint_used=hint_used,
             timed_out=timed_out,
-        )
-        return AnswerRecord(
-            question_id=question.id,
-            question_type=question.type,
-            given=verdict.given,
-            correct=correct,
-            credit=verdict.credit,
-            points=scored.points,
-            streak_bonus=scored.streak_bonus,
-            elapsed_ms=elapsed_ms,
-            hint_used=hint_used,
-            timed_out=timed_out,
-            overridden=overridden,
+            streak_before=streak_before,
             answered_at=answered_at or self._clock(),
+            hint_used=self._hint_used if hint_used is None else hint_used,
+            overridden=overridden,
         )
 
     def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:

@@ -2,47 +2,65 @@
 
 One renderer per type, in a table keyed by type like `format.question_types`; each returns the
 lines to print under the prompt. Options are numbered from 1, as `parse_response` reads them.
+A renderer needs only what a player may see (`Shown`): an engine `PresentedQuestion` at the
+terminal, or the question a live hub sent, which never carries the answer key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from string import ascii_uppercase
+from typing import Protocol
 
-from quizgame.engine.presentation import PresentedQuestion
 
-Renderer = Callable[[PresentedQuestion], list[str]]
+class Shown(Protocol):
+    """A question as its player sees it."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def options(self) -> tuple[str, ...]: ...
+
+    @property
+    def lefts(self) -> tuple[str, ...]: ...
+
+    @property
+    def unit(self) -> str | None: ...
+
+
+Renderer = Callable[[Shown], list[str]]
 
 
 def numbered(options: Sequence[str]) -> list[str]:
     return [f"  {number}. {option}" for number, option in enumerate(options, start=1)]
 
 
-def _choice(shown: PresentedQuestion) -> list[str]:
+def _choice(shown: Shown) -> list[str]:
     return [*numbered(shown.options), "Answer: the number or the text of your choice."]
 
 
-def _multi(shown: PresentedQuestion) -> list[str]:
+def _multi(shown: Shown) -> list[str]:
     return [
         *numbered(shown.options),
         "Answer: pick every right one; numbers or texts separated by commas.",
     ]
 
 
-def _truefalse(shown: PresentedQuestion) -> list[str]:
+def _truefalse(shown: Shown) -> list[str]:
     return ["Answer: true or false (t, f, yes, no)."]
 
 
-def _number(shown: PresentedQuestion) -> list[str]:
-    unit = shown.question.unit
+def _number(shown: Shown) -> list[str]:
+    unit = shown.unit
     return [f"Answer: a number (in {unit})." if unit else "Answer: a number."]
 
 
-def _text(shown: PresentedQuestion) -> list[str]:
+def _text(shown: Shown) -> list[str]:
     return ["Answer: type it (case and accents do not matter)."]
 
 
-def _order(shown: PresentedQuestion) -> list[str]:
+def _order(shown: Shown) -> list[str]:
     return [
         *numbered(shown.options),
         "Answer: all the items in the right order, first to last; numbers or texts separated "
@@ -50,7 +68,7 @@ def _order(shown: PresentedQuestion) -> list[str]:
     ]
 
 
-def _match(shown: PresentedQuestion) -> list[str]:
+def _match(shown: Shown) -> list[str]:
     letters = ascii_uppercase[: len(shown.lefts)]
     lefts = [f"  {letter}. {left}" for letter, left in zip(letters, shown.lefts)]
     return [
@@ -74,6 +92,6 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def render(shown: PresentedQuestion) -> list[str]:
+def render(shown: Shown) -> list[str]:
     """The lines under a question's prompt: options and how to answer."""
     return RENDERERS[shown.type](shown)

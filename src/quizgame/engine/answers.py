@@ -1,0 +1,69 @@
+"""The answer record of one graded response: credit, points and streak bonus from the quiz's rules.
+
+`GameSession` (one player at the terminal) and the live hub (a class at once, on the hub's clock)
+both build their records here, so a live answer earns exactly what the same answer earns alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from quizgame.engine.graders import Grade
+from quizgame.engine.records import AnswerRecord
+from quizgame.engine.scoring import score_answer
+from quizgame.format.models import Question, QuizMeta
+
+
+def answer_record(
+    question: Question,
+    meta: QuizMeta,
+    verdict: Grade,
+    *,
+    elapsed_ms: int,
+    time_limit: int,
+    timed_out: bool,
+    streak_before: int,
+    answered_at: datetime,
+    hint_used: bool = False,
+    overridden: bool = False,
+) -> AnswerRecord:
+    """Score `verdict` (`time_limit` in seconds, 0 untimed; `streak_before` the run so far)."""
+    correct = verdict.credit >= 1.0 and not timed_out
+    scored = score_answer(
+        question.points,
+        verdict.credit,
+        scoring=meta.scoring,
+        elapsed_ms=elapsed_ms,
+        time_limit=time_limit,
+        streak=streak_before + 1 if correct else 0,
+        streak_on=meta.streak,
+        hint_used=hint_used,
+        timed_out=timed_out,
+    )
+    return AnswerRecord(
+        question_id=question.id,
+        question_type=question.type,
+        given=verdict.given,
+        correct=correct,
+        credit=verdict.credit,
+        points=scored.points,
+        streak_bonus=scored.streak_bonus,
+        elapsed_ms=elapsed_ms,
+        hint_used=hint_used,
+        timed_out=timed_out,
+        overridden=overridden,
+        answered_at=answered_at,
+    )
+
+
+def not_seen_record(question: Question, at: datetime) -> AnswerRecord:
+    """A question the player never saw (live games): no answer, no points, not wrong."""
+    return AnswerRecord(
+        question_id=question.id,
+        question_type=question.type,
+        correct=False,
+        credit=0.0,
+        elapsed_ms=0,
+        not_seen=True,
+        answered_at=at,
+    )

@@ -1,0 +1,579 @@
+"""LiveGame: the state machine of a class game, and the only place that decides anything.
+
+    lobby -> question(1) -> reveal(1) -> standings -> question(2) -> ... -> podium
+
+Every change is an *entry* (a small JSON-ready dict) applied by `_apply` and handed to the hub
+to journal; `LiveGame.replay` applies a journal's entries again, so a killed hub comes back with
+the same players, answers and question. Time comes from the caller: `now` (UTC) for the records
+and `mono` (seconds, monotonic) for elapsed times, stamped when the hub receives an answer.
+Methods return `Send`s: (player id or `HOST`, message); the hub delivers them once their entries
+are durable. The projector (`HOST`) gets what every player gets, without anyone's own line.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from quizgame.engine.answers import answer_record, not_seen_record
+from quizgame.engine.errors import AnswerFormatError
+from quizgame.engine.graders import Grade
+from quizgame.engine.grading import grade, parse_response, right_answer
+from quizgame.engine.presentation import PresentedQuestion, options_for, ordered_questions
+from quizgame.engine.records import SessionRecord
+from quizgame.errors import PlayerNameError
+from quizgame.format.models import Question, Quiz
+from quizgame.live import views
+from quizgame.live.names import clean_name, same_name
+from quizgame.live.players import LivePlayer, new_rejoin_code, new_token, token_hash
+from quizgame.live.protocol import VERSION, error, question_message
+
+HOST = "@host"
+Send = tuple[str, dict[str, Any]]
+Phase = Literal["lobby", "question", "reveal", "standings", "podium"]
+Pace = Literal["teacher", "auto", "all"]
+TEAM_NAMES = ("Red", "Blue", "Green", "Yellow", "Purple", "Orange", "Teal", "Pink")
+
+
+class Refused(Exception):
+    """A join, rejoin, answer or command the game turns down; `code` and `message` say why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the teacher runs the game (journaled: `--resume` keeps them)."""
+
+    pace: Pace = "teacher"
+    grace_s: float = 60.0
+    teams: int = 0
+    roster: tuple[str, ...] = ()
+    auto_delay_s: float = 6.0
+
+
+@dataclass
+class _Clock:
+    """The question on screen: when it started, its deadline, pauses and extra time."""
+
+    started: float
+    limit_s: int
+    extra_s: int = 0
+    paused_at: float | None = None
+    paused_total: float = 0.0
+    phase_since: float = 0.0
+
+    def elapsed_ms(self, mono: float) -> int:
+        now = self.paused_at if self.paused_at is not None else mono
+        return max(0, round((now - self.started - self.paused_total) * 1000))
+
+    def remaining_ms(self, mono: float) -> int | None:
+        if self.limit_s == 0:
+            return None
+        return max(0, (self.limit_s + self.extra_s) * 1000 - self.elapsed_ms(mono))
+
+
+@dataclass
+class LiveGame:
+    """One hosted game of one quiz (see the module docstring)."""
+
+    quiz: Quiz
+    game_id: str
+    code: str
+    seed: int
+    settings: Settings = field(default_factory=Settings)
+    phase: Phase = "lobby"
+    index: int = -1
+    locked: bool = False
+    players: dict[str, LivePlayer] = field(default_factory=dict)
+    journal_out: list[dict[str, Any]] = field(default_factory=list)
+    clock: _Clock | None = None
+
+    def __post_init__(self) -> None:
+        self.order: list[Question] = ordered_questions(
+            self.quiz.questions, seed=self.seed, shuffle=self.quiz.quiz.shuffle)
+        self._by_token: dict[str, LivePlayer] = {}
+
+    # -- creating and replaying --------------------------------------------------------
+
+    @classmethod
+    def new(cls, quiz: Quiz, settings: Settings, now: datetime) -> LiveGame:
+        game_id = f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}"
+        game = cls(quiz, game_id, f"{secrets.randbelow(10**6):06d}", secrets.randbelow(2**31),
+                   settings)
+        game.journal_out.append(game.header(now))
+        return game
+
+    def header(self, now: datetime) -> dict[str, Any]:
+        return {"e": "game", "v": VERSION, "game_id": self.game_id, "quiz_id": self.quiz.quiz.id,
+                "code": self.code, "seed": self.seed, "at": now.isoformat(),
+                "settings": {**asdict(self.settings), "roster": list(self.settings.roster)}}
+
+    @classmethod
+    def replay(cls, quiz: Quiz, entries: list[dict[str, Any]], mono: float) -> LiveGame:
+        """The game a journal describes, at the same question; its clock restarts at `mono`."""
+        header = entries[0]
+        settings = dict(header["settings"])
+        settings["roster"] = tuple(settings.get("roster", ()))
+        game = cls(quiz, header["game_id"], header["code"], header["seed"], Settings(**settings))
+        for entry in entries[1:]:
+            game._apply(entry, mono)
+        return game
+
+    # -- joining -------------------------------------------------------------------------
+
+    def join(self, name: str, code: str, now: datetime, mono: float) -> tuple[str, list[Send]]:
+        """Admit a new player: their id and the messages (the welcome carries their token)."""
+        if code.strip() != self.code:
+            raise Refused("wrong-code", "That is not this game's join code.")
+        if self.locked:
+            raise Refused("locked", "The game is locked: ask your teacher to let you in.")
+        if self.phase == "podium":
+            raise Refused("over", "This game is over.")
+        try:
+            shown = clean_name(name)
+        except PlayerNameError as problem:
+            raise Refused("bad-name", f"{str(problem).capitalize()}.") from None
+        if self.settings.roster:
+            listed = next((n for n in self.settings.roster if same_name(n, shown)), None)
+            if listed is None:
+                raise Refused("not-on-roster", "Pick your name from the class list.")
+            shown = listed
+        if any(same_name(player.name, shown) for player in self.players.values()):
+            raise Refused("name-taken", f"{shown} is already playing: pick another name, or "
+                          "rejoin with your rejoin code.")
+        token = new_token()
+        player_id = f"p{len(self.players) + 1}"
+        entry = {"e": "join", "id": player_id, "name": shown, "token_hash": token_hash(token),
+                 "rejoin": new_rejoin_code(), "seed": secrets.randbelow(2**31),
+                 "session": f"{now:%Y%m%dT%H%M%SZ}-{self.quiz.quiz.id}-{secrets.token_hex(3)}",
+                 "team": self._balanced_team(), "at": now.isoformat()}
+        sends = self._record(entry, mono)
+        return player_id, sends + self.connect(player_id, mono, token=token)
+
+    def roster_free(self, code: str) -> list[str]:
+        """Roster names nobody has taken yet (for the join form)."""
+        if code.strip() != self.code:
+            raise Refused("wrong-code", "That is not this game's join code.")
+        taken = [player.name for player in self.players.values()]
+        return [name for name in self.settings.roster if not any(same_name(name, t) for t in taken)]
+
+    def find_rejoin(self, *, token: str = "", name: str = "", rejoin: str = "",
+                    code: str = "") -> LivePlayer:
+        """The player a rejoin names (by token, or by name + rejoin code + join code)."""
+        player = self._by_token.get(token_hash(token)) if token else None
+        if player is None and name and rejoin and code.strip() == self.code:
+            player = next((p for p in self.players.values()
+                           if same_name(p.name, name) and p.rejoin == rejoin.strip().upper()), None)
+        if player is None:
+            raise Refused("unknown-player", "No such player in this game: check the rejoin code.")
+        if player.kicked:
+            raise Refused("kicked", "You were removed from this game.")
+        return player
+
+    def rejoin(self, player: LivePlayer, mono: float) -> list[Send]:
+        """A player back within the grace period (or after it, with the teacher's OK)."""
+        away = player.away_since
+        late = away is not None and mono - away > self.settings.grace_s
+        if late and not player.allowed_back and self.phase != "podium":
+            return [(HOST, {"type": "rejoin_request", "name": player.name})]
+        player.allowed_back = False
+        return self.connect(player.id, mono)
+
+    def connect(self, player_id: str, mono: float, *, token: str | None = None) -> list[Send]:
+        """The player's connection is up: tell them where the game is."""
+        player = self.players[player_id]
+        player.connected, player.away_since = True, None
+        welcome = {"type": "welcome", "v": VERSION, "token": token, "rejoin": player.rejoin,
+                   "player": {"id": player.id, "name": player.name, "team": player.team},
+                   "game": {"id": self.game_id, "title": self.quiz.quiz.title,
+                            "questions": len(self.order), "pace": self.settings.pace}}
+        sends: list[Send] = [(player_id, welcome), *self._host_lobby("joined", player)]
+        if self.phase == "lobby":
+            sends.append((player_id, self._lobby()))
+        elif self.phase == "question":
+            if self.index not in player.seen:
+                sends += self._record({"e": "seen", "id": player_id, "index": self.index}, mono)
+            sends.append((player_id, self._question_for(player, mono)))
+        else:
+            sends += self._phase_message_for(player)
+        return sends
+
+    def disconnect(self, player_id: str, mono: float) -> list[Send]:
+        player = self.players.get(player_id)
+        if player is None or not player.connected:
+            return []
+        player.connected, player.away_since = False, mono
+        return self._host_lobby("left", player)
+
+    # -- answering -----------------------------------------------------------------------
+
+    def answer(self, player_id: str, number: int, raw: str, now: datetime,
+               mono: float) -> list[Send]:
+        """Take a player's one answer to the question on screen, stamped on the hub's clock."""
+        player = self.players[player_id]
+        if self.phase != "question" or number != self.index + 1 or self.clock is None:
+            raise Refused("not-now", "That question is not open for answers.")
+        if player.pending is not None:
+            raise Refused("already-answered", "You already answered this question.")
+        if self.clock.paused_at is not None:
+            raise Refused("paused", "The game is paused.")
+        if self.clock.remaining_ms(mono) == 0:
+            raise Refused("too-late", "Time is up for this question.")
+        shown = self._shown(player, self.index)
+        try:
+            parse_response(shown, raw)
+        except AnswerFormatError as problem:
+            raise Refused("bad-answer", str(problem)) from None
+        entry = {"e": "answer", "id": player_id, "index": self.index, "raw": raw,
+                 "elapsed_ms": self.clock.elapsed_ms(mono),
+                 "time_limit": self._scoring_limit(), "at": now.isoformat()}
+        sends = self._record(entry, mono)
+        sends.append((player_id, {"type": "ack", "number": number,
+                                  "elapsed_ms": entry["elapsed_ms"]}))
+        sends.append((HOST, self._count()))
+        if self._everyone_answered():
+            sends += self.reveal(now, mono)
+        return sends
+
+    # -- the teacher's controls ------------------------------------------------------------
+
+    def start(self, now: datetime, mono: float) -> list[Send]:
+        if self.phase != "lobby":
+            raise Refused("not-now", "The game has already started.")
+        return self._next_question(now, mono)
+
+    def next(self, now: datetime, mono: float) -> list[Send]:
+        """One step on: question -> reveal -> standings -> next question (or podium)."""
+        match self.phase:
+            case "lobby":
+                return self.start(now, mono)
+            case "question":
+                return self.reveal(now, mono)
+            case "reveal":
+                return self._record({"e": "standings"}, mono)
+            case "standings":
+                return self._next_question(now, mono)
+        raise Refused("not-now", "The game is over.")
+
+    def reveal(self, now: datetime, mono: float) -> list[Send]:
+        if self.phase != "question":
+            raise Refused("not-now", "No question is open.")
+        return self._record({"e": "reveal", "index": self.index, "at": now.isoformat()}, mono)
+
+    def skip(self, now: datetime, mono: float) -> list[Send]:
+        """Drop the question on screen: nobody is scored on it (saved as not seen)."""
+        if self.phase != "question":
+            raise Refused("not-now", "No question is open.")
+        self._record({"e": "skip", "index": self.index, "at": now.isoformat()}, mono)
+        return self._next_question(now, mono)
+
+    def pause(self, mono: float) -> list[Send]:
+        if self.phase != "question" or self.clock is None or self.clock.paused_at is not None:
+            raise Refused("not-now", "No running question to pause.")
+        self.clock.paused_at = mono
+        return self._everyone({"type": "paused"})
+
+    def resume(self, mono: float) -> list[Send]:
+        if self.clock is None or self.clock.paused_at is None:
+            raise Refused("not-now", "The game is not paused.")
+        self.clock.paused_total += mono - self.clock.paused_at
+        self.clock.paused_at = None
+        return self._everyone({"type": "time", "remaining_ms": self.clock.remaining_ms(mono)})
+
+    def extend(self, seconds: int, mono: float) -> list[Send]:
+        if self.phase != "question" or self.clock is None or self.clock.limit_s == 0:
+            raise Refused("not-now", "No timed question is open.")
+        self.clock.extra_s += seconds
+        return self._everyone({"type": "time", "remaining_ms": self.clock.remaining_ms(mono)})
+
+    def lock(self, locked: bool, mono: float) -> list[Send]:
+        sends = self._record({"e": "lock", "locked": locked}, mono)
+        return sends + [(HOST, {"type": "lock", "locked": locked})]
+
+    def kick(self, name: str, mono: float) -> list[Send]:
+        player = self.named(name)
+        sends = [(player.id, {"type": "kicked", "message": "Your teacher removed you."})]
+        return sends + self._record({"e": "kick", "id": player.id}, mono)
+
+    def allow(self, name: str) -> list[Send]:
+        """The teacher's OK for a player back after the grace period."""
+        self.named(name).allowed_back = True
+        return [(HOST, {"type": "allowed", "name": name})]
+
+    def assign_team(self, name: str, team: str, mono: float) -> list[Send]:
+        player = self.named(name)
+        return self._record({"e": "team", "id": player.id, "team": clean_name(team)}, mono)
+
+    def end(self, now: datetime, mono: float) -> list[Send]:
+        if self.phase == "podium":
+            return []
+        sends: list[Send] = []
+        if self.phase == "question":
+            sends += self.reveal(now, mono)
+        return sends + self._record({"e": "end", "at": now.isoformat()}, mono)
+
+    def tick(self, now: datetime, mono: float) -> list[Send]:
+        """Time passing: reveal at the deadline; in auto pace, move on after a pause."""
+        clock = self.clock
+        if self.phase == "question" and clock is not None and clock.remaining_ms(mono) == 0:
+            return self.reveal(now, mono)
+        if (self.settings.pace == "auto" and self.phase in ("reveal", "standings")
+                and clock is not None and mono - clock.phase_since >= self.settings.auto_delay_s):
+            return self.next(now, mono)
+        return []
+
+    def named(self, name: str) -> LivePlayer:
+        player = next((p for p in self.players.values()
+                       if same_name(p.name, name) and not p.kicked), None)
+        if player is None:
+            raise Refused("unknown-player", f"No player called {name!r}.")
+        return player
+
+    # -- state for the front-ends ------------------------------------------------------------
+
+    @property
+    def active(self) -> list[LivePlayer]:
+        return [player for player in self.players.values() if not player.kicked]
+
+    def current_question(self) -> Question | None:
+        return self.order[self.index] if 0 <= self.index < len(self.order) else None
+
+    def records(self) -> list[SessionRecord]:
+        """Every record worth saving: players who saw at least one question."""
+        return [p.record for p in self.players.values()
+                if any(not answer.not_seen for answer in p.record.answers)]
+
+    # -- applying entries ----------------------------------------------------------------
+
+    def _record(self, entry: dict[str, Any], mono: float) -> list[Send]:
+        self.journal_out.append(entry)
+        return self._apply(entry, mono)
+
+    def _apply(self, entry: dict[str, Any], mono: float) -> list[Send]:
+        kind = entry["e"]
+        if kind == "join":
+            return self._apply_join(entry)
+        if kind == "seen":
+            self.players[entry["id"]].seen.add(entry["index"])
+        elif kind == "question":
+            return self._apply_question(entry, mono)
+        elif kind == "answer":
+            self._apply_answer(entry)
+        elif kind in ("reveal", "skip"):
+            return self._apply_reveal(entry, mono, skipped=kind == "skip")
+        elif kind == "standings":
+            self._set_phase("standings", mono)
+            return self._everyone_each(self._standings_for)
+        elif kind == "lock":
+            self.locked = entry["locked"]
+        elif kind == "kick":
+            self.players[entry["id"]].kicked = True
+            self.players[entry["id"]].connected = False
+            return [(HOST, {"type": "kicked", "name": self.players[entry["id"]].name})]
+        elif kind == "team":
+            self.players[entry["id"]].team = entry["team"]
+        elif kind == "end":
+            return self._apply_end(entry, mono)
+        return []
+
+    def _apply_join(self, entry: dict[str, Any]) -> list[Send]:
+        record = SessionRecord(
+            id=entry["session"], quiz_id=self.quiz.quiz.id, quiz_title=self.quiz.quiz.title,
+            player=entry["name"], mode="live", game_id=self.game_id, seed=entry["seed"],
+            started_at=datetime.fromisoformat(entry["at"]), question_count=len(self.order))
+        player = LivePlayer(entry["id"], entry["name"], entry["token_hash"], entry["rejoin"],
+                            entry["team"], record)
+        self.players[player.id] = player
+        self._by_token[player.token_hash] = player
+        # A late joiner never saw the questions already asked: saved as not seen, not wrong.
+        at = datetime.fromisoformat(entry["at"])
+        missed = self.index + (0 if self.phase == "question" else 1)
+        for question in self.order[:max(0, missed)]:
+            record.answers.append(not_seen_record(question, at))
+        return []
+
+    def _apply_question(self, entry: dict[str, Any], mono: float) -> list[Send]:
+        self.index = entry["index"]
+        question = self.order[self.index]
+        limit = 0 if self.settings.pace == "all" else self.quiz.time_limit_for(question)
+        self.clock = _Clock(started=mono, limit_s=limit, phase_since=mono)
+        self.phase = "question"
+        for player in self.players.values():
+            player.pending = None
+        for player_id in entry["shown"]:
+            self.players[player_id].seen.add(self.index)
+        sends = [(HOST, self._host_question(mono))]
+        for player in self.active:
+            if player.connected:
+                sends.append((player.id, self._question_for(player, mono)))
+        return sends
+
+    def _apply_answer(self, entry: dict[str, Any]) -> None:
+        player = self.players[entry["id"]]
+        question = self.order[entry["index"]]
+        shown = self._shown(player, entry["index"])
+        verdict = grade(question, parse_response(shown, entry["raw"]))
+        player.seen.add(entry["index"])
+        player.pending = answer_record(
+            question, self.quiz.quiz, verdict, elapsed_ms=entry["elapsed_ms"],
+            time_limit=entry["time_limit"], timed_out=False, streak_before=player.streak,
+            answered_at=datetime.fromisoformat(entry["at"]))
+
+    def _apply_reveal(self, entry: dict[str, Any], mono: float, *, skipped: bool) -> list[Send]:
+        index, at = entry["index"], datetime.fromisoformat(entry["at"])
+        question = self.order[index]
+        for player in self.players.values():
+            if player.kicked or len(player.record.answers) > index:
+                continue
+            answer = player.pending
+            if skipped or index not in player.seen:
+                answer = not_seen_record(question, at)
+            elif answer is None:
+                answer = answer_record(
+                    question, self.quiz.quiz, Grade(False, 0.0), elapsed_ms=self._limit_ms(),
+                    time_limit=self._scoring_limit(), timed_out=True,
+                    streak_before=player.streak, answered_at=at)
+            if not answer.not_seen:
+                player.streak = player.streak + 1 if answer.correct else 0
+            player.record.answers.append(answer)
+            player.record.score += answer.points
+            player.pending = None
+        if skipped:
+            return [(HOST, {"type": "skipped", "number": index + 1})]
+        self._set_phase("reveal", mono)
+        return self._everyone_each(self._reveal_for)
+
+    def _apply_end(self, entry: dict[str, Any], mono: float) -> list[Send]:
+        at = datetime.fromisoformat(entry["at"])
+        for player in self.players.values():
+            if not player.kicked:
+                player.record.finished_at = at
+        self._set_phase("podium", mono)
+        return self._everyone_each(self._podium_for)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _next_question(self, now: datetime, mono: float) -> list[Send]:
+        if self.index + 1 >= len(self.order):
+            return self._record({"e": "end", "at": now.isoformat()}, mono)
+        shown = [player.id for player in self.active if player.connected]
+        return self._record({"e": "question", "index": self.index + 1, "shown": shown}, mono)
+
+    def _set_phase(self, phase: Phase, mono: float) -> None:
+        self.phase = phase
+        if self.clock is not None:
+            self.clock.phase_since = mono
+
+    def _shown(self, player: LivePlayer, index: int) -> PresentedQuestion:
+        question = self.order[index]
+        return PresentedQuestion(
+            number=index + 1, total=len(self.order), question=question,
+            options=options_for(question, seed=player.record.seed,
+                                shuffle_choices=self.quiz.quiz.shuffle_choices),
+            time_limit=self._scoring_limit())
+
+    def _limit_ms(self) -> int:
+        return self._scoring_limit() * 1000
+
+    def _scoring_limit(self) -> int:
+        """Seconds the question on screen allows, extra time included (0 when untimed)."""
+        if self.clock is None or self.clock.limit_s == 0:
+            return 0
+        return self.clock.limit_s + self.clock.extra_s
+
+    def _everyone_answered(self) -> bool:
+        present = [p for p in self.active if p.connected]
+        return bool(present) and all(p.pending is not None for p in present)
+
+    def _everyone(self, message: dict[str, Any]) -> list[Send]:
+        return [(HOST, message)] + [(p.id, message) for p in self.active if p.connected]
+
+    def _everyone_each(self, build: Any) -> list[Send]:
+        """The host's message (`build(None)`) and each connected player's own."""
+        return [(HOST, build(None))] + [(p.id, build(p)) for p in self.active if p.connected]
+
+    def _phase_message_for(self, player: LivePlayer) -> list[Send]:
+        build = {"reveal": self._reveal_for, "standings": self._standings_for,
+                 "podium": self._podium_for}[self.phase]
+        return [(player.id, build(player))]
+
+    def _question_for(self, player: LivePlayer, mono: float) -> dict[str, Any]:
+        assert self.clock is not None
+        return question_message(self._shown(player, self.index),
+                                remaining_ms=self.clock.remaining_ms(mono),
+                                answered=player.pending is not None)
+
+    def _host_question(self, mono: float) -> dict[str, Any]:
+        question = self.order[self.index]
+        assert self.clock is not None
+        shown = PresentedQuestion(self.index + 1, len(self.order), question,
+                                  options_for(question, seed=self.seed, shuffle_choices=False),
+                                  time_limit=self._scoring_limit())
+        return {**question_message(shown, remaining_ms=self.clock.remaining_ms(mono),
+                                   answered=False), "players": self._count()["players"]}
+
+    def _count(self) -> dict[str, Any]:
+        return {"type": "count", "answered": sum(p.pending is not None for p in self.active),
+                "players": sum(p.connected for p in self.active)}
+
+    def _lobby(self) -> dict[str, Any]:
+        return {"type": "lobby", "players": [p.name for p in self.active], "locked": self.locked}
+
+    def _host_lobby(self, what: str, player: LivePlayer) -> list[Send]:
+        return [(HOST, {"type": what, "name": player.name, "team": player.team,
+                        "players": sum(p.connected for p in self.active)})]
+
+    def _reveal_for(self, player: LivePlayer | None) -> dict[str, Any]:
+        question = self.order[self.index]
+        answers = [p.record.answers[self.index] for p in self.active
+                   if len(p.record.answers) > self.index]
+        message: dict[str, Any] = {
+            "type": "reveal", "number": self.index + 1, "total": len(self.order),
+            "kind": question.type, "prompt": question.prompt,
+            "right_answer": right_answer(question), "explanation": question.explanation,
+            "split": views.split(question, answers)}
+        if player is not None:
+            answer = player.record.answers[self.index] if len(player.record.answers) > self.index \
+                else None
+            message["you"] = views.your_answer(question, answer, player)
+        return message
+
+    def _standings_for(self, player: LivePlayer | None) -> dict[str, Any]:
+        ranked = views.ranking(self.active)
+        message: dict[str, Any] = {"type": "standings", "number": self.index + 1,
+                                   "total": len(self.order),
+                                   "top": views.table(ranked, views.STANDINGS_SHOWN),
+                                   "teams": views.team_scores(self.active)}
+        if player is not None:
+            message["you"] = views.you(ranked, player)
+        return message
+
+    def _podium_for(self, player: LivePlayer | None) -> dict[str, Any]:
+        ranked = views.ranking(self.active)
+        message: dict[str, Any] = {"type": "podium", "top": views.table(ranked, views.PODIUM_PLACES),
+                                   "ranking": views.table(ranked, len(ranked)),
+                                   "teams": views.team_scores(self.active)}
+        if player is not None:
+            message["you"] = views.you(ranked, player)
+        return message
+
+    def _balanced_team(self) -> str | None:
+        if self.settings.teams < 1:
+            return None
+        names = TEAM_NAMES[: self.settings.teams] if self.settings.teams <= len(TEAM_NAMES) \
+            else tuple(f"Team {n}" for n in range(1, self.settings.teams + 1))
+        sizes = {name: 0 for name in names}
+        for player in self.active:
+            if player.team in sizes:
+                sizes[player.team] += 1
+        return min(names, key=lambda name: sizes[name])
+
+
+def refusal(problem: Refused) -> dict[str, Any]:
+    return error(problem.code, problem.message)

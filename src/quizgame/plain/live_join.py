@@ -1,0 +1,124 @@
+"""`quizgame join ADDRESS --plain`: a live game line by line, for screen readers and scripts.
+
+Prints each question as plain mode does (numbered options, how to answer), reads the answer from
+stdin, says when the hub has it, then prints the verdict, the class's split, the standings and
+the podium: everything the projector shows, as text. A dropped connection is retried by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+from typing import Any, TextIO
+
+from quizgame.live.client import LiveClient, QuestionView
+from quizgame.plain.renderers import render
+
+OUTCOMES = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
+            "timed_out": "Time's up", "not_seen": "Not seen"}
+
+
+def ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def message_lines(message: dict[str, Any]) -> list[str]:
+    """What a player reads for one message from the hub."""
+    kind = message.get("type")
+    match kind:
+        case "welcome":
+            game = message["game"]
+            team = f", team {message['player']['team']}" if message["player"].get("team") else ""
+            return [f"Joined {game['title']!r} as {message['player']['name']}{team}. "
+                    f"Your rejoin code: {message['rejoin']}"]
+        case "lobby":
+            return [f"Waiting for the teacher to start ({len(message['players'])} players in)."]
+        case "question":
+            view = QuestionView.of(message)
+            timing = f" ({view.remaining_ms // 1000} s)" if view.remaining_ms is not None else ""
+            lines = [f"Question {view.number}/{view.total}{timing}: {view.prompt}", *render(view)]
+            return lines + (["(You already answered; wait for the reveal.)"] if view.answered
+                            else [])
+        case "ack":
+            return ["Answer received; wait for the reveal."]
+        case "reveal":
+            you = message.get("you", {})
+            lines = [f"{OUTCOMES.get(you.get('outcome', ''), '')}: you answered {you.get('given')}"
+                     f"; +{you.get('points', 0)} points (score {you.get('score', 0)}, "
+                     f"streak {you.get('streak', 0)}).",
+                     f"The answer: {message['right_answer']}"]
+            if message.get("explanation"):
+                lines.append(message["explanation"])
+            split = ", ".join(f"{row['label']}{' (right)' if row['correct'] else ''}: "
+                              f"{row['count']}" for row in message["split"])
+            return lines + [f"The class: {split}"]
+        case "standings" | "podium":
+            you = message.get("you")
+            head = "Final podium:" if kind == "podium" else \
+                f"Standings after question {message['number']}/{message['total']}:"
+            rows = [f"  {row['rank']}. {row['name']} {row['score']}" for row in message["top"]]
+            teams = [f"  team {t['team']}: {t['score']}" for t in message.get("teams", [])]
+            mine = [f"You are {ordinal(you['rank'])} of {you['of']} with {you['score']} points."] \
+                if you else []
+            return [head, *rows, *teams, *mine]
+        case "error":
+            return [f"{message['message']}"]
+        case "kicked" | "replaced" | "gone":
+            return [message["message"]]
+        case "reconnecting":
+            return ["Connection lost: reconnecting..."]
+        case "paused":
+            return ["The teacher paused the game."]
+        case "time":
+            remaining = message.get("remaining_ms")
+            return [] if remaining is None else [f"Time left: {remaining // 1000} s."]
+    return []
+
+
+async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
+                     stdout: TextIO, client_kind: str = "plain") -> int:
+    current: dict[str, Any] = {}
+    outcome = {"status": 0}
+
+    def on_message(message: dict[str, Any]) -> None:
+        for line in message_lines(message):
+            print(line, file=stdout, flush=True)
+        kind = message.get("type")
+        if kind == "question":
+            current.clear()
+            if not message.get("answered"):
+                current.update(message)
+        elif kind in ("reveal", "ack"):
+            current.clear()
+        elif kind == "error" and client.over:
+            outcome["status"] = 1
+
+    client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind)
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        for line in stdin:
+            loop.call_soon_threadsafe(lines.put_nowait, line.rstrip("\r\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    running = asyncio.create_task(client.run())
+    while not running.done():
+        reading = asyncio.create_task(lines.get())
+        await asyncio.wait({reading, running}, return_when=asyncio.FIRST_COMPLETED)
+        if not reading.done():
+            reading.cancel()
+            break
+        line = reading.result()
+        if current and line.strip():
+            await client.answer(current["number"], line)
+    await running
+    return outcome["status"]
+
+
+def run_plain_join(address: str, code: str, name: str) -> int:
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout))
