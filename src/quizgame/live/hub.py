@@ -101,6 +101,7 @@ class Hub:
         app = web.Application()
         app.router.add_get("/", self._page)
         app.router.add_get("/ws", self._websocket)
+        app.router.add_get("/favicon.ico", _no_content)
         return app
 
     async def start(self, host: str, port: int) -> None:
@@ -298,3 +299,7 @@ class Hub:
         task.add_done_callback(self._tasks.discard)
         return task
 
+
+
+async def _no_content(request: web.Request) -> web.Response:
+    return web.Response(status=204)
