@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from quizgame.live.protocol import VERSION, encode
+from quizgame.live.wire import VERSION, encode
 from quizgame.safe_text import visible
 
 RETRY_S = 1.0
@@ -84,6 +84,8 @@ class LiveClient:
         self.code, self.name, self.client = code, name, client
         self.token = token
         self.rejoin: str | None = None
+        # The first message when there is no token yet: a join, or a rejoin by name and code.
+        self.hello: dict[str, Any] | None = None
         self.on_message = on_message
         self.retry_s, self.give_up_s = retry_s, give_up_s
         self._socket: aiohttp.ClientWebSocketResponse | None = None
@@ -123,6 +125,8 @@ class LiveClient:
     def _hello(self) -> dict[str, Any]:
         if self.token:
             return {"type": "rejoin", "v": VERSION, "token": self.token}
+        if self.hello is not None:
+            return self.hello
         return {"type": "join", "v": VERSION, "code": self.code, "name": self.name,
                 "client": self.client}
 

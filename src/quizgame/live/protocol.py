@@ -14,8 +14,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.live.wire import VERSION, encode
 
-VERSION = 1
+__all__ = ["VERSION", "ClientMessage", "ProtocolError", "encode", "error", "parse_client",
+           "question_message"]
+
 MAX_MESSAGE_BYTES = 4096
 MAX_RAW_ANSWER = 500
 
@@ -99,10 +102,6 @@ def parse_client(data: str | bytes) -> ClientMessage:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "message"
         raise ProtocolError("bad-message", f"{where}: {first['msg']}") from None
-
-
-def encode(message: dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
 
 
 def error(code: str, message: str, **extra: Any) -> dict[str, Any]:

@@ -1,0 +1,43 @@
+"""Rich text of the hub's messages, shared by the projector and the student client.
+
+A split becomes a bar per option, standings and podium a ranked list: the same figures a player
+reads in `join --plain` (quizgame.plain.live_join), drawn for a screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+BAR_WIDTH = 30
+MEDALS = ("1st", "2nd", "3rd")
+
+
+def split_text(split: list[dict[str, Any]]) -> Text:
+    most = max((row["count"] for row in split), default=0) or 1
+    text = Text()
+    for row in split:
+        filled = round(BAR_WIDTH * row["count"] / most)
+        style = "bold green" if row["correct"] else "red" if row["count"] else "dim"
+        text.append(f"{row['label'][:28]:<28} ", style="bold" if row["correct"] else "")
+        text.append("█" * filled + "·" * (BAR_WIDTH - filled), style=style)
+        text.append(f" {row['count']}{'  ✓' if row['correct'] else ''}\n")
+    return text
+
+
+def ranking_text(rows: list[dict[str, Any]], *, podium: bool = False) -> Text:
+    text = Text()
+    for row in rows:
+        place = MEDALS[row["rank"] - 1] if podium and row["rank"] <= 3 else f"{row['rank']}."
+        team = f"  [{row['team']}]" if row.get("team") else ""
+        text.append(f"{place:>4} {row['name']}{team}", style="bold" if row["rank"] == 1 else "")
+        text.append(f"  {row['score']}\n", style="bold yellow")
+    return text or Text("(nobody yet)", style="dim")
+
+
+def teams_text(teams: list[dict[str, Any]]) -> Text:
+    text = Text()
+    for team in teams:
+        text.append(f"Team {team['team']}: {team['score']} ({team['members']} players)\n")
+    return text
