@@ -3,6 +3,9 @@
 textual-serve starts a fresh `python -m quizgame --quizzes DIR --saves DIR` process for each
 browser tab and relays its terminal over a websocket; all of them share one saves folder, which
 the store keeps safe (one file per player and session, atomic writes, file locks).
+With `--join ADDRESS` each tab is instead the live game's student client
+(`python -m quizgame.tui.live.join_app ADDRESS`: Textual and the live client only, no quizzes or
+saves), joined to the hub a teacher started with `quizgame host`.
 Imports beyond argparse are lazy: every command module is imported to build the parser.
 """
 
@@ -14,6 +17,9 @@ from pathlib import Path
 
 from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
 from quizgame.errors import QuizgameError
+from quizgame.live.addresses import is_loopback
+
+__all__ = ["add_parser", "is_loopback", "join_command", "play_command", "run"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -36,6 +42,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--public-url", default=None, metavar="URL",
                         help="address browsers use to reach the server, when it differs from "
                         "http://HOST:PORT (behind a proxy, or when listening on 0.0.0.0)")
+    parser.add_argument("--join", metavar="ADDRESS",
+                        help="serve the student client of the live game hosted at ADDRESS "
+                        "(quizgame host) instead of the game: one player per tab")
     add_quizzes_option(parser)
     add_saves_option(parser)
     parser.set_defaults(run=run)
@@ -44,21 +53,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
-    quizzes = quizzes_dir(args).resolve()
-    saves = saves_dir(args).resolve()
-    if not quizzes.is_dir():
-        raise QuizgameError(f"no quizzes folder at {quizzes}")
     if not 0 < args.port < 65536:
         raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
     public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
-
-    print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-    print(f"quizzes from {quizzes}; saves in {saves}")
+    if args.join is not None:
+        command = join_command(args.join)
+        print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
+        print(f"each tab joins the live game at {args.join}")
+    else:
+        quizzes = quizzes_dir(args).resolve()
+        saves = saves_dir(args).resolve()
+        if not quizzes.is_dir():
+            raise QuizgameError(f"no quizzes folder at {quizzes}")
+        command = play_command(quizzes, saves)
+        print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
+        print(f"quizzes from {quizzes}; saves in {saves}")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
     sys.stdout.flush()
-    server = Server(play_command(quizzes, saves), host=args.host, port=args.port,
+    server = Server(command, host=args.host, port=args.port,
                     title="quizgame", public_url=public_url)
     try:
         server.serve()
@@ -76,16 +90,17 @@ def play_command(quizzes: Path, saves: Path) -> str:
                        "--saves", str(saves)])
 
 
-def is_loopback(host: str) -> bool:
-    """Whether only this machine can reach `host` (a name other than localhost is not assumed)."""
-    import ipaddress
+def join_command(address: str) -> str:
+    """The command each tab runs with --join: the live client alone (it starts fast)."""
+    import shlex
 
-    if host == "localhost":
-        return True
+    from quizgame.live.client import websocket_url
+
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        websocket_url(address)
+    except ValueError as error:
+        raise QuizgameError(str(error)) from error
+    return shlex.join([sys.executable, "-m", "quizgame.tui.live.join_app", address])
 
 
 def _browser_host(host: str) -> str:

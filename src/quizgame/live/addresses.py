@@ -35,6 +35,7 @@ def listen_and_share(*, lan: bool, bind: str | None) -> tuple[str, str]:
 
 
 def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (a name other than localhost is not assumed)."""
     try:
         return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:

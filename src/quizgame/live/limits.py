@@ -1,7 +1,8 @@
 """Join rate limits: a token bucket per remote address, so one machine cannot flood the lobby.
 
 Every join or rejoin attempt costs a token; a bucket holds `burst` tokens and refills at `rate`
-per second. Buckets of addresses idle long enough to be full again are dropped, so a storm of
+per second. This machine itself (127.0.0.1, ::1) is not limited by default: the tabs of
+`quizgame serve --join` all connect from it. Buckets of addresses idle long enough to be full again are dropped, so a storm of
 addresses cannot grow the table without bound.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MAX_ADDRESSES = 10_000
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 @dataclass
@@ -24,10 +26,13 @@ class RateLimit:
 
     rate: float = 2.0
     burst: float = 40.0
+    limit_loopback: bool = False
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
 
     def allow(self, address: str, now: float) -> bool:
         """Spend one token of `address` at monotonic time `now`; False when none is left."""
+        if address in LOOPBACK and not self.limit_loopback:
+            return True
         bucket = self._buckets.get(address)
         if bucket is None:
             if len(self._buckets) >= MAX_ADDRESSES:
