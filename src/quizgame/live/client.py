@@ -13,13 +13,14 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import aiohttp
 
 from quizgame.live.wire import VERSION, encode
 from quizgame.safe_text import visible
+
+if TYPE_CHECKING:
+    import aiohttp
 
 RETRY_S = 1.0
 GIVE_UP_S = 600.0
@@ -95,6 +96,8 @@ class LiveClient:
 
     async def run(self) -> None:
         """Play until the game ends, the player is refused, or `close` is called."""
+        import aiohttp  # here, not at import: a browser tab draws its first screen sooner
+
         loop = asyncio.get_running_loop()
         away_since = loop.time()
         async with aiohttp.ClientSession() as session:

@@ -41,6 +41,7 @@ from quizgame.store.player import PlayerSaves
 DEFAULT_PORT = 8765
 TICK_S = 0.1
 SEND_QUEUE = 256
+STOP_WAIT_S = 5.0
 Listener = Callable[[dict[str, Any]], None]
 
 
@@ -125,11 +126,13 @@ class Hub:
         if self._ticker_task is not None:
             self._ticker_task.cancel()
         for connection in list(self._connections.values()):
-            with contextlib.suppress(Exception):
-                await connection.socket.close()
+            self._queue_close(connection)
         if self._runner is not None:
             await self._runner.cleanup()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._tasks:  # saves under way finish; a writer stuck on a dead socket does not
+            _, stuck = await asyncio.wait(self._tasks, timeout=STOP_WAIT_S)
+            for task in stuck:
+                task.cancel()
         await self.save_records()
         self.journal.close()
 
@@ -148,8 +151,7 @@ class Hub:
         await self.journal.commit(entries)
         for target, message in sends:
             if target == HOST:
-                for listener in self._listeners:
-                    listener(message)
+                self._tell_host(message)
                 continue
             connection = self._connections.get(target)
             if connection is None:
@@ -159,6 +161,13 @@ class Hub:
                 self._queue_close(connection)
         if any(entry["e"] in ("reveal", "skip", "end") for entry in entries):
             self._spawn(self.save_records())
+
+    def _tell_host(self, message: dict[str, Any]) -> None:
+        for listener in self._listeners:
+            try:
+                listener(message)
+            except Exception:  # a closed projector or stdout must not stop the class's game
+                continue
 
     def _queue(self, connection: _Connection, message: dict[str, Any]) -> None:
         try:
@@ -187,8 +196,7 @@ class Hub:
             try:
                 await asyncio.get_running_loop().run_in_executor(None, self._write, records)
             except SaveError as problem:
-                for listener in self._listeners:
-                    listener({"type": "save_error", "message": str(problem)})
+                self._tell_host({"type": "save_error", "message": str(problem)})
 
     def _write(self, records: list[SessionRecord]) -> None:
         for record in records:
@@ -231,10 +239,10 @@ class Hub:
                         self.refused += 1
                         self._queue_close(connection)
         finally:
+            self._queue_close(connection)
             if player_id is not None and self._connections.get(player_id) is connection:
                 del self._connections[player_id]
                 await self._deliver(self.game.disconnect(player_id, self.mono()))
-            self._queue_close(connection)
             await writer
         return socket
 
