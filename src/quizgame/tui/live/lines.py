@@ -11,16 +11,19 @@ from typing import Any
 from rich.text import Text
 
 BAR_WIDTH = 30
+LABEL_WIDTH = 44
 MEDALS = ("1st", "2nd", "3rd")
 
 
 def split_text(split: list[dict[str, Any]]) -> Text:
     most = max((row["count"] for row in split), default=0) or 1
+    width = min(LABEL_WIDTH, max((len(row["label"]) for row in split), default=0))
     text = Text()
     for row in split:
         filled = round(BAR_WIDTH * row["count"] / most)
         style = "bold green" if row["correct"] else "red" if row["count"] else "dim"
-        text.append(f"{row['label'][:28]:<28} ", style="bold" if row["correct"] else "")
+        label = row["label"] if len(row["label"]) <= width else row["label"][:width - 1] + "…"
+        text.append(f"{label:<{width}} ", style="bold" if row["correct"] else "")
         text.append("█" * filled + "·" * (BAR_WIDTH - filled), style=style)
         text.append(f" {row['count']}{'  ✓' if row['correct'] else ''}\n")
     return text
