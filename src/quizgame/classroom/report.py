@@ -8,17 +8,18 @@ from pathlib import Path
 
 from quizgame.classroom.games import chosen_per_player
 from quizgame.classroom.item_analysis import QuizReport, analyse
-from quizgame.classroom.merge import collect_games
+from quizgame.classroom.merge import GameSource, collect_games
 from quizgame.errors import QuizgameError
 from quizgame.format.models import Quiz
 
 
 def quiz_report(
     saves_dirs: Sequence[Path], quiz_id: str, quiz: Quiz | None = None, *,
-    first_attempt: bool = False,
+    first_attempt: bool = False, sources: Sequence[GameSource] = (),
 ) -> tuple[QuizReport, list[str]]:
-    """The report of `quiz_id` over the folders' best (or first) games, and the files skipped."""
-    collected = collect_games(saves_dirs, quiz_id)
+    """The report of `quiz_id` over the folders' (and sources') best (or first) games, and the
+    files skipped."""
+    collected = collect_games(saves_dirs, quiz_id, sources)
     chosen = chosen_per_player(collected.games, first_attempt=first_attempt)
     chosen.sort(key=lambda game: (game.player.casefold(), game.player_key))
     records = []
