@@ -26,6 +26,7 @@ from quizgame.format.models import (
     TrueFalseQuestion,
 )
 from quizgame.store import SavesFolder
+from quizgame.store.names import player_key
 
 QUIZ_PATH = bundled_quizzes_dir() / "nato-2025.toml"
 START = datetime(2025, 9, 1, 8, 30, tzinfo=UTC)
@@ -74,7 +75,7 @@ def game(player: str, number: int, answers: int, rng: random.Random, *,
             hint_used=rng.random() < 0.1, timed_out=timed_out, overridden=overridden,
             answered_at=moment))
     return SessionRecord(
-        id=f"{player.lower().replace(' ', '-')}-{mode}-{number:02d}", quiz_id=quiz.quiz.id,
+        id=f"{player_key(player)}-{mode}-{number:02d}", quiz_id=quiz.quiz.id,
         quiz_title=quiz.quiz.title, player=player, mode=mode, seed=rng.randrange(10**6),
         started_at=started, finished_at=moment + timedelta(seconds=3) if finished else None,
         question_count=answers, score=score, answers=records)

@@ -26,6 +26,12 @@ VENV = REPO / ".ralph-venv"
 REQUIREMENTS = ("ralph-malph[cli,lrs]==5.1.0", "requests")  # its lrs extra misses requests
 MARKER = VENV / "quizgame-requirements.txt"
 VALIDATOR = Path(__file__).with_name("validate_statements.py")
+PATCH = Path(__file__).with_name("ralph_fs_fixes.py")
+PATCH_ENV = "QUIZGAME_RALPH_PATCH"
+# A .pth file runs at the start of every Python of Ralph's venv: only the servers started here
+# (the reloader and its worker process) have PATCH_ENV set, so only they are patched.
+PTH_LINE = (f"import os; exec(open(os.environ['{PATCH_ENV}']).read(), {{}}) "
+            f"if os.environ.get('{PATCH_ENV}') else None\n")
 USER = "quizgame"
 START_TIMEOUT_S = 60.0
 
@@ -38,7 +44,7 @@ def ensure_venv() -> str | None:
     """Make Ralph's venv if it is missing or stale; the reason when that is impossible."""
     wanted = "\n".join(REQUIREMENTS) + "\n"
     if bin_path("ralph").exists() and MARKER.is_file() and MARKER.read_text() == wanted:
-        return None
+        return install_patch()
     steps = [[sys.executable, "-m", "venv", "--clear", str(VENV)],
              [str(bin_path("python")), "-m", "pip", "install", "-q", *REQUIREMENTS]]
     for step in steps:
@@ -49,6 +55,18 @@ def ensure_venv() -> str | None:
         if done.returncode != 0:
             return f"cannot make Ralph's venv: {' '.join(step[:4])}: {done.stderr.strip()[-400:]}"
     MARKER.write_text(wanted)
+    return install_patch()
+
+
+def install_patch() -> str | None:
+    found = subprocess.run(
+        [str(bin_path("python")), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, timeout=60)
+    if found.returncode != 0:
+        return f"Ralph's venv has no working Python: {found.stderr.strip()[-400:]}"
+    pth = Path(found.stdout.strip()) / "quizgame_ralph_fs_fixes.pth"
+    if not pth.exists() or pth.read_text() != PTH_LINE:
+        pth.write_text(PTH_LINE)
     return None
 
 
@@ -73,6 +91,7 @@ class Ralph:
         self.log = root / "ralph.log"
         self.env = {**os.environ, "RALPH_APP_DIR": str(self.app),
                     "RALPH_RUNSERVER_BACKEND": "fs"}
+        self.server_env = {**self.env, PATCH_ENV: str(PATCH)}
         self.data.mkdir(parents=True, exist_ok=True)
         subprocess.run([str(bin_path("ralph")), "auth", "-u", USER, "-p", self.password,
                         "-s", "all", "-A", USER, homepage, "-w"],
@@ -84,7 +103,7 @@ class Ralph:
         self.process = subprocess.Popen(
             [str(bin_path("ralph")), "runserver", "-b", "fs", "--fs-default-directory-path",
              str(self.data), "-h", "127.0.0.1", "-p", str(self.port)],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            env=self.server_env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:

@@ -3,13 +3,15 @@
 Leaderboards need only summaries: one query for the `completed` statements (of the quiz's
 activity when one quiz is asked for). The teacher report then fetches the `answered` statements
 of the registration of each game it analyses, one game per player. Both use the LRS's own
-statement filters and follow its pages. Statements of other tools, or of another homePage, are
+statement filters and follow its pages; as LRSs differ in the filters they implement, what they
+return is filtered here again. Statements of other tools, or of another homePage, are
 not quizgame games and are passed over; a quizgame statement that gives no valid record is one
 problem line.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from quizgame.classroom.games import Game
@@ -34,8 +36,9 @@ class LrsGames:
         games, problems = [], []
         prefix = self.config.quiz_iri("")
         for statement in self.lrs.statements(**filters):
-            if not str((statement.get("object") or {}).get("id", "")).startswith(prefix):
-                continue  # another tool's, or another school's, completion
+            if (not str((statement.get("object") or {}).get("id", "")).startswith(prefix)
+                    or (statement.get("verb") or {}).get("id") != VERBS["completed"]):
+                continue  # another tool's, or another school's, or a filter the LRS ignores
             try:
                 summary, player = summary_of(statement, self.config)
             except StatementError as error:
@@ -48,7 +51,15 @@ class LrsGames:
     def record(self, game: Game) -> SessionRecord:
         completed = self._completed[game.session_id]
         registration = (completed.get("context") or {}).get("registration")
-        answered = self.lrs.statements(verb=VERBS["answered"], registration=str(registration))
+        # Not every LRS implements every filter (Ralph's database backends ignore
+        # `registration`): the agent narrows the query everywhere, and the registration is
+        # checked here too.
+        agent = {"objectType": "Agent", "account": completed["actor"]["account"]}
+        answered = (
+            statement for statement in self.lrs.statements(
+                agent=json.dumps(agent), verb=VERBS["answered"], registration=str(registration))
+            if (statement.get("context") or {}).get("registration") == registration
+            and (statement.get("verb") or {}).get("id") == VERBS["answered"])
         try:
             return record_of(completed, answered, self.config)
         except StatementError as error:
