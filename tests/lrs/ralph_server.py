@@ -79,7 +79,7 @@ def free_port() -> int:
 class Ralph:
     """One Ralph LRS with its own data folder (and its app folder holding the credentials)."""
 
-    def __init__(self, root: Path, homepage: str) -> None:
+    def __init__(self, root: Path, homepage: str, **settings: str) -> None:
         self.root = root
         self.app = root / "app"
         self.data = root / "data"
@@ -91,7 +91,8 @@ class Ralph:
         self.log = root / "ralph.log"
         self.env = {**os.environ, "RALPH_APP_DIR": str(self.app),
                     "RALPH_RUNSERVER_BACKEND": "fs"}
-        self.server_env = {**self.env, PATCH_ENV: str(PATCH)}
+        # `settings`: more of Ralph's own, e.g. RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT="1000".
+        self.server_env = {**self.env, **settings, PATCH_ENV: str(PATCH)}
         self.data.mkdir(parents=True, exist_ok=True)
         subprocess.run([str(bin_path("ralph")), "auth", "-u", USER, "-p", self.password,
                         "-s", "all", "-A", USER, homepage, "-w"],

@@ -68,8 +68,8 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
         games, problems = source.games(quiz_id)
         collected.problems += problems
         found.append((source, games))
-    for where, games in found:
-        for game in games:
+    for where, each in found:
+        for game in each:
             if quiz_id is not None and game.quiz_id != quiz_id:
                 continue
             other = kept.get(game.session_id)

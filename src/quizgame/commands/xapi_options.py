@@ -121,7 +121,8 @@ def export_results(args: argparse.Namespace) -> int:
         from quizgame.format.loader import load_quiz
 
         quiz_id = load_quiz(Path(quiz_id)).quiz.id
-    config, quiz_for, problems = xapi_config(args), quiz_lookup(args), []
+    config, quiz_for = xapi_config(args), quiz_lookup(args)
+    problems: list[str] = []
     now = datetime.now(UTC)  # what `push` would send now, no more (see xapi.HOLD_LAST_ANSWER)
     lines: dict[str, str] = {}  # by id: a game synced into two folders is exported once
     for folder in saves_dirs(args):

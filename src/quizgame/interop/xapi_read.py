@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -170,13 +169,6 @@ def _milliseconds(statement: Mapping[str, Any], duration: Any) -> int:
     parts = {name: Decimal(value or 0) for name, value in match.groupdict().items()}
     seconds = ((parts["days"] * 24 + parts["hours"]) * 60 + parts["minutes"]) * 60
     return int((seconds + parts["seconds"]) * 1000)
-
-
-def timestamp_of(statement: Mapping[str, Any]) -> datetime:
-    try:
-        return datetime.fromisoformat(str(statement.get("timestamp")))
-    except ValueError as error:
-        raise _error(statement, "its timestamp is not an ISO 8601 time") from error
 
 
 def _get(statement: Mapping[str, Any], name: str) -> dict[str, Any]:
