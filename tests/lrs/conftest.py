@@ -15,6 +15,7 @@ import pytest
 import ralph_server as ralph
 
 HOMEPAGE = "https://school.example"
+PAGE = 7
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +30,12 @@ def ralph_venv() -> None:
 
 @pytest.fixture
 def lrs(ralph_venv: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ralph.Ralph]:
-    """A fresh, running Ralph; quizgame's environment points at it (credentials, homePage)."""
-    server = ralph.Ralph(tmp_path / "ralph", HOMEPAGE)
+    """A fresh, running Ralph; quizgame's environment points at it (credentials, homePage).
+
+    Its pages hold 7 statements (Ralph's default: 100), so that every read follows `more` links.
+    """
+    server = ralph.Ralph(tmp_path / "ralph", HOMEPAGE,
+                         RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT=str(PAGE))
     server.start()
     monkeypatch.setenv("QUIZGAME_LRS_AUTH", server.auth)
     monkeypatch.setenv("QUIZGAME_XAPI_HOMEPAGE", HOMEPAGE)

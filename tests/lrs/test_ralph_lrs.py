@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 from class_saves import QUIZ_PATH, game, write_class
-from conftest import HOMEPAGE
+from conftest import HOMEPAGE, PAGE
 from ralph_server import Ralph, validate
 
 from quizgame.cli import main
+from quizgame.interop.lrs import Lrs
 from quizgame.store import SavesFolder
 
 DATA = Path(__file__).parents[1] / "data" / "classroom"
@@ -114,6 +115,34 @@ def test_pushing_three_times_stores_every_statement_once(lrs: Ralph, school: lis
     assert_exactly_once(lrs, exported(capsys, *school))
 
 
+def test_a_statement_the_lrs_holds_in_another_version_is_kept_as_it_is(
+        lrs: Ralph, tmp_path: Path, capsys) -> None:
+    """The quiz was edited between two pushes of one game (two copies of a folder): 409."""
+    room = tmp_path / "room-a"
+    shutil.copytree(DATA / "room-a", room)
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    assert run(capsys, "push", "--lrs", lrs.url, "--saves", str(room), "--quizzes",
+               str(DATA))[0] == 0
+    before = {s["id"]: s for s in lrs.stored()}
+    edited = (DATA / "capitals.toml").read_text().replace("Capital of France?",
+                                                          "Which city is the capital of France?")
+    (quizzes / "capitals.toml").write_text(edited)
+    (room / ".xapi-push.json").unlink()
+    status, out, err = run(capsys, "push", "--lrs", lrs.url, "--saves", str(room),
+                           "--quizzes", str(quizzes))
+    assert status == 0, err
+    assert f"({len(before)} it already had)" in out
+    assert {s["id"]: s for s in lrs.stored()} == before  # the stored versions stay
+
+
+def test_the_lrs_pages_are_followed(lrs: Ralph, school: list[Path], capsys) -> None:
+    statements = exported(capsys, school[1])
+    client = Lrs(lrs.url, lrs.auth)
+    assert client.post(statements) == len(statements) > 3 * PAGE
+    assert sorted(s["id"] for s in client.statements()) == sorted(s["id"] for s in statements)
+
+
 def wait_until(condition, timeout_s: float = 60.0) -> None:
     deadline = time.monotonic() + timeout_s
     while not condition():
@@ -159,7 +188,7 @@ def test_killing_the_push_itself_loses_and_duplicates_nothing(lrs: Ralph, tmp_pa
 
 def test_an_unreachable_lrs_is_a_clear_error_and_the_next_push_catches_up(
         lrs: Ralph, school: list[Path], capsys) -> None:
-    from quizgame.interop.lrs import Lrs, LrsError, Retry
+    from quizgame.interop.lrs import LrsError, Retry
     from quizgame.interop.xapi import XapiConfig
     from quizgame.interop.xapi_push import Outbox
 

@@ -155,7 +155,7 @@ class Lrs:
                 if error.code == 409 or error.code in allow:
                     return error.code, body
                 if error.code not in _RETRIED_STATUS:
-                    raise LrsError(_refusal(url, error.code, body)) from error
+                    raise LrsError(_refusal(self.url, error.code, body)) from error
                 failure = f"HTTP {error.code}"
             except (urllib.error.URLError, OSError) as error:
                 reason = getattr(error, "reason", error)
