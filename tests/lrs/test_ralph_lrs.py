@@ -210,6 +210,11 @@ def test_wrong_credentials_are_refused_with_a_clear_message(lrs: Ralph, school: 
     assert status == 2 and "refused the credentials (HTTP 401)" in err
     status, _, err = run(capsys, "scores", "--lrs", lrs.url)
     assert status == 2 and "HTTP 401" in err
+    # --watch does not retry a refusal forever: it will not mend itself.
+    watch = quizgame("push", "--lrs", lrs.url, "--saves", str(school[1]), "--watch",
+                     "--interval", "0.1")
+    _, err = watch.communicate(timeout=60)
+    assert watch.returncode == 2 and "refused the credentials (HTTP 401)" in err
     assert lrs.stored() == [] and not (school[1] / ".xapi-push.json").exists()
 
 
@@ -229,5 +234,5 @@ def test_watch_keeps_pushing_as_games_are_played(lrs: Ralph, tmp_path: Path, cap
         watch.send_signal(signal.SIGINT)
         out, err = watch.communicate(timeout=30)
     assert watch.returncode == 0, err
-    assert "stopped; nothing is lost" in out and "sent 7 statements of 1 games" in out, (out, err)
+    assert "stopped; nothing is lost" in out and "sent 7 statements of 1 game to" in out, (out, err)
     assert_exactly_once(lrs, exported(capsys, saves))

@@ -10,6 +10,7 @@ from quizgame.commands.paths import add_quizzes_option, add_saves_option, saves_
 from quizgame.commands.xapi_options import add_lrs_options
 
 if TYPE_CHECKING:
+    from quizgame.interop.lrs import LrsError
     from quizgame.interop.xapi_push import Outbox, Pushed
 
 DEFAULT_INTERVAL_S = 30.0
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         if pushed.sent or not args.watch:
             print(_summary(outbox, pushed), flush=True)
 
-    def failed(outbox: Outbox, error: QuizgameError) -> None:
+    def failed(outbox: Outbox, error: LrsError) -> None:
         print(f"quizgame: {outbox.saves}: {error}; trying again in {args.interval:g} s",
               file=sys.stderr, flush=True)
 
@@ -92,5 +93,7 @@ def _summary(outbox: Outbox, pushed: Pushed) -> str:
         return f"{outbox.saves}: nothing new for {outbox.lrs.url}"
     already = pushed.sent - pushed.stored
     note = f" ({already} it already had)" if already else ""
-    return (f"{outbox.saves}: sent {pushed.sent} statements of {pushed.sessions} games to "
-            f"{outbox.lrs.url}{note}")
+    from quizgame.interop.common import counted
+
+    return (f"{outbox.saves}: sent {counted(pushed.sent, 'statement')} of "
+            f"{counted(pushed.sessions, 'game')} to {outbox.lrs.url}{note}")

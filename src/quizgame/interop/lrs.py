@@ -34,7 +34,12 @@ _RETRIED_STATUS = {408, 429, 500, 502, 503, 504}
 
 
 class LrsError(QuizgameError):
-    """The LRS could not be reached, or refused a request (the message says which and why)."""
+    """The LRS could not be reached (`transient`: trying later may work), or refused a request
+    (the message says which and why)."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +168,8 @@ class Lrs:
             delay = next(delays, None)
             if delay is None:
                 raise LrsError(f"cannot reach the LRS at {self.url} ({failure}) after "
-                               f"{self.retry.tries} tries; nothing is lost: run it again later")
+                               f"{self.retry.tries} tries; nothing is lost: run it again later",
+                               transient=True)
             self.sleep(delay)
 
 

@@ -24,6 +24,7 @@ from quizgame.format.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quizgame.interop.common import format_number
 
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 INTERACTION_TYPES = {
@@ -72,8 +73,8 @@ def correct_pattern(question: Question) -> list[str]:
     if isinstance(question, NumberQuestion):
         if question.tolerance:
             low, high = question.answer - question.tolerance, question.answer + question.tolerance
-            return [f"{_number(low)}[:]{_number(high)}"]
-        return [_number(question.answer)]
+            return [f"{format_number(float(low))}[:]{format_number(float(high))}"]
+        return [format_number(float(question.answer))]
     if isinstance(question, TextQuestion):
         case = "" if question.exact else "{case_matters=false}"
         return [case + answer for answer in question.answers]
@@ -107,7 +108,7 @@ def response_of(answer: AnswerRecord, question: Question | None) -> str:
     if isinstance(given, bool):
         return str(given).lower()
     if isinstance(given, float):
-        return _number(given)
+        return format_number(given)
     if isinstance(given, list):
         if answer.question_type == "match":
             # `given` holds the right items in the quiz's order of left items.
@@ -117,7 +118,3 @@ def response_of(answer: AnswerRecord, question: Question | None) -> str:
                               for pair, right in zip(question.pairs, given))
         return ITEMS.join(component_id(item) for item in given)
     return given if answer.question_type in ("text", "number") else component_id(given)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))

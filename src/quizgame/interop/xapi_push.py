@@ -24,7 +24,7 @@ from filelock import FileLock, Timeout
 
 from quizgame.errors import QuizgameError
 from quizgame.format.models import Quiz
-from quizgame.interop.lrs import Lrs
+from quizgame.interop.lrs import Lrs, LrsError
 from quizgame.interop.xapi import XapiConfig, session_statements
 from quizgame.store import SavesFolder, scan_summaries
 from quizgame.store.files import write_atomic
@@ -165,15 +165,18 @@ def _valid_cursor(cursor: Any) -> bool:
 
 
 def watch(outboxes: Sequence[Outbox], interval_s: float, report: Callable[[Outbox, Pushed], None],
-          failed: Callable[[Outbox, QuizgameError], None],
+          failed: Callable[[Outbox, LrsError], None],
           stop: threading.Event | None = None, batch_size: int = BATCH) -> None:
-    """Push every `interval_s` until `stop` is set (or Ctrl-C); a failed round is reported
-    and tried again next round (a classroom machine on a flaky network catches up)."""
+    """Push every `interval_s` until `stop` is set (or Ctrl-C). A round that cannot reach the
+    LRS is reported and tried again next round (a classroom machine on a flaky network catches
+    up); a refusal (wrong credentials...) or a bad folder will not mend itself and is raised."""
     stop = stop or threading.Event()
     while not stop.is_set():
         for outbox in outboxes:
             try:
                 report(outbox, outbox.push(batch_size))
-            except QuizgameError as error:  # LrsError included
+            except LrsError as error:
+                if not error.transient:
+                    raise
                 failed(outbox, error)
         stop.wait(interval_s)
