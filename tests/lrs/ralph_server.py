@@ -60,7 +60,8 @@ def ensure_venv() -> str | None:
 
 def install_patch() -> str | None:
     found = subprocess.run(
-        [str(bin_path("python")), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        [str(bin_path("python")), "-c",
+         "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         capture_output=True, text=True, timeout=60)
     if found.returncode != 0:
         return f"Ralph's venv has no working Python: {found.stderr.strip()[-400:]}"

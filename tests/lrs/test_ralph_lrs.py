@@ -230,9 +230,14 @@ def test_watch_keeps_pushing_as_games_are_played(lrs: Ralph, tmp_path: Path, cap
         wait_until(lambda: len(lrs.stored()) == 7)  # attempted, 5 answers, completed
         ana.save_session(game("Ana", 2, 5, random.Random(2)))
         wait_until(lambda: len(lrs.stored()) == 14)
+        # Stopped once that round has written its cursor too (the next push sends nothing).
+        wait_until(lambda: sum(json.loads((saves / ".xapi-push.json").read_text())
+                               ["endpoints"][lrs.url + "statements"]["sent"].values()) == 14)
     finally:
         watch.send_signal(signal.SIGINT)
         out, err = watch.communicate(timeout=30)
     assert watch.returncode == 0, err
-    assert "stopped; nothing is lost" in out and "sent 7 statements of 1 game to" in out, (out, err)
+    assert "stopped; nothing is lost" in out, (out, err)
+    assert "sent 7 statements of 1 game to" in out, (out, err)  # the second may be cut short
     assert_exactly_once(lrs, exported(capsys, saves))
+    assert "nothing new" in run(capsys, "push", "--lrs", lrs.url, "--saves", str(saves))[1]

@@ -36,7 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="keep pushing as games are played, until Ctrl-C")
     parser.add_argument("--interval", type=_positive_float, default=DEFAULT_INTERVAL_S,
                         metavar="SECONDS",
-                        help=f"with --watch: seconds between pushes (default: {DEFAULT_INTERVAL_S:g})")
+                        help="with --watch: seconds between pushes "
+                        f"(default: {DEFAULT_INTERVAL_S:g})")
     parser.set_defaults(run=run)
 
 

@@ -26,9 +26,8 @@ from quizgame.format.models import Quiz
 from quizgame.interop.xapi_interactions import interaction_definition, response_of
 
 VOCABULARY = "https://quizgame.github.io/xapi/"
-VERBS = {
-    name: f"http://adlnet.gov/expapi/verbs/{name}" for name in ("attempted", "answered", "completed")
-}
+VERBS = {name: f"http://adlnet.gov/expapi/verbs/{name}"
+         for name in ("attempted", "answered", "completed")}
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
 # Statement ids are UUID v5 in this namespace (itself derived from the vocabulary's IRI).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, VOCABULARY)
