@@ -109,7 +109,14 @@ class QuizMeta(FormatModel):
     description: str | None = Field(None, description="A sentence or two about the quiz.")
     author: str | None = Field(None, description="Who wrote the quiz.")
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = Field(
-        None, description="BCP 47 language tag, e.g. 'en' or 'pt-BR'."
+        None,
+        description="BCP 47 language tag, e.g. 'en' or 'pt-BR'. Typed answers may then start "
+        "with the language's articles and give numbers in its words (English always works).",
+    )
+    typos: bool = Field(
+        True,
+        description="Forgive likely typos in text answers (see docs/scoring.md); a question's "
+        "own `typos` overrides this.",
     )
     time_limit: Seconds = Field(
         0, description="Seconds per question in quiz mode; 0 means untimed."
@@ -238,8 +245,15 @@ class TextQuestion(QuestionBase):
     )
     exact: bool = Field(
         False,
-        description="Compare exactly. By default case, accents, punctuation and extra spaces "
-        "are ignored and one small typo is forgiven.",
+        description="Compare exactly (only surrounding spaces ignored). By default case, "
+        "accents, punctuation and spaces are ignored, qualifiers a marker accepts (a leading "
+        "article, a title, a fuller name, ', place', a parenthetical) are read past, and likely "
+        "typos are forgiven (docs/scoring.md).",
+    )
+    typos: bool | None = Field(
+        None,
+        description="Forgive likely typos in this question's answers; unset: the quiz's "
+        "`typos`. Set false when a one-letter change makes another word (coal, goal).",
     )
 
 

@@ -1,0 +1,295 @@
+"""Marking a typed text answer the way a fair human marker would (rules in docs/scoring.md).
+
+`judge(question, typed, marking)` compares what a player typed with a question's accepted
+answers, in this order:
+
+1. the same text, ignoring case, accents, punctuation and spaces;
+2. the answer with qualifiers a marker reads past: a leading article (English and the quiz's
+   language), an honorific or abbreviation ("Adm.", "Pres."), a word naming the kind of thing
+   ("newspaper"), a fuller name around an accepted name, a trailing ", place" and an added
+   "(parenthetical)" — never when the extra words negate the answer ("not Santos"), hedge ("or"),
+   or contain a different accepted answer or a wrong choice;
+3. likely typos only: none in words of up to 4 letters, one slip (Damerau: swap, drop, add,
+   change) in words of 5 to 8 letters, two from 9 letters; never in the first letter or in
+   digits, and never when the typed word is itself a word of another question's answers or of
+   this question's choices.
+
+`exact = true` keeps the strict comparison; `typos = false` (question or quiz) turns off 3.
+The quiz-wide context (its `typos` and `language`, every question's keyed answers) is a
+`Marking`, made once per quiz with `Marking.for_quiz`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from quizgame.engine import answer_words
+from quizgame.engine.normalise import fold, words
+
+How = Literal["same", "qualified", "typo", "wrong", "negated", "hedged", "rival", "empty"]
+
+# The longest word with no typo forgiven, and the shortest with two.
+NO_TYPO_UP_TO = 4
+TWO_TYPOS_FROM = 9
+_MAX_EXTRA_WORDS = 3
+_MAX_PARENTHETICAL_WORDS = 6
+_POSSESSIVE = re.compile(r"[^\W_]+['’]s\b", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextVerdict:
+    """How a typed answer was judged; `canonical` is the accepted spelling after a typo."""
+
+    correct: bool
+    how: How
+    canonical: str | None = None
+
+
+def keyed_texts(question: Any) -> list[str]:
+    """The texts a question keys as right: its answers, right choice, items or pairs."""
+    texts: list[str] = []
+    for name in ("answers", "answer", "items"):
+        value = getattr(question, name, None)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts.extend(item for item in value if isinstance(item, str))
+    for pair in getattr(question, "pairs", None) or ():
+        texts.extend(pair)
+    return texts
+
+
+def accepted_texts(question: Any) -> list[str]:
+    """What a question accepts as a whole answer: its answers or its right choice."""
+    return [text for text in keyed_texts(question)
+            if text not in (getattr(question, "items", None) or ())
+            and not any(text in pair for pair in getattr(question, "pairs", None) or ())]
+
+
+@dataclass(frozen=True)
+class Marking:
+    """The quiz-wide context of marking: typos on or off, language, and every question's keys."""
+
+    typos: bool = True
+    language: str | None = None
+    keyed: dict[str, list[str]] = field(default_factory=dict)
+    accepted: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def for_quiz(cls, quiz: Any) -> Marking:
+        return cls(
+            typos=getattr(quiz.quiz, "typos", True),
+            language=quiz.quiz.language,
+            keyed={q.id: keyed_texts(q) for q in quiz.questions},
+            accepted={q.id: accepted_texts(q) for q in quiz.questions},
+        )
+
+    def other_words(self, question_id: str) -> set[str]:
+        """Every word keyed by the other questions of the quiz."""
+        return {
+            word
+            for other, texts in self.keyed.items()
+            if other != question_id
+            for text in texts
+            for word in words(text)
+        }
+
+    def other_answers(self, question_id: str) -> list[str]:
+        """What the other questions accept as a whole answer."""
+        return [text for other, texts in self.accepted.items() if other != question_id
+                for text in texts]
+
+
+PLAIN_MARKING = Marking()
+
+
+def judge(question: Any, typed: str, marking: Marking = PLAIN_MARKING) -> TextVerdict:
+    """Judge a typed answer to a question with `answers` (see the module docstring)."""
+    text = typed.strip()
+    answers: list[str] = list(question.answers)
+    if getattr(question, "exact", False):
+        same = text in (answer.strip() for answer in answers)
+        return TextVerdict(same, "same" if same else "wrong")
+    if not fold(text):
+        return TextVerdict(False, "empty")
+    if any(fold(text) == fold(answer) for answer in answers):
+        return TextVerdict(True, "same")
+    judge_ = _Judge(question, answers, marking)
+    typed_answer = _Typed.read(text)
+    refusal: How | None = None
+    for allow_typos in (False, True):
+        if allow_typos and not judge_.typos:
+            break
+        for answer in answers:
+            verdict = judge_.compare(typed_answer, answer, allow_typos)
+            if verdict.correct:
+                return verdict
+            if verdict.how != "wrong":
+                refusal = refusal or verdict.how
+    return TextVerdict(False, refusal or "wrong")
+
+
+@dataclass(frozen=True, slots=True)
+class _Typed:
+    """A typed answer split into its main words, its trailing ", qualifier" and parentheticals."""
+
+    main: list[str]
+    head: list[str]  # the main words before the last comma (empty when there is none)
+    tail: list[str]  # the words after the last comma
+    parenthetical: list[str]
+    possessives: frozenset[str]  # "picassos" from "Picasso's": a possessive, not a typo
+
+    @classmethod
+    def read(cls, text: str) -> _Typed:
+        text = answer_words.expand_dotted(text)
+        inside = " ".join(a or b for a, b in _PARENTHETICAL.findall(text))
+        outside = _PARENTHETICAL.sub(" ", text)
+        head, comma, tail = outside.rpartition(",")
+        expand = answer_words.expand_abbreviations
+        return cls(
+            main=expand(words(outside)),
+            head=expand(words(head)) if comma else [],
+            tail=expand(words(tail)) if comma else [],
+            parenthetical=expand(words(inside)),
+            possessives=frozenset(words(" ".join(_POSSESSIVE.findall(text)))),
+        )
+
+
+class _Judge:
+    """The rules applied to one question, with what its context forbids."""
+
+    def __init__(self, question: Any, answers: list[str], marking: Marking) -> None:
+        own = getattr(question, "typos", None)
+        self.typos = marking.typos if own is None else own
+        self.articles = answer_words.articles(marking.language)
+        self.negations = answer_words.negations(marking.language)
+        own_words = {word for answer in answers for word in words(answer)}
+        choices = list(getattr(question, "choices", None) or ())
+        wrong_choices = [c for c in choices if c not in keyed_texts(question)]
+        # A typed word that is another answer's word, or a choice's, is not a slip for ours.
+        self.blocked = (marking.other_words(question.id) | _words_of(choices)) - own_words
+        self.own_rivals = [_phrase(c) for c in wrong_choices]
+        self.other_rivals = [_phrase(a) for a in marking.other_answers(question.id)]
+
+    def compare(self, typed: _Typed, answer: str, allow_typos: bool) -> TextVerdict:
+        core = self._strip_article(_phrase(answer))
+        proper = _is_proper_name(answer)
+        rivals = self.own_rivals
+        candidates: list[tuple[list[str], list[list[str]]]] = [(typed.main, [typed.parenthetical])]
+        if typed.tail:
+            candidates.append((typed.head, [typed.parenthetical, typed.tail]))
+        outcome: How = "wrong"
+        for main, qualifiers in candidates:
+            main = self._strip_article(tuple(main))
+            found = self._find(list(main), core, allow_typos, typed.possessives)
+            if found is None:
+                continue
+            prefix, suffix = list(main[:found]), list(main[found + len(core):])
+            typo = allow_typos and tuple(main[found:found + len(core)]) != core
+            # A slip and a longer name at once is a guess at someone else ("Picaso's friend").
+            how = self._extras_refusal(prefix, suffix, qualifiers, rivals, proper and not typo)
+            if how is None:
+                if typo:
+                    return TextVerdict(True, "typo", canonical=answer)
+                return TextVerdict(True, "qualified")
+            outcome = how
+        return TextVerdict(False, outcome)
+
+    def _strip_article(self, phrase: Phrase) -> Phrase:
+        return phrase[1:] if len(phrase) > 1 and phrase[0] in self.articles else phrase
+
+    def _find(
+        self, main: list[str], core: Phrase, allow_typos: bool, possessives: frozenset[str]
+    ) -> int | None:
+        """Where the answer's words start in the typed words, or None."""
+        for start in range(len(main) - len(core) + 1):
+            window = main[start:start + len(core)]
+            if all(given == wanted or (allow_typos and given not in possessives
+                                       and self._is_slip(given, wanted))
+                   for given, wanted in zip(window, core)):
+                return start
+        return None
+
+    def _is_slip(self, given: str, wanted: str) -> bool:
+        return given not in self.blocked and is_likely_typo(given, wanted)
+
+    def _extras_refusal(
+        self,
+        prefix: list[str],
+        suffix: list[str],
+        qualifiers: list[list[str]],
+        rivals: list[Phrase],
+        proper: bool,
+    ) -> How | None:
+        """Why the words around the answer make it another answer, or None when they don't."""
+        extras = prefix + suffix + [word for words_ in qualifiers for word in words_]
+        if any(word in self.negations for word in extras):
+            return "negated"
+        if any(word in answer_words.HEDGES for word in extras):
+            return "hedged"
+        if any(_contains(part, rival) for part in (prefix, suffix, *qualifiers) for rival in rivals):
+            return "rival"
+        # Around the answer (not after a comma or in brackets) another question's answer is
+        # a second answer: "Santos Petro".
+        if any(_contains(part, rival) for part in (prefix, suffix) for rival in self.other_rivals):
+            return "rival"
+        for part in (prefix, suffix):
+            if len(part) > _MAX_EXTRA_WORDS or any(not self._qualifier_word(w, proper) for w in part):
+                return "wrong"
+        parenthetical, *tail = qualifiers
+        if len(parenthetical) > _MAX_PARENTHETICAL_WORDS:
+            return "wrong"
+        for part in tail:  # ", Colombia": a place qualifier, after a name only
+            if len(part) > _MAX_EXTRA_WORDS or not all(w.isalpha() for w in part):
+                return "wrong"
+            if not proper and not all(w in answer_words.DESCRIPTORS for w in part):
+                return "wrong"
+        return None
+
+    def _qualifier_word(self, word: str, proper: bool) -> bool:
+        if word in self.articles or word in answer_words.HONORIFICS or word in answer_words.DESCRIPTORS:
+            return True
+        return proper and word.isalpha()  # a fuller name: "Juan Manuel Santos Calderón"
+
+
+def is_likely_typo(given: str, wanted: str) -> bool:
+    """True when one folded word is a likely slip for another (see the module docstring)."""
+    if given == wanted:
+        return True
+    if len(wanted) <= NO_TYPO_UP_TO or given[:1] != wanted[:1]:
+        return False
+    if _digits(given) != _digits(wanted):
+        return False
+    allowed = 1 if len(wanted) < TWO_TYPOS_FROM else 2
+    return DamerauLevenshtein.distance(given, wanted, score_cutoff=allowed) <= allowed
+
+
+def _digits(text: str) -> str:
+    return "".join(char for char in text if char.isdigit())
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(answer_words.expand_abbreviations(words(answer_words.expand_dotted(text))))
+
+
+def _words_of(texts: Sequence[str]) -> set[str]:
+    return {word for text in texts for word in words(text)}
+
+
+def _contains(part: Sequence[str], phrase: Phrase) -> bool:
+    size = len(phrase)
+    return size > 0 and any(tuple(part[i:i + size]) == phrase for i in range(len(part) - size + 1))
+
+
+def _is_proper_name(answer: str) -> bool:
+    """True for a name as the teacher wrote it: each word capitalised ("Juan Manuel Santos")."""
+    names = [word for word in re.findall(r"[^\W\d_]+", answer) if len(word) > 3]
+    return bool(names) and all(word[0].isupper() for word in names)
