@@ -81,6 +81,14 @@ DESCRIPTORS = frozenset({
 })
 
 
+# Words that cannot be part of a person's or a place's name.
+NOT_NAMES = frozenset({
+    "on", "at", "for", "to", "by", "with", "from", "is", "was", "are", "were", "it", "who",
+    "which", "that", "this", "his", "her", "their", "its", "he", "she", "they", "friend",
+    "successor", "predecessor", "wife", "husband", "son", "daughter", "brother", "sister",
+})
+
+
 def articles(language: str | None) -> frozenset[str]:
     """English articles and those of the quiz's language."""
     return ARTICLES["en"] | ARTICLES.get(_primary(language), frozenset())

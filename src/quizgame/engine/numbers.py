@@ -108,10 +108,8 @@ def unit_forms(unit: str) -> set[str]:
     base = _unit_form(unit)
     forms = {base}
     for singular, plural in _IRREGULAR_PLURALS.items():
-        if base == singular:
-            forms.add(plural)
-        elif base == plural:
-            forms.add(singular)
+        if base in (singular, plural):
+            return {singular, plural}
     if base.isalpha() and len(base) > 2:
         if base.endswith("ies"):
             forms.add(base[:-3] + "y")

@@ -38,7 +38,7 @@ NO_TYPO_UP_TO = 4
 TWO_TYPOS_FROM = 9
 _MAX_EXTRA_WORDS = 3
 _MAX_PARENTHETICAL_WORDS = 6
-_POSSESSIVE = re.compile(r"[^\W_]+['’]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[^\W_]+['’]s\b|[^\W_]+s['’](?!\w)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 Phrase = tuple[str, ...]
@@ -193,6 +193,8 @@ class _Judge:
             if found is None:
                 continue
             prefix, suffix = list(main[:found]), list(main[found + len(core):])
+            if suffix and main[found + len(core) - 1] in typed.possessives:
+                continue  # "Santos' successor" is someone else
             typo = allow_typos and tuple(main[found:found + len(core)]) != core
             # A slip and a longer name at once is a guess at someone else ("Picaso's friend").
             how = self._extras_refusal(prefix, suffix, qualifiers, rivals, proper and not typo)
@@ -257,7 +259,8 @@ class _Judge:
     def _qualifier_word(self, word: str, proper: bool) -> bool:
         if word in self.articles or word in answer_words.HONORIFICS or word in answer_words.DESCRIPTORS:
             return True
-        return proper and word.isalpha()  # a fuller name: "Juan Manuel Santos Calderón"
+        # A fuller name: "Juan Manuel Santos Calderón", but not "Santos of the …".
+        return proper and word.isalpha() and word not in answer_words.NOT_NAMES
 
 
 def is_likely_typo(given: str, wanted: str) -> bool:
