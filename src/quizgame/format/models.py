@@ -46,6 +46,15 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split())
 
 
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
+def quote_excerpts(quote: str) -> list[str]:
+    """The verbatim excerpts of a `source` quote: parts joined by an ellipsis (… or ...) are
+    checked one by one, so that one quote can support an answer drawn from several sentences."""
+    return [part for part in _ELLIPSIS.split(quote) if part.strip()] or [quote]
+
+
 class FormatModel(BaseModel):
     """Base of every format model: strict types, no unknown keys."""
 
@@ -143,7 +152,9 @@ class QuestionBase(FormatModel):
     prompt: NonEmpty = Field(description="The question as shown to the player.")
     explanation: str | None = Field(None, description="Shown after the player answers.")
     source: str | None = Field(
-        None, description="A verbatim quote from the source text that supports the answer."
+        None,
+        description="A verbatim quote from the source text that supports the answer; "
+        "excerpts joined by an ellipsis (…) are each checked.",
     )
     hint: str | None = Field(None, description="A hint; using it halves the points.")
     tags: list[NonEmpty] = Field(default_factory=list, description="Free-form labels.")
@@ -160,9 +171,10 @@ class QuestionBase(FormatModel):
         # The loader passes the source file's text, normalised once for all the questions.
         text = (info.context or {}).get("normalised_source")
         if quote is not None and text is not None:
-            if normalise_quote(quote) not in text:
-                shown = quote if len(quote) <= 60 else quote[:57] + "..."
-                raise ValueError(f"quote {quoted(shown)} was not found in the source file")
+            for excerpt in quote_excerpts(quote):
+                if normalise_quote(excerpt) not in text:
+                    shown = excerpt if len(excerpt) <= 60 else excerpt[:57] + "..."
+                    raise ValueError(f"quote {quoted(shown)} was not found in the source file")
         return quote
 
 
