@@ -187,12 +187,12 @@ class _Judge:
         if typed.tail:
             candidates.append((typed.head, [typed.parenthetical, typed.tail]))
         outcome: How = "wrong"
-        for main, qualifiers in candidates:
-            main = self._strip_article(tuple(main))
-            found = self._find(list(main), core, allow_typos, typed.possessives)
+        for typed_words, qualifiers in candidates:
+            main = list(self._strip_article(tuple(typed_words)))
+            found = self._find(main, core, allow_typos, typed.possessives)
             if found is None:
                 continue
-            prefix, suffix = list(main[:found]), list(main[found + len(core):])
+            prefix, suffix = main[:found], main[found + len(core):]
             if suffix and main[found + len(core) - 1] in typed.possessives:
                 continue  # "Santos' successor" is someone else
             typo = allow_typos and tuple(main[found:found + len(core)]) != core

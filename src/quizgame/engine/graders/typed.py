@@ -38,6 +38,7 @@ class NumberGrader(Grader[NumberQuestion]):
         return full_credit(abs(value - question.answer) <= question.tolerance + slack, value)
 
     def parse(self, presented: PresentedQuestion, raw: str) -> float:
+        assert isinstance(presented.question, NumberQuestion)
         return self._read(raw, presented.question, None)
 
     @staticmethod
