@@ -32,6 +32,7 @@ _SMALL_WORDS = frozenset({
     "such", "s", "into", "one", "other", "will", "would", "who", "whom", "when", "has", "have",
     "had", "we", "they", "there", "these", "those", "he", "she", "up",
 })
+_LONGEST_NUMBER_WORDS = 12
 _NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*(?:st|nd|rd|th)?")
 _THOUSANDS = re.compile(r"(?<=\d)[,.'’\u00a0\u202f](?=\d{3}(?!\d))")
 
@@ -87,14 +88,17 @@ def _words_with_numbers(text: str, language: str | None) -> list[str]:
     tokens: list[str] = []
     start = 0
     while start < len(folded):
-        # The longest run of words from here that reads as one number ("fifty eight thousand").
-        for end in range(len(folded), start, -1):
-            value = read(folded[start:end]) if folded[start] not in ("a", "and") else None
-            if value is not None:
-                tokens.append(str(value))
-                start = end
-                break
-        else:
+        # The longest run of words from here that reads as one number ("fifty eight thousand");
+        # a number starts with a number word, and spelt-out numbers are short.
+        value = None
+        if read(folded[start:start + 1]) is not None:
+            for end in range(min(len(folded), start + _LONGEST_NUMBER_WORDS), start, -1):
+                value = read(folded[start:end])
+                if value is not None:
+                    tokens.append(str(value))
+                    start = end
+                    break
+        if value is None:
             tokens.append(folded[start])
             start += 1
     return tokens

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -74,14 +76,27 @@ def accepted_texts(question: Any) -> list[str]:
             and not any(text in pair for pair in getattr(question, "pairs", None) or ())]
 
 
-@dataclass(frozen=True)
 class Marking:
-    """The quiz-wide context of marking: typos on or off, language, and every question's keys."""
+    """The quiz-wide context of marking: typos on or off, language, and every question's keys.
 
-    typos: bool = True
-    language: str | None = None
-    keyed: dict[str, list[str]] = field(default_factory=dict)
-    accepted: dict[str, list[str]] = field(default_factory=dict)
+    Made once per quiz (`Marking.for_quiz`): it indexes the words and answers of every question
+    so that judging one answer does not read the whole quiz again.
+    """
+
+    def __init__(
+        self,
+        typos: bool = True,
+        language: str | None = None,
+        keyed: dict[str, list[str]] | None = None,
+        accepted: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.typos = typos
+        self.language = language
+        self._words = {qid: frozenset(_words_of(texts)) for qid, texts in (keyed or {}).items()}
+        self._word_count = Counter(word for found in self._words.values() for word in found)
+        self._answers = [(qid, _phrase(text)) for qid, texts in (accepted or {}).items()
+                         for text in texts]
+        self._others: dict[str, frozenset[Phrase]] = {}
 
     @classmethod
     def for_quiz(cls, quiz: Any) -> Marking:
@@ -92,20 +107,18 @@ class Marking:
             accepted={q.id: accepted_texts(q) for q in quiz.questions},
         )
 
-    def other_words(self, question_id: str) -> set[str]:
-        """Every word keyed by the other questions of the quiz."""
-        return {
-            word
-            for other, texts in self.keyed.items()
-            if other != question_id
-            for text in texts
-            for word in words(text)
-        }
+    def is_other_word(self, question_id: str, word: str) -> bool:
+        """True when another question of the quiz keys a text with this word."""
+        own = word in self._words.get(question_id, frozenset())
+        return self._word_count[word] > own
 
-    def other_answers(self, question_id: str) -> list[str]:
-        """What the other questions accept as a whole answer."""
-        return [text for other, texts in self.accepted.items() if other != question_id
-                for text in texts]
+    def other_answers(self, question_id: str) -> frozenset[Phrase]:
+        """What the other questions accept as a whole answer, as words."""
+        if question_id not in self._others:
+            self._others[question_id] = frozenset(
+                phrase for qid, phrase in self._answers if qid != question_id
+            )
+        return self._others[question_id]
 
 
 PLAIN_MARKING = Marking()
@@ -118,9 +131,10 @@ def judge(question: Any, typed: str, marking: Marking = PLAIN_MARKING) -> TextVe
     if getattr(question, "exact", False):
         same = text in (answer.strip() for answer in answers)
         return TextVerdict(same, "same" if same else "wrong")
-    if not fold(text):
+    folded = fold(text)
+    if not folded:
         return TextVerdict(False, "empty")
-    if any(fold(text) == fold(answer) for answer in answers):
+    if any(folded == _folded(answer) for answer in answers):
         return TextVerdict(True, "same")
     judge_ = _Judge(question, answers, marking)
     typed_answer = _Typed.read(text)
@@ -171,13 +185,13 @@ class _Judge:
         self.typos = marking.typos if own is None else own
         self.articles = answer_words.articles(marking.language)
         self.negations = answer_words.negations(marking.language)
-        own_words = {word for answer in answers for word in words(answer)}
+        self.question_id = question.id
+        self.marking = marking
+        self.own_words = _words_of(answers)
         choices = list(getattr(question, "choices", None) or ())
-        wrong_choices = [c for c in choices if c not in keyed_texts(question)]
-        # A typed word that is another answer's word, or a choice's, is not a slip for ours.
-        self.blocked = (marking.other_words(question.id) | _words_of(choices)) - own_words
-        self.own_rivals = [_phrase(c) for c in wrong_choices]
-        self.other_rivals = [_phrase(a) for a in marking.other_answers(question.id)]
+        self.choice_words = _words_of(choices) - self.own_words
+        self.own_rivals = frozenset(_phrase(c) for c in choices if c not in keyed_texts(question))
+        self.other_rivals = marking.other_answers(question.id)
 
     def compare(self, typed: _Typed, answer: str, allow_typos: bool) -> TextVerdict:
         core = self._strip_article(_phrase(answer))
@@ -221,14 +235,19 @@ class _Judge:
         return None
 
     def _is_slip(self, given: str, wanted: str) -> bool:
-        return given not in self.blocked and is_likely_typo(given, wanted)
+        # A typed word that is another answer's word, or a choice's, is not a slip for ours.
+        if given in self.choice_words or (
+            given not in self.own_words and self.marking.is_other_word(self.question_id, given)
+        ):
+            return False
+        return is_likely_typo(given, wanted)
 
     def _extras_refusal(
         self,
         prefix: list[str],
         suffix: list[str],
         qualifiers: list[list[str]],
-        rivals: list[Phrase],
+        rivals: frozenset[Phrase],
         proper: bool,
     ) -> How | None:
         """Why the words around the answer make it another answer, or None when they don't."""
@@ -237,11 +256,11 @@ class _Judge:
             return "negated"
         if any(word in answer_words.HEDGES for word in extras):
             return "hedged"
-        if any(_contains(part, rival) for part in (prefix, suffix, *qualifiers) for rival in rivals):
+        if any(_contains_any(part, rivals) for part in (prefix, suffix, *qualifiers)):
             return "rival"
         # Around the answer (not after a comma or in brackets) another question's answer is
         # a second answer: "Santos Petro".
-        if any(_contains(part, rival) for part in (prefix, suffix) for rival in self.other_rivals):
+        if any(_contains_any(part, self.other_rivals) for part in (prefix, suffix)):
             return "rival"
         for part in (prefix, suffix):
             if len(part) > _MAX_EXTRA_WORDS or any(not self._qualifier_word(w, proper) for w in part):
@@ -279,17 +298,24 @@ def _digits(text: str) -> str:
     return "".join(char for char in text if char.isdigit())
 
 
+@lru_cache(maxsize=4096)
 def _phrase(text: str) -> Phrase:
     return tuple(answer_words.expand_abbreviations(words(answer_words.expand_dotted(text))))
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
 def _words_of(texts: Sequence[str]) -> set[str]:
-    return {word for text in texts for word in words(text)}
+    return {word for text in texts for word in _phrase(text)}
 
 
-def _contains(part: Sequence[str], phrase: Phrase) -> bool:
-    size = len(phrase)
-    return size > 0 and any(tuple(part[i:i + size]) == phrase for i in range(len(part) - size + 1))
+def _contains_any(part: Sequence[str], phrases: frozenset[Phrase]) -> bool:
+    """True when some run of consecutive words of `part` is one of `phrases`."""
+    return any(tuple(part[start:end]) in phrases
+               for start in range(len(part)) for end in range(start + 1, len(part) + 1))
 
 
 def _is_proper_name(answer: str) -> bool:
