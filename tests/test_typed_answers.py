@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from quizgame.engine.grading import AnswerFormatError, Marking, grade
 from quizgame.engine.number_words import read_number_words
 from quizgame.engine.numbers import unit_forms
-from quizgame.engine.typed_answers import accepted_texts, is_likely_typo, judge
+from quizgame.engine.marking import accepted_texts
+from quizgame.engine.typed_answers import is_likely_typo, judge
 from quizgame.format import Quiz, load_quiz
-from quizgame.format.models import TextQuestion
+from quizgame.format.models import NumberQuestion, TextQuestion
 
 BANK = Path(__file__).parents[1] / "quizzes" / "nato-2025.toml"
 CASES = cases("typed-cases.toml")
@@ -46,7 +47,9 @@ def verdict(quiz_name: str, question_id: str, typed: str) -> str:
     return "typo" if result.canonical else "right"
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['quiz']}-{c['question']}-{c['typed']!r}")
+@pytest.mark.parametrize(
+    "case", CASES, ids=lambda c: f"{c['quiz']}-{c['question']}-{c['typed']!r}"
+)
 def test_typed_answer_cases(case):
     assert verdict(case["quiz"], case["question"], case["typed"]) == case["verdict"]
 
@@ -89,8 +92,9 @@ def test_an_unknown_language_reads_english_number_words():
 
 @pytest.mark.parametrize(
     ("unit", "forms"),
-    [("countries", {"countries", "country"}), ("people", {"people", "person"}), ("person", {"person", "people"}),
-     ("years", {"years", "year"}), ("m", {"m"}), ("%", {"%", "percent"}), ("box", {"box", "boxes"})],
+    [("countries", {"countries", "country"}), ("people", {"people", "person"}),
+     ("person", {"person", "people"}), ("years", {"years", "year"}), ("m", {"m"}),
+     ("%", {"%", "percent"}), ("box", {"box", "boxes"})],
 )
 def test_unit_forms(unit, forms):
     assert unit_forms(unit) == forms
@@ -99,9 +103,7 @@ def test_unit_forms(unit, forms):
 # -- the bank: no question takes another question's answer for a typo of its own -------------
 
 BANK_TEXT = [q for q in load_quiz(BANK).questions if isinstance(q, TextQuestion)]
-OTHER_ANSWERS = [
-    (q.id, answer) for q in load_quiz(BANK).questions for answer in accepted_texts(q)
-]
+OTHER_ANSWERS = [(q.id, a) for q in load_quiz(BANK).questions for a in accepted_texts(q)]
 
 
 @settings(max_examples=400, deadline=None)
@@ -123,3 +125,27 @@ def test_every_pair_of_bank_answers_is_checked_exhaustively_too():
         if other_id != question.id and judge(question, answer, marking("nato-2025")).how == "typo"
     ]
     assert taken == []
+
+
+BANK_NUMBERS = [q for q in load_quiz(BANK).questions if isinstance(q, NumberQuestion)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(question=st.sampled_from(BANK_TEXT), data=st.data())
+def test_every_accepted_answer_of_the_bank_is_accepted_however_it_is_cased(question, data):
+    answer = data.draw(st.sampled_from(question.answers))
+    upper = data.draw(st.lists(st.booleans(), min_size=len(answer), max_size=len(answer)))
+    typed = "".join(c.upper() if up else c.lower() for c, up in zip(answer, upper))
+    typed = data.draw(st.sampled_from(["", " ", "the "])) + typed + data.draw(
+        st.sampled_from(["", ".", "!", " "]))
+    assert grade(question, typed, marking("nato-2025")).correct, typed
+
+
+@pytest.mark.parametrize("question", BANK_NUMBERS, ids=lambda q: q.id)
+def test_every_number_of_the_bank_is_read_in_its_usual_spellings(question):
+    whole = int(question.answer)
+    spellings = [str(whole), f"{whole:,}", f"{whole:,}".replace(",", " ")]
+    if question.unit:
+        spellings.append(f"{whole} {question.unit}")
+    for typed in spellings:
+        assert grade(question, typed, marking("nato-2025")).correct, typed

@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     if args.support:
         from quizgame.engine.support import support_warnings
 
-        checks.append(("source", lambda question, quiz: support_warnings(question, quiz.quiz.language)))
+        checks.append(
+            ("source", lambda question, quiz: support_warnings(question, quiz.quiz.language))
+        )
 
     usage_error = False
     for path in args.paths:

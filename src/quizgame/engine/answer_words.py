@@ -81,6 +81,8 @@ DESCRIPTORS = frozenset({
 })
 
 
+QUALIFIERS = HONORIFICS | DESCRIPTORS
+
 # Words that cannot be part of a person's or a place's name.
 NOT_NAMES = frozenset({
     "on", "at", "for", "to", "by", "with", "from", "is", "was", "are", "were", "it", "who",

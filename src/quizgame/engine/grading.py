@@ -13,7 +13,7 @@ from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import GRADERS, Grade, Grader, Response
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.engine.typed_answers import PLAIN_MARKING, Marking
+from quizgame.engine.marking import PLAIN_MARKING, Marking
 from quizgame.format.models import Question
 
 __all__ = [

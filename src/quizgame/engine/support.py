@@ -21,7 +21,7 @@ from quizgame.engine import answer_words
 from quizgame.engine.normalise import words
 from quizgame.engine.number_words import reader_for
 from quizgame.engine.numbers import format_number
-from quizgame.engine.typed_answers import accepted_texts
+from quizgame.engine.marking import accepted_texts
 from quizgame.format.models import quoted
 
 _STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian",

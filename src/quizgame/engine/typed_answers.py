@@ -16,14 +16,13 @@ answers, in this order:
 
 `exact = true` keeps the strict comparison; `typos = false` (question or quiz) turns off 3.
 The quiz-wide context (its `typos` and `language`, every question's keyed answers) is a
-`Marking`, made once per quiz with `Marking.for_quiz`.
+`Marking` (engine/marking.py), made once per quiz with `Marking.for_quiz`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -31,6 +30,7 @@ from typing import Any, Literal
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quizgame.engine import answer_words
+from quizgame.engine.marking import PLAIN_MARKING, Marking, Phrase, keyed_texts, phrase, words_of
 from quizgame.engine.normalise import fold, words
 
 How = Literal["same", "qualified", "typo", "wrong", "negated", "hedged", "rival", "empty"]
@@ -43,9 +43,6 @@ _MAX_PARENTHETICAL_WORDS = 6
 _POSSESSIVE = re.compile(r"[^\W_]+['’]s\b|[^\W_]+s['’](?!\w)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
-Phrase = tuple[str, ...]
-
-
 @dataclass(frozen=True, slots=True)
 class TextVerdict:
     """How a typed answer was judged; `canonical` is the accepted spelling after a typo."""
@@ -53,75 +50,6 @@ class TextVerdict:
     correct: bool
     how: How
     canonical: str | None = None
-
-
-def keyed_texts(question: Any) -> list[str]:
-    """The texts a question keys as right: its answers, right choice, items or pairs."""
-    texts: list[str] = []
-    for name in ("answers", "answer", "items"):
-        value = getattr(question, name, None)
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list):
-            texts.extend(item for item in value if isinstance(item, str))
-    for pair in getattr(question, "pairs", None) or ():
-        texts.extend(pair)
-    return texts
-
-
-def accepted_texts(question: Any) -> list[str]:
-    """What a question accepts as a whole answer: its answers or its right choice."""
-    return [text for text in keyed_texts(question)
-            if text not in (getattr(question, "items", None) or ())
-            and not any(text in pair for pair in getattr(question, "pairs", None) or ())]
-
-
-class Marking:
-    """The quiz-wide context of marking: typos on or off, language, and every question's keys.
-
-    Made once per quiz (`Marking.for_quiz`): it indexes the words and answers of every question
-    so that judging one answer does not read the whole quiz again.
-    """
-
-    def __init__(
-        self,
-        typos: bool = True,
-        language: str | None = None,
-        keyed: dict[str, list[str]] | None = None,
-        accepted: dict[str, list[str]] | None = None,
-    ) -> None:
-        self.typos = typos
-        self.language = language
-        self._words = {qid: frozenset(_words_of(texts)) for qid, texts in (keyed or {}).items()}
-        self._word_count = Counter(word for found in self._words.values() for word in found)
-        self._answers = [(qid, _phrase(text)) for qid, texts in (accepted or {}).items()
-                         for text in texts]
-        self._others: dict[str, frozenset[Phrase]] = {}
-
-    @classmethod
-    def for_quiz(cls, quiz: Any) -> Marking:
-        return cls(
-            typos=getattr(quiz.quiz, "typos", True),
-            language=quiz.quiz.language,
-            keyed={q.id: keyed_texts(q) for q in quiz.questions},
-            accepted={q.id: accepted_texts(q) for q in quiz.questions},
-        )
-
-    def is_other_word(self, question_id: str, word: str) -> bool:
-        """True when another question of the quiz keys a text with this word."""
-        own = word in self._words.get(question_id, frozenset())
-        return self._word_count[word] > own
-
-    def other_answers(self, question_id: str) -> frozenset[Phrase]:
-        """What the other questions accept as a whole answer, as words."""
-        if question_id not in self._others:
-            self._others[question_id] = frozenset(
-                phrase for qid, phrase in self._answers if qid != question_id
-            )
-        return self._others[question_id]
-
-
-PLAIN_MARKING = Marking()
 
 
 def judge(question: Any, typed: str, marking: Marking = PLAIN_MARKING) -> TextVerdict:
@@ -187,14 +115,14 @@ class _Judge:
         self.negations = answer_words.negations(marking.language)
         self.question_id = question.id
         self.marking = marking
-        self.own_words = _words_of(answers)
+        self.own_words = words_of(answers)
         choices = list(getattr(question, "choices", None) or ())
-        self.choice_words = _words_of(choices) - self.own_words
-        self.own_rivals = frozenset(_phrase(c) for c in choices if c not in keyed_texts(question))
+        self.choice_words = words_of(choices) - self.own_words
+        self.own_rivals = frozenset(phrase(c) for c in choices if c not in keyed_texts(question))
         self.other_rivals = marking.other_answers(question.id)
 
     def compare(self, typed: _Typed, answer: str, allow_typos: bool) -> TextVerdict:
-        core = self._strip_article(_phrase(answer))
+        core = self._strip_article(phrase(answer))
         proper = _is_proper_name(answer)
         rivals = self.own_rivals
         candidates: list[tuple[list[str], list[list[str]]]] = [(typed.main, [typed.parenthetical])]
@@ -219,8 +147,10 @@ class _Judge:
             outcome = how
         return TextVerdict(False, outcome)
 
-    def _strip_article(self, phrase: Phrase) -> Phrase:
-        return phrase[1:] if len(phrase) > 1 and phrase[0] in self.articles else phrase
+    def _strip_article(self, folded_words: Phrase) -> Phrase:
+        if len(folded_words) > 1 and folded_words[0] in self.articles:
+            return folded_words[1:]
+        return folded_words
 
     def _find(
         self, main: list[str], core: Phrase, allow_typos: bool, possessives: frozenset[str]
@@ -263,7 +193,7 @@ class _Judge:
         if any(_contains_any(part, self.other_rivals) for part in (prefix, suffix)):
             return "rival"
         for part in (prefix, suffix):
-            if len(part) > _MAX_EXTRA_WORDS or any(not self._qualifier_word(w, proper) for w in part):
+            if len(part) > _MAX_EXTRA_WORDS or not all(self._qualifier(w, proper) for w in part):
                 return "wrong"
         parenthetical, *tail = qualifiers
         if len(parenthetical) > _MAX_PARENTHETICAL_WORDS:
@@ -275,8 +205,8 @@ class _Judge:
                 return "wrong"
         return None
 
-    def _qualifier_word(self, word: str, proper: bool) -> bool:
-        if word in self.articles or word in answer_words.HONORIFICS or word in answer_words.DESCRIPTORS:
+    def _qualifier(self, word: str, proper: bool) -> bool:
+        if word in self.articles or word in answer_words.QUALIFIERS:
             return True
         # A fuller name: "Juan Manuel Santos Calderón", but not "Santos of the …".
         return proper and word.isalpha() and word not in answer_words.NOT_NAMES
@@ -299,17 +229,8 @@ def _digits(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _phrase(text: str) -> Phrase:
-    return tuple(answer_words.expand_abbreviations(words(answer_words.expand_dotted(text))))
-
-
-@lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     return fold(text)
-
-
-def _words_of(texts: Sequence[str]) -> set[str]:
-    return {word for text in texts for word in _phrase(text)}
 
 
 def _contains_any(part: Sequence[str], phrases: frozenset[Phrase]) -> bool:

@@ -16,7 +16,7 @@ from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.engine.typed_answers import Marking
+from quizgame.engine.marking import Marking
 from quizgame.format.models import QuestionBase
 
 Response = str | bool | float | int | list[str] | dict[str, str] | None

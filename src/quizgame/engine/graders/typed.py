@@ -14,7 +14,8 @@ from quizgame.engine.graders.base import Grade, Grader, full_credit, text_of
 from quizgame.engine.numbers import NumberFormatError, format_number, parse_number
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.engine.typed_answers import PLAIN_MARKING, Marking, judge
+from quizgame.engine.marking import PLAIN_MARKING, Marking
+from quizgame.engine.typed_answers import judge
 from quizgame.format.models import NumberQuestion, TextQuestion
 
 
