@@ -34,6 +34,20 @@ NEGATIONS: dict[str, frozenset[str]] = {
     "nl": frozenset({"niet", "geen", "nooit", "zonder"}),
 }
 
+# Words that make a number a range or an estimate: "over 15" is not an answer yet.
+RANGE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("over", "under", "above", "below", "about", "around", "approximately", "approx",
+           "roughly", "nearly", "almost", "circa", "some", "more than", "less than",
+           "fewer than", "at least", "at most", "up to", "not more than", "not less than",
+           "between", "from", "just over", "just under", "well over"),
+    "es": ("más de", "mas de", "menos de", "al menos", "alrededor de", "unos", "unas",
+           "aproximadamente", "casi", "entre", "hasta", "cerca de", "sobre"),
+    "fr": ("plus de", "moins de", "au moins", "environ", "presque", "entre", "jusqu'à"),
+    "de": ("über", "uber", "unter", "mehr als", "weniger als", "mindestens", "etwa", "circa",
+           "fast", "zwischen", "bis zu"),
+    "pt": ("mais de", "menos de", "pelo menos", "cerca de", "quase", "entre", "até"),
+}
+
 # Words that hedge between answers: "Santos or Petro" is two answers, not one.
 HEDGES = frozenset({
     "or", "and", "maybe", "perhaps", "possibly", "probably", "either", "vs", "versus", "guess",
@@ -99,6 +113,11 @@ def articles(language: str | None) -> frozenset[str]:
 def negations(language: str | None) -> frozenset[str]:
     """English negations and those of the quiz's language."""
     return NEGATIONS["en"] | NEGATIONS.get(_primary(language), frozenset())
+
+
+def range_words(language: str | None) -> tuple[str, ...]:
+    """English range words and those of the quiz's language."""
+    return RANGE_WORDS["en"] + RANGE_WORDS.get(_primary(language), ())
 
 
 def expand_dotted(text: str) -> str:

@@ -2,13 +2,14 @@
 
 `read_number_words(text, language)` reads cardinals ("eight", "one hundred and five",
 "two million") and ordinals ("fortieth", "twenty-first") up to the trillions. Languages register
-a reader in `READERS` by their primary BCP 47 subtag; English is built in, and a quiz in another
-language falls back to it (digits work in every language).
+a reader in `READERS` by their primary BCP 47 subtag; English and Spanish are built in. English
+number words are read in every quiz, its own language's first (digits work in every language).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 NumberWordsReader = Callable[[list[str]], int | None]
@@ -75,15 +76,88 @@ def _english(words: list[str]) -> int | None:
     return total + current if seen_number else None
 
 
-READERS: dict[str, NumberWordsReader] = {"en": _english}
+_ES_UNITS = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+    "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiun": 21,
+    "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90,
+}
+_ES_HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+}
+_ES_ORDINALS = {
+    "primero": 1, "primer": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3,
+    "tercer": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6,
+    "sexta": 6, "septimo": 7, "septima": 7, "octavo": 8, "octava": 8, "noveno": 9,
+    "novena": 9, "decimo": 10, "decima": 10,
+}
+_ES_SCALES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000,
+              "billon": 10**12, "billones": 10**12}
+
+
+def _spanish(words: list[str]) -> int | None:
+    """A Spanish cardinal ("cincuenta y ocho mil") or a small ordinal ("cuarto")."""
+    words = [_unaccented(word) for word in words]
+    if len(words) == 1 and words[0] in _ES_ORDINALS:
+        return _ES_ORDINALS[words[0]]
+    total = current = 0
+    last_scale = 10**15
+    seen_number = False
+    for index, word in enumerate(words):
+        if word == "y":
+            # "treinta y ocho": only between tens and units.
+            if not (current % 10 == 0 and current % 100 >= 30 and index + 1 < len(words)
+                    and _ES_UNITS.get(words[index + 1], 10) < 10):
+                return None
+            continue
+        if word in _ES_HUNDREDS:
+            if current:
+                return None
+            current = _ES_HUNDREDS[word]
+        elif word in _ES_UNITS:
+            value = _ES_UNITS[word]
+            if current % 100 and (value >= 10 or current % 10):
+                return None
+            current += value
+        elif word in _ES_SCALES:
+            scale = _ES_SCALES[word]
+            if scale >= last_scale:
+                return None
+            # "mil" alone is a thousand; "millones" needs a number before it.
+            if current == 0 and scale != 1_000:
+                return None
+            total += (current or 1) * scale
+            current = 0
+            last_scale = scale
+        else:
+            return None
+        seen_number = True
+    return total + current if seen_number else None
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+READERS: dict[str, NumberWordsReader] = {"en": _english, "es": _spanish}
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def reader_for(language: str | None) -> NumberWordsReader:
-    """The number-words reader of a BCP 47 language tag ("en", "en-GB"); English by default."""
+def read_words(words: list[str], language: str | None = None) -> int | None:
+    """The number that folded words spell, in the language of a BCP 47 tag or in English."""
     primary = (language or "en").split("-")[0].casefold()
-    return READERS.get(primary, _english)
+    reader = READERS.get(primary, _english)
+    value = reader(words)
+    return value if value is not None or reader is _english else _english(words)
 
 
 def number_words(text: str) -> list[str]:
@@ -96,7 +170,7 @@ def read_number_words(text: str, language: str | None = None) -> int | None:
     words = number_words(text)
     if not words or "".join(words) != re.sub(r"[\s,\-]+", "", text.casefold()):
         return None
-    return reader_for(language)(words)
+    return read_words(words, language)
 
 
 _DIGIT_ORDINAL = re.compile(r"^(\d+)\s*(?:st|nd|rd|th)$", re.IGNORECASE)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
+from quizgame.engine import answer_words
 from quizgame.engine.normalise import fold
 from quizgame.engine.number_words import read_number_words, read_ordinal_digits
 
@@ -27,13 +29,7 @@ _COMMA_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
              "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "thousands": 1e3}
-# Words and signs that turn a number into a range or an estimate.
-_RANGE_WORDS = re.compile(
-    r"^(?:over|under|above|below|about|around|approximately|approx|roughly|nearly|almost|circa|"
-    r"some|more than|less than|fewer than|at least|at most|up to|not more than|"
-    r"not less than|between|from|just over|just under|well over)\b|^(?:[<>≤≥~≈±]|\+/-)",
-    re.IGNORECASE,
-)
+_RANGE_SIGNS = re.compile(r"^(?:[<>≤≥~≈±]|\+/-)")
 _RANGE_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|or|and)\s*\d|\d\s*\+$|\bplus\b", re.IGNORECASE)
 _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
                       "foot": "feet", "tooth": "teeth", "mouse": "mice", "percent": "%"}
@@ -48,13 +44,26 @@ def parse_number(
     `58.000` read as fifty-eight thousand. `language` picks the number-words reader.
     """
     text = _join_digit_groups(raw.strip().replace("\u2212", "-"))  # typographic minus sign
-    if _RANGE_WORDS.match(text) or _RANGE_INSIDE.search(text):
+    if _is_range(text, language):
         raise NumberFormatError(f"Type one number, not a range or an estimate ({raw.strip()!r}).")
     text = _without_unit(text, unit)
     value = _read(text, raw, unit, whole_answer, language)
     if not math.isfinite(value):
         raise NumberFormatError("That number is too large.")
     return value
+
+
+def _is_range(text: str, language: str | None) -> bool:
+    """True for "over 15", "10-20", "15+" and the like (in English or the quiz's language)."""
+    if _RANGE_SIGNS.match(text) or _RANGE_INSIDE.search(text):
+        return True
+    return _range_pattern(language).match(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _range_pattern(language: str | None) -> re.Pattern[str]:
+    words = sorted(answer_words.range_words(language), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _read(text: str, raw: str, unit: str | None, whole: bool, language: str | None) -> float:

@@ -19,7 +19,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from quizgame.engine import answer_words
 from quizgame.engine.normalise import words
-from quizgame.engine.number_words import reader_for
+from quizgame.engine.number_words import read_words
 from quizgame.engine.numbers import format_number
 from quizgame.engine.marking import accepted_texts
 from quizgame.format.models import quoted
@@ -84,16 +84,15 @@ def content(text: str, language: str | None) -> set[str]:
 def _words_with_numbers(text: str, language: str | None) -> list[str]:
     """Folded words, abbreviations expanded, runs of number words read as one number."""
     folded = answer_words.expand_abbreviations(words(text))
-    read = reader_for(language)
     tokens: list[str] = []
     start = 0
     while start < len(folded):
         # The longest run of words from here that reads as one number ("fifty eight thousand");
         # a number starts with a number word, and spelt-out numbers are short.
         value = None
-        if read(folded[start:start + 1]) is not None:
+        if read_words(folded[start:start + 1], language) is not None:
             for end in range(min(len(folded), start + _LONGEST_NUMBER_WORDS), start, -1):
-                value = read(folded[start:end])
+                value = read_words(folded[start:end], language)
                 if value is not None:
                     tokens.append(str(value))
                     start = end
