@@ -43,6 +43,7 @@ _MAX_PARENTHETICAL_WORDS = 6
 _POSSESSIVE = re.compile(r"[^\W_]+['’]s\b|[^\W_]+s['’](?!\w)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
+
 @dataclass(frozen=True, slots=True)
 class TextVerdict:
     """How a typed answer was judged; `canonical` is the accepted spelling after a typo."""
@@ -124,7 +125,6 @@ class _Judge:
     def compare(self, typed: _Typed, answer: str, allow_typos: bool) -> TextVerdict:
         core = self._strip_article(phrase(answer))
         proper = _is_proper_name(answer)
-        rivals = self.own_rivals
         candidates: list[tuple[list[str], list[list[str]]]] = [(typed.main, [typed.parenthetical])]
         if typed.tail:
             candidates.append((typed.head, [typed.parenthetical, typed.tail]))
@@ -139,7 +139,7 @@ class _Judge:
                 continue  # "Santos' successor" is someone else
             typo = allow_typos and tuple(main[found:found + len(core)]) != core
             # A slip and a longer name at once is a guess at someone else ("Picaso's friend").
-            how = self._extras_refusal(prefix, suffix, qualifiers, rivals, proper and not typo)
+            how = self._extras_refusal(prefix, suffix, qualifiers, proper and not typo)
             if how is None:
                 if typo:
                     return TextVerdict(True, "typo", canonical=answer)
@@ -177,7 +177,6 @@ class _Judge:
         prefix: list[str],
         suffix: list[str],
         qualifiers: list[list[str]],
-        rivals: frozenset[Phrase],
         proper: bool,
     ) -> How | None:
         """Why the words around the answer make it another answer, or None when they don't."""
@@ -186,16 +185,16 @@ class _Judge:
             return "negated"
         if any(word in answer_words.HEDGES for word in extras):
             return "hedged"
-        if any(_contains_any(part, rivals) for part in (prefix, suffix, *qualifiers)):
+        if any(_contains_any(part, self.own_rivals) for part in (prefix, suffix, *qualifiers)):
             return "rival"
-        # Around the answer (not after a comma or in brackets) another question's answer is
-        # a second answer: "Santos Petro".
-        if any(_contains_any(part, self.other_rivals) for part in (prefix, suffix)):
+        # Beside the answer or in brackets another question's answer is a second answer
+        # ("Santos Petro", "Santos (Petro)"); after a comma it is a place ("Bogotá, Colombia").
+        parenthetical, *tail = qualifiers
+        if any(_contains_any(part, self.other_rivals) for part in (prefix, suffix, parenthetical)):
             return "rival"
         for part in (prefix, suffix):
             if len(part) > _MAX_EXTRA_WORDS or not all(self._qualifier(w, proper) for w in part):
                 return "wrong"
-        parenthetical, *tail = qualifiers
         if len(parenthetical) > _MAX_PARENTHETICAL_WORDS:
             return "wrong"
         for part in tail:  # ", Colombia": a place qualifier, after a name only
