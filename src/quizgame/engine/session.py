@@ -276,6 +276,7 @@ class GameSession:
             options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
             hint=question.hint,
+            language=meta.language,
         )
 
     def _answer_record(

@@ -40,7 +40,7 @@ class NumberGrader(Grader[NumberQuestion]):
 
     def parse(self, presented: PresentedQuestion, raw: str) -> float:
         assert isinstance(presented.question, NumberQuestion)
-        return self._read(raw, presented.question, None)
+        return self._read(raw, presented.question, presented.language)
 
     @staticmethod
     def _read(raw: str, question: NumberQuestion, language: str | None) -> float:
