@@ -23,7 +23,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 VENV = REPO / ".ralph-venv"
-REQUIREMENTS = ("ralph-malph[cli,lrs]==5.1.0", "requests")  # its lrs extra misses requests
+# ralph-malph[cli,lrs]==5.1.0 and requests, pinned with what they pull in.
+REQUIREMENTS = Path(__file__).with_name("ralph-requirements.txt")
 MARKER = VENV / "quizgame-requirements.txt"
 VALIDATOR = Path(__file__).with_name("validate_statements.py")
 PATCH = Path(__file__).with_name("ralph_fs_fixes.py")
@@ -42,11 +43,11 @@ def bin_path(name: str) -> Path:
 
 def ensure_venv() -> str | None:
     """Make Ralph's venv if it is missing or stale; the reason when that is impossible."""
-    wanted = "\n".join(REQUIREMENTS) + "\n"
+    wanted = REQUIREMENTS.read_text()
     if bin_path("ralph").exists() and MARKER.is_file() and MARKER.read_text() == wanted:
         return install_patch()
     steps = [[sys.executable, "-m", "venv", "--clear", str(VENV)],
-             [str(bin_path("python")), "-m", "pip", "install", "-q", *REQUIREMENTS]]
+             [str(bin_path("python")), "-m", "pip", "install", "-q", "-r", str(REQUIREMENTS)]]
     for step in steps:
         try:
             done = subprocess.run(step, capture_output=True, text=True, timeout=900)
@@ -148,3 +149,8 @@ def validate(statements_jsonl: str) -> dict[str, Any]:
     done = subprocess.run([str(bin_path("python")), str(VALIDATOR)], input=statements_jsonl,
                           capture_output=True, text=True, timeout=300, check=True)
     return json.loads(done.stdout)
+
+
+if __name__ == "__main__":  # `.ci/run` makes the venv up front: python3 tests/lrs/ralph_server.py
+    problem = ensure_venv()
+    sys.exit(problem)

@@ -35,9 +35,10 @@ def add_homepage_option(parser: argparse.ArgumentParser) -> None:
 def add_lrs_options(parser: argparse.ArgumentParser, *, source: bool) -> None:
     """`--lrs URL`, `--lrs-credentials FILE` and `--homepage URL`."""
     what = ("read the games from this Learning Record Store too (alone when no --saves is "
-            "given)" if source else "the Learning Record Store's xAPI endpoint")
-    parser.add_argument("--lrs", metavar="URL", default=None,
-                        help=f"{what}, e.g. https://lrs.school.example/xAPI/ (default: ${LRS_ENV})")
+            "given), e.g. https://lrs.school.example/xAPI/" if source else
+            f"the Learning Record Store's xAPI endpoint, e.g. https://lrs.school.example/xAPI/ "
+            f"(default: ${LRS_ENV})")
+    parser.add_argument("--lrs", metavar="URL", default=None, help=what)
     parser.add_argument(
         "--lrs-credentials", metavar="FILE", type=Path, default=None,
         help="file holding one line `user:password` for the LRS (default: "
