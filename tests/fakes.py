@@ -36,6 +36,12 @@ class MemoryStore:
         self._cards.setdefault(quiz_id, {})[card.question_id] = card.model_copy()
         self.card_saves += 1
 
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        if card is None:
+            self._cards.get(quiz_id, {}).pop(question_id, None)
+        else:
+            self.save_card(quiz_id, card)
+
 
 class FakeClock:
     """A UTC wall clock and a monotonic clock that move only when told to."""

@@ -143,10 +143,17 @@ class PlayerSaves:
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
+        self.restore_card(quiz_id, card.question_id, card)
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        """Store one card's state, or remove the card when None (an undone first review)."""
         path = self._cards_path(quiz_id)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
-            cards[card.question_id] = card
+            if card is None:
+                cards.pop(question_id, None)
+            else:
+                cards[question_id] = card
             save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
