@@ -147,6 +147,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
 
+    options = practice_options(args, quiz)  # a usage error stops before the game starts
     saves = SavesFolder(saves_dir(args))
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
@@ -160,7 +161,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
-        **practice_options(args, quiz),
+        **options,
     )
 
 

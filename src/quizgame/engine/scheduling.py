@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS as FSRS_DEFAULTS
 
 from quizgame.engine.records import AnswerRecord, CardState
 
@@ -31,6 +32,7 @@ LEARNING_STEPS = (timedelta(minutes=10),)
 RELEARNING_STEPS = (timedelta(minutes=10),)
 
 Clock = Callable[[], datetime]
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(FSRS_DEFAULTS)
 
 
 def utc_now() -> datetime:
