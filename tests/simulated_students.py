@@ -117,3 +117,37 @@ def exam_readiness(cards: dict[str, CardState], quiz: Quiz, goal: ExamGoal) -> f
 def exam_day(days: int, start: datetime = FIRST_DAY) -> date:
     """The date `days` days after the first practice day: practice runs until its eve."""
     return (start + timedelta(days=days)).date()
+
+
+def forgetful(parameters: Sequence[float] = DEFAULT_PARAMETERS) -> tuple[float, ...]:
+    """A class that forgets faster than FSRS's defaults assume: a third of the initial
+    stabilities, slower growth after a recall, and a steeper forgetting curve."""
+    true = list(parameters)
+    true[0:4] = [w / 3 for w in true[0:4]]
+    true[8] -= 0.6
+    true[20] = 0.4
+    return tuple(true)
+
+
+def cohort(students: int, quiz: Quiz, *, days: int, seed: int = 0,
+           true_parameters: Sequence[float] = DEFAULT_PARAMETERS) -> list[Practised]:
+    """`students` students practising the same quiz for `days` days, each with their own luck
+    and starting day."""
+    return [
+        practise(quiz, days=days, seed=seed * 1000 + n, name=f"Student {n:02}",
+                 true_parameters=true_parameters, start=FIRST_DAY + timedelta(days=n % 7))
+        for n in range(students)
+    ]
+
+
+def write_saves(root, students: Sequence[Practised]) -> None:  # type: ignore[no-untyped-def]
+    """Write the students' sessions and cards into a real saves folder."""
+    from quizgame.store import SavesFolder
+
+    folder = SavesFolder(root)
+    for student in students:
+        saves = folder.player(student.store.name)
+        for record in student.store.sessions():
+            saves.save_session(record)
+        for card in student.cards.values():
+            saves.save_card(record.quiz_id, card)

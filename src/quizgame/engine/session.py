@@ -126,7 +126,8 @@ class GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
         (`is_over`, with `next_due` for the message). `exam` and `easy_within` (seconds)
-        default to the quiz's `exam_date`/`exam_target` and `easy_within`."""
+        default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
+        with the parameters tuned for the quiz (`quizgame tune`), else the defaults."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         meta = quiz.quiz
@@ -134,7 +135,7 @@ class GameSession:
             exam = ExamGoal(meta.exam_date, meta.exam_target)
         easy_within = meta.easy_within if easy_within is None else easy_within
         reviewer = Reviewer(
-            scheduler or make_scheduler(),
+            scheduler or make_scheduler(parameters=store.fsrs_parameters(meta.id)),
             easy_within_ms=easy_within * 1000 if easy_within else None,
             exam=exam if mode == "practice" else None,
         )
