@@ -153,10 +153,12 @@ def items_of(histories: Iterable[Sequence[Review]], *, checking: bool = False) -
 def _dated_items(history: Sequence[Review], checking: bool) -> list[tuple[datetime, FSRSItem]]:
     """One card's items, each with the time of the review it ends on. Gaps are in whole (UTC)
     days, as FSRS counts them."""
+    if not history:
+        return []
     fsrs = _fsrs()
     items = []
     reviews = []
-    previous = history[0].at.date() if history else None
+    previous = history[0].at.date()
     for review in history:
         day = review.at.date()
         gap = (day - previous).days

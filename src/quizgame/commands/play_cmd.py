@@ -6,13 +6,21 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
 from quizgame.errors import UsageError
 
 if TYPE_CHECKING:
+    from quizgame.engine.exam import ExamGoal
     from quizgame.format.models import Quiz
+
+
+class PracticeOptions(NamedTuple):
+    """What `--exam`, `--exam-target` and `--easy-within` ask of practice."""
+
+    exam: ExamGoal | None
+    easy_within: int | None
 
 MODES = ("quiz", "practice", "mistakes")
 DESCRIPTION = """\
@@ -99,7 +107,7 @@ def exam_target(text: str) -> float:
     return value
 
 
-def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> dict[str, object]:
+def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> PracticeOptions:
     """The exam goal and the Easy opt-in of the command line, the quiz's own when not given
     (without a quiz, the home screen's games use each quiz's own settings and `--exam`)."""
     meta = quiz.quiz if quiz is not None else None
@@ -112,7 +120,7 @@ def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> dict[str, o
 
         target = args.exam_target or (meta.exam_target if meta else DEFAULT_TARGET)
         exam = ExamGoal(day, target)
-    return {"exam": exam, "easy_within": args.easy_within}
+    return PracticeOptions(exam, args.easy_within)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -161,7 +169,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
-        **options,
+        **options._asdict(),
     )
 
 
@@ -176,5 +184,5 @@ def _run_tui(args: argparse.Namespace, quiz_path: Path | None, quiz: Quiz | None
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
-        **practice_options(args, quiz),
+        **practice_options(args, quiz)._asdict(),
     )

@@ -46,9 +46,12 @@ class AnswerRecord(RecordModel):
         "'I guessed' (false) after the answer; absent when they did not say.",
     )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
-    undone_at: AwareDatetime | None = Field(
-        None, description="When the player undid this answer (only in a session's `undone`)."
-    )
+
+
+class UndoneAnswer(AnswerRecord):
+    """An answer the player took back with undo: kept as a log, it counts nowhere."""
+
+    undone_at: AwareDatetime = Field(description="When the player undid it (UTC).")
 
 
 class SessionRecord(RecordModel):
@@ -65,7 +68,7 @@ class SessionRecord(RecordModel):
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
-    undone: list[AnswerRecord] = Field(
+    undone: list[UndoneAnswer] = Field(
         default_factory=list,
         description="Answers the player took back with undo, kept as a log; they count nowhere.",
     )

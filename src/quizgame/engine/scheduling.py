@@ -50,12 +50,11 @@ def make_scheduler(
 ) -> Scheduler:
     """The FSRS scheduler quizgame uses (fuzzing spreads reviews; tests turn it off), with the
     default FSRS-6 parameters or those `quizgame tune` fitted to a class."""
-    extra = {} if parameters is None else {"parameters": tuple(parameters)}
     return Scheduler(
+        parameters=DEFAULT_PARAMETERS if parameters is None else tuple(parameters),
         learning_steps=LEARNING_STEPS,
         relearning_steps=RELEARNING_STEPS,
         enable_fuzzing=enable_fuzzing,
-        **extra,
     )
 
 

@@ -36,7 +36,14 @@ from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
 from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
-from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
+from quizgame.engine.records import (
+    AnswerRecord,
+    CardState,
+    Given,
+    Mode,
+    SessionRecord,
+    UndoneAnswer,
+)
 from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, utc_now
 from quizgame.engine.scoring import score_answer
@@ -303,8 +310,7 @@ class GameSession:
                                 "practice or mistakes mode.")
         last, self._last = self._last, None
         answer = self.record.answers.pop()
-        answer.undone_at = self._clock()
-        self.record.undone.append(answer)
+        self.record.undone.append(UndoneAnswer(**answer.model_dump(), undone_at=self._clock()))
         self.record.score -= answer.points
         self._streak = last.streak_before
         self._plan.undone(answer.question_id, last.card_before)

@@ -106,8 +106,11 @@ class ForecastScreen(Screen[None]):
         if known:
             series = [[100 * (item.recall[index] or 0) for item in known]
                       for index in range(len(HORIZONS_DAYS))]
-            plt.multiple_bar([str(item.number) for item in known], series, labels=list(SERIES),
-                             color=[theme_rgb(self.app, name) for name in COLOURS])
+            # plotext takes `labels` and a colour per series; its type stubs say otherwise.
+            plt.multiple_bar(  # type: ignore[call-arg]
+                [str(item.number) for item in known], series, labels=list(SERIES),
+                color=[theme_rgb(self.app, name) for name in COLOURS],  # type: ignore[arg-type]
+            )
             plt.horizontal_line(100 * RETEACH_BELOW, color=theme_rgb(self.app, "error"))
         plt.ylim(0, 100)
         chart.refresh()
