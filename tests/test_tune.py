@@ -109,3 +109,17 @@ def test_only_students_above_a_thousand_reviews_get_their_own_fit():
 
 def own_test_items(reviews: Reviews, key: str) -> list:  # type: ignore[type-arg]
     return _split_in_time(reviews.of_player(key).values())[1]
+
+
+def test_a_tuned_file_with_parameters_out_of_bounds_is_refused_clearly(tmp_path):
+    from quizgame.errors import SaveError
+
+    (tmp_path / "tuned").mkdir()
+    (tmp_path / "tuned" / "sim.toml").write_text(
+        'format = 1\nquiz_id = "sim"\ntuned_at = 2026-11-01T10:00:00Z\nplayers = 30\n'
+        f"reviews = 5000\nparameters = {[99.0] * 21}\n"
+        "with_defaults = { log_loss = 0.5, rmse_bins = 0.1 }\n"
+        "with_tuned = { log_loss = 0.4, rmse_bins = 0.05 }\n")
+    player = SavesFolder(tmp_path).player("Ana")
+    with pytest.raises(SaveError, match=r"tuned/sim.toml.*out of bounds"):
+        player.fsrs_parameters("sim")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, Field, field_validator
 
 from quizgame.engine.records import RecordModel
+from quizgame.engine.scheduling import make_scheduler
 from quizgame.store.documents import load, save
 from quizgame.store.models import Kind
 from quizgame.store.names import file_stem
@@ -29,6 +30,12 @@ class Evaluation(RecordModel):
     rmse_bins: float = Field(description="FSRS's RMSE over bins of predicted recall.")
 
 
+def _schedulable(parameters: list[float]) -> list[float]:
+    """Parameters the scheduler accepts (py-fsrs checks each against its bounds)."""
+    make_scheduler(parameters=parameters)  # ValueError naming the parameter out of bounds
+    return parameters
+
+
 class StudentParameters(RecordModel):
     """Parameters fitted on one student's own reviews."""
 
@@ -37,6 +44,8 @@ class StudentParameters(RecordModel):
     parameters: list[float] = Field(min_length=21, max_length=21)
     with_class: Evaluation = Field(description="The class parameters on their held-out reviews.")
     with_own: Evaluation = Field(description="Their own parameters on the same reviews.")
+
+    _check = field_validator("parameters")(_schedulable)
 
 
 class TunedParameters(RecordModel):
@@ -50,6 +59,8 @@ class TunedParameters(RecordModel):
     with_defaults: Evaluation = Field(description="FSRS's defaults on the held-out reviews.")
     with_tuned: Evaluation = Field(description="These parameters on the same reviews.")
     students: list[StudentParameters] = Field(default_factory=list)
+
+    _check = field_validator("parameters")(_schedulable)
 
     def parameters_for(self, player_key: str) -> list[float]:
         """The student's own parameters when they have some, else the class's."""
