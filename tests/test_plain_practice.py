@@ -30,6 +30,15 @@ def test_undo_asks_the_question_again():
     assert len(record.answers) == 7 and record.answers[0].correct
 
 
+def test_the_last_answer_can_be_undone_too():
+    out, store = play(["Picasso", *ANSWERS, "/undo", "8848", "/sure"], mode="practice")
+    assert out.count("Type /sure or /guessed about that last answer (/undo takes it back)") == 2
+    assert "Answer undone; here is the question again." in out
+    record = store.sessions()[0]
+    assert [a.given for a in record.undone] == [8849.0]
+    assert (record.answers[-1].given, record.answers[-1].sure) == (8848.0, True)
+
+
 def test_rating_and_undo_are_refused_in_quiz_mode():
     out, store = play(["Picasso", "/sure", "/undo", *ANSWERS])
     assert "in practice and mistakes modes" in out

@@ -114,7 +114,8 @@ def play_plain(
     _say_exam_status(session, console)
     try:
         _play(session, console)
-        _last_chance_to_override(session, console)
+        while _last_chance(session, console):  # the last answer was undone: ask it again
+            _play(session, console)
     except (_Stop, KeyboardInterrupt):
         answered = len(session.record.answers)
         if not answered:
@@ -196,19 +197,25 @@ def _say_exam_status(session: GameSession, console: Console) -> None:
         console.say(status.summary() + ".")
 
 
-def _last_chance_to_override(session: GameSession, console: Console) -> None:
-    if session.can_override or session.can_rate:
-        console.say("", "Type !! if you were right, or press Enter for your results."
-                    if not session.can_rate else
-                    "Type /sure or /guessed about that last answer, or press Enter for your results.")
-        try:
-            line = console.ask("> ").strip().lower()
-            if line == OVERRIDE and session.can_override:
-                _override(session, console)
-            elif line in SURE + GUESSED:
-                _rate(session, console, sure=line in SURE)
-        except _Stop:
-            pass
+def _last_chance(session: GameSession, console: Console) -> bool:
+    """After the last question: "I was right", how sure, or undo; True when it was undone."""
+    if not (session.can_override or session.can_rate):
+        return False
+    console.say("", "Type !! if you were right, or press Enter for your results."
+                if not session.can_rate else
+                "Type /sure or /guessed about that last answer (/undo takes it back), or press "
+                "Enter for your results.")
+    try:
+        line = console.ask("> ").strip().lower()
+    except _Stop:
+        return False
+    if line == OVERRIDE and session.can_override:
+        _override(session, console)
+    elif line in SURE + GUESSED:
+        _rate(session, console, sure=line in SURE)
+    elif line in UNDO:
+        return _undo(session, console)
+    return False
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
