@@ -114,8 +114,24 @@ def test_committed_class_saves_survive_the_round_trip() -> None:
 def test_unknown_extensions_from_a_newer_quizgame_are_ignored() -> None:
     record = session([answer("pick", "Lima", START)])
     _, answered, completed = session_statements(record, "Ana", "ana-1", CONFIG)
-    answered["context"]["extensions"]["https://quizgame.github.io/xapi/answer/sure"] = True
+    answered["context"]["extensions"]["https://quizgame.github.io/xapi/answer/mood"] = "calm"
     completed["context"]["extensions"]["https://quizgame.github.io/xapi/session/rounds"] = 3
+    assert record_of(completed, [answered], CONFIG) == record
+
+
+def test_fields_added_to_the_records_travel_as_extensions_without_a_change_here() -> None:
+    """`sure` (issue 18) and `undone` were added to the records after this mapping was written."""
+    undone = {**answer("pick", "Lima", START).model_dump(), "undone_at": START}
+    record = session([answer("pick", "Bogotá", START, sure=True)])
+    record.undone = [undone]
+    attempted, answered, completed = session_statements(record, "Ana", "ana-1", CONFIG)
+    extensions = answered["context"]["extensions"]
+    assert extensions["https://quizgame.github.io/xapi/answer/sure"] is True
+    assert completed["context"]["extensions"]["https://quizgame.github.io/xapi/session/undone"]
+    # What can still change while the game goes on stays off its attempted statement.
+    assert set(attempted["context"]["extensions"]) == {
+        f"https://quizgame.github.io/xapi/session/{name}"
+        for name in ("id", "mode", "seed", "question-count")}
     assert record_of(completed, [answered], CONFIG) == record
 
 

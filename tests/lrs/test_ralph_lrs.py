@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,17 @@ def school(tmp_path: Path) -> list[Path]:
     return [tmp_path / "room-1", tmp_path / "room-a"]
 
 
+class FrozenNow(datetime):
+    """The report's forgetting forecast is dated: one moment for every report compared."""
+
+    @classmethod
+    def now(cls, tz=None):  # type: ignore[no-untyped-def]
+        return datetime(2026, 1, 5, 12, 0, tzinfo=tz)
+
+
 def test_scores_and_report_from_the_lrs_are_the_folders(lrs: Ralph, school: list[Path],
-                                                        capsys) -> None:
+                                                        capsys, monkeypatch) -> None:
+    monkeypatch.setattr("quizgame.classroom.report.datetime", FrozenNow)
     folders = [arg for folder in school for arg in ("--saves", str(folder))]
     status, out, err = run(capsys, "push", "--lrs", lrs.url, *folders, "--quizzes", QUIZZES)
     assert status == 0 and "sent" in out, err

@@ -41,9 +41,12 @@ HOLD_LAST_ANSWER = timedelta(minutes=10)
 
 # Record fields with a home of their own in a statement; every other field is an extension.
 SESSION_HOMED = {"id", "quiz_id", "quiz_title", "player", "answers"}
+# An attempted statement carries what is fixed when the game starts; a completed one, sent once
+# the game cannot change any more, every field (fields added later included); an answer, the mode.
+STARTED_WITH = {"mode", "seed", "question_count"}
 SESSION_HOMED_BY_VERB = {
-    "attempted": SESSION_HOMED | {"started_at", "finished_at", "score"},
-    "answered": set(SessionRecord.model_fields) - {"mode"},  # mode only: the rest is per game
+    "attempted": set(SessionRecord.model_fields) - STARTED_WITH,
+    "answered": set(SessionRecord.model_fields) - {"mode"},
     "completed": SESSION_HOMED | {"finished_at", "score"},
 }
 ANSWER_HOMED = {"question_id", "correct", "credit", "points", "elapsed_ms", "answered_at"}
