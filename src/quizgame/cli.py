@@ -25,11 +25,13 @@ COMMANDS = (
     "due",
     "scores",
     "report",
+    "tune",
     "serve",
     "host",
     "join",
     "export",
     "import",
+    "push",
 )
 
 

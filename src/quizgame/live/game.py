@@ -20,7 +20,7 @@ from typing import Any, Literal
 from quizgame.engine.answers import answer_record, not_seen_record
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import Grade
-from quizgame.engine.grading import grade, parse_response, right_answer
+from quizgame.engine.grading import Marking, grade, parse_response, right_answer
 from quizgame.engine.presentation import PresentedQuestion, options_for, ordered_questions
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError
@@ -98,6 +98,7 @@ class LiveGame:
         self.order: list[Question] = ordered_questions(
             self.quiz.questions, seed=self.seed, shuffle=self.quiz.quiz.shuffle)
         self._by_token: dict[str, LivePlayer] = {}
+        self._marking = Marking.for_quiz(self.quiz)  # typed answers are read as in solo play
 
     # -- creating and replaying --------------------------------------------------------
 
@@ -418,7 +419,7 @@ class LiveGame:
         player = self.players[entry["id"]]
         question = self.order[entry["index"]]
         shown = self._shown(player, entry["index"])
-        verdict = grade(question, parse_response(shown, entry["raw"]))
+        verdict = grade(question, parse_response(shown, entry["raw"]), self._marking)
         player.seen.add(entry["index"])
         player.pending = answer_record(
             question, self.quiz.quiz, verdict, elapsed_ms=entry["elapsed_ms"],
