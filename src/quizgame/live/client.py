@@ -121,7 +121,8 @@ class LiveClient:
                 if loop.time() - away_since > self.give_up_s:
                     self.on_message({"type": "gone", "message": "The hub cannot be reached."})
                     break
-                self.on_message({"type": "reconnecting"})
+                self.on_message({"type": "reconnecting", "url": self.url,
+                                 "ever_connected": self.rejoin is not None})
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(self._stop.wait(), self.retry_s)
 

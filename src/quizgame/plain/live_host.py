@@ -110,7 +110,12 @@ async def host_plain(hub: Hub, listen: str, share: str, port: int, *,
     def say(line: str) -> None:
         print(line, file=stdout, flush=True)
 
-    hub.listen(lambda message: (line := event_line(message)) is not None and say(line))
+    def on_event(message: dict[str, Any]) -> None:
+        line = event_line(message)
+        if line is not None:
+            say(line)
+
+    hub.listen(on_event)
     await hub.start(listen, port)
     game = hub.game
     say(f"quizgame host: join at {join_url(share, hub.port)} with code {game.code} "

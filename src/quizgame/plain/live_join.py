@@ -68,7 +68,9 @@ def message_lines(message: dict[str, Any]) -> list[str]:
         case "kicked" | "replaced" | "gone":
             return [message["message"]]
         case "reconnecting":
-            return ["Connection lost: reconnecting..."]
+            if message.get("ever_connected"):
+                return ["Connection lost: reconnecting..."]
+            return [f"Cannot reach the game at {message.get('url')} yet: trying again..."]
         case "paused":
             return ["The teacher paused the game."]
         case "time":

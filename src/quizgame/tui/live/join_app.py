@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.live.wire import VERSION
-from quizgame.plain.live_join import OUTCOMES, ordinal
+from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal
 from quizgame.plain.renderers import render
 from quizgame.tui.css import screen_css
 from quizgame.tui.live.lines import ranking_text, split_text, teams_text
@@ -126,7 +126,7 @@ class JoinApp(App[None]):
         elif kind in ("kicked", "replaced", "gone"):
             self._status(message["message"])
         elif kind == "reconnecting":
-            self._status("Connection lost: reconnecting...")
+            self._status(" ".join(message_lines(message)))
         elif kind == "paused":
             self._status("The teacher paused the game.")
         elif kind == "time" and message.get("remaining_ms") is not None:
