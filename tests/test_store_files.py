@@ -239,6 +239,15 @@ def test_unusable_format_versions_are_refused(table: dict, message: str) -> None
         migrate("session", table)
 
 
+def test_migrate_leaves_the_parsed_table_as_it_was() -> None:
+    # It used to pop `format` from its argument: the parametrized tables above lost it after one
+    # run, so repeating those tests failed.
+    table = {"format": FORMAT_VERSION, "id": "x"}
+    assert migrate("session", table) == {"id": "x"}
+    assert migrate("session", table) == {"id": "x"}
+    assert table == {"format": FORMAT_VERSION, "id": "x"}
+
+
 def test_the_committed_format_1_saves_still_load(tmp_path: Path) -> None:
     folder = shutil.copytree(DATA / "saves" / "ana-24d4b96f58", tmp_path / "ana")
     quiz, practice = (read_record(path) for path in sorted((folder / "sessions").glob("*.toml")))

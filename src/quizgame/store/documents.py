@@ -21,11 +21,14 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from quizgame.errors import SaveError
+from quizgame.safe_text import visible
 from quizgame.store.files import digest, read_bytes, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
 from quizgame.store.models import Kind, M
 
 _MAX_LISTED_ERRORS = 3
+# Saves nest three levels (session > answers > given); anything deeper is not a save.
+MAX_DEPTH = 8
 
 
 def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> M:
@@ -45,15 +48,15 @@ def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[st
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise _unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})")
+        raise unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})")
     try:
-        table = parse_toml(text)
+        table = parse_save(text)
     except tomllib.TOMLDecodeError as error:
-        raise _unreadable(path, f"is not valid TOML: {error}")
+        raise unreadable(path, f"is not valid TOML: {error}")
     try:
         return migrate(kind.name, table)
     except FormatError as error:
-        raise _unreadable(path, str(error))
+        raise unreadable(path, str(error))
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -67,26 +70,52 @@ def parse_toml(text: str) -> dict[str, Any]:
     without seconds, inline tables over several lines. quizgame never writes them; a hand edit
     that uses them is read as TOML 1.1 says.
     """
+    return _parse(text, shown=False)
+
+
+def parse_save(text: str) -> dict[str, Any]:
+    """`parse_toml`, with every control character in the file's texts made visible
+    (`safe_text.visible`): how save files are read, so none reaches a terminal."""
+    return _parse(text, shown=True)
+
+
+def _parse(text: str, *, shown: bool) -> dict[str, Any]:
     try:
         table = rtoml.loads(text)
     except rtoml.TomlParsingError:
+        table = _tomllib_loads(text)  # rtoml refuses nesting past ~80 levels: so does this
+    return _cleaned(table, MAX_DEPTH, shown)
+
+
+def _tomllib_loads(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, with the errors it lets through unwrapped made `TOMLDecodeError`s."""
+    try:
         return tomllib.loads(text)
-    return _with_plain_time_zones(table)
+    except tomllib.TOMLDecodeError:
+        raise
+    except RecursionError:  # [[[[...]]]] a few hundred deep
+        raise tomllib.TOMLDecodeError("lists or tables are nested too deeply") from None
+    except ValueError:  # an integer thousands of digits long
+        raise tomllib.TOMLDecodeError("a number is out of range") from None
 
 
-def _with_plain_time_zones(value: Any) -> Any:
-    """`value` (a table or list) with rtoml's tzinfo objects replaced by `datetime.timezone`s.
-
-    rtoml's time zones give the same offsets as tomllib's `datetime.timezone`s, but cannot be
-    pickled or deep-copied (`model_copy(deep=True)` of a loaded record would fail). In place.
-    """
+def _cleaned(value: Any, depth: int, shown: bool) -> Any:
+    """`value` (a table or list) made safe to use, in place: control characters in its texts
+    made visible when `shown`, rtoml's tzinfo objects replaced by `datetime.timezone`s
+    (equal offsets, but rtoml's cannot be pickled or deep-copied, so `model_copy(deep=True)` of
+    a loaded record would fail), and nesting deeper than any save has refused."""
+    if depth == 0:
+        raise tomllib.TOMLDecodeError("lists or tables are nested too deeply")
     items = value.items() if type(value) is dict else enumerate(value)
     for key, item in items:
         kind = type(item)
-        if kind is datetime and item.tzinfo is not None:  # naive ones fail validation anyway
+        if kind is str:
+            if shown and not item.isprintable():  # cheap test first: almost every text is printable
+                value[key] = visible(item)
+        elif kind is datetime and item.tzinfo is not None:  # naive ones fail validation anyway
             value[key] = item.replace(tzinfo=timezone(item.utcoffset()))
         elif kind is dict or kind is list:
-            _with_plain_time_zones(item)
+            _cleaned(item, depth - 1, shown)
     return value
 
 
@@ -95,12 +124,21 @@ def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
     try:
         return kind.model.model_validate(table)
     except ValidationError as error:
-        raise _unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
+        raise unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
 
 
 def write_table(path: Path, table: dict[str, Any]) -> str:
     """Write `table` as TOML with `format = N` first, atomically; returns the bytes' digest."""
-    raw = tomli_w.dumps({"format": FORMAT_VERSION, **table}).encode("utf-8")
+    return write_bytes(path, dump_table(table))
+
+
+def dump_table(table: dict[str, Any]) -> bytes:
+    """The bytes `write_table` writes for `table`."""
+    return tomli_w.dumps({"format": FORMAT_VERSION, **table}).encode("utf-8")
+
+
+def write_bytes(path: Path, raw: bytes) -> str:
+    """Write a dumped table atomically; returns its digest."""
     write_atomic(path, raw)
     return digest(raw)
 
@@ -112,8 +150,9 @@ def report(problems: list[str] | None, error: SaveError) -> None:
     problems.append(str(error))
 
 
-def _unreadable(path: Path, problem: str) -> SaveError:
-    return SaveError(f"{path}: {problem} (the file was left as it is)")
+def unreadable(path: Path, problem: str) -> SaveError:
+    # The problem may quote the file (an unknown key, a parser's excerpt): never raw.
+    return SaveError(f"{path}: {visible(problem, multiline=False)} (the file was left as it is)")
 
 
 def _describe(error: ValidationError) -> str:

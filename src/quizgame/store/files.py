@@ -19,10 +19,19 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from quizgame.bounded_read import (
+    MB,
+    NotRegularFileError,
+    TooLargeError,
+    describe_size,
+    read_limited,
+)
 from quizgame.errors import SaveError
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_S = 15.0
+# A 1,000-question game saves about 300 KB; a file this large was not written by quizgame.
+MAX_SAVE_BYTES = 4 * MB
 # Windows refuses to replace a file another process has open (a reader, an antivirus scan) and
 # the other side closes it within milliseconds: retry for a moment instead of failing.
 _REPLACE_RETRIES = 20 if sys.platform == "win32" else 0
@@ -40,9 +49,18 @@ def file_error(path: Path, failed: str, error: OSError) -> SaveError:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or `SaveError` naming it."""
+    """The file's bytes, or `SaveError` naming it (also for a FIFO, a device or a file over
+    `MAX_SAVE_BYTES`: quizgame never writes those, and reading them would hang or exhaust memory).
+    """
     try:
-        return path.read_bytes()
+        return read_limited(path, MAX_SAVE_BYTES)
+    except NotRegularFileError as error:
+        raise SaveError(f"{path}: is {error.kind}, not a save file (the file was left as it is)")
+    except TooLargeError:
+        raise SaveError(
+            f"{path}: is larger than {describe_size(MAX_SAVE_BYTES)}, far more than any game "
+            "saves, so it was not read (the file was left as it is)"
+        ) from None
     except OSError as error:
         raise file_error(path, "read", error) from error
 

@@ -16,6 +16,7 @@ and skipped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -81,25 +82,32 @@ class PlayerSaves:
         self._written[path.name] = write_session(path, record)
 
     def sessions(
-        self, quiz_id: str | None = None, problems: list[str] | None = None
+        self, quiz_id: str | None = None, problems: list[str] | None = None, *,
+        checked: bool = False,
     ) -> list[SessionRecord]:
-        """Sessions (of one quiz when given), oldest first, answers included."""
+        """Sessions (of one quiz when given), oldest first, answers included. `checked` (the
+        classroom) refuses files whose figures disagree with their answers (sessions.py)."""
 
         def read(path: Path) -> SessionRecord | None:
             raw = read_bytes(path)
             if quiz_id is not None and read_summary(path, raw).quiz_id != quiz_id:
                 return None  # another quiz's game: no need to parse its answers
-            return read_record(path, raw)
+            return read_record(path, raw, checked=checked)
 
         return self._each_session(read, problems)
 
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
-        return read_record(self._session_path(session_id))
+        path = self._session_path(session_id)
+        record = read_record(path)
+        self._check_owner(path, record.player)
+        return record
 
-    def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
+    def summaries(
+        self, problems: list[str] | None = None, *, checked: bool = False
+    ) -> list[SessionSummary]:
         """Every session without its answers, oldest first (fast: see sessions.py)."""
-        return self._each_session(read_summary, problems)
+        return self._each_session(partial(read_summary, checked=checked), problems)
 
     def _session_path(self, session_id: str) -> Path:
         return self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
@@ -117,12 +125,22 @@ class PlayerSaves:
         for path in paths:
             try:
                 item = read(path)
+                if item is not None:
+                    self._check_owner(path, item.player)
             except SaveError as error:
                 report(problems, error)
                 continue
             if item is not None:
                 found.append(item)
         return sorted(found, key=lambda item: (item.started_at, item.id))
+
+    def _check_owner(self, path: Path, player: str) -> None:
+        """A session file naming another player (copied into this folder) is not this player's."""
+        if normalised_name(player) != normalised_name(self.name):
+            raise SaveError(
+                f"{path}: is a game of player {player!r}, not of {self.name!r} whose folder it "
+                "is in (copied by hand?); skipped (the file was left as it is)"
+            )
 
     def _check_replaceable(self, path: Path) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""

@@ -44,10 +44,17 @@ GAMES = [
 def record(player: str, session_id: str, mode: str, day: int, finished: bool, score: int,
            credits: tuple[float, ...], seconds: int) -> SessionRecord:
     start = DAY1 + timedelta(days=day)
+    # Points add up to the score, as in every game quizgame saves (the classroom checks it): the
+    # part beyond 1,000 per credit is the streak bonus of the last fully correct answer.
+    points = [int(1000 * credit) if score else 0 for credit in credits]
+    bonus = [0] * len(credits)
+    if score > sum(points):
+        last = max(n for n, credit in enumerate(credits) if credit == 1)
+        bonus[last] = score - sum(points)
     answers = [
         AnswerRecord(
             question_id=qid, question_type=TYPES[qid], given=GIVEN[qid][credit],
-            correct=credit == 1, credit=credit, points=int(1000 * credit),
+            correct=credit == 1, credit=credit, points=points[n] + bonus[n], streak_bonus=bonus[n],
             elapsed_ms=seconds * 1000, answered_at=start + timedelta(seconds=seconds * (n + 1)),
         )
         for n, (qid, credit) in enumerate(zip(TYPES, credits))
