@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
-from quizgame.format.loader import LoadedQuiz, read_quiz
+from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
 from quizgame.format.models import (
     QUESTION_TYPES,
     ChoiceQuestion,
@@ -60,11 +60,18 @@ def quiz_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_file(path: Path) -> CheckResult:
-    """Load one file and collect its errors, or its warnings when it is valid."""
+    """Load one file and collect its errors, or its warnings when it is valid.
+
+    Control characters in its texts are errors here (the file fails `check`), though the game
+    plays such a quiz with them made visible: the teacher must fix the file, and a student never
+    gets a raw escape sequence.
+    """
     try:
         loaded = read_quiz(path)
     except QuizLoadError as error:
         return CheckResult(path, None, list(error.problems))
+    if errors := control_problems(loaded):
+        return CheckResult(path, None, errors)
     return CheckResult(path, loaded.quiz, lint(loaded))
 
 
