@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from quizgame.engine.records import CardState, SessionRecord
@@ -35,6 +36,14 @@ class MemoryStore:
     def save_card(self, quiz_id: str, card: CardState) -> None:
         self._cards.setdefault(quiz_id, {})[card.question_id] = card.model_copy()
         self.card_saves += 1
+
+    def update_card(
+        self, quiz_id: str, question_id: str, change: Callable[[CardState | None], CardState]
+    ) -> CardState:
+        stored = self._cards.get(quiz_id, {}).get(question_id)
+        card = change(stored.model_copy() if stored else None)
+        self.save_card(quiz_id, card)
+        return card.model_copy()
 
 
 class FakeClock:

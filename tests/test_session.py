@@ -282,6 +282,21 @@ def test_practice_introduces_new_cards_up_to_the_limit_and_saves_them():
     assert later.is_over and later.next_due == results.next_due
 
 
+def test_two_games_reviewing_one_card_both_count():
+    # Issue 10, finding 5: each game applies its review to the card as stored, not as it saw it.
+    clock = FakeClock(START)
+    store = MemoryStore()
+    first = start("practice", store=store, clock=clock, new_limit=1)
+    second = start("practice", store=store, clock=clock, new_limit=1)
+    question = first.current().question
+    assert second.current().question.id == question.id
+    first.submit(right(question))
+    clock.advance(seconds=30)
+    second.submit(right(question))
+    card = store.load_cards("all-types")[question.id]
+    assert card.reviews == 2 and card.last_review == clock.now
+
+
 def test_practice_brings_a_missed_card_back_in_the_same_session():
     clock = FakeClock(START)
     store = MemoryStore()

@@ -322,9 +322,18 @@ class GameSession:
         # The answer first: should the card write fail or be interrupted, the answer is kept.
         self.store.save_session(self.record)
         if self.mode == "practice":
-            card = review_answer(self._scheduler, self.quiz.quiz.id, answer, card_before)
+            quiz_id = self.quiz.quiz.id
+            ours = self._plan.card(answer.question_id)  # the card as this game last saw it
+
+            def reviewed(stored: CardState | None) -> CardState:
+                # Unchanged since we saw it: this review replaces ours (an override redoes the
+                # review from before the wrong answer). Reviewed by another game meanwhile:
+                # this review is applied to that card, so neither review is lost.
+                before = card_before if stored == ours else stored
+                return review_answer(self._scheduler, quiz_id, answer, before)
+
+            card = self.store.update_card(quiz_id, answer.question_id, reviewed)
             self._plan.reviewed(card)
-            self.store.save_card(self.quiz.quiz.id, card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
         return feedback_for(

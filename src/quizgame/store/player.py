@@ -161,11 +161,21 @@ class PlayerSaves:
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
+        self.update_card(quiz_id, card.question_id, lambda _stored: card)
+
+    def update_card(
+        self, quiz_id: str, question_id: str, change: Callable[[CardState | None], CardState]
+    ) -> CardState:
+        """Under the lock: read the quiz's cards, replace this one by `change(it as stored, or
+        None)` and write them back. A review made by another game since this one last read the
+        card is in `it`, so `change` builds on it instead of overwriting it."""
         path = self._cards_path(quiz_id)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
-            cards[card.question_id] = card
+            card = change(cards.get(question_id))
+            cards[question_id] = card
             save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+        return card
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
         """Card states of every practised quiz: quiz id -> question id -> card."""
