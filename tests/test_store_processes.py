@@ -157,15 +157,12 @@ def test_a_writer_killed_at_any_moment_keeps_every_reported_answer(tmp_path: Pat
         assert len(record.answers) in (reported, reported + 1)
 
 
-def test_two_processes_playing_as_one_player_lose_nothing(tmp_path: Path) -> None:
-    saves = tmp_path / "saves"
-    answers = 25
+def run_together(script: str, arguments: list[list[str]]) -> None:
+    """Start one worker per argument list, say "go" to all, and wait for each to say "done"."""
     workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(saves), name, tag, str(answers)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", env=ENV,
-        )
-        for name, tag in (("Kim", "a"), (" KIM ", "b"))
+        subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True, encoding="utf-8", env=ENV)
+        for args in arguments
     ]
     for worker in workers:
         assert worker.stdin is not None
@@ -174,6 +171,13 @@ def test_two_processes_playing_as_one_player_lose_nothing(tmp_path: Path) -> Non
     for worker in workers:
         output, _ = worker.communicate(timeout=TIMEOUT_S)
         assert worker.returncode == 0 and output.endswith("done\n")
+
+
+def test_two_processes_playing_as_one_player_lose_nothing(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    answers = 25
+    run_together(WORKER, [[str(saves), name, tag, str(answers)]
+                          for name, tag in (("Kim", "a"), (" KIM ", "b"))])
 
     kim = SavesFolder(saves).player("kim", create=False)
     (info,) = SavesFolder(saves).players()
@@ -230,19 +234,7 @@ def test_concurrent_practice_games_lose_no_review(tmp_path: Path) -> None:
     # Issue 10, finding 5: the last writer used to win (1,249 of 1,458 reviews lost).
     saves = tmp_path / "saves"
     SavesFolder(saves).player("Kim")
-    workers = [
-        subprocess.Popen([sys.executable, "-c", PRACTICE, str(saves), str(QUIZ), "12"],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                         encoding="utf-8", env=ENV)
-        for _ in range(4)
-    ]
-    for worker in workers:
-        assert worker.stdin is not None
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    for worker in workers:
-        output, _ = worker.communicate(timeout=TIMEOUT_S)
-        assert worker.returncode == 0 and output.endswith("done\n")
+    run_together(PRACTICE, [[str(saves), str(QUIZ), "12"]] * 4)
     kim = SavesFolder(saves).player("Kim", create=False)
     answered: dict[str, int] = {}
     for record in kim.sessions():
