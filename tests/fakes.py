@@ -22,6 +22,9 @@ class MemoryStore:
     def name(self) -> str:
         return self._name
 
+    def check_writable(self) -> None:
+        """Memory is always writable."""
+
     def save_session(self, record: SessionRecord) -> None:
         self._sessions[record.id] = record.model_copy(deep=True)
         self.session_saves += 1

@@ -23,6 +23,10 @@ class PlayerStore(Protocol):
         """The player's display name."""
         ...
 
+    def check_writable(self) -> None:
+        """Raise (a `SaveError`) when nothing could be saved: called before a game starts."""
+        ...
+
     def save_session(self, record: SessionRecord) -> None:
         """Write the whole session record (it is small: one game's answers)."""
         ...

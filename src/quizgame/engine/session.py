@@ -106,7 +106,9 @@ class GameSession:
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
-        (`is_over`, with `next_due` for the message)."""
+        (`is_over`, with `next_due` for the message). Raises the store's error (`SaveError`)
+        when its folder cannot be written."""
+        store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit)
@@ -215,13 +217,11 @@ class GameSession:
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
-        self.record.answers.append(answer)
-        self.record.score += answer.points
+        self._save(answer, card_before, replaces=None)  # raises, leaving everything as it was
         self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before)
-        self._save(answer, card_before)
         return self._feedback(question, answer, verdict.canonical)
 
     def override(self) -> Feedback:
@@ -240,10 +240,8 @@ class GameSession:
             answered_at=wrong.answered_at,
             overridden=True,
         )
-        self.record.answers[-1] = revised
-        self.record.score += revised.points - wrong.points
+        self._save(revised, last.card_before, replaces=wrong)
         self._streak = last.streak_before + 1
-        self._save(revised, last.card_before)
         return self._feedback(last.shown.question, revised, None)
 
     def finish(self) -> Results:
@@ -318,22 +316,47 @@ class GameSession:
             answered_at=answered_at or self._clock(),
         )
 
-    def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
-        # The answer first: should the card write fail or be interrupted, the answer is kept.
-        self.store.save_session(self.record)
+    def _save(
+        self, answer: AnswerRecord, card_before: CardState | None, *, replaces: AnswerRecord | None
+    ) -> None:
+        """Record `answer` (instead of the last one, `replaces`) and save it, with its card in
+        practice mode. If either write fails, the record is put back as it was (and saved so,
+        when the card failed) before the error is raised: the game, its session file and its
+        cards never disagree about which answers were given."""
+        answers, score = list(self.record.answers), self.record.score
+        if replaces is None:
+            self.record.answers.append(answer)
+            self.record.score += answer.points
+        else:
+            self.record.answers[-1] = answer
+            self.record.score += answer.points - replaces.points
+        try:
+            # The answer first: should the card write be interrupted, the answer is kept.
+            self.store.save_session(self.record)
+        except BaseException:
+            self.record.answers, self.record.score = answers, score
+            raise
         if self.mode == "practice":
-            quiz_id = self.quiz.quiz.id
-            ours = self._plan.card(answer.question_id)  # the card as this game last saw it
+            try:
+                self._review(answer, card_before)
+            except BaseException:
+                self.record.answers, self.record.score = answers, score
+                self.store.save_session(self.record)
+                raise
 
-            def reviewed(stored: CardState | None) -> CardState:
-                # Unchanged since we saw it: this review replaces ours (an override redoes the
-                # review from before the wrong answer). Reviewed by another game meanwhile:
-                # this review is applied to that card, so neither review is lost.
-                before = card_before if stored == ours else stored
-                return review_answer(self._scheduler, quiz_id, answer, before)
+    def _review(self, answer: AnswerRecord, card_before: CardState | None) -> None:
+        quiz_id = self.quiz.quiz.id
+        ours = self._plan.card(answer.question_id)  # the card as this game last saw it
 
-            card = self.store.update_card(quiz_id, answer.question_id, reviewed)
-            self._plan.reviewed(card)
+        def reviewed(stored: CardState | None) -> CardState:
+            # Unchanged since we saw it: this review replaces ours (an override redoes the
+            # review from before the wrong answer). Reviewed by another game meanwhile: this
+            # review is applied to that card, so neither review is lost.
+            before = card_before if stored == ours else stored
+            return review_answer(self._scheduler, quiz_id, answer, before)
+
+        card = self.store.update_card(quiz_id, answer.question_id, reviewed)
+        self._plan.reviewed(card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
         return feedback_for(

@@ -83,6 +83,25 @@ def toml_files(folder: Path) -> list[Path]:
     return [folder / name for name in sorted(names)]
 
 
+def check_writable(folder: Path) -> None:
+    """`SaveError` unless a file can be created, written and removed in `folder` (made if
+    missing): a read-only or full disk is found before a game starts, not after its first answer."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".probe.", suffix=".tmp")
+        try:
+            os.write(handle, b"quizgame")
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+            os.unlink(probe)
+    except OSError as error:
+        raise SaveError(
+            f"{folder}: answers cannot be saved here ({error.strerror or error}), so the game "
+            "does not start"
+        ) from error
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably (see the module docstring)."""
     try:

@@ -25,7 +25,7 @@ from typing import TypeVar
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
-from quizgame.store.files import digest, player_lock, read_bytes, toml_files
+from quizgame.store.files import check_writable, digest, player_lock, read_bytes, toml_files
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
@@ -72,6 +72,10 @@ class PlayerSaves:
         return self.info.path
 
     # -- sessions ---------------------------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """`SaveError` now when no answer could be saved (read-only or full disk)."""
+        check_writable(self.path / SESSIONS_DIR)
 
     def save_session(self, record: SessionRecord) -> None:
         """Write the whole session (atomic, durable when it returns)."""
