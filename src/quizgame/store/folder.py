@@ -16,7 +16,7 @@ from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError, PlayerNotFoundError, SaveError
 from quizgame.safe_text import visible
 from quizgame.store.documents import load, report, save
-from quizgame.store.files import file_error, player_lock
+from quizgame.store.files import check_inside, file_error, player_lock
 from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.lookalike import name_skeleton
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
@@ -87,6 +87,7 @@ class SavesFolder:
         return sorted(found, key=lambda info: (normalised_name(info.name), info.key))
 
     def _create(self, folder: Path, profile: PlayerProfile) -> None:
+        check_inside(folder / PLAYER_FILE, self.root)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:

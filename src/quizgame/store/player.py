@@ -25,7 +25,14 @@ from typing import TypeVar
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
-from quizgame.store.files import check_writable, digest, player_lock, read_bytes, toml_files
+from quizgame.store.files import (
+    check_inside,
+    check_writable,
+    digest,
+    player_lock,
+    read_bytes,
+    toml_files,
+)
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
@@ -74,14 +81,17 @@ class PlayerSaves:
     # -- sessions ---------------------------------------------------------------------------
 
     def check_writable(self) -> None:
-        """`SaveError` now when no answer could be saved (read-only or full disk)."""
-        check_writable(self.path / SESSIONS_DIR)
+        """`SaveError` now when no answer could be saved (read-only or full disk, a link out
+        of the saves folder)."""
+        folder = self.path / SESSIONS_DIR
+        check_inside(folder / "probe", self.path.parent)
+        check_writable(folder)
 
     def save_session(self, record: SessionRecord) -> None:
         """Write the whole session (atomic, durable when it returns)."""
         if normalised_name(record.player) != normalised_name(self.name):
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
-        path = self._session_path(record.id)
+        path = check_inside(self._session_path(record.id), self.path.parent)
         self._check_replaceable(path)
         self._written[path.name] = write_session(path, record)
 
@@ -173,7 +183,7 @@ class PlayerSaves:
         """Under the lock: read the quiz's cards, replace this one by `change(it as stored, or
         None)` and write them back. A review made by another game since this one last read the
         card is in `it`, so `change` builds on it instead of overwriting it."""
-        path = self._cards_path(quiz_id)
+        path = check_inside(self._cards_path(quiz_id), self.path.parent)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
             card = change(cards.get(question_id))
