@@ -2,7 +2,8 @@
 
 Folders collected from several machines (or one shared folder) merge by *player key*, the folder
 name the store derives from the player's name the same way everywhere: the same player in two
-folders is one player. A session found in several folders (a synced copy) counts once, by its
+folders is one player, shown by the name as first typed (the profile created first: "Ana" on
+the laptop on Monday wins over "ana" on the teacher's machine on Tuesday). A session found in several folders (a synced copy) counts once, by its
 id, keeping its most complete copy (finished before unfinished, then most answers). A file that
 cannot be read is one line in `problems` and is skipped; it never stops the rest.
 
@@ -13,7 +14,8 @@ report (`classroom.report`) then reads in full only the one game per player it a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from quizgame.classroom.games import Game
@@ -40,10 +42,14 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Col
     """Summaries of every game in the folders (of one quiz when given), merged."""
     collected = Collected()
     kept: dict[str, Game] = {}
+    first_named: dict[str, tuple[datetime, str]] = {}
     for root in saves_dirs:
         scan = scan_summaries(root)
         collected.problems += scan.problems
         for item in scan.items:
+            named = first_named.setdefault(item.key, (item.created_at, item.player))
+            if item.created_at < named[0]:
+                first_named[item.key] = (item.created_at, item.player)
             if quiz_id is not None and item.summary.quiz_id != quiz_id:
                 continue
             game = Game.of_summary(item.summary, item.player, item.key)
@@ -51,7 +57,8 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Col
             if other is None or game.completeness > other.completeness:
                 kept[game.session_id] = game
                 collected.folders[game.session_id] = root
-    collected.games = list(kept.values())
+    collected.games = [replace(game, player=first_named[game.player_key][1])
+                       for game in kept.values()]
     return collected
 
 

@@ -35,19 +35,21 @@ class Scan(NamedTuple, Generic[T]):
 
 
 class PlayerSession(NamedTuple):
-    """A full session record and whose it is."""
+    """A full session record and whose it is (`created_at`: of the player, in this folder)."""
 
     player: str
     key: str
     record: SessionRecord
+    created_at: datetime
 
 
 class PlayerSummary(NamedTuple):
-    """A session summary (no answers) and whose it is."""
+    """A session summary (no answers) and whose it is (`created_at` as in `PlayerSession`)."""
 
     player: str
     key: str
     summary: SessionSummary
+    created_at: datetime
 
 
 class SavesFolder:
@@ -156,7 +158,7 @@ def scan_sessions(root: Path, quiz_id: str | None = None) -> Scan[PlayerSession]
     read `checked` (sessions.py): a file whose figures disagree with its answers is skipped."""
     problems: list[str] = []
     found = [
-        PlayerSession(saves.name, saves.key, record)
+        PlayerSession(saves.name, saves.key, record, saves.info.created_at)
         for saves in _all_players(root, problems)
         for record in saves.sessions(quiz_id, problems, checked=True)
     ]
@@ -168,7 +170,7 @@ def scan_summaries(root: Path) -> Scan[PlayerSummary]:
     `checked` like `scan_sessions`."""
     problems: list[str] = []
     found = [
-        PlayerSummary(saves.name, saves.key, summary)
+        PlayerSummary(saves.name, saves.key, summary, saves.info.created_at)
         for saves in _all_players(root, problems)
         for summary in saves.summaries(problems, checked=True)
     ]
