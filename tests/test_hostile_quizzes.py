@@ -175,3 +175,25 @@ def test_a_valid_quiz_is_not_scanned_for_lines_until_a_line_is_needed() -> None:
     loaded = read_quiz(MINIMAL)
     assert isinstance(loaded.source_map, SourceMap)
     assert loaded.source_map._lines is None  # noqa: SLF001 - the laziness is the point
+
+
+# -- finding 1 at imports ------------------------------------------------------------------------
+
+
+def test_an_import_makes_control_characters_visible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = shutil.copyfile(QUIZZES.parent / "escapes.csv", tmp_path / "escapes.csv")
+    status, out, err = run(capsys, "import", str(source), "-o", str(tmp_path / "escapes.toml"))
+    assert status == 0, err
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    question = load_quiz(tmp_path / "escapes.toml").questions[0]
+    assert question.prompt == "Capital of France?\\u001b]0;pwned\\u0007"
+    assert question.choices == ["Lyon", "Paris\\u001b[2J"]
+
+
+@needs_fifo
+def test_an_import_of_a_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "trap.csv")
+    status, _, err = run(capsys, "import", str(tmp_path / "trap.csv"))
+    assert status == 2 and "is a named pipe (FIFO), not a file to import" in err
