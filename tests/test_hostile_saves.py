@@ -9,6 +9,7 @@ raises, nothing prints a control character, and the file is never changed.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,57 @@ def test_a_game_copied_from_another_player_is_not_theirs(
     status, out, err = run(capsys, "scores", "--saves", str(root), "--format", "json")
     assert [(row["player"], row["attempts"]) for row in json.loads(out)] == [("Ana", 1)]
     assert f"{target}: is a game of player 'Bob', not of 'Ana'" in err
+
+
+# -- finding 4: a player folder nobody may read ----------------------------------------------------
+
+ROOM = Path(__file__).parent / "data" / "classroom" / "room-a"
+BEN = "ben-6700869c8f"
+
+
+@pytest.fixture
+def ben_locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """room-a with Ben's folder unreadable: mode 000, or (as root, whom modes do not stop) every
+    look into it refused the way the system refuses another user's 0700 folder."""
+    root = shutil.copytree(ROOM, tmp_path / "room")
+    locked = str(root / BEN)
+    if os.geteuid() != 0:
+        os.chmod(locked, 0)
+        yield root
+        os.chmod(locked, 0o755)
+        return
+    real = {name: getattr(os, name) for name in ("stat", "scandir", "open", "lstat")}
+
+    def refusing(name: str):  # type: ignore[no-untyped-def]
+        def call(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+            text = os.fspath(path) if not isinstance(path, int) else ""
+            if text.startswith(locked + os.sep):
+                raise PermissionError(13, "Permission denied", text)
+            return real[name](path, *args, **kwargs)
+        return call
+
+    for name in real:
+        monkeypatch.setattr(os, name, refusing(name))
+    yield root
+
+
+@pytest.mark.parametrize("command", [["scores"], ["report", str(CAPITALS)]])
+def test_an_unreadable_player_folder_is_skipped_with_a_message(
+    ben_locked: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    status, out, err = run(capsys, *command, "--saves", str(ben_locked))
+    assert status == 0 and "Traceback" not in err
+    assert f"quizgame: skipped: {ben_locked / BEN}" in err and "ermission denied" in err
+    if command == ["scores"]:
+        assert "Ana" in out and "Ben" not in out
+    else:
+        assert "Players 1 ·" in out  # Ana's game; Ben's cannot be read
+
+
+def test_history_of_an_unreadable_player_says_why(
+    ben_locked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "history", "--player", "Ben", "--saves", str(ben_locked))
+    assert status == 2 and "ermission denied" in err and "Traceback" not in err
+    status, out, err = run(capsys, "history", "--player", "Ana", "--saves", str(ben_locked))
+    assert status == 0 and "Ana: 2 games" in out
