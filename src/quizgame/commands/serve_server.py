@@ -59,11 +59,11 @@ class GuardedServer(Server):
             )
         return await super().handle_index(request)
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         origin = request.headers.get("Origin", "").lower()
         if origin not in self.origins:
-            return web.Response(status=403, text="quizgame: this page was not served by this "
-                                "quizgame server, so it cannot start a game\n")
+            raise web.HTTPForbidden(text="quizgame: this page was not served by this quizgame "
+                                    "server, so it cannot start a game\n")
         if self.playing >= self.max_players:
             websocket = web.WebSocketResponse()
             await websocket.prepare(request)
