@@ -29,7 +29,9 @@ class MemoryStore:
         self._sessions[record.id] = record.model_copy(deep=True)
         self.session_saves += 1
 
-    def sessions(self, quiz_id: str | None = None) -> list[SessionRecord]:
+    def sessions(
+        self, quiz_id: str | None = None, problems: list[str] | None = None
+    ) -> list[SessionRecord]:
         found = [s for s in self._sessions.values() if quiz_id is None or s.quiz_id == quiz_id]
         return [s.model_copy(deep=True) for s in sorted(found, key=lambda s: s.started_at)]
 

@@ -32,6 +32,7 @@ HISTORY_SKIPS = {
     "edited-counts": False,  # counted from the answers
     "another-players": True,
     "huge-number": True,
+    "garbage-appended": True,  # issue 15, bug 7: read the same way by every command
 }
 CASES = sorted(HOSTILE.glob("*.save.toml"))
 
@@ -175,3 +176,22 @@ def test_history_of_an_unreadable_player_says_why(
     assert status == 2 and "ermission denied" in err and "Traceback" not in err
     status, out, err = run(capsys, "history", "--player", "Ana", "--saves", str(ben_locked))
     assert status == 0 and "Ana: 2 games" in out
+
+
+def test_mistakes_mode_skips_a_damaged_game_and_names_it(tmp_path: Path) -> None:
+    # Issue 10, finding 2: mistakes mode read every old game and died on a damaged one.
+    import subprocess
+    import sys
+
+    root = shutil.copytree(ROOM, tmp_path / "room")
+    target = next(root.glob("ana-*")) / "sessions" / "deep.toml"
+    shutil.copyfile(HOSTILE / "deep-nesting.save.toml", target)
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", str(CAPITALS), "--plain", "--mode", "mistakes",
+         "--player", "Ana", "--saves", str(root)],
+        input="true\n", capture_output=True, text=True, encoding="utf-8", timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"quizgame: skipped: {target}: is not valid TOML" in done.stderr
+    assert "Question 1 of 1" in done.stdout and "Traceback" not in done.stderr

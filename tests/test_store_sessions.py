@@ -128,7 +128,7 @@ def test_garbage_appended_is_the_same_error_for_every_reader(
     tmp_path: Path, reader: Callable[[Path], object]
 ) -> None:
     # A committed game with bytes appended by a crashed sync tool (issue 15, bug 7).
-    path = shutil.copyfile(HOSTILE / "garbage-appended.toml", tmp_path / "garbage.toml")
+    path = shutil.copyfile(HOSTILE / "garbage-appended.save.toml", tmp_path / "garbage.toml")
     with pytest.raises(SaveError, match="garbage.toml: is not valid TOML"):
         reader(path)
 

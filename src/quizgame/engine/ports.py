@@ -31,8 +31,11 @@ class PlayerStore(Protocol):
         """Write the whole session record (it is small: one game's answers)."""
         ...
 
-    def sessions(self, quiz_id: str | None = None) -> list[SessionRecord]:
-        """The player's sessions (of one quiz when given), oldest first, answers included."""
+    def sessions(
+        self, quiz_id: str | None = None, problems: list[str] | None = None
+    ) -> list[SessionRecord]:
+        """The player's sessions (of one quiz when given), oldest first, answers included.
+        With `problems`, a file that cannot be read is described there and skipped."""
         ...
 
     def load_cards(self, quiz_id: str) -> dict[str, CardState]:

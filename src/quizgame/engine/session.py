@@ -90,6 +90,9 @@ class GameSession:
         self._hint_used = False
         self._streak = 0
         self._last: _Answered | None = None
+        # Save files skipped while planning (damaged old games in mistakes mode): front-ends
+        # name them, the game goes on without them.
+        self.problems: list[str] = []
 
     @classmethod
     def start(
@@ -111,7 +114,9 @@ class GameSession:
         store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
-        plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit)
+        problems: list[str] = []
+        plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
+                        problems=problems)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -122,7 +127,7 @@ class GameSession:
             started_at=now,
             question_count=plan.total(0, now),
         )
-        return cls(
+        session = cls(
             quiz,
             store,
             record,
@@ -131,6 +136,8 @@ class GameSession:
             monotonic=monotonic,
             scheduler=scheduler or make_scheduler(),
         )
+        session.problems = problems
+        return session
 
     # -- state ---------------------------------------------------------------------------
 

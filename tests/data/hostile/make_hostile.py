@@ -61,7 +61,7 @@ def main() -> None:
         "edited-counts.save.toml": text.replace("correct = 3\n", "correct = 30\n"),
         "another-players.save.toml": written(game(player="Bob")),
         # Issue 15, bug 7: garbage appended after the answers (a sync tool's conflict marker).
-        "garbage-appended.toml": text + "<<<<<<< conflict\n",
+        "garbage-appended.save.toml": text + "<<<<<<< conflict\n",
         # Low: a number thousands of digits long.
         "huge-number.save.toml": text.replace("seed = 1\n", "seed = 1" + "0" * 5000 + "\n"),
     }
