@@ -110,10 +110,15 @@ def _gives_answer_away(question: Question) -> bool:
     else:
         return False
 
+    prompt = question.prompt.casefold()
+
     def shown(choice: str) -> bool:
-        # Very short choices ("A", "No") occur in prompts by chance; whole words only.
-        pattern = rf"(?<!\w){re.escape(choice.casefold())}(?!\w)"
-        return len(choice) >= 3 and re.search(pattern, question.prompt.casefold()) is not None
+        # Very short choices ("A", "No") occur in prompts by chance; whole words only. The
+        # substring test first spares a regex per choice of a 100,000-question quiz.
+        text = choice.casefold()
+        if len(choice) < 3 or text not in prompt:
+            return False
+        return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", prompt) is not None
 
     wrong = [c for c in question.choices if c not in right]
     return all(shown(c) for c in right) and not any(shown(c) for c in wrong)
