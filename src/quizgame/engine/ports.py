@@ -51,3 +51,11 @@ class PlayerStore(Protocol):
     ) -> CardState:
         """Atomically replace one card by `change(card as now stored, or None)`; returns it."""
         ...
+
+    def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
+        """FSRS parameters tuned for this quiz and player, or None for FSRS's defaults."""
+        ...
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        """Put a card back as it was before an undone review: `card`, or no card at all."""
+        ...

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,10 @@ from quizgame.format.models import (
     Quiz,
     quoted,
 )
+
+
+# An extra check of one question (e.g. engine.support's): warning messages, [] when fine.
+QuestionCheck = Callable[[Question, Quiz], list[str]]
 
 
 @dataclass
@@ -59,12 +63,13 @@ def quiz_files(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def check_file(path: Path) -> CheckResult:
+def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> CheckResult:
     """Load one file and collect its errors, or its warnings when it is valid.
 
-    Control characters in its texts are errors here (the file fails `check`), though the game
-    plays such a quiz with them made visible: the teacher must fix the file, and a student never
-    gets a raw escape sequence.
+    `checks` adds warnings of its own: (the question key they are about, the check). Control
+    characters in its texts are errors here (the file fails `check`), though the game plays
+    such a quiz with them made visible: the teacher must fix the file, and a student never gets
+    a raw escape sequence.
     """
     try:
         loaded = read_quiz(path)
@@ -72,10 +77,10 @@ def check_file(path: Path) -> CheckResult:
         return CheckResult(path, None, list(error.problems))
     if errors := control_problems(loaded):
         return CheckResult(path, None, errors)
-    return CheckResult(path, loaded.quiz, lint(loaded))
+    return CheckResult(path, loaded.quiz, lint(loaded, checks))
 
 
-def lint(loaded: LoadedQuiz) -> list[Problem]:
+def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> list[Problem]:
     """Warnings for a valid quiz, sorted by line like the loader's errors."""
     questions = loaded.quiz.questions
     warnings: list[Problem] = []
@@ -98,6 +103,9 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
+        for key, check in checks:
+            for message in check(question, loaded.quiz):
+                warn(index, key, message)
     return sorted(warnings, key=lambda p: p.line or 0)
 
 

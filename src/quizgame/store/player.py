@@ -36,6 +36,7 @@ from quizgame.store.files import (
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
+from quizgame.store.tuned import load_tuned
 
 SESSIONS_DIR = "sessions"
 CARDS_DIR = "cards"
@@ -175,7 +176,11 @@ class PlayerSaves:
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
-        self.update_card(quiz_id, card.question_id, lambda _stored: card)
+        self.restore_card(quiz_id, card.question_id, card)
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        """Store one card's state, or remove the card when None (an undone first review)."""
+        self._change_card(quiz_id, question_id, lambda _stored: card)
 
     def update_card(
         self, quiz_id: str, question_id: str, change: Callable[[CardState | None], CardState]
@@ -183,13 +188,32 @@ class PlayerSaves:
         """Under the lock: read the quiz's cards, replace this one by `change(it as stored, or
         None)` and write them back. A review made by another game since this one last read the
         card is in `it`, so `change` builds on it instead of overwriting it."""
+        card = self._change_card(quiz_id, question_id, change)
+        assert card is not None
+        return card
+
+    def _change_card(
+        self, quiz_id: str, question_id: str,
+        change: Callable[[CardState | None], CardState | None],
+    ) -> CardState | None:
+        """The one read-modify-write of a card file: under the player's lock, `change` maps the
+        stored card (or None) to its new state (None: no card)."""
         path = check_inside(self._cards_path(quiz_id), self.path.parent)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
             card = change(cards.get(question_id))
-            cards[question_id] = card
+            if card is None:
+                cards.pop(question_id, None)
+            else:
+                cards[question_id] = card
             save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
         return card
+
+    def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
+        """The FSRS parameters `quizgame tune` adopted for this quiz in this saves folder (the
+        player's own when fitted), or None for the defaults (see tuned.py)."""
+        tuned = load_tuned(self.path.parent, quiz_id)
+        return None if tuned is None else tuned.parameters_for(self.key)
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
         """Card states of every practised quiz: quiz id -> question id -> card."""

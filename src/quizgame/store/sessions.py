@@ -53,8 +53,9 @@ from quizgame.store.models import SESSION, SessionSummary
 
 SUMMARY_LINES = ("answered", "correct", "duration_ms")
 CHECKSUM = "checksum"
-# The header line tomli_w writes for each answer; the first one ends the summary's text.
-_ANSWERS_HEADER = re.compile(rb"^\[\[answers\]\]", re.MULTILINE)
+# The header lines tomli_w writes for each answer (and undone answer, after them); the first one
+# ends the summary's text.
+_ANSWERS_HEADER = re.compile(rb"^\[\[(?:answers|undone)\]\]", re.MULTILINE)
 _CHECKSUM_LINE = re.compile(rb'^checksum = "([0-9a-f]{32})"\n', re.MULTILINE)
 
 
@@ -63,9 +64,12 @@ def write_session(path: Path, record: SessionRecord) -> str:
     the digest."""
     table = record.model_dump(exclude_none=True)
     answers = table.pop("answers")
+    undone = table.pop("undone")
     summary = SessionSummary.of(record)
     table.update((name, getattr(summary, name)) for name in SUMMARY_LINES)
     table["answers"] = answers  # last: tomli_w writes plain keys first, so the order is kept
+    if undone:  # the undo log, rarely there, after the answers so the summary stays short
+        table["undone"] = undone
     return write_bytes(path, _with_checksum(dump_table(table)))
 
 
