@@ -3,9 +3,11 @@
 Folders collected from several machines (or one shared folder) merge by *player key*, the folder
 name the store derives from the player's name the same way everywhere: the same player in two
 folders is one player, shown by the name as first typed (the profile created first: "Ana" on
-the laptop on Monday wins over "ana" on the teacher's machine on Tuesday). A session found in several folders (a synced copy) counts once, by its
-id, keeping its most complete copy (finished before unfinished, then most answers). A file that
-cannot be read is one line in `problems` and is skipped; it never stops the rest.
+the laptop on Monday wins over "ana" on the teacher's machine on Tuesday). A session found in
+several folders (a synced copy) counts once, by its id, keeping its most complete copy (finished
+before unfinished, then most answers). A file that cannot be read is one line in `problems` and
+is skipped; it never stops the rest. Other sources of games (a Learning Record Store) merge in
+the same way, after the folders.
 
 Everything starts from the store's session summaries (no answers to parse: fast); the teacher
 report (`classroom.report`) then reads in full only the one game per player it analyses.
@@ -13,15 +15,28 @@ report (`classroom.report`) then reads in full only the one game per player it a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from quizgame.classroom.games import Game
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNotFoundError, QuizgameError
 from quizgame.store import SavesFolder, scan_summaries
+
+
+class GameSource(Protocol):
+    """Somewhere games come from besides saves folders (an LRS: `interop.xapi_source`)."""
+
+    def games(self, quiz_id: str | None) -> tuple[list[Game], list[str]]:
+        """Summaries of the source's games (of one quiz when given), and problem lines."""
+        ...
+
+    def record(self, game: Game) -> SessionRecord:
+        """The full record of one of its games (`QuizgameError` if it cannot be read)."""
+        ...
 
 
 @dataclass
@@ -30,19 +45,24 @@ class Collected:
 
     games: list[Game] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    folders: dict[str, Path] = field(default_factory=dict, repr=False)
+    sources: dict[str, Path | GameSource] = field(default_factory=dict, repr=False)
 
     def record(self, game: Game) -> SessionRecord:
         """The full record of a collected game (`QuizgameError` if it can no longer be read)."""
-        saves = SavesFolder(self.folders[game.session_id]).player(game.player, create=False)
+        source = self.sources[game.session_id]
+        if not isinstance(source, Path):
+            return source.record(game)
+        saves = SavesFolder(source).player(game.player, create=False)
         return saves.session(game.session_id)
 
 
-def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Collected:
-    """Summaries of every game in the folders (of one quiz when given), merged."""
+def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
+                  sources: Sequence[GameSource] = ()) -> Collected:
+    """Summaries of every game in the folders and sources (of one quiz when given), merged."""
     collected = Collected()
     kept: dict[str, Game] = {}
-    first_named: dict[str, tuple[datetime, str]] = {}
+    found: list[tuple[Path | GameSource, Iterable[Game]]] = []
+    first_named: dict[str, tuple[datetime, str]] = {}  # player key -> the oldest profile's name
     for root in saves_dirs:
         scan = scan_summaries(root)
         collected.problems += scan.problems
@@ -50,15 +70,25 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Col
             named = first_named.setdefault(item.key, (item.created_at, item.player))
             if item.created_at < named[0]:
                 first_named[item.key] = (item.created_at, item.player)
-            if quiz_id is not None and item.summary.quiz_id != quiz_id:
+        found.append((root, (Game.of_summary(item.summary, item.player, item.key)
+                             for item in scan.items)))
+    for source in sources:
+        games, problems = source.games(quiz_id)
+        collected.problems += problems
+        found.append((source, games))
+    for where, each in found:
+        for game in each:
+            if quiz_id is not None and game.quiz_id != quiz_id:
                 continue
-            game = Game.of_summary(item.summary, item.player, item.key)
             other = kept.get(game.session_id)
             if other is None or game.completeness > other.completeness:
                 kept[game.session_id] = game
-                collected.folders[game.session_id] = root
-    collected.games = [replace(game, player=first_named[game.player_key][1])
-                       for game in kept.values()]
+                collected.sources[game.session_id] = where
+    collected.games = [
+        replace(game, player=first_named[game.player_key][1])
+        if game.player_key in first_named else game
+        for game in kept.values()
+    ]
     return collected
 
 
