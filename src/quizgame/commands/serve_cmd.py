@@ -23,6 +23,7 @@ __all__ = ["add_parser", "is_loopback", "join_command", "play_command", "run"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_PLAYERS = 40  # a class; each game is a process of about 50 MB
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 
@@ -32,7 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="play in a web browser (one game per tab)",
         description="Serve the game to web browsers with textual-serve: every tab is its own "
         "game, and every save lands in this machine's saves folder. Listens on 127.0.0.1 (this "
-        "machine only) unless --host says otherwise. Ctrl+C stops it.",
+        "machine only) unless --host says otherwise. Only pages this server served can start "
+        "games (the websocket's Origin is checked), and at most --max-players games run at "
+        "once: the page says when the game is full. Ctrl+C stops it.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help=f"address to listen on (default {DEFAULT_HOST}; 0.0.0.0 for every "
@@ -45,21 +48,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--join", metavar="ADDRESS",
                         help="serve the student client of the live game hosted at ADDRESS "
                         "(quizgame host) instead of the game: one player per tab")
+    parser.add_argument("--max-players", type=int, default=DEFAULT_MAX_PLAYERS, metavar="N",
+                        help=f"games running at once, at most (default {DEFAULT_MAX_PLAYERS}; "
+                        "each takes about 50 MB)")
     add_quizzes_option(parser)
     add_saves_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
+    from quizgame.commands.serve_server import GuardedServer, allowed_origins
 
     if not 0 < args.port < 65536:
         raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
+    if args.max_players < 1:
+        raise QuizgameError(f"--max-players must be at least 1, not {args.max_players}")
     public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
     if args.join is not None:
         command = join_command(args.join)
         print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-        print(f"each tab joins the live game at {args.join}")
+        print(f"each tab joins the live game at {args.join}; at most {args.max_players} at once")
     else:
         quizzes = quizzes_dir(args).resolve()
         saves = saves_dir(args).resolve()
@@ -67,13 +75,16 @@ def run(args: argparse.Namespace) -> int:
             raise QuizgameError(f"no quizzes folder at {quizzes}")
         command = play_command(quizzes, saves)
         print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-        print(f"quizzes from {quizzes}; saves in {saves}")
+        print(f"quizzes from {quizzes}; saves in {saves}; at most {args.max_players} players "
+              "at once")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
     sys.stdout.flush()
-    server = Server(command, host=args.host, port=args.port,
-                    title="quizgame", public_url=public_url)
+    origins = allowed_origins(public_url, loopback=is_loopback(args.host))
+    server = GuardedServer(command, max_players=args.max_players, origins=origins,
+                           host=args.host, port=args.port, title="quizgame",
+                           public_url=public_url)
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's
