@@ -217,7 +217,8 @@ SCREENS: dict[str, bytes] = {}
 async def open_tab(port: int, code: str, name: str, drawn: list[float], started: float) -> None:
     """A browser tab: reads the screen as the browser would, types the code and name."""
     async with aiohttp.ClientSession() as session, session.ws_connect(
-            f"ws://127.0.0.1:{port}/ws?width=80&height=24", max_msg_size=0) as socket:
+            f"ws://127.0.0.1:{port}/ws?width=80&height=24", max_msg_size=0,
+            origin=f"http://127.0.0.1:{port}") as socket:
         first_screen, redrawn = asyncio.Event(), asyncio.Event()
 
         async def read() -> None:

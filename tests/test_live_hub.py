@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from live_helpers import QUIZ, RIGHT, WRONG, Player, players, question_id, running_hub, step, url
 from quizgame.cli import main
@@ -250,3 +251,14 @@ async def test_refusals_say_why(tmp_path: Path) -> None:
         await player.socket.close()
         await other.socket.close()
 
+
+
+async def test_another_sites_page_cannot_open_a_socket_to_the_hub(tmp_path: Path) -> None:
+    async with running_hub(tmp_path) as hub, aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(url(hub), origin="http://evil.example")
+        assert refused.value.status == 403
+        own = await session.ws_connect(url(hub), origin=f"http://127.0.0.1:{hub.port}")
+        await own.send_str(json.dumps({"type": "ping", "id": 3}))
+        assert (await own.receive_json(timeout=10))["id"] == 3
+        await own.close()

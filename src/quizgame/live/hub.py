@@ -21,6 +21,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
@@ -215,6 +216,12 @@ class Hub:
             "Cache-Control": "no-store"})
 
     async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
+        # A browser always says which page opened the socket: only the hub's own phone page may
+        # (another site open on a student's phone cannot play in their name). Clients that are
+        # not browsers (join, serve --join) send no Origin.
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
+            raise web.HTTPForbidden(text="quizgame: only the hub's own page can join\n")
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
         await socket.prepare(request)
         connection = _Connection(socket)
