@@ -32,7 +32,8 @@ def presented(quiz_name: str, question_id: str) -> PresentedQuestion:
         "order": getattr(q, "items", None),
         "match": [right for _, right in getattr(q, "pairs", [])],
     }.get(q.type) or ()
-    return PresentedQuestion(number=1, total=1, question=q, options=tuple(options))
+    lefts = tuple(left for left, _ in getattr(q, "pairs", []))
+    return PresentedQuestion(number=1, total=1, question=q, options=tuple(options), lefts=lefts)
 
 
 @pytest.mark.parametrize("case", GRADING, ids=case_id)

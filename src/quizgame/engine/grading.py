@@ -11,7 +11,7 @@ from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import GRADERS, Grade, Grader, Response
-from quizgame.engine.presentation import PresentedQuestion
+from quizgame.engine.presentation import PresentedQuestion, rng
 from quizgame.engine.records import Given
 from quizgame.format.models import Question
 
@@ -19,9 +19,11 @@ __all__ = [
     "AnswerFormatError",
     "Grade",
     "Response",
+    "claimable",
     "describe_answer",
     "grade",
     "grader_for",
+    "present",
     "parse_response",
     "right_answer",
 ]
@@ -29,6 +31,31 @@ __all__ = [
 
 def grader_for(question: Question) -> Grader[Any]:
     return GRADERS[question.type]
+
+
+def present(
+    question: Question, *, number: int, total: int, seed: int, shuffle_choices: bool,
+    time_limit: int,
+) -> PresentedQuestion:
+    """A question as shown: laid out by its type's grader in the order the seed gives."""
+    layout = grader_for(question).layout(
+        question, rng(seed, question.id), shuffle_choices=shuffle_choices
+    )
+    return PresentedQuestion(
+        number=number,
+        total=total,
+        question=question,
+        options=layout.options,
+        lefts=layout.lefts,
+        time_limit=time_limit,
+        hint=question.hint,
+    )
+
+
+def claimable(question_type: str) -> bool:
+    """Whether a wrong answer to a question of this type may be claimed right ("I was right")."""
+    grader = GRADERS.get(question_type)
+    return grader is not None and grader.claimable
 
 
 def grade(question: Question, response: Response) -> Grade:

@@ -22,10 +22,10 @@ from fsrs import Scheduler
 
 from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
+from quizgame.engine.grading import AnswerFormatError, Grade, Response, claimable, grade, present
 from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
-from quizgame.engine.presentation import PresentedQuestion, options_for
+from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
 from quizgame.engine.scoring import score_answer
@@ -156,12 +156,12 @@ class GameSession:
 
     @property
     def can_override(self) -> bool:
-        """True right after a wrong (not timed-out) text answer."""
+        """True right after a wrong (not timed-out) answer of a claimable type (typed ones)."""
         if self._last is None or not self.record.answers:
             return False
         answer = self.record.answers[-1]
         return (
-            answer.question_type == "text"
+            claimable(answer.question_type)
             and not answer.correct
             and not answer.timed_out
             and not answer.overridden
@@ -227,7 +227,7 @@ class GameSession:
     def override(self) -> Feedback:
         """"I was right": the last (wrong text) answer counts as correct, marked overridden."""
         if not self.can_override or self._last is None:
-            raise OverrideError("Only a text answer marked wrong can be overridden, right after it.")
+            raise OverrideError("Only a typed answer marked wrong can be overridden, right after it.")
         last = self._last
         wrong = self.record.answers[-1]
         revised = self._answer_record(
@@ -268,13 +268,13 @@ class GameSession:
 
     def _present(self, question: Question) -> PresentedQuestion:
         meta = self.quiz.quiz
-        return PresentedQuestion(
+        return present(
+            question,
             number=len(self.record.answers) + 1,
             total=self._plan.total(len(self.record.answers), self._clock()),
-            question=question,
-            options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
+            seed=self.record.seed,
+            shuffle_choices=meta.shuffle_choices,
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
-            hint=question.hint,
         )
 
     def _answer_record(

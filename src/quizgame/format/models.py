@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import (
     BaseModel,
@@ -32,9 +32,6 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
 Seconds = Annotated[int, Field(ge=0, le=3600)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-
-QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match")
-
 
 _CURLY_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
@@ -288,6 +285,12 @@ Question = Annotated[
     ],
     Field(discriminator="type"),
 ]
+"""Any question: the union above is the one list of question types (see `question_types`)."""
+
+QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(get_args(Question)[0])
+QUESTION_TYPES: tuple[str, ...] = tuple(
+    get_args(model.model_fields["type"].annotation)[0] for model in QUESTION_MODELS
+)
 
 
 class Quiz(FormatModel):

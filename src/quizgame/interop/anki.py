@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Callable
+from typing import TypeVar
 
 from quizgame.format.models import (
     ChoiceQuestion,
@@ -20,51 +22,79 @@ from quizgame.format.models import (
     NumberQuestion,
     OrderQuestion,
     Question,
+    QuestionBase,
     Quiz,
 )
 from quizgame.interop.common import (
     INSTRUCTIONS,
     ExportOptions,
     ExportResult,
+    ExportTable,
     answer_lines,
+    render_each,
     print_order,
     shown_choices,
 )
 
+Q = TypeVar("Q", bound=QuestionBase)
+
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """One Basic note per question, in the quiz's order."""
+    notes, skipped = render_each(quiz, EXPORTS, "Anki")
     out = io.StringIO()
     out.write(
         "#separator:tab\n#html:true\n#notetype:Basic\n"
         f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{_tag(quiz.quiz.id)}\n"
         "#guid column:1\n#tags column:4\n"
     )
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    for question in quiz.questions:
-        writer.writerow([
-            f"quizgame:{quiz.quiz.id}:{question.id}",
-            front(quiz, question),
-            back(question),
-            " ".join(_tag(tag) for tag in question.tags),
-        ])
-    return ExportResult(out.getvalue(), len(quiz.questions))
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(notes)
+    return ExportResult(out.getvalue(), len(notes), skipped)
 
 
-def front(quiz: Quiz, question: Question) -> str:
-    """The prompt, what kind of answer is wanted, and the options to pick from."""
-    parts = [_html(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
-    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        parts.append(_list(shown_choices(quiz, question), ordered=True))
-    elif isinstance(question, OrderQuestion):
-        parts.append(_list(print_order(question.items, question.id)))
-    elif isinstance(question, MatchQuestion):
-        lefts = [left for left, _ in question.pairs]
-        rights = print_order([right for _, right in question.pairs], question.id)
-        parts.append(_list(lefts) + _list(rights, ordered=True))
-    elif isinstance(question, NumberQuestion) and question.unit:
-        parts.append(f"({_html(question.unit)})")
-    return "<br>".join(parts)
+def _note(space: Callable[[Quiz, Q], list[str]]) -> Callable[[Quiz, Q], list[str]]:
+    """A note's columns: GUID, front (the prompt, what is wanted, then `space`), back, tags."""
+
+    def note(quiz: Quiz, question: Q) -> list[str]:
+        parts = [_html(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
+        front = "<br>".join([*parts, *space(quiz, question)])
+        tags = " ".join(_tag(tag) for tag in question.tags)
+        return [f"quizgame:{quiz.quiz.id}:{question.id}", front, back(question), tags]
+
+    return note
+
+
+def _nothing(quiz: Quiz, question: QuestionBase) -> list[str]:
+    return []
+
+
+def _choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[str]:
+    return [_list(shown_choices(quiz, question), ordered=True)]
+
+
+def _number(quiz: Quiz, question: NumberQuestion) -> list[str]:
+    return [f"({_html(question.unit)})"] if question.unit else []
+
+
+def _order(quiz: Quiz, question: OrderQuestion) -> list[str]:
+    return [_list(print_order(question.items, question.id))]
+
+
+def _match(quiz: Quiz, question: MatchQuestion) -> list[str]:
+    lefts = [left for left, _ in question.pairs]
+    rights = print_order([right for _, right in question.pairs], question.id)
+    return [_list(lefts) + _list(rights, ordered=True)]
+
+
+EXPORTS: ExportTable[list[str]] = {
+    "choice": _note(_choices),
+    "multi": _note(_choices),
+    "truefalse": _note(_nothing),
+    "number": _note(_number),
+    "text": _note(_nothing),
+    "order": _note(_order),
+    "match": _note(_match),
+}
 
 
 def back(question: Question) -> str:

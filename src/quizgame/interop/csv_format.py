@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import QUESTION_TYPES, Question, Quiz, quoted
-from quizgame.interop.common import ExportOptions, ExportResult, format_number
+from quizgame.interop.common import (
+    Carried,
+    ExportOptions,
+    ExportResult,
+    ExportTable,
+    ImportTable,
+    format_number,
+    render_each,
+)
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 COLUMNS = (
@@ -51,16 +59,15 @@ _BOM = "\ufeff"
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """Every question as a row; the UTF-8 byte-order mark lets Excel open accents correctly."""
+    rows, skipped = render_each(quiz, EXPORTS, "CSV")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for question in quiz.questions:
-        cells = question_cells(question)
-        writer.writerow([cells.get(column, "") for column in COLUMNS])
-    return ExportResult(_BOM + out.getvalue(), len(quiz.questions))
+    writer.writerows([cells.get(column, "") for column in COLUMNS] for cells in rows)
+    return ExportResult(_BOM + out.getvalue(), len(rows), skipped)
 
 
-def question_cells(question: Question) -> dict[str, str]:
+def question_cells(quiz: Quiz, question: Question) -> dict[str, str]:
     """A question's non-default values, keyed by column."""
     cells = {}
     for name, value in question.model_dump(exclude_defaults=True).items():
@@ -185,6 +192,10 @@ def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> di
         shown = quoted(qtype) if qtype else "empty"
         result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
         return None
+    if qtype not in ANSWER_FIELD:
+        result.error(line, f"{qtype} questions have no columns in CSV: write them in the quiz "
+                     "file", where="type")
+        return None
     data: dict[str, Any] = {"type": qtype}
     ok = True
     for column, cell in cells.items():
@@ -266,3 +277,10 @@ _READ: dict[str, Callable[[str], Any]] = {
 }
 # Messages about a model field name the column the teacher typed it in.
 _COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}
+
+# Both ways, CSV carries the types with an answer column, and only those.
+EXPORTS: ExportTable[dict[str, str]] = {qtype: question_cells for qtype in ANSWER_FIELD}
+IMPORTS: ImportTable = {
+    qtype: Carried(f"a row of type {qtype}, its {field} in the answer column")
+    for qtype, field in ANSWER_FIELD.items()
+}

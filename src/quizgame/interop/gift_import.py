@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import quoted
+from quizgame.interop.common import Carried, ImportTable, NotCarried
 from quizgame.interop.gift import FORMAT_MARKER, MATCH_ARROW
 from quizgame.interop.importing import ImportResult, QuestionIds
 
@@ -353,3 +354,15 @@ def _numeric_value(text: str) -> tuple[float, float] | None:
 def _tidy(value: float) -> float:
     """Drop binary noise from a midpoint: (3.141 + 3.142) / 2 is 3.1415, not 3.1415000000000002."""
     return float(f"{value:.12g}")
+
+
+# What each question type is read from; `tests/test_question_types.py` keeps it complete.
+IMPORTS: ImportTable = {
+    "choice": Carried("multiple choice with one right answer (`=right ~wrong`)"),
+    "multi": Carried("multiple choice with weights (`~%50%right ~%-100%wrong`)"),
+    "truefalse": Carried("true/false (`{T}`, `{FALSE}`)"),
+    "number": Carried("numerical (`{#answer:tolerance}`, `{#min..max}`)"),
+    "text": Carried("short answer (`{=accepted =also}`)"),
+    "order": NotCarried("GIFT has no ordering question type"),
+    "match": Carried("matching (`{=left -> right}`)"),
+}

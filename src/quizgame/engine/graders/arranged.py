@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
-from quizgame.engine.graders.base import Grade, Grader, named_options, texts_of
-from quizgame.engine.presentation import PresentedQuestion
+from quizgame.engine.graders.base import Grade, Grader, Layout, named_options, texts_of
+from quizgame.engine.presentation import PresentedQuestion, shuffled_apart
 from quizgame.engine.records import Given
 from quizgame.format.models import MatchQuestion, OrderQuestion
 
 
 class OrderGrader(Grader[OrderQuestion]):
     type = "order"
+
+    def layout(self, question: OrderQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return Layout(options=shuffled_apart(question.items, generator))
 
     def grade(self, question: OrderQuestion, response: Any) -> Grade:
         order = texts_of(response, "items")
@@ -35,9 +39,16 @@ class OrderGrader(Grader[OrderQuestion]):
     def right_answer(self, question: OrderQuestion) -> str:
         return " → ".join(question.items)
 
+    def answer_lines(self, question: OrderQuestion) -> list[str]:
+        return [f"{rank}. {item}" for rank, item in enumerate(question.items, start=1)]
+
 
 class MatchGrader(Grader[MatchQuestion]):
     type = "match"
+
+    def layout(self, question: MatchQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        rights = shuffled_apart([right for _, right in question.pairs], generator)
+        return Layout(options=rights, lefts=tuple(left for left, _ in question.pairs))
 
     def grade(self, question: MatchQuestion, response: Any) -> Grade:
         if not isinstance(response, dict) or not all(
@@ -67,3 +78,6 @@ class MatchGrader(Grader[MatchQuestion]):
 
     def right_answer(self, question: MatchQuestion) -> str:
         return self.describe(question, [right for _, right in question.pairs])
+
+    def answer_lines(self, question: MatchQuestion) -> list[str]:
+        return [f"{left} → {right}" for left, right in question.pairs]

@@ -1,5 +1,10 @@
 """The grader interface, the grade it returns, and helpers the graders share.
 
+A grader is everything the core knows about one question type beyond its model: how it is laid
+out (`layout`: its options in a seeded order), how a response is read and graded (its
+partial-credit rule), whether the player may claim a wrong answer was right (`claimable`), and how
+a given answer and the right answer are put into words.
+
 Responses (what a front-end passes to `grade`): choice -> the choice text; multi -> a list of
 choice texts; truefalse -> bool; number -> float, or the text typed; text -> str; order -> the
 items in the player's order; match -> {left item: right item}.
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+import random
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -36,10 +42,24 @@ class Grade:
     given: Given = None
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a question is laid out on screen: see `PresentedQuestion.options` and `.lefts`."""
+
+    options: tuple[str, ...] = ()
+    lefts: tuple[str, ...] = ()
+
+
 class Grader(ABC, Generic[Q]):
     """The rules of one question type."""
 
     type: ClassVar[str]
+    claimable: ClassVar[bool] = False
+    """The player may say "I was right" right after a wrong answer (typed answers)."""
+
+    def layout(self, question: Q, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        """The options (and left items) shown, in the order `generator` gives."""
+        return Layout()
 
     @abstractmethod
     def grade(self, question: Q, response: Any) -> Grade:
@@ -56,6 +76,10 @@ class Grader(ABC, Generic[Q]):
     @abstractmethod
     def right_answer(self, question: Q) -> str:
         """The right answer in words."""
+
+    def answer_lines(self, question: Q) -> list[str]:
+        """The right answer as lines, for answer keys and flashcard backs."""
+        return [self.right_answer(question)]
 
 
 def full_credit(correct: bool, given: Given) -> Grade:

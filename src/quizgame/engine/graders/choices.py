@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
-from quizgame.engine.graders.base import Grade, Grader, full_credit, named_option, named_options, text_of, texts_of
+from quizgame.engine.graders.base import (
+    Grade,
+    Grader,
+    Layout,
+    full_credit,
+    named_option,
+    named_options,
+    text_of,
+    texts_of,
+)
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
 from quizgame.format.models import ChoiceQuestion, MultiQuestion, TrueFalseQuestion
 
 
+def shown_choices(
+    question: ChoiceQuestion | MultiQuestion, generator: random.Random, shuffle_choices: bool
+) -> Layout:
+    choices = list(question.choices)
+    if shuffle_choices:
+        generator.shuffle(choices)
+    return Layout(options=tuple(choices))
+
+
 class ChoiceGrader(Grader[ChoiceQuestion]):
     type = "choice"
+
+    def layout(self, question: ChoiceQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
 
     def grade(self, question: ChoiceQuestion, response: Any) -> Grade:
         choice = text_of(response)
@@ -37,6 +59,9 @@ class ChoiceGrader(Grader[ChoiceQuestion]):
 class MultiGrader(Grader[MultiQuestion]):
     type = "multi"
 
+    def layout(self, question: MultiQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
+
     def grade(self, question: MultiQuestion, response: Any) -> Grade:
         picks = list(dict.fromkeys(texts_of(response, "choices")))
         right = sum(1 for pick in picks if pick in question.answers)
@@ -54,6 +79,9 @@ class MultiGrader(Grader[MultiQuestion]):
 
     def right_answer(self, question: MultiQuestion) -> str:
         return ", ".join(question.answers)
+
+    def answer_lines(self, question: MultiQuestion) -> list[str]:
+        return [c for c in question.choices if c in question.answers]
 
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})

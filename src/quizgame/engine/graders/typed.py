@@ -57,6 +57,7 @@ def _with_unit(number: str, unit: str | None) -> str:
 
 class TextGrader(Grader[TextQuestion]):
     type = "text"
+    claimable = True
 
     def grade(self, question: TextQuestion, response: Any) -> Grade:
         text = text_of(response).strip()
