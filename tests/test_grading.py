@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from engine_data import case_id, cases, question, quiz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine_data import case_id, cases, question, quiz
 from quizgame.engine.grading import (
     AnswerFormatError,
     describe_answer,

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from interop_helpers import BANK, SAMPLE
 
+from interop_helpers import BANK, SAMPLE
 from quizgame.format import load_quiz
 from quizgame.format.models import QUESTION_TYPES
 from quizgame.interop.common import ExportOptions

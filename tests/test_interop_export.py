@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from interop_helpers import GOLDEN, SAMPLE, UPDATE_GOLDEN, assert_golden
 from openpyxl import load_workbook
 
+from interop_helpers import GOLDEN, SAMPLE, UPDATE_GOLDEN, assert_golden
 from quizgame.format import load_quiz
 from quizgame.format.models import Quiz
 from quizgame.interop.common import ExportOptions, ExportResult, format_number, print_order

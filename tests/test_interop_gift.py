@@ -6,8 +6,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from interop_helpers import BANK, DATA, SAMPLE, assert_golden, carried
 
+from interop_helpers import BANK, DATA, SAMPLE, assert_golden, carried
 from quizgame.format import load_quiz, load_quiz_text
 from quizgame.format.models import Quiz
 from quizgame.interop.common import ExportOptions

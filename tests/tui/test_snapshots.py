@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-
 from tui_helpers import (
     ALL_TYPES,
     BROKEN,

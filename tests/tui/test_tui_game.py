@@ -5,11 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 from tui_helpers import (
     ALL_TYPES,
     TYPE_ORDER,
@@ -25,6 +20,11 @@ from tui_helpers import (
     text_of,
     type_text,
 )
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
 
 
 async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:

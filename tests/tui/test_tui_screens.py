@@ -7,12 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.help import HelpScreen
-from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 from tui_helpers import (
     ALL_TYPES,
     BROKEN,
@@ -29,6 +23,12 @@ from tui_helpers import (
     text_of,
     type_text,
 )
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
 
 
 async def play_to_results(pilot: object, limit: int = 50) -> int:

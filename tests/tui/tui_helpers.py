@@ -4,7 +4,7 @@ with those clocks, and a player who knows every answer and says it with the keyb
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ DATA = Path(__file__).parents[1] / "data" / "tui"
 ALL_TYPES = DATA / "quizzes" / "all-types.toml"
 BROKEN = DATA / "broken.toml"
 TIMED = DATA / "timed.toml"
-START = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SEED = 7
 TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match")
 """The question types of `all-types.toml`, in play order (it is not shuffled)."""

@@ -100,8 +100,8 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
 
     saves = SavesFolder(saves_dir(args))
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
-    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
     return play_plain(
         quiz,

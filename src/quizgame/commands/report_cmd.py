@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dirs
 from quizgame.commands.classroom_options import (
     add_format_option,
     add_selection_option,
     check_folders,
     report_problems,
 )
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dirs
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

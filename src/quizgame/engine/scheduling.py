@@ -15,7 +15,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -33,7 +33,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def card_id(quiz_id: str, question_id: str) -> int:
@@ -62,7 +62,7 @@ def rating_for(*, credit: float, hint_used: bool, overridden: bool, timed_out: b
 
 def _as_utc(moment: datetime) -> datetime:
     # fsrs compares tzinfo with timezone.utc itself; pydantic and tomllib give equivalent others.
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def to_fsrs(state: CardState) -> Card:

@@ -43,7 +43,7 @@ class CheckResult:
     def summary(self) -> str:
         """One line: id, title and question counts by type (only for a loaded quiz)."""
         assert self.quiz is not None
-        counts = Counter(q.type for q in self.quiz.questions)
+        counts: Counter[str] = Counter(q.type for q in self.quiz.questions)
         by_type = ", ".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
         total = len(self.quiz.questions)
         noun = "question" if total == 1 else "questions"

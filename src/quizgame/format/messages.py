@@ -44,9 +44,8 @@ _UNQUOTED = ("int_type", "float_type", "bool_type")  # "12" or "yes" for these: 
 _NOUNS = {"choices": "choice", "answers": "answer", "items": "item", "pairs": "pair",
           "tags": "tag", "questions": "question"}
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_QUESTION_KEYS = frozenset(
-    name for model in (QuestionBase, *MODEL_BY_TYPE.values()) for name in model.model_fields
-)
+_QUESTION_MODELS: tuple[type[QuestionBase], ...] = (QuestionBase, *MODEL_BY_TYPE.values())
+_QUESTION_KEYS = frozenset(name for model in _QUESTION_MODELS for name in model.model_fields)
 
 
 def describe(
@@ -172,7 +171,8 @@ def _question_count(data: dict[str, Any]) -> int:
 def _raw_question(data: dict[str, Any], index: int) -> dict[str, Any]:
     questions = data.get("questions")
     if isinstance(questions, list) and index < len(questions) and isinstance(questions[index], dict):
-        return questions[index]
+        question: dict[str, Any] = questions[index]
+        return question
     return {}
 
 

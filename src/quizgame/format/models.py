@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Annotated, Literal, Union, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -273,21 +273,21 @@ class MatchQuestion(QuestionBase):
         return pairs
 
 
-Question = Annotated[
-    Union[
-        ChoiceQuestion,
-        MultiQuestion,
-        TrueFalseQuestion,
-        NumberQuestion,
-        TextQuestion,
-        OrderQuestion,
-        MatchQuestion,
-    ],
-    Field(discriminator="type"),
-]
-"""Any question: the union above is the one list of question types (see `question_types`)."""
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | NumberQuestion
+    | TextQuestion
+    | OrderQuestion
+    | MatchQuestion
+)
+"""The question models: this union is the one list of question types (see `question_types`)."""
 
-QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(get_args(Question)[0])
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
+"""Any question, told apart by its `type` key."""
+
+QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(AnyQuestion)
 QUESTION_TYPES: tuple[str, ...] = tuple(
     get_args(model.model_fields["type"].annotation)[0] for model in QUESTION_MODELS
 )

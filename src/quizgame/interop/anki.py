@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from quizgame.format.models import (
+    AnyQuestion,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -31,12 +32,12 @@ from quizgame.interop.common import (
     ExportResult,
     ExportTable,
     answer_lines,
-    render_each,
     print_order,
+    render_each,
     shown_choices,
 )
 
-Q = TypeVar("Q", bound=QuestionBase)
+Q = TypeVar("Q", bound=AnyQuestion)
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from quizgame.format.models import (
+    AnyQuestion,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     Question,
-    QuestionBase,
     Quiz,
     TextQuestion,
     TrueFalseQuestion,
@@ -39,7 +39,7 @@ _ESCAPES = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "
             ":": "\\:", "\n": "\\n", "\r": ""}
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 MATCH_ARROW = "->"
-Q = TypeVar("Q", bound=QuestionBase)
+Q = TypeVar("Q", bound=AnyQuestion)
 # Moodle reads a leading `[html]` (etc.) as the text's format, not as text.
 FORMAT_MARKER = re.compile(r"\[(moodle|html|plain|markdown)\]")
 

@@ -318,8 +318,8 @@ class _Reader:
         if others:
             self.result.warning(line, "other accepted numbers dropped (quizgame keeps one number "
                                 "and its tolerance): " + ", ".join(quoted(o) for o in others))
-        answer, tolerance = values[kept]
-        fields = {"type": "number", "answer": answer, "tolerance": tolerance}
+        kept_answer, tolerance = values[kept]
+        fields = {"type": "number", "answer": kept_answer, "tolerance": tolerance}
         return fields, answers + wrong, [answers[kept]]
 
     def _drop_partial(self, line: int, partial: list[_Answer]) -> None:

@@ -71,8 +71,8 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     for number, values in enumerate(rows, start=1):
         for column, value in enumerate([number, *values], start=1):
             _put(sheet.cell(row=HEADER_ROW + number, column=column), value)
-    for column, width in _WIDTHS.items():
-        sheet.column_dimensions[column].width = width
+    for letter, width in _WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()
     book.save(buffer)
     return ExportResult(buffer.getvalue(), len(rows), skipped)

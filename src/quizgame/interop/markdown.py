@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from quizgame.format.models import (
+    AnyQuestion,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -30,14 +31,14 @@ from quizgame.interop.common import (
     ExportResult,
     ExportTable,
     answer_lines,
-    render_each,
     print_order,
+    render_each,
     shown_choices,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _BLANK = "_" * 30
-Q = TypeVar("Q", bound=QuestionBase)
+Q = TypeVar("Q", bound=AnyQuestion)
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:

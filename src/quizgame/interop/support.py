@@ -6,6 +6,7 @@ docs/interop.md shows `support_table()`; a test keeps the page equal to it.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 
 from quizgame.format.question_types import QUESTION_TYPES
 from quizgame.interop.common import ExportTable, ImportTable, NotCarried
@@ -26,6 +27,7 @@ def import_table(name: str) -> ImportTable:
 
 def support_table() -> str:
     """A Markdown table: one row per question type, one column per export and import."""
+    columns: list[tuple[str, Mapping[str, object]]]
     columns = [(f"to `{name}`", export_table(name)) for name in EXPORT_FORMATS]
     columns += [(f"from `{name}`", import_table(name)) for name in IMPORT_FORMATS]
     lines = [

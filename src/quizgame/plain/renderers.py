@@ -34,7 +34,7 @@ def _truefalse(shown: PresentedQuestion) -> list[str]:
 
 
 def _number(shown: PresentedQuestion) -> list[str]:
-    unit = shown.question.unit
+    unit = getattr(shown.question, "unit", None)
     return [f"Answer: a number (in {unit})." if unit else "Answer: a number."]
 
 

@@ -45,15 +45,15 @@ def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[st
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise _unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})")
+        raise _unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})") from None
     try:
         table = parse_toml(text)
     except tomllib.TOMLDecodeError as error:
-        raise _unreadable(path, f"is not valid TOML: {error}")
+        raise _unreadable(path, f"is not valid TOML: {error}") from None
     try:
         return migrate(kind.name, table)
     except FormatError as error:
-        raise _unreadable(path, str(error))
+        raise _unreadable(path, str(error)) from None
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -68,10 +68,11 @@ def parse_toml(text: str) -> dict[str, Any]:
     that uses them is read as TOML 1.1 says.
     """
     try:
-        table = rtoml.loads(text)
+        table: dict[str, Any] = rtoml.loads(text)
     except rtoml.TomlParsingError:
         return tomllib.loads(text)
-    return _with_plain_time_zones(table)
+    _with_plain_time_zones(table)
+    return table
 
 
 def _with_plain_time_zones(value: Any) -> Any:
@@ -95,7 +96,7 @@ def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
     try:
         return kind.model.model_validate(table)
     except ValidationError as error:
-        raise _unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
+        raise _unreadable(path, f"is not a valid {kind.description}: {_describe(error)}") from None
 
 
 def write_table(path: Path, table: dict[str, Any]) -> str:

@@ -12,9 +12,9 @@ items in the player's order; match -> {left item: right item}.
 
 from __future__ import annotations
 
+import random
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-import random
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 

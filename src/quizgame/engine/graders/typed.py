@@ -30,7 +30,7 @@ class NumberGrader(Grader[NumberQuestion]):
         return full_credit(abs(value - question.answer) <= question.tolerance + slack, value)
 
     def parse(self, presented: PresentedQuestion, raw: str) -> float:
-        return self._read(raw, presented.question.unit)
+        return self._read(raw, getattr(presented.question, "unit", None))
 
     @staticmethod
     def _read(raw: str, unit: str | None) -> float:

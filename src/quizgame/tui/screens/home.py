@@ -97,7 +97,8 @@ class HomeScreen(Screen[None]):
         problems: list[str] = []
         names = [info.name for info in self.quiz_app.saves.players(problems)]
         entries = scan_quizzes(self.settings.quizzes_dir, also=self.settings.quiz_path)
-        self.app.call_from_thread(self._fill_catalog, names, entries, problems)
+        # Textual's stub cannot type an async callback's result: it is awaited on the UI thread.
+        self.app.call_from_thread(self._fill_catalog, names, entries, problems)  # type: ignore[arg-type]
 
     @work(thread=True, exclusive=True, group="standings")
     def load_standings(self, player: str) -> None:

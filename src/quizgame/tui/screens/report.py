@@ -108,7 +108,7 @@ class ReportScreen(Screen[None]):
         if answered:
             bar, line = theme_rgb(self.app, "primary"), theme_rgb(self.app, "warning")
             # Half-block marker and thin bars: 70 questions still read as 70 bars at 80 columns.
-            plt.bar([item.number for item in answered], [100 * item.facility for item in answered],
+            plt.bar([item.number for item in answered], [100 * (item.facility or 0) for item in answered],
                     color=bar, width=0.5, marker="hd")
             plt.horizontal_line(100 * TOO_EASY, color=line)
             plt.horizontal_line(100 * TOO_HARD, color=line)
