@@ -81,3 +81,16 @@ def test_the_command_line_parser_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_screens_and_widgets_never_import_the_app() -> None:
+    """The app imports the screens; they see it through `tui.settings` (no import circle)."""
+    import ast
+
+    root = Path(__file__).parents[1] / "src" / "quizgame" / "tui"
+    offenders = []
+    for path in [*(root / "screens").glob("*.py"), *(root / "widgets").glob("*.py"), root / "settings.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "quizgame.tui.app":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

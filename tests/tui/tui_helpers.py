@@ -1,5 +1,6 @@
 """Shared by the TUI tests: the test quizzes, clocks that move only when told, the app factory
-with those clocks, and a player who knows every answer and says it with the keyboard."""
+with those clocks, a player who knows every answer and says it with the keyboard, and sessions
+prepared through the engine so that a test can start at a state instead of playing up to it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from quizgame.engine.grading import Response
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.engine.session import GameSession
+from quizgame.format import load_quiz
+from quizgame.format.models import Question
+from quizgame.store import SavesFolder
 from quizgame.tui.app import QuizApp, create_app
 
 DATA = Path(__file__).parents[1] / "data" / "tui"
@@ -58,6 +64,41 @@ def make_app(quizzes: Path, saves: Path, clocks: Clocks, **options: Any) -> Quiz
     )
     app.animation_level = "none"
     return app
+
+
+def right_response(question: Question) -> Response:
+    """The right answer to a question, as `GameSession.submit` takes it."""
+    value: Any = question
+    match question.type:
+        case "choice" | "truefalse" | "number":
+            return value.answer  # type: ignore[no-any-return]
+        case "multi" | "text":
+            return list(value.answers) if question.type == "multi" else value.answers[0]
+        case "order":
+            return list(value.items)
+        case "match":
+            return {left: right for left, right in value.pairs}
+    raise AssertionError(question.type)
+
+
+def prepared_session(
+    saves: Path, clocks: Clocks, quiz: Path = ALL_TYPES, *, until: str | None = None,
+    misses: int = 0, player: str = "Ana",
+) -> GameSession:
+    """A quiz-mode session of `player`, answered through the engine: `misses` answers of the
+    first option shown (as Enter would) first, then right ones until a question of type
+    `until` is current (or to the end)."""
+    session = GameSession.start(
+        load_quiz(quiz), SavesFolder(saves).player(player), "quiz", seed=SEED,
+        clock=clocks.clock, monotonic=clocks.monotonic,
+    )
+    while (presented := session.current()) is not None and presented.type != until:
+        if misses:
+            session.submit(presented.options[0])
+            misses -= 1
+        else:
+            session.submit(right_response(presented.question))
+    return session
 
 
 async def settle(pilot: Pilot[Any]) -> None:

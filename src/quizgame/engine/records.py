@@ -17,7 +17,8 @@ Given = str | bool | float | list[str] | None
 
 
 class RecordModel(BaseModel):
-    """Base of saved records: strict, no unknown keys (a typo in a save is a clear error)."""
+    """Base of saved records: no unknown keys (a typo in a save is a clear error); types are not
+    strict, so that what TOML reads back (a whole-number credit as an int...) validates."""
 
     model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True)
 

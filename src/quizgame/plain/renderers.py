@@ -1,7 +1,7 @@
 """How plain mode shows each question type: its options and a line saying how to answer.
 
-One renderer per type, in a table keyed by type like `format.question_types`; each returns the
-lines to print under the prompt. Options are numbered from 1, as `parse_response` reads them.
+One renderer per type, in `RENDERERS` keyed by type (plain mode's entry of each type; see
+docs/architecture.md, "Adding a question type"); each returns the lines to print under the prompt. Options are numbered from 1, as `parse_response` reads them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""One grader per question type, by type name: the table to extend when a type is added."""
+"""One grader per question type, by type name (the engine's entry of each type; see
+docs/architecture.md, "Adding a question type", for the other tables)."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from textual_plotext import PlotextPlot
 from quizgame.classroom.merge import player_sessions
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
 from quizgame.classroom.text import plural
-from quizgame.tui.app import utc_now
 from quizgame.tui.css import screen_css
+from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
 

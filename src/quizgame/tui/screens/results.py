@@ -17,7 +17,7 @@ from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Results, ReviewRow
-    from quizgame.tui.app import GameSettings
+    from quizgame.tui.settings import GameSettings
 
 
 def clock_time(milliseconds: int) -> str:

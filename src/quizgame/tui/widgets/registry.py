@@ -1,4 +1,5 @@
-"""Which answer widget answers which question type (the only place that lists the types)."""
+"""Which answer widget answers which question type (the TUI's entry of each type; see
+docs/architecture.md, "Adding a question type", for the other tables)."""
 
 from __future__ import annotations
 
