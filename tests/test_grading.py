@@ -18,6 +18,7 @@ from quizgame.engine.grading import (
 )
 from quizgame.engine.normalise import fold, format_number
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.format.question_types import QUESTION_TYPES
 
 GRADING = cases("grading-cases.toml")
 PARSING = cases("parse-cases.toml")
@@ -52,7 +53,7 @@ def test_grading_table(case):
 def test_every_type_has_grading_and_parsing_cases():
     types = {question(c["quiz"], c["question"]).type for c in GRADING}
     parsed = {question(c["quiz"], c["question"]).type for c in PARSING}
-    assert types == parsed == {"choice", "multi", "truefalse", "number", "text", "order", "match"}
+    assert types == parsed == set(QUESTION_TYPES)
 
 
 @pytest.mark.parametrize("case", PARSING, ids=case_id)

@@ -64,7 +64,8 @@ def snapshot(snap_compare: Any, tmp_path: Path, size: tuple[int, int], steps: St
 GAME = {"player": "Ana", "quiz_path": ALL_TYPES}
 
 # A little of the answer given, so that each widget shows how it looks in use.
-STARTED_ANSWER = {"multi": ["1"], "order": ["2", "u"], "match": ["3"], "number": [*"8 850"], "text": [*"Brus"]}
+STARTED_ANSWER = {"multi": ["1"], "order": ["2", "u"], "match": ["3"], "number": [*"8 850"], "text": [*"Brus"],
+                  "estimate": [*"9000"]}
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -26,7 +26,7 @@ BROKEN = DATA / "broken.toml"
 TIMED = DATA / "timed.toml"
 START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SEED = 7
-TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match")
+TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match", "estimate")
 """The question types of `all-types.toml`, in play order (it is not shuffled)."""
 
 
@@ -70,7 +70,7 @@ def right_response(question: Question) -> Response:
     """The right answer to a question, as `GameSession.submit` takes it."""
     value: Any = question
     match question.type:
-        case "choice" | "truefalse" | "number":
+        case "choice" | "truefalse" | "number" | "estimate":
             return value.answer  # type: ignore[no-any-return]
         case "multi" | "text":
             return list(value.answers) if question.type == "multi" else value.answers[0]
@@ -141,7 +141,7 @@ def right_keys(presented: PresentedQuestion) -> list[str]:
             return [str(options.index(answer) + 1) for answer in question.answers] + ["enter"]
         case "truefalse":
             return ["t" if question.answer else "f", "enter"]
-        case "number":
+        case "number" | "estimate":
             return [*f"{question.answer:g}", "enter"]
         case "text":
             return [*question.answers[0], "enter"]

@@ -226,6 +226,43 @@ class NumberQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
 
+class EstimateQuestion(QuestionBase):
+    """A number on a stated scale: full credit within the tolerance, less the further off."""
+
+    type: Literal["estimate"]
+    answer: Finite = Field(description="The right number, on the scale.")
+    min: Finite = Field(description="The low end of the scale the player answers on.")
+    max: Finite = Field(description="The high end of the scale (above `min`).")
+    tolerance: Annotated[Finite, Field(ge=0)] = Field(
+        0, description="Full credit within this distance of the answer (>= 0)."
+    )
+    unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
+
+    @model_validator(mode="after")
+    def _answer_on_the_scale(self) -> EstimateQuestion:
+        if self.max <= self.min:
+            raise rule_error(
+                f"must be above min ({_number(self.min)}), got {_number(self.max)}", field="max"
+            )
+        if not self.min <= self.answer <= self.max:
+            raise rule_error(
+                f"{_number(self.answer)} is not on the scale from {_number(self.min)} to "
+                f"{_number(self.max)}",
+                field="answer",
+            )
+        if self.tolerance >= self.max - self.min:
+            raise rule_error(
+                f"{_number(self.tolerance)} covers the whole scale: every answer would get full "
+                "credit",
+                field="tolerance",
+            )
+        return self
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 class TextQuestion(QuestionBase):
     """A typed answer compared with the accepted answers."""
 
@@ -281,6 +318,7 @@ AnyQuestion = (
     | TextQuestion
     | OrderQuestion
     | MatchQuestion
+    | EstimateQuestion
 )
 """The question models: this union is the one list of question types (see `question_types`)."""
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 from quizgame.format.models import (
     AnyQuestion,
     ChoiceQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -32,6 +33,7 @@ from quizgame.interop.common import (
     ExportResult,
     ExportTable,
     answer_lines,
+    format_number,
     print_order,
     render_each,
     shown_choices,
@@ -87,6 +89,12 @@ def _match(quiz: Quiz, question: MatchQuestion) -> list[str]:
     return [_list(lefts) + _list(rights, ordered=True)]
 
 
+def _scale(quiz: Quiz, question: EstimateQuestion) -> list[str]:
+    unit = f" {question.unit}" if question.unit else ""
+    low, high = format_number(question.min), format_number(question.max)
+    return [f"(from {_html(low)} to {_html(high)}{_html(unit)})"]
+
+
 EXPORTS: ExportTable[list[str]] = {
     "choice": _note(_choices),
     "multi": _note(_choices),
@@ -95,6 +103,7 @@ EXPORTS: ExportTable[list[str]] = {
     "text": _note(_nothing),
     "order": _note(_order),
     "match": _note(_match),
+    "estimate": _note(_scale),
 }
 
 

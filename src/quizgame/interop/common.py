@@ -115,7 +115,7 @@ def counted(count: int, noun: str) -> str:
 
 def format_number(value: float) -> str:
     """A number as people write it: 2017 rather than 2017.0, 0.5 as is."""
-    if value.is_integer() and abs(value) < 1e15:
+    if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
 
@@ -140,6 +140,7 @@ INSTRUCTIONS: dict[str, str] = {
     "text": "Write the answer.",
     "order": "Put these in the right order.",
     "match": "Match each item on the left with one on the right.",
+    "estimate": "Estimate: write a number.",
 }
 LETTERS = "abcdefghij"  # enough: choices, items and pairs are at most 10
 

@@ -26,6 +26,7 @@ from quizgame.interop.common import (
     ExportResult,
     ExportTable,
     ImportTable,
+    NotCarried,
     format_number,
     render_each,
 )
@@ -192,9 +193,10 @@ def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> di
         shown = quoted(qtype) if qtype else "empty"
         result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
         return None
-    if qtype not in ANSWER_FIELD:
-        result.error(line, f"{qtype} questions have no columns in CSV: write them in the quiz "
-                     "file", where="type")
+    entry = IMPORTS[qtype]
+    if isinstance(entry, NotCarried):
+        result.error(line, f"{qtype} questions cannot be imported from CSV: {entry.reason} "
+                     "(write them in the quiz file)", where="type")
         return None
     data: dict[str, Any] = {"type": qtype}
     ok = True
@@ -278,9 +280,15 @@ _READ: dict[str, Callable[[str], Any]] = {
 # Messages about a model field name the column the teacher typed it in.
 _COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}
 
-# Both ways, CSV carries the types with an answer column, and only those.
-EXPORTS: ExportTable[dict[str, str]] = {qtype: question_cells for qtype in ANSWER_FIELD}
+# Both ways, CSV carries the types with an answer column, and only those; the others have keys
+# that no column holds.
+_NO_COLUMNS = {"estimate": "min and max (the scale)"}
+EXPORTS: ExportTable[dict[str, str]] = {
+    **{qtype: question_cells for qtype in ANSWER_FIELD},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
+}
 IMPORTS: ImportTable = {
-    qtype: Carried(f"a row of type {qtype}, its {field} in the answer column")
-    for qtype, field in ANSWER_FIELD.items()
+    **{qtype: Carried(f"a row of type {qtype}, its {field} in the answer column")
+       for qtype, field in ANSWER_FIELD.items()},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
 }

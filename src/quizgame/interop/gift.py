@@ -16,6 +16,7 @@ from typing import TypeVar
 from quizgame.format.models import (
     AnyQuestion,
     ChoiceQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -115,6 +116,14 @@ def _match(question: MatchQuestion) -> list[str]:
             for left, right in question.pairs]
 
 
+def _estimate(question: EstimateQuestion) -> list[str]:
+    """Moodle numerical answers: full credit within the tolerance, half within half the
+    fall-off beyond it (where quizgame's straight line gives half credit)."""
+    value = format_number(question.answer)
+    half = question.tolerance + (question.max - question.min) / 8
+    return [f"#={value}:{format_number(question.tolerance)}", f"=%50%{value}:{format_number(half)}"]
+
+
 def _block(answers: Callable[[Q], list[str]]) -> Callable[[Quiz, Q], str]:
     return lambda quiz, question: question_block(question, answers(question))
 
@@ -127,6 +136,7 @@ EXPORTS: ExportTable[str] = {
     "text": _block(_text),
     "order": NotCarried("GIFT has no ordering question type"),
     "match": _block(_match),
+    "estimate": _block(_estimate),
 }
 
 

@@ -365,4 +365,5 @@ IMPORTS: ImportTable = {
     "text": Carried("short answer (`{=accepted =also}`)"),
     "order": NotCarried("GIFT has no ordering question type"),
     "match": Carried("matching (`{=left -> right}`)"),
+    "estimate": NotCarried("GIFT's numerical questions have no scale: they are read as number"),
 }

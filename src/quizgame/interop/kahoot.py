@@ -112,6 +112,7 @@ EXPORTS: ExportTable[list[Any]] = {
     "text": _none("text"),
     "order": _none("order"),
     "match": _none("match"),
+    "estimate": _none("estimate"),
 }
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 from quizgame.format.models import (
     AnyQuestion,
     ChoiceQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -31,6 +32,7 @@ from quizgame.interop.common import (
     ExportResult,
     ExportTable,
     answer_lines,
+    format_number,
     print_order,
     render_each,
     shown_choices,
@@ -99,6 +101,12 @@ def _number(quiz: Quiz, question: NumberQuestion) -> list[str]:
     return [f"Answer: {_BLANK} {_md(question.unit or '')}".rstrip()]
 
 
+def _estimate(quiz: Quiz, question: EstimateQuestion) -> list[str]:
+    unit = f" {_md(question.unit)}" if question.unit else ""
+    low, high = format_number(question.min), format_number(question.max)
+    return [f"Answer: {_BLANK}{unit} (from {low} to {high})"]
+
+
 def _line(quiz: Quiz, question: QuestionBase) -> list[str]:
     return [f"Answer: {_BLANK}"]
 
@@ -131,6 +139,7 @@ EXPORTS: ExportTable[Block] = {
     "text": _block(_line),
     "order": _block(_order),
     "match": _block(_match, _match_key),
+    "estimate": _block(_estimate),
 }
 
 

@@ -1,7 +1,8 @@
 """How plain mode shows each question type: its options and a line saying how to answer.
 
 One renderer per type, in `RENDERERS` keyed by type (plain mode's entry of each type; see
-docs/architecture.md, "Adding a question type"); each returns the lines to print under the prompt. Options are numbered from 1, as `parse_response` reads them.
+docs/architecture.md, "Adding a question type"); each returns the lines to print under the
+prompt. Options are numbered from 1, as `parse_response` reads them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from string import ascii_uppercase
 
+from quizgame.engine.normalise import format_number
 from quizgame.engine.presentation import PresentedQuestion
 
 Renderer = Callable[[PresentedQuestion], list[str]]
@@ -36,6 +38,14 @@ def _truefalse(shown: PresentedQuestion) -> list[str]:
 def _number(shown: PresentedQuestion) -> list[str]:
     unit = getattr(shown.question, "unit", None)
     return [f"Answer: a number (in {unit})." if unit else "Answer: a number."]
+
+
+def _estimate(shown: PresentedQuestion) -> list[str]:
+    question = shown.question
+    assert question.type == "estimate"
+    unit = f" {question.unit}" if question.unit else ""
+    low, high = format_number(question.min), format_number(question.max)
+    return [f"Answer: your estimate, a number from {low} to {high}{unit} (closer earns more)."]
 
 
 def _text(shown: PresentedQuestion) -> list[str]:
@@ -71,6 +81,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": _text,
     "order": _order,
     "match": _match,
+    "estimate": _estimate,
 }
 
 

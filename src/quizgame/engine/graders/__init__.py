@@ -8,7 +8,7 @@ from typing import Any
 from quizgame.engine.graders.arranged import MatchGrader, OrderGrader
 from quizgame.engine.graders.base import Grade, Grader, Response
 from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, TrueFalseGrader
-from quizgame.engine.graders.typed import NumberGrader, TextGrader
+from quizgame.engine.graders.typed import EstimateGrader, NumberGrader, TextGrader
 
 GRADERS: dict[str, Grader[Any]] = {
     grader.type: grader
@@ -20,6 +20,7 @@ GRADERS: dict[str, Grader[Any]] = {
         TextGrader(),
         OrderGrader(),
         MatchGrader(),
+        EstimateGrader(),
     )
 }
 

@@ -9,7 +9,7 @@ from quizgame.tui.widgets.multi import MultiInput
 from quizgame.tui.widgets.order import OrderInput
 from quizgame.tui.widgets.question_input import QuestionInput
 from quizgame.tui.widgets.truefalse import TrueFalseInput
-from quizgame.tui.widgets.typed import NumberInput, TextInput
+from quizgame.tui.widgets.typed import EstimateInput, NumberInput, TextInput
 
 INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
     "choice": ChoiceInput,
@@ -19,5 +19,6 @@ INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
     "text": TextInput,
     "order": OrderInput,
     "match": MatchInput,
+    "estimate": EstimateInput,
 }
 

@@ -1,0 +1,51 @@
+"""How each format carries an estimate question: converted, shown with its scale, or skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgame.engine.grading import present
+from quizgame.format import load_quiz
+from quizgame.interop.common import ExportOptions
+from quizgame.interop.registry import EXPORT_FORMATS
+from quizgame.plain.renderers import render
+
+QUIZ = Path(__file__).parent / "data" / "engine" / "new-types.toml"
+
+
+def export(name: str, *, answer_key: bool = False) -> tuple[str | bytes, list[str]]:
+    result = EXPORT_FORMATS[name].exporter()(load_quiz(QUIZ), ExportOptions(answer_key=answer_key))
+    return result.content, [str(skipped) for skipped in result.skipped]
+
+
+def test_gift_writes_a_numerical_question_with_half_credit_where_the_line_gives_half() -> None:
+    content, skipped = export("gift")
+    assert skipped == []
+    assert "::pompeii::In which year did Vesuvius bury Pompeii?{\n\t#=79:5\n\t=%50%79:55\n}" in content
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("kahoot", "Kahoot quizzes have no estimate questions"),
+    ("csv", "CSV has no columns for its min and max (the scale)"),
+])
+def test_formats_without_a_form_skip_it_with_the_reason(name: str, reason: str) -> None:
+    _, skipped = export(name)
+    assert len(skipped) == 2 and all(reason in line for line in skipped)
+
+
+def test_paper_and_flashcards_show_the_scale_and_the_key_the_answer() -> None:
+    handout, _ = export("markdown")
+    key, _ = export("markdown", answer_key=True)
+    anki, _ = export("anki")
+    assert "Answer: ______________________________ m (from 0 to 12000)" in handout
+    assert "79 (full credit within ± 5)" in key
+    assert "(from 0 to 12000 m)" in anki
+
+
+def test_plain_mode_asks_for_a_number_on_the_scale() -> None:
+    quiz = load_quiz(QUIZ)
+    shown = present(quiz.question("everest"), number=1, total=2, seed=1, shuffle_choices=False,
+                    time_limit=0)
+    assert render(shown) == ["Answer: your estimate, a number from 0 to 12000 m (closer earns more)."]
