@@ -30,6 +30,7 @@ def presented(quiz_name: str, question_id: str) -> PresentedQuestion:
     options = {
         "choice": getattr(q, "choices", None),
         "multi": getattr(q, "choices", None),
+        "poll": getattr(q, "choices", None),
         "order": getattr(q, "items", None),
         "match": [right for _, right in getattr(q, "pairs", [])],
     }.get(q.type) or ()

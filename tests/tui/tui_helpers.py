@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from quizgame.classroom.polls import poll_votes
 from quizgame.engine.grading import Response
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.session import GameSession
@@ -70,6 +72,8 @@ def right_response(question: Question) -> Response:
     """The right answer to a question, as `GameSession.submit` takes it."""
     value: Any = question
     match question.type:
+        case "poll":
+            return value.choices[0]  # type: ignore[no-any-return]
         case "choice" | "truefalse" | "number" | "estimate":
             return value.answer  # type: ignore[no-any-return]
         case "multi" | "text":
@@ -90,7 +94,7 @@ def prepared_session(
     `until` is current (or to the end)."""
     session = GameSession.start(
         load_quiz(quiz), SavesFolder(saves).player(player), "quiz", seed=SEED,
-        clock=clocks.clock, monotonic=clocks.monotonic,
+        clock=clocks.clock, monotonic=clocks.monotonic, poll_votes=partial(poll_votes, saves),
     )
     while (presented := session.current()) is not None and presented.type != until:
         if misses:

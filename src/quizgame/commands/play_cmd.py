@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
+    from quizgame.classroom.polls import poll_votes
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
 
@@ -111,6 +113,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        poll_votes=partial(poll_votes, saves_dir(args)),
     )
 
 

@@ -15,6 +15,7 @@ from quizgame.engine.presentation import ordered_questions
 from quizgame.engine.records import CardState, Mode
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
+from quizgame.format.question_types import is_scored
 
 
 class Plan(Protocol):
@@ -98,7 +99,7 @@ def mistakes_plan(quiz: Quiz, store: PlayerStore, *, seed: int) -> FixedPlan:
             "the questions missed in the last game."
         )
     last = games[-1]
-    missed = {answer.question_id for answer in last.answers if not answer.correct}
+    missed = {answer.question_id for answer in last.scored_answers if not answer.correct}
     questions = [q for q in quiz.questions if q.id in missed]
     if not questions:
         raise NothingToPlayError(
@@ -113,7 +114,9 @@ def practice_plan(
     quiz: Quiz, store: PlayerStore, *, seed: int, now: datetime, new_limit: int
 ) -> PracticeQueue:
     """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit."""
-    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    # A poll has nothing to remember: it never gets a card.
+    scored = [question for question in quiz.questions if is_scored(question.type)]
+    questions = ordered_questions(scored, seed=seed, shuffle=quiz.quiz.shuffle)
     return PracticeQueue(
         [question.id for question in questions],
         store.load_cards(quiz.quiz.id),

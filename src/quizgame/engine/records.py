@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from quizgame.format.question_types import is_scored
+
 Mode = Literal["quiz", "practice", "mistakes"]
 Given = str | bool | float | list[str] | None
 
@@ -64,6 +66,11 @@ class SessionRecord(RecordModel):
         return self.finished_at is not None
 
     @property
+    def scored_answers(self) -> list[AnswerRecord]:
+        """The answers that count: all but those to polls."""
+        return [a for a in self.answers if is_scored(a.question_type)]
+
+    @property
     def correct_count(self) -> int:
         return sum(1 for a in self.answers if a.correct)
 
@@ -74,7 +81,7 @@ class SessionRecord(RecordModel):
     @property
     def best_streak(self) -> int:
         best = run = 0
-        for answer in self.answers:
+        for answer in self.scored_answers:  # a poll neither extends nor breaks a streak
             run = run + 1 if answer.correct else 0
             best = max(best, run)
         return best

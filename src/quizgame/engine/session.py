@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +30,7 @@ from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, Sessio
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
 from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 
 __all__ = [
     "AnswerFormatError",
@@ -54,6 +55,15 @@ def _given_as_it_stands(question: Question, response: Response) -> Given:
         return response if isinstance(response, str) else None
 
 
+def _polls_in(quiz: Quiz, mode: Mode) -> int:
+    """Polls the plan asks (quiz mode only): they are not among the questions counted."""
+    return sum(not is_scored(q.type) for q in quiz.questions) if mode == "quiz" else 0
+
+
+PollVotes = Callable[[str, str], Mapping[str, int]]
+"""(quiz id, question id) -> votes per choice of every player, the one just saved included."""
+
+
 @dataclass(slots=True)
 class _Answered:
     """What `override` needs to revise the last answer."""
@@ -76,6 +86,7 @@ class GameSession:
         clock: Clock,
         monotonic: Callable[[], float],
         scheduler: Scheduler,
+        poll_votes: PollVotes | None = None,
     ) -> None:
         """Use `GameSession.start`; this wires the parts together."""
         self.quiz = quiz
@@ -85,6 +96,7 @@ class GameSession:
         self._clock = clock
         self._monotonic = monotonic
         self._scheduler = scheduler
+        self._poll_votes = poll_votes
         self._shown: PresentedQuestion | None = None
         self._shown_at = 0.0
         self._hint_used = False
@@ -103,10 +115,12 @@ class GameSession:
         monotonic: Callable[[], float] = time.monotonic,
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: Scheduler | None = None,
+        poll_votes: PollVotes | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
-        (`is_over`, with `next_due` for the message)."""
+        (`is_over`, with `next_due` for the message). `poll_votes(quiz_id, question_id)` counts
+        every player's vote on a poll (solo play shows the split after voting)."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit)
@@ -118,7 +132,7 @@ class GameSession:
             mode=mode,
             seed=seed,
             started_at=now,
-            question_count=plan.total(0, now),
+            question_count=plan.total(0, now) - _polls_in(quiz, mode),
         )
         return cls(
             quiz,
@@ -128,6 +142,7 @@ class GameSession:
             clock=clock,
             monotonic=monotonic,
             scheduler=scheduler or make_scheduler(),
+            poll_votes=poll_votes,
         )
 
     # -- state ---------------------------------------------------------------------------
@@ -217,7 +232,8 @@ class GameSession:
         card_before = self._plan.card(question.id)
         self.record.answers.append(answer)
         self.record.score += answer.points
-        self._streak = streak_before + 1 if answer.correct else 0
+        if is_scored(question.type):  # a poll neither extends nor breaks the streak
+            self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before)
@@ -292,6 +308,8 @@ class GameSession:
         question, meta = shown.question, self.quiz.quiz
         hint_used = self._hint_used if hint_used is None else hint_used
         correct = verdict.credit >= 1.0 and not timed_out
+        if not is_scored(question.type):
+            verdict, correct = Grade(False, 0.0, given=verdict.given), False
         scored = score_answer(
             question.points,
             verdict.credit,
@@ -327,6 +345,10 @@ class GameSession:
             self.store.save_card(self.quiz.quiz.id, card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
+        split: tuple[tuple[str, int], ...] = ()
+        if question.type == "poll" and self._poll_votes is not None:
+            votes = self._poll_votes(self.quiz.quiz.id, question.id)
+            split = tuple((choice, votes.get(choice, 0)) for choice in question.choices)
         return feedback_for(
             question,
             answer,
@@ -334,4 +356,5 @@ class GameSession:
             score=self.record.score,
             canonical=canonical,
             can_override=self.can_override,
+            split=split,
         )

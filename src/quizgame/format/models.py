@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -127,6 +127,9 @@ class QuizMeta(FormatModel):
 class QuestionBase(FormatModel):
     """Keys every question type has."""
 
+    scored: ClassVar[bool] = True
+    """False for a type that has no right answer (poll): never scored, scheduled or analysed."""
+
     id: Annotated[str, Field(pattern=QUESTION_ID_PATTERN, max_length=64)] = Field(
         description="Unique in the quiz (letters, digits, '-', '_'); the stable key for saves."
     )
@@ -226,6 +229,27 @@ class NumberQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
 
+class PollQuestion(QuestionBase):
+    """Choices with no right answer: how the class splits. Never scored or scheduled."""
+
+    scored: ClassVar[bool] = False
+    type: Literal["poll"]
+    choices: ChoiceList = Field(description="2 to 10 distinct options; none is right.")
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_distinct(cls, choices: list[str]) -> list[str]:
+        return _distinct(choices, "choices")
+
+    @model_validator(mode="after")
+    def _nothing_to_score(self) -> PollQuestion:
+        for key, why in (("points", "a poll is never scored"),
+                         ("hint", "a poll has no right answer to hint at")):
+            if key in self.model_fields_set:
+                raise rule_error(f"does not apply to poll questions: {why}", field=key)
+        return self
+
+
 class EstimateQuestion(QuestionBase):
     """A number on a stated scale: full credit within the tolerance, less the further off."""
 
@@ -319,6 +343,7 @@ AnyQuestion = (
     | OrderQuestion
     | MatchQuestion
     | EstimateQuestion
+    | PollQuestion
 )
 """The question models: this union is the one list of question types (see `question_types`)."""
 

@@ -32,6 +32,7 @@ from quizgame.interop.common import (
     ExportOptions,
     ExportResult,
     ExportTable,
+    NotCarried,
     answer_lines,
     format_number,
     print_order,
@@ -104,6 +105,7 @@ EXPORTS: ExportTable[list[str]] = {
     "order": _note(_order),
     "match": _note(_match),
     "estimate": _note(_scale),
+    "poll": NotCarried("a flashcard needs an answer to remember, and a poll has none"),
 }
 
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from quizgame.engine.grading import grader_for
 from quizgame.errors import QuizgameError
-from quizgame.format.models import ChoiceQuestion, MultiQuestion, Question, Quiz
+from quizgame.format.models import ChoiceQuestion, MultiQuestion, PollQuestion, Question, Quiz
 
 T = TypeVar("T")
 
@@ -141,11 +141,12 @@ INSTRUCTIONS: dict[str, str] = {
     "order": "Put these in the right order.",
     "match": "Match each item on the left with one on the right.",
     "estimate": "Estimate: write a number.",
+    "poll": "Choose one: no answer is right or wrong.",
 }
 LETTERS = "abcdefghij"  # enough: choices, items and pairs are at most 10
 
 
-def shown_choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[str]:
+def shown_choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion | PollQuestion) -> list[str]:
     """Choices in the order students see them: shuffled (fixed per question) unless the quiz
     keeps the author's order with `shuffle_choices = false`, as in the game."""
     if quiz.quiz.shuffle_choices:

@@ -38,9 +38,10 @@ COLUMNS = (
 )
 REQUIRED = ("type", "prompt")
 # The model field each type keeps in the `answer` column.
-ANSWER_FIELD = {
+ANSWER_FIELD: dict[str, str | None] = {
     "choice": "answer", "multi": "answers", "truefalse": "answer", "number": "answer",
     "text": "answers", "order": "items", "match": "pairs",
+    "poll": None,  # choices, and no answer
 }
 # How a field's cell is read and written; fields not listed are plain text.
 _KIND = {
@@ -204,6 +205,10 @@ def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> di
         if column == "type":
             continue
         name = ANSWER_FIELD[qtype] if column == "answer" else column
+        if name is None:
+            result.error(line, f"{qtype} questions have no answer: leave the cell empty", where=column)
+            ok = False
+            continue
         try:
             data[name] = _READ[_kind(name, qtype)](cell)
         except ValueError as error:
@@ -278,7 +283,7 @@ _READ: dict[str, Callable[[str], Any]] = {
     "number": _read_number, "int": _read_int,
 }
 # Messages about a model field name the column the teacher typed it in.
-_COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}
+_COLUMN_OF = {qtype: {field: "answer"} if field else {} for qtype, field in ANSWER_FIELD.items()}
 
 # Both ways, CSV carries the types with an answer column, and only those; the others have keys
 # that no column holds.
@@ -288,7 +293,7 @@ EXPORTS: ExportTable[dict[str, str]] = {
     **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
 }
 IMPORTS: ImportTable = {
-    **{qtype: Carried(f"a row of type {qtype}, its {field} in the answer column")
+    **{qtype: Carried(f"a row of type {qtype}" + (f", its {field} in the answer column" if field else ""))
        for qtype, field in ANSWER_FIELD.items()},
     **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
 }

@@ -137,6 +137,7 @@ EXPORTS: ExportTable[str] = {
     "order": NotCarried("GIFT has no ordering question type"),
     "match": _block(_match),
     "estimate": _block(_estimate),
+    "poll": NotCarried("GIFT has no poll: every Moodle choice question needs a right answer"),
 }
 
 

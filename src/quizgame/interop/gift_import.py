@@ -365,5 +365,6 @@ IMPORTS: ImportTable = {
     "text": Carried("short answer (`{=accepted =also}`)"),
     "order": NotCarried("GIFT has no ordering question type"),
     "match": Carried("matching (`{=left -> right}`)"),
+    "poll": NotCarried("GIFT has no poll (a Moodle choice question always has a right answer)"),
     "estimate": NotCarried("GIFT's numerical questions have no scale: they are read as number"),
 }

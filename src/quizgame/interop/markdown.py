@@ -21,6 +21,7 @@ from quizgame.format.models import (
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
+    PollQuestion,
     QuestionBase,
     Quiz,
     TrueFalseQuestion,
@@ -81,7 +82,7 @@ def _block(
     return block
 
 
-def _choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[str]:
+def _choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion | PollQuestion) -> list[str]:
     box = "☐ " if isinstance(question, MultiQuestion) else ""
     shown = shown_choices(quiz, question)
     return [f"- {box}{LETTERS[i]}) {_md(choice)}" for i, choice in enumerate(shown)]
@@ -140,6 +141,7 @@ EXPORTS: ExportTable[Block] = {
     "order": _block(_order),
     "match": _block(_match, _match_key),
     "estimate": _block(_estimate),
+    "poll": _block(_choices),
 }
 
 

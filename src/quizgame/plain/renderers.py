@@ -31,6 +31,10 @@ def _multi(shown: PresentedQuestion) -> list[str]:
     ]
 
 
+def _poll(shown: PresentedQuestion) -> list[str]:
+    return [*numbered(shown.options), "Vote: the number or the text of your choice (a poll: no answer is right)."]
+
+
 def _truefalse(shown: PresentedQuestion) -> list[str]:
     return ["Answer: true or false (t, f, yes, no)."]
 
@@ -82,6 +86,7 @@ RENDERERS: dict[str, Renderer] = {
     "order": _order,
     "match": _match,
     "estimate": _estimate,
+    "poll": _poll,
 }
 
 

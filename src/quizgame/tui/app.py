@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -97,6 +98,7 @@ class QuizApp(App[None]):
 
     def play(self, quiz: Quiz, player: str, mode: Mode) -> None:
         """Start a session and show its first question (or its results, when nothing is due)."""
+        from quizgame.classroom.polls import poll_votes
         from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
@@ -112,6 +114,7 @@ class QuizApp(App[None]):
                 clock=settings.clock,
                 monotonic=settings.monotonic,
                 new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
+                poll_votes=partial(poll_votes, settings.saves_dir),
             )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)

@@ -7,7 +7,7 @@ from typing import Any
 
 from quizgame.engine.graders.arranged import MatchGrader, OrderGrader
 from quizgame.engine.graders.base import Grade, Grader, Response
-from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, TrueFalseGrader
+from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, PollGrader, TrueFalseGrader
 from quizgame.engine.graders.typed import EstimateGrader, NumberGrader, TextGrader
 
 GRADERS: dict[str, Grader[Any]] = {
@@ -21,6 +21,7 @@ GRADERS: dict[str, Grader[Any]] = {
         OrderGrader(),
         MatchGrader(),
         EstimateGrader(),
+        PollGrader(),
     )
 }
 

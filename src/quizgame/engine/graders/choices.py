@@ -1,4 +1,4 @@
-"""Graders of the picking types: choice, multi and truefalse."""
+"""Graders of the picking types: choice, multi, truefalse and poll."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from quizgame.engine.graders.base import (
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.format.models import ChoiceQuestion, MultiQuestion, TrueFalseQuestion
+from quizgame.format.models import ChoiceQuestion, MultiQuestion, PollQuestion, TrueFalseQuestion
 
 
 def shown_choices(
-    question: ChoiceQuestion | MultiQuestion, generator: random.Random, shuffle_choices: bool
+    question: ChoiceQuestion | MultiQuestion | PollQuestion, generator: random.Random, shuffle_choices: bool
 ) -> Layout:
     choices = list(question.choices)
     if shuffle_choices:
@@ -82,6 +82,30 @@ class MultiGrader(Grader[MultiQuestion]):
 
     def answer_lines(self, question: MultiQuestion) -> list[str]:
         return [c for c in question.choices if c in question.answers]
+
+
+class PollGrader(Grader[PollQuestion]):
+    """A vote: any choice is taken, none is right (the session scores it 0 and counts it not)."""
+
+    type = "poll"
+
+    def layout(self, question: PollQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
+
+    def grade(self, question: PollQuestion, response: Any) -> Grade:
+        choice = text_of(response)
+        if choice not in question.choices:
+            raise AnswerFormatError("Pick one of the choices.")
+        return Grade(correct=False, credit=0.0, given=choice)
+
+    def parse(self, presented: PresentedQuestion, raw: str) -> str:
+        return ChoiceGrader().parse(presented, raw)
+
+    def describe(self, question: PollQuestion, given: Given) -> str:
+        return str(given)
+
+    def right_answer(self, question: PollQuestion) -> str:
+        return "none: this is a poll"
 
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})

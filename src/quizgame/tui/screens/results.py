@@ -88,7 +88,7 @@ class ResultsScreen(Screen[None]):
         if self.results.mode != "practice":
             notes.append(f"{row.points:,} points")
         lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]
-        if not row.correct:
+        if not row.correct and row.scored:
             lines.append(f"  Right answer: {row.right_answer}")
         return "\n".join(lines)
 

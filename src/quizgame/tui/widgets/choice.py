@@ -28,3 +28,9 @@ class ChoiceInput(RowsInput):
     def response(self) -> Response:
         highlighted = self.rows.highlighted
         return None if highlighted is None else self.choices[highlighted]
+
+
+class PollInput(ChoiceInput):
+    """A vote among the options; none is right."""
+
+    INSTRUCTIONS = "↑↓ or a number to choose, Enter to vote (a poll: no answer is right)"

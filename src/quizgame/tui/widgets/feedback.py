@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from quizgame.classroom.polls import split_lines
 from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="canonical", markup=False)
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
+        yield Static(id="split", markup=False)
 
     def show(self, feedback: Feedback, *, prompt: str, scored: bool) -> None:
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points)."""
@@ -53,13 +55,16 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         head.update(verdict(kind, credit=feedback.credit, overridden=feedback.record.overridden))
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
-        self._line("#points", _points_text(feedback) if scored else "")
+        self._line("#points", _points_text(feedback) if scored and feedback.scored else "")
         self._line("#given", f"Your answer: {feedback.given}")
-        self._line("#right-answer", "" if feedback.correct else f"Right answer: {feedback.right_answer}")
+        wrong = not feedback.correct and feedback.scored
+        self._line("#right-answer", f"Right answer: {feedback.right_answer}" if wrong else "")
         canonical = feedback.canonical
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
         self._line("#source", f"Source: “{feedback.source}”" if feedback.source else "")
+        lines = split_lines(feedback.split)
+        self._line("#split", "How everyone voted:\n" + "\n".join(lines) if lines else "")
         self.scroll_home(animate=False)
         self.refresh_bindings()
 

@@ -3,7 +3,7 @@ docs/architecture.md, "Adding a question type", for the other tables)."""
 
 from __future__ import annotations
 
-from quizgame.tui.widgets.choice import ChoiceInput
+from quizgame.tui.widgets.choice import ChoiceInput, PollInput
 from quizgame.tui.widgets.match import MatchInput
 from quizgame.tui.widgets.multi import MultiInput
 from quizgame.tui.widgets.order import OrderInput
@@ -20,5 +20,6 @@ INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
     "order": OrderInput,
     "match": MatchInput,
     "estimate": EstimateInput,
+    "poll": PollInput,
 }
 

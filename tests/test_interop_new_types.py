@@ -16,8 +16,9 @@ QUIZ = Path(__file__).parent / "data" / "engine" / "new-types.toml"
 
 
 def export(name: str, *, answer_key: bool = False) -> tuple[str | bytes, list[str]]:
+    """The export, and the estimates it skipped."""
     result = EXPORT_FORMATS[name].exporter()(load_quiz(QUIZ), ExportOptions(answer_key=answer_key))
-    return result.content, [str(skipped) for skipped in result.skipped]
+    return result.content, [str(s) for s in result.skipped if s.question_type == "estimate"]
 
 
 def test_gift_writes_a_numerical_question_with_half_credit_where_the_line_gives_half() -> None:
@@ -49,3 +50,36 @@ def test_plain_mode_asks_for_a_number_on_the_scale() -> None:
     shown = present(quiz.question("everest"), number=1, total=2, seed=1, shuffle_choices=False,
                     time_limit=0)
     assert render(shown) == ["Answer: your estimate, a number from 0 to 12000 m (closer earns more)."]
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("gift", "GIFT has no poll"),
+    ("kahoot", "Kahoot's quiz spreadsheet has no polls"),
+    ("anki", "a flashcard needs an answer to remember, and a poll has none"),
+])
+def test_a_poll_is_skipped_where_the_format_has_no_poll(name: str, reason: str) -> None:
+    result = EXPORT_FORMATS[name].exporter()(load_quiz(QUIZ), ExportOptions())
+    [skipped] = [s for s in result.skipped if s.question_type == "poll"]
+    assert skipped.question_id == "visit" and reason in skipped.reason
+
+
+def test_a_poll_goes_through_csv_and_onto_paper() -> None:
+    from quizgame.interop.csv_format import read_questions
+
+    content, _ = export("csv")
+    assert isinstance(content, str)
+    back = read_questions(content, Path("new-types.csv"))
+    assert [q.model_dump() for q in back.questions] == [load_quiz(QUIZ).question("visit").model_dump()]
+    handout, _ = export("markdown")
+    key, _ = export("markdown", answer_key=True)
+    assert "*Choose one: no answer is right or wrong.*\n\n- a) Yes, soon\n- b) One day" in handout
+    assert "none: this is a poll" in key
+
+
+def test_a_poll_row_with_an_answer_is_reported() -> None:
+    from quizgame.interop.csv_format import read_questions
+
+    result = read_questions("type,prompt,choices,answer\npoll,Visit?,Yes|No,Yes\n", Path("p.csv"))
+    assert [str(p) for p in result.problems] == [
+        "p.csv:2: answer: poll questions have no answer: leave the cell empty"
+    ]
