@@ -33,8 +33,11 @@ def presented(quiz_name: str, question_id: str) -> PresentedQuestion:
         "poll": getattr(q, "choices", None),
         "order": getattr(q, "items", None),
         "match": [right for _, right in getattr(q, "pairs", [])],
+        "categorize": [bucket.name for bucket in getattr(q, "buckets", [])],
     }.get(q.type) or ()
     lefts = tuple(left for left, _ in getattr(q, "pairs", []))
+    if q.type == "categorize":
+        lefts = tuple(q.bucket_of())  # type: ignore[union-attr]
     return PresentedQuestion(number=1, total=1, question=q, options=tuple(options), lefts=lefts)
 
 

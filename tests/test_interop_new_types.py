@@ -83,3 +83,41 @@ def test_a_poll_row_with_an_answer_is_reported() -> None:
     assert [str(p) for p in result.problems] == [
         "p.csv:2: answer: poll questions have no answer: leave the cell empty"
     ]
+
+
+SORTING = Path(__file__).parent / "data" / "engine" / "categorize.toml"
+
+
+def test_categorize_becomes_a_gift_matching_question_with_repeated_partners() -> None:
+    result = EXPORT_FORMATS["gift"].exporter()(load_quiz(SORTING), ExportOptions())
+    assert result.skipped == ()
+    assert ("{\n\t=Mercury -> Rocky\n\t=Mars -> Rocky\n\t=Jupiter -> Gas giant\n\t=Saturn -> Gas giant\n}"
+            in result.content)
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("kahoot", "Kahoot quizzes have no categorize questions"),
+    ("csv", "CSV has no columns for its buckets"),
+])
+def test_categorize_is_skipped_where_there_is_no_form(name: str, reason: str) -> None:
+    [skipped] = EXPORT_FORMATS[name].exporter()(load_quiz(SORTING), ExportOptions()).skipped
+    assert reason in skipped.reason
+
+
+def test_categorize_on_paper_and_on_a_flashcard() -> None:
+    quiz = load_quiz(SORTING)
+    handout = EXPORT_FORMATS["markdown"].exporter()(quiz, ExportOptions()).content
+    key = EXPORT_FORMATS["markdown"].exporter()(quiz, ExportOptions(answer_key=True)).content
+    anki = EXPORT_FORMATS["anki"].exporter()(quiz, ExportOptions()).content
+    assert "Groups: a) Rocky, b) Gas giant, c) Dwarf" in handout and "- ____ Saturn" in handout
+    assert "Rocky: Mercury, Mars; Gas giant: Jupiter, Saturn; Dwarf: (nothing)" in key
+    assert "<ol type=a><li>Rocky</li><li>Gas giant</li><li>Dwarf</li></ol>" in anki
+
+
+def test_plain_mode_letters_the_items_and_numbers_the_buckets() -> None:
+    quiz = load_quiz(SORTING)
+    shown = present(quiz.questions[0], number=1, total=1, seed=3, shuffle_choices=True, time_limit=0)
+    lines = render(shown)
+    assert lines[0] == "Sort each of:" and "into one of:" in lines
+    assert lines[-3:-1] == ["  2. Gas giant", "  3. Dwarf"]
+    assert "its bucket (a bucket can take several)" in lines[-1]

@@ -82,6 +82,8 @@ def right_response(question: Question) -> Response:
             return list(value.items)
         case "match":
             return {left: right for left, right in value.pairs}
+        case "categorize":
+            return value.bucket_of()  # type: ignore[no-any-return]
     raise AssertionError(question.type)
 
 
@@ -160,6 +162,9 @@ def right_keys(presented: PresentedQuestion) -> list[str]:
         case "match":
             # The cursor starts on the first left item and moves down after each pairing.
             return [str(options.index(right) + 1) for _, right in question.pairs] + ["enter"]
+        case "categorize":
+            bucket_of = question.bucket_of()
+            return [str(options.index(bucket_of[item]) + 1) for item in presented.lefts] + ["enter"]
     raise AssertionError(presented.type)
 
 

@@ -229,6 +229,42 @@ class NumberQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
 
+class Bucket(FormatModel):
+    """One bucket of a categorize question: its name and the items that belong in it."""
+
+    name: NonEmpty = Field(description="The bucket's name, shown to the player.")
+    items: Annotated[list[NonEmpty], Field(max_length=20)] = Field(
+        description="The items that belong in this bucket (may be empty: a bucket nothing "
+        "belongs to)."
+    )
+
+
+class CategorizeQuestion(QuestionBase):
+    """Sort items into named buckets; credit = items in the right bucket / items."""
+
+    type: Literal["categorize"]
+    buckets: Annotated[list[Bucket], Field(min_length=2, max_length=6)] = Field(
+        description="2 to 6 buckets, one `[[questions.buckets]]` table each; the items are "
+        "shown shuffled."
+    )
+
+    @field_validator("buckets")
+    @classmethod
+    def _names_and_items_distinct(cls, buckets: list[Bucket]) -> list[Bucket]:
+        _distinct([bucket.name for bucket in buckets], "bucket names")
+        items = [item for bucket in buckets for item in bucket.items]
+        for index, _ in duplicate_positions(list(items)):
+            raise ValueError(f"{quoted(items[index])} is in more than one bucket: an item belongs in one")
+        count = sum(len(bucket.items) for bucket in buckets)
+        if count < 2:
+            raise ValueError(f"needs at least 2 items to sort, has {count}")
+        return buckets
+
+    def bucket_of(self) -> dict[str, str]:
+        """Item -> the name of the bucket it belongs in, items in the quiz's order."""
+        return {item: bucket.name for bucket in self.buckets for item in bucket.items}
+
+
 class PollQuestion(QuestionBase):
     """Choices with no right answer: how the class splits. Never scored or scheduled."""
 
@@ -344,6 +380,7 @@ AnyQuestion = (
     | MatchQuestion
     | EstimateQuestion
     | PollQuestion
+    | CategorizeQuestion
 )
 """The question models: this union is the one list of question types (see `question_types`)."""
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from quizgame.format.models import (
     AnyQuestion,
+    CategorizeQuestion,
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
@@ -96,6 +97,11 @@ def _scale(quiz: Quiz, question: EstimateQuestion) -> list[str]:
     return [f"(from {_html(low)} to {_html(high)}{_html(unit)})"]
 
 
+def _buckets(quiz: Quiz, question: CategorizeQuestion) -> list[str]:
+    items = print_order(list(question.bucket_of()), question.id)
+    return [_list(items) + _list([bucket.name for bucket in question.buckets], ordered=True)]
+
+
 EXPORTS: ExportTable[list[str]] = {
     "choice": _note(_choices),
     "multi": _note(_choices),
@@ -105,6 +111,7 @@ EXPORTS: ExportTable[list[str]] = {
     "order": _note(_order),
     "match": _note(_match),
     "estimate": _note(_scale),
+    "categorize": _note(_buckets),
     "poll": NotCarried("a flashcard needs an answer to remember, and a poll has none"),
 }
 

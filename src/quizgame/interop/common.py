@@ -142,6 +142,7 @@ INSTRUCTIONS: dict[str, str] = {
     "match": "Match each item on the left with one on the right.",
     "estimate": "Estimate: write a number.",
     "poll": "Choose one: no answer is right or wrong.",
+    "categorize": "Sort each item into its group.",
 }
 LETTERS = "abcdefghij"  # enough: choices, items and pairs are at most 10
 

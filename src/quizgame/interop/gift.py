@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from quizgame.format.models import (
     AnyQuestion,
+    CategorizeQuestion,
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
@@ -124,6 +125,16 @@ def _estimate(question: EstimateQuestion) -> list[str]:
     return [f"#={value}:{format_number(question.tolerance)}", f"=%50%{value}:{format_number(half)}"]
 
 
+def _categorize(question: CategorizeQuestion) -> list[str]:
+    """As a Moodle matching question: each item's bucket is its partner (partners repeat, which
+    the import reads back as categorize; a bucket with no items is lost)."""
+    bucket_of = question.bucket_of()
+    if any(MATCH_ARROW in item for item in bucket_of):
+        raise Unsupported(f"an item contains '{MATCH_ARROW}', which GIFT uses to separate a pair")
+    return [f"={escape(item)} {MATCH_ARROW} {escape(bucket, formatted=False)}"
+            for item, bucket in bucket_of.items()]
+
+
 def _block(answers: Callable[[Q], list[str]]) -> Callable[[Quiz, Q], str]:
     return lambda quiz, question: question_block(question, answers(question))
 
@@ -137,6 +148,7 @@ EXPORTS: ExportTable[str] = {
     "order": NotCarried("GIFT has no ordering question type"),
     "match": _block(_match),
     "estimate": _block(_estimate),
+    "categorize": _block(_categorize),
     "poll": NotCarried("GIFT has no poll: every Moodle choice question needs a right answer"),
 }
 

@@ -279,6 +279,14 @@ class _Reader:
                 pairs.append([_text(left), _text(right, formatted=False)])
             else:
                 extra.append(_text(right, formatted=False))
+        if len({right for _, right in pairs}) < len(pairs):
+            # Items sharing a partner: the partners are groups, as in a categorize question.
+            groups: dict[str, list[str]] = {}
+            for left, right in pairs:
+                groups.setdefault(right, []).append(left)
+            buckets = [{"name": name, "items": items} for name, items in groups.items()]
+            buckets += [{"name": name, "items": []} for name in dict.fromkeys(extra) if name not in groups]
+            return {"type": "categorize", "buckets": buckets}, [], []
         if extra:
             self.result.warning(line, "extra right-hand answers dropped (quizgame's match "
                                 "questions have none): " + ", ".join(quoted(e) for e in extra))
@@ -365,6 +373,7 @@ IMPORTS: ImportTable = {
     "text": Carried("short answer (`{=accepted =also}`)"),
     "order": NotCarried("GIFT has no ordering question type"),
     "match": Carried("matching (`{=left -> right}`)"),
+    "categorize": Carried("matching whose right answers repeat (`=item -> group`)"),
     "poll": NotCarried("GIFT has no poll (a Moodle choice question always has a right answer)"),
     "estimate": NotCarried("GIFT's numerical questions have no scale: they are read as number"),
 }

@@ -113,6 +113,7 @@ EXPORTS: ExportTable[list[Any]] = {
     "order": _none("order"),
     "match": _none("match"),
     "estimate": _none("estimate"),
+    "categorize": _none("categorize"),
     "poll": NotCarried("Kahoot's quiz spreadsheet has no polls (add them in Kahoot itself)"),
 }
 

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from quizgame.format.models import (
     AnyQuestion,
+    CategorizeQuestion,
     ChoiceQuestion,
     EstimateQuestion,
     MatchQuestion,
@@ -132,6 +133,12 @@ def _match_key(quiz: Quiz, question: MatchQuestion) -> str:
     )
 
 
+def _categorize(quiz: Quiz, question: CategorizeQuestion) -> list[str]:
+    items = print_order(list(question.bucket_of()), question.id)
+    buckets = ", ".join(f"{LETTERS[i]}) {_md(bucket.name)}" for i, bucket in enumerate(question.buckets))
+    return [f"Groups: {buckets}", "", *(f"- ____ {_md(item)}" for item in items)]
+
+
 EXPORTS: ExportTable[Block] = {
     "choice": _block(_choices, _choices_key),
     "multi": _block(_choices, _choices_key),
@@ -142,6 +149,7 @@ EXPORTS: ExportTable[Block] = {
     "match": _block(_match, _match_key),
     "estimate": _block(_estimate),
     "poll": _block(_choices),
+    "categorize": _block(_categorize),
 }
 
 

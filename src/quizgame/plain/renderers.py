@@ -64,17 +64,26 @@ def _order(shown: PresentedQuestion) -> list[str]:
     ]
 
 
-def _match(shown: PresentedQuestion) -> list[str]:
-    letters = ascii_uppercase[: len(shown.lefts)]
-    lefts = [f"  {letter}. {left}" for letter, left in zip(letters, shown.lefts)]
-    return [
-        "Match each of:",
-        *lefts,
-        "with one of:",
-        *numbered(shown.options),
-        f"Answer: for {', '.join(letters)} in this order, the number or text of its partner, "
-        "separated by commas.",
-    ]
+def _pairing(each: str, one_of: str, what: str) -> Renderer:
+    """Lettered left items, numbered options, and how to give one option per left item."""
+
+    def render(shown: PresentedQuestion) -> list[str]:
+        letters = ascii_uppercase[: len(shown.lefts)]
+        lefts = [f"  {letter}. {left}" for letter, left in zip(letters, shown.lefts)]
+        return [
+            each,
+            *lefts,
+            one_of,
+            *numbered(shown.options),
+            f"Answer: for {', '.join(letters)} in this order, the number or text of {what}, "
+            "separated by commas.",
+        ]
+
+    return render
+
+
+_match = _pairing("Match each of:", "with one of:", "its partner")
+_categorize = _pairing("Sort each of:", "into one of:", "its bucket (a bucket can take several)")
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -87,6 +96,7 @@ RENDERERS: dict[str, Renderer] = {
     "match": _match,
     "estimate": _estimate,
     "poll": _poll,
+    "categorize": _categorize,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizgame.engine.graders.arranged import MatchGrader, OrderGrader
+from quizgame.engine.graders.arranged import CategorizeGrader, MatchGrader, OrderGrader
 from quizgame.engine.graders.base import Grade, Grader, Response
 from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, PollGrader, TrueFalseGrader
 from quizgame.engine.graders.typed import EstimateGrader, NumberGrader, TextGrader
@@ -22,6 +22,7 @@ GRADERS: dict[str, Grader[Any]] = {
         MatchGrader(),
         EstimateGrader(),
         PollGrader(),
+        CategorizeGrader(),
     )
 }
 

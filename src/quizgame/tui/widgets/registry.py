@@ -4,7 +4,7 @@ docs/architecture.md, "Adding a question type", for the other tables)."""
 from __future__ import annotations
 
 from quizgame.tui.widgets.choice import ChoiceInput, PollInput
-from quizgame.tui.widgets.match import MatchInput
+from quizgame.tui.widgets.match import CategorizeInput, MatchInput
 from quizgame.tui.widgets.multi import MultiInput
 from quizgame.tui.widgets.order import OrderInput
 from quizgame.tui.widgets.question_input import QuestionInput
@@ -21,5 +21,6 @@ INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
     "match": MatchInput,
     "estimate": EstimateInput,
     "poll": PollInput,
+    "categorize": CategorizeInput,
 }
 
