@@ -10,10 +10,15 @@ from tui_helpers import Clocks, answer_right, make_app, prepared_session, quizze
 SORTING = Path(__file__).parents[1] / "data" / "engine" / "categorize.toml"
 
 
-async def test_items_go_into_buckets_and_a_half_right_sort_gets_half(tmp_path: Path) -> None:
+def sorting_app(tmp_path: Path) -> Any:
+    """The app open on the categorize question."""
     saves, clocks = tmp_path / "saves", Clocks()
-    app = make_app(quizzes_folder(tmp_path, SORTING), saves, clocks,
-                   session=prepared_session(saves, clocks, SORTING, until="categorize"))
+    return make_app(quizzes_folder(tmp_path, SORTING), saves, clocks,
+                    session=prepared_session(saves, clocks, SORTING, until="categorize"))
+
+
+async def test_items_go_into_buckets_and_a_half_right_sort_gets_half(tmp_path: Path) -> None:
+    app = sorting_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         presented = shown(pilot)
@@ -27,9 +32,7 @@ async def test_items_go_into_buckets_and_a_half_right_sort_gets_half(tmp_path: P
 
 
 async def test_the_right_sort_is_correct(tmp_path: Path) -> None:
-    saves, clocks = tmp_path / "saves", Clocks()
-    app = make_app(quizzes_folder(tmp_path, SORTING), saves, clocks,
-                   session=prepared_session(saves, clocks, SORTING, until="categorize"))
+    app = sorting_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer_right(pilot)
@@ -37,9 +40,7 @@ async def test_the_right_sort_is_correct(tmp_path: Path) -> None:
 
 
 def test_snapshot_of_a_sort_under_way(snap_compare: Any, tmp_path: Path) -> None:
-    saves, clocks = tmp_path / "saves", Clocks()
-    app = make_app(quizzes_folder(tmp_path, SORTING), saves, clocks,
-                   session=prepared_session(saves, clocks, SORTING, until="categorize"))
+    app = sorting_app(tmp_path)
 
     async def run_before(pilot: Any) -> None:
         await settle(pilot)

@@ -51,11 +51,8 @@ class MatchGrader(Grader[MatchQuestion]):
         return Layout(options=rights, lefts=tuple(left for left, _ in question.pairs))
 
     def grade(self, question: MatchQuestion, response: Any) -> Grade:
-        if not isinstance(response, dict) or not all(
-            isinstance(key, str) and isinstance(value, str) for key, value in response.items()
-        ):
-            raise AnswerFormatError("Expected a partner for each left item.")
-        rights = [response.get(left, "") for left, _ in question.pairs]
+        partners = _text_map(response, "Expected a partner for each left item.")
+        rights = [partners.get(left, "") for left, _ in question.pairs]
         hits = sum(1 for given, (_, right) in zip(rights, question.pairs) if given == right)
         credit = hits / len(question.pairs)
         return Grade(correct=credit == 1.0, credit=credit, given=rights)
@@ -95,12 +92,9 @@ class CategorizeGrader(Grader[CategorizeQuestion]):
         return Layout(options=tuple(bucket.name for bucket in question.buckets), lefts=tuple(items))
 
     def grade(self, question: CategorizeQuestion, response: Any) -> Grade:
-        if not isinstance(response, dict) or not all(
-            isinstance(key, str) and isinstance(value, str) for key, value in response.items()
-        ):
-            raise AnswerFormatError("Expected a bucket for each item.")
+        buckets = _text_map(response, "Expected a bucket for each item.")
         right = question.bucket_of()
-        chosen = [response.get(item, "") for item in right]
+        chosen = [buckets.get(item, "") for item in right]
         hits = sum(1 for given, bucket in zip(chosen, right.values()) if given == bucket)
         credit = hits / len(right)
         return Grade(correct=credit == 1.0, credit=credit, given=chosen)
@@ -124,3 +118,12 @@ class CategorizeGrader(Grader[CategorizeQuestion]):
 
     def answer_lines(self, question: CategorizeQuestion) -> list[str]:
         return [f"{bucket.name}: {', '.join(bucket.items) or '(nothing)'}" for bucket in question.buckets]
+
+
+def _text_map(response: Any, wrong_shape: str) -> dict[str, str]:
+    """A {text: text} response, or `AnswerFormatError(wrong_shape)`."""
+    if not isinstance(response, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in response.items()
+    ):
+        raise AnswerFormatError(wrong_shape)
+    return response
