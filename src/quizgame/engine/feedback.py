@@ -35,7 +35,8 @@ class Feedback:
     """The verdict on one answer, with what the player needs to learn from it.
 
     `streak` and `score` are the session's totals after this answer; `canonical` is the accepted
-    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers).
+    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers);
+    `can_rate` offers "I was sure" / "I guessed" (practice and mistakes modes).
     """
 
     record: AnswerRecord
@@ -53,6 +54,7 @@ class Feedback:
     scored: bool = True
     split: tuple[tuple[str, int], ...] = ()
     """A poll's votes per choice (every player's latest), when the front-end can count them."""
+    can_rate: bool = False
 
     @property
     def outcome(self) -> Outcome:
@@ -112,6 +114,7 @@ def feedback_for(
     canonical: str | None,
     can_override: bool,
     split: tuple[tuple[str, int], ...] = (),
+    can_rate: bool = False,
 ) -> Feedback:
     """The feedback on one recorded answer."""
     return Feedback(
@@ -129,6 +132,7 @@ def feedback_for(
         can_override=can_override,
         scored=is_scored(question.type),
         split=split,
+        can_rate=can_rate,
     )
 
 

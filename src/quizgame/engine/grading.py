@@ -11,6 +11,7 @@ from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import GRADERS, Grade, Grader, Response
+from quizgame.engine.marking import PLAIN_MARKING, Marking
 from quizgame.engine.presentation import PresentedQuestion, rng
 from quizgame.engine.records import Given
 from quizgame.format.models import Question
@@ -18,6 +19,7 @@ from quizgame.format.models import Question
 __all__ = [
     "AnswerFormatError",
     "Grade",
+    "Marking",
     "Response",
     "claimable",
     "describe_answer",
@@ -35,7 +37,7 @@ def grader_for(question: Question) -> Grader[Any]:
 
 def present(
     question: Question, *, number: int, total: int, seed: int, shuffle_choices: bool,
-    time_limit: int,
+    time_limit: int, language: str | None = None,
 ) -> PresentedQuestion:
     """A question as shown: laid out by its type's grader in the order the seed gives."""
     layout = grader_for(question).layout(
@@ -49,6 +51,7 @@ def present(
         lefts=layout.lefts,
         time_limit=time_limit,
         hint=question.hint,
+        language=language,
     )
 
 
@@ -58,9 +61,13 @@ def claimable(question_type: str) -> bool:
     return grader is not None and grader.claimable
 
 
-def grade(question: Question, response: Response) -> Grade:
-    """Grade a response to a question; raises `AnswerFormatError` for a wrong shape."""
-    return grader_for(question).grade(question, response)
+def grade(question: Question, response: Response, marking: Marking = PLAIN_MARKING) -> Grade:
+    """Grade a response to a question; raises `AnswerFormatError` for a wrong shape.
+
+    `marking` is the quiz's context (`Marking.for_quiz(quiz)`): its `typos` and `language` and
+    the other questions' answers, which typed answers are never taken for a typo of.
+    """
+    return grader_for(question).grade_marked(question, response, marking)
 
 
 def parse_response(presented: PresentedQuestion, raw: str) -> Response:

@@ -21,7 +21,8 @@ class PresentedQuestion:
     `options` and `lefts` are laid out by the question type's grader (`Grader.layout`): the
     choices in shown order (choice, multi), the items shuffled (order), or the right-hand items
     shuffled with the left items in the quiz's order in `lefts` (match); empty otherwise.
-    `time_limit` is in seconds, 0 when untimed (only quiz mode is timed).
+    `time_limit` is in seconds, 0 when untimed (only quiz mode is timed). `language` is the
+    quiz's, for reading typed numbers in its words.
     """
 
     number: int
@@ -31,6 +32,7 @@ class PresentedQuestion:
     time_limit: int = 0
     hint: str | None = None
     lefts: tuple[str, ...] = ()
+    language: str | None = None
 
     @property
     def type(self) -> str:

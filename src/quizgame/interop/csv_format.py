@@ -33,7 +33,7 @@ from quizgame.interop.common import (
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 COLUMNS = (
-    "id", "type", "prompt", "choices", "answer", "tolerance", "unit", "exact",
+    "id", "type", "prompt", "choices", "answer", "tolerance", "unit", "exact", "typos",
     "explanation", "source", "hint", "tags", "time_limit", "points",
 )
 REQUIRED = ("type", "prompt")
@@ -46,7 +46,7 @@ ANSWER_FIELD: dict[str, str | None] = {
 # How a field's cell is read and written; fields not listed are plain text.
 _KIND = {
     "choices": "list", "answers": "list", "items": "list", "tags": "list", "pairs": "pairs",
-    "tolerance": "number", "exact": "bool", "time_limit": "int", "points": "int",
+    "tolerance": "number", "exact": "bool", "typos": "bool", "time_limit": "int", "points": "int",
 }
 # A choice's answer is one item of `choices`, escaped the same way.
 _ANSWER_KIND = {"choice": "item", "truefalse": "bool", "number": "number"}

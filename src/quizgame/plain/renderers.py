@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from string import ascii_uppercase
 
-from quizgame.engine.normalise import format_number
+from quizgame.engine.numbers import format_number
 from quizgame.engine.presentation import PresentedQuestion
 
 Renderer = Callable[[PresentedQuestion], list[str]]

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from quizgame.tui.settings import GameSettings, utc_now
 
 if TYPE_CHECKING:
+    from quizgame.engine.exam import ExamGoal
     from quizgame.engine.records import Mode
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
@@ -115,6 +116,8 @@ class QuizApp(App[None]):
                 monotonic=settings.monotonic,
                 new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
                 poll_votes=partial(poll_votes, settings.saves_dir),
+                exam=settings.exam,
+                easy_within=settings.easy_within,
             )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
@@ -137,6 +140,8 @@ def create_app(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
@@ -154,6 +159,8 @@ def create_app(
         mode=mode,
         seed=seed,
         new_limit=new_limit,
+        exam=exam,
+        easy_within=easy_within,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
@@ -169,6 +176,8 @@ def run_app(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
 ) -> int:
     """Run the game in this terminal until the player quits; returns the exit status."""
     create_app(
@@ -179,5 +188,7 @@ def run_app(
         mode=mode,
         seed=seed,
         new_limit=new_limit,
+        exam=exam,
+        easy_within=easy_within,
     ).run()
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from quizgame.engine.exam import ExamGoal
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
@@ -36,6 +37,8 @@ class GameSettings:
     mode: Mode = "quiz"
     seed: int | None = None
     new_limit: int | None = None
+    exam: ExamGoal | None = None
+    easy_within: int | None = None
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from quizgame.engine.errors import AnswerFormatError
+from quizgame.engine.marking import Marking
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
@@ -64,6 +65,10 @@ class Grader(ABC, Generic[Q]):
     @abstractmethod
     def grade(self, question: Q, response: Any) -> Grade:
         """Grade a response; raises AnswerFormatError when it has the wrong shape."""
+
+    def grade_marked(self, question: Q, response: Any, marking: Marking) -> Grade:
+        """Grade with the quiz's marking context (typed types use it; the others need not)."""
+        return self.grade(question, response)
 
     @abstractmethod
     def parse(self, presented: PresentedQuestion, raw: str) -> Response:

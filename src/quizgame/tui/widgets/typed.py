@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from quizgame.engine.normalise import format_number
+from quizgame.engine.numbers import format_number
 from quizgame.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
@@ -78,4 +78,4 @@ class EstimateInput(NumberInput):
 
 
 class TextInput(TypedInput):
-    """A word or phrase; small typos are forgiven unless the question says exact."""
+    """A word or phrase, marked as a fair marker would (engine/typed_answers.py)."""
