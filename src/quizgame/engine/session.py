@@ -32,7 +32,16 @@ from quizgame.engine.errors import (
 )
 from quizgame.engine.exam import ExamGoal, ExamStatus, exam_status
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Marking, Response, claimable, grade, present
+from quizgame.engine.grading import (
+    AnswerFormatError,
+    Grade,
+    Marking,
+    Response,
+    claimable,
+    grade,
+    grader_for,
+    present,
+)
 from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
@@ -448,9 +457,10 @@ class GameSession:
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
         split: tuple[tuple[str, int], ...] = ()
-        if question.type == "poll" and self._poll_votes is not None:
+        choices = grader_for(question).tallied(question)
+        if choices and self._poll_votes is not None:
             votes = self._poll_votes(self.quiz.quiz.id, question.id)
-            split = tuple((choice, votes.get(choice, 0)) for choice in question.choices)
+            split = tuple((choice, votes.get(choice, 0)) for choice in choices)
         return feedback_for(
             question,
             answer,

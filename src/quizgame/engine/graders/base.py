@@ -82,6 +82,10 @@ class Grader(ABC, Generic[Q]):
     def right_answer(self, question: Q) -> str:
         """The right answer in words."""
 
+    def tallied(self, question: Q) -> tuple[str, ...]:
+        """The choices whose votes are counted and shown after answering (a poll's), else none."""
+        return ()
+
     def answer_lines(self, question: Q) -> list[str]:
         """The right answer as lines, for answer keys and flashcard backs."""
         return [self.right_answer(question)]

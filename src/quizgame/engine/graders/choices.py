@@ -107,6 +107,9 @@ class PollGrader(Grader[PollQuestion]):
     def right_answer(self, question: PollQuestion) -> str:
         return "none: this is a poll"
 
+    def tallied(self, question: PollQuestion) -> tuple[str, ...]:
+        return tuple(question.choices)
+
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
 _FALSE_WORDS = frozenset({"false", "f", "no", "n"})
