@@ -44,7 +44,9 @@ def test_bank_round_trip() -> None:
     both_ways = {t for t, entry in gift.EXPORTS.items() if not isinstance(entry, NotCarried)}
     both_ways &= {t for t, entry in gift_import.IMPORTS.items() if isinstance(entry, Carried)}
     bank = load_quiz(BANK)
-    quiz = Quiz(quiz=bank.quiz, questions=[q for q in bank.questions if q.type in both_ways])
+    too_big = {s.question_id for s in export_quiz(bank, ExportOptions()).skipped}  # 3-blank cloze
+    kept = [q for q in bank.questions if q.type in both_ways and q.id not in too_big]
+    quiz = Quiz(quiz=bank.quiz, questions=kept)
     result = round_trip(quiz)
     assert result.problems == []
     assert [carried(q, GIFT_FIELDS) for q in result.questions] == [

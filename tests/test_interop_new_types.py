@@ -121,3 +121,49 @@ def test_plain_mode_letters_the_items_and_numbers_the_buckets() -> None:
     assert lines[0] == "Sort each of:" and "into one of:" in lines
     assert lines[-3:-1] == ["  2. Gas giant", "  3. Dwarf"]
     assert "its bucket (a bucket can take several)" in lines[-1]
+
+
+CLOZE = Path(__file__).parent / "data" / "engine" / "cloze.toml"
+
+
+def test_a_one_blank_cloze_is_a_gift_missing_word_and_comes_back_as_a_cloze() -> None:
+    from quizgame.interop.gift_import import read_questions
+
+    result = EXPORT_FORMATS["gift"].exporter()(load_quiz(CLOZE), ExportOptions())
+    [skipped] = result.skipped
+    assert skipped.question_id == "pompeii" and "this one has 3" in skipped.reason
+    assert "::pi::Pi is about {#3.14:0.01}.\n" in result.content
+    [back] = read_questions(str(result.content), Path("c.gift")).questions
+    assert back.type == "cloze" and back.text == "Pi is about {{3.14 ± 0.01}}."  # type: ignore[union-attr]
+
+
+def test_a_cloze_is_an_anki_cloze_note_with_a_card_per_blank() -> None:
+    content = EXPORT_FORMATS["anki"].exporter()(load_quiz(CLOZE), ExportOptions()).content
+    assert "#notetype column:2\n" in content
+    assert ("quizgame:cloze:pompeii\tCloze\tIn the year {{c1::79}}, {{c2::Vesuvius}} buried Pompeii, "
+            "in today&#x27;s {{c3::Italy::Italy / Greece / Spain}}.\tFill in the blanks.\t") in content
+
+
+def test_a_cloze_on_paper_and_in_plain_mode() -> None:
+    quiz = load_quiz(CLOZE)
+    handout = EXPORT_FORMATS["markdown"].exporter()(quiz, ExportOptions()).content
+    key = EXPORT_FORMATS["markdown"].exporter()(quiz, ExportOptions(answer_key=True)).content
+    assert "In the year (1) __________, (2) __________ buried Pompeii" in handout
+    assert "(3) a) Italy, b) Greece, c) Spain" in handout
+    assert "(1) 79; (2) Vesuvius; (3) Italy" in key
+    shown = present(quiz.question("pompeii"), number=1, total=2, seed=1, shuffle_choices=False,
+                    time_limit=0)
+    assert render(shown) == [
+        "In the year ___(1)___, ___(2)___ buried Pompeii, in today's ___(3)___.",
+        "  (3): 1. Italy  2. Greece  3. Spain",
+        "Answer: one line per blank, (1) to (3); a choice by its number or text.",
+    ]
+
+
+def test_gift_missing_word_with_several_right_choices_stays_a_question_with_a_blank() -> None:
+    from quizgame.interop.gift_import import read_questions
+
+    result = read_questions("Pompeii is in {~%50%Italy ~%50%Campania ~%-100%Greece} today.\n",
+                            Path("m.gift"))
+    assert [q.type for q in result.questions] == ["multi"]
+    assert "the blank is shown as _____" in str(result.problems[-1])

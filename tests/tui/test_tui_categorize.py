@@ -5,20 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui_helpers import Clocks, answer_right, make_app, prepared_session, quizzes_folder, settle, shown, text_of
+from tui_helpers import answer_right, app_at, settle, shown, text_of
 
 SORTING = Path(__file__).parents[1] / "data" / "engine" / "categorize.toml"
 
 
-def sorting_app(tmp_path: Path) -> Any:
-    """The app open on the categorize question."""
-    saves, clocks = tmp_path / "saves", Clocks()
-    return make_app(quizzes_folder(tmp_path, SORTING), saves, clocks,
-                    session=prepared_session(saves, clocks, SORTING, until="categorize"))
-
 
 async def test_items_go_into_buckets_and_a_half_right_sort_gets_half(tmp_path: Path) -> None:
-    app = sorting_app(tmp_path)
+    app = app_at(tmp_path, SORTING, "categorize")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         presented = shown(pilot)
@@ -32,7 +26,7 @@ async def test_items_go_into_buckets_and_a_half_right_sort_gets_half(tmp_path: P
 
 
 async def test_the_right_sort_is_correct(tmp_path: Path) -> None:
-    app = sorting_app(tmp_path)
+    app = app_at(tmp_path, SORTING, "categorize")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer_right(pilot)
@@ -40,7 +34,7 @@ async def test_the_right_sort_is_correct(tmp_path: Path) -> None:
 
 
 def test_snapshot_of_a_sort_under_way(snap_compare: Any, tmp_path: Path) -> None:
-    app = sorting_app(tmp_path)
+    app = app_at(tmp_path, SORTING, "categorize")
 
     async def run_before(pilot: Any) -> None:
         await settle(pilot)

@@ -107,6 +107,13 @@ def prepared_session(
     return session
 
 
+def app_at(tmp_path: Path, quiz: Path, until: str) -> QuizApp:
+    """The app open on the first question of type `until` of `quiz`, played by Ana so far."""
+    saves, clocks = tmp_path / "saves", Clocks()
+    return make_app(quizzes_folder(tmp_path, quiz), saves, clocks,
+                    session=prepared_session(saves, clocks, quiz, until=until))
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until background loading is over and the screen is drawn."""
     await pilot.app.workers.wait_for_complete()

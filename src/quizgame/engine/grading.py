@@ -21,6 +21,7 @@ __all__ = [
     "Grade",
     "Marking",
     "Response",
+    "answer_prompts",
     "claimable",
     "describe_answer",
     "grade",
@@ -68,6 +69,11 @@ def grade(question: Question, response: Response, marking: Marking = PLAIN_MARKI
     the other questions' answers, which typed answers are never taken for a typo of.
     """
     return grader_for(question).grade_marked(question, response, marking)
+
+
+def answer_prompts(presented: PresentedQuestion) -> tuple[str, ...]:
+    """The prompt before each line plain mode reads for the question shown (see `Grader.prompts`)."""
+    return grader_for(presented.question).prompts(presented)
 
 
 def parse_response(presented: PresentedQuestion, raw: str) -> Response:

@@ -87,7 +87,8 @@ def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -
 
     first_with_prompt: dict[str, int] = {}
     for index, question in enumerate(questions):
-        prompt = " ".join(question.prompt.casefold().split())
+        # A cloze's question is its text: "Fill in the blanks." may well repeat.
+        prompt = " ".join(f"{question.prompt} {getattr(question, 'text', '')}".casefold().split())
         if prompt in first_with_prompt:
             warn(index, "prompt", f"same prompt as questions[{first_with_prompt[prompt]}]")
         else:

@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizgame.format.cloze import Blank, split_text
+
 QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 QUESTION_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"  # "en", "pt-BR", "zh-Hant-TW"
@@ -262,6 +264,33 @@ class NumberQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
 
+class ClozeQuestion(QuestionBase):
+    """A text with 1 to 10 blanks, each a text, a number or a choice (see `format.cloze`);
+    partial credit per blank."""
+
+    type: Literal["cloze"]
+    text: NonEmpty = Field(
+        description="The text, each blank written inline: {{answer | also accepted}}, "
+        "{{2018}} or {{3.14 ± 0.01}} for a number, {{[right] | wrong | wrong}} for a choice."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _blanks_readable(cls, text: str) -> str:
+        split_text(text)  # its ValueError is the checker's message
+        return text
+
+    @property
+    def blanks(self) -> list[Blank]:
+        """The blanks, in the text's order."""
+        return split_text(self.text)[1]
+
+    @property
+    def pieces(self) -> list[str]:
+        """The text around the blanks: one piece before each blank, and the last after them."""
+        return split_text(self.text)[0]
+
+
 class Bucket(FormatModel):
     """One bucket of a categorize question: its name and the items that belong in it."""
 
@@ -421,6 +450,7 @@ AnyQuestion = (
     | EstimateQuestion
     | PollQuestion
     | CategorizeQuestion
+    | ClozeQuestion
 )
 """The question models: this union is the one list of question types (see `question_types`)."""
 

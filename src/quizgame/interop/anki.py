@@ -1,10 +1,13 @@
 """Export to Anki's text import: a tab-separated file whose header lines configure the import.
 
-Header lines: `#separator:tab`, `#html:true`, `#notetype:Basic`, `#deck:<quiz title>`,
-`#tags:<quiz id>` (on every note), `#guid column:1` and `#tags column:4`. Columns: a GUID made
+Header lines: `#separator:tab`, `#html:true`, `#deck:<quiz title>`, `#tags:<quiz id>` (on
+every note), `#guid column:1`, `#notetype column:2` and `#tags column:5`. Columns: a GUID made
 from the quiz and question ids (importing a newer export updates the notes instead of
-duplicating them), Front (the prompt and what to choose from), Back (the answer and the
-explanation), and the question's tags. Every question type has a card: nothing is skipped.
+duplicating them), the note type, two fields and the question's tags. A Basic note's fields are
+Front (the prompt and what to choose from) and Back (the answer and the explanation); a cloze
+question becomes a Cloze note (Text with `{{c1::answer}}` deletions, a choice blank's options
+as the hint; Back Extra with the prompt and the explanation). Polls are skipped: a card needs
+an answer to remember.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from quizgame.format.models import (
     AnyQuestion,
     CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
     EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -45,28 +49,48 @@ Q = TypeVar("Q", bound=AnyQuestion)
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
-    """One Basic note per question, in the quiz's order."""
+    """One note per question (Basic, or Cloze for a cloze), in the quiz's order."""
     notes, skipped = render_each(quiz, EXPORTS, "Anki")
     out = io.StringIO()
     out.write(
-        "#separator:tab\n#html:true\n#notetype:Basic\n"
+        "#separator:tab\n#html:true\n"
         f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{_tag(quiz.quiz.id)}\n"
-        "#guid column:1\n#tags column:4\n"
+        "#guid column:1\n#notetype column:2\n#tags column:5\n"
     )
     csv.writer(out, delimiter="\t", lineterminator="\n").writerows(notes)
     return ExportResult(out.getvalue(), len(notes), skipped)
 
 
 def _note(space: Callable[[Quiz, Q], list[str]]) -> Callable[[Quiz, Q], list[str]]:
-    """A note's columns: GUID, front (the prompt, what is wanted, then `space`), back, tags."""
+    """A Basic note: GUID, type, front (the prompt, what is wanted, then `space`), back, tags."""
 
     def note(quiz: Quiz, question: Q) -> list[str]:
         parts = [_html(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
         front = "<br>".join([*parts, *space(quiz, question)])
-        tags = " ".join(_tag(tag) for tag in question.tags)
-        return [f"quizgame:{quiz.quiz.id}:{question.id}", front, back(question), tags]
+        return _columns(quiz, question, "Basic", front, back(question))
 
     return note
+
+
+def _columns(quiz: Quiz, question: QuestionBase, note_type: str, first: str, second: str) -> list[str]:
+    tags = " ".join(_tag(tag) for tag in question.tags)
+    return [f"quizgame:{quiz.quiz.id}:{question.id}", note_type, first, second, tags]
+
+
+def _cloze_note(quiz: Quiz, question: ClozeQuestion) -> list[str]:
+    """A Cloze note: each blank a deletion of its own card (c1, c2...), a choice's options as
+    the hint; the prompt and the explanation on the back."""
+    text = [_html(question.pieces[0])]
+    for number, (blank, piece) in enumerate(zip(question.blanks, question.pieces[1:]), start=1):
+        hint = f"::{_cloze_safe(' / '.join(blank.choices))}" if blank.kind == "choice" else ""
+        text += [f"{{{{c{number}::{_cloze_safe(blank.shown_answer)}{hint}}}}}", _html(piece)]
+    extra = _html(question.prompt) + (f"<br><br>{_html(question.explanation)}" if question.explanation else "")
+    return _columns(quiz, question, "Cloze", "".join(text), extra)
+
+
+def _cloze_safe(text: str) -> str:
+    """Text inside a deletion: `::` and `}}` would end it early."""
+    return _html(text).replace("::", ": :").replace("}}", "} }")
 
 
 def _nothing(quiz: Quiz, question: QuestionBase) -> list[str]:
@@ -112,6 +136,7 @@ EXPORTS: ExportTable[list[str]] = {
     "match": _note(_match),
     "estimate": _note(_scale),
     "categorize": _note(_buckets),
+    "cloze": _cloze_note,
     "poll": NotCarried("a flashcard needs an answer to remember, and a poll has none"),
 }
 

@@ -143,6 +143,7 @@ INSTRUCTIONS: dict[str, str] = {
     "estimate": "Estimate: write a number.",
     "poll": "Choose one: no answer is right or wrong.",
     "categorize": "Sort each item into its group.",
+    "cloze": "Fill in the blanks.",
 }
 LETTERS = "abcdefghij"  # enough: choices, items and pairs are at most 10
 

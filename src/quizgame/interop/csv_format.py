@@ -287,7 +287,7 @@ _COLUMN_OF = {qtype: {field: "answer"} if field else {} for qtype, field in ANSW
 
 # Both ways, CSV carries the types with an answer column, and only those; the others have keys
 # that no column holds.
-_NO_COLUMNS = {"estimate": "min and max (the scale)", "categorize": "buckets"}
+_NO_COLUMNS = {"estimate": "min and max (the scale)", "categorize": "buckets", "cloze": "text"}
 EXPORTS: ExportTable[dict[str, str]] = {
     **{qtype: question_cells for qtype in ANSWER_FIELD},
     **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},

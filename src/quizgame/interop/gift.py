@@ -17,6 +17,7 @@ from quizgame.format.models import (
     AnyQuestion,
     CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
     EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -135,6 +136,27 @@ def _categorize(question: CategorizeQuestion) -> list[str]:
             for item, bucket in bucket_of.items()]
 
 
+def _cloze(quiz: Quiz, question: ClozeQuestion) -> str:
+    """A one-blank cloze as a Moodle missing-word question: the answer block where the blank is."""
+    blanks = question.blanks
+    if len(blanks) > 1:
+        raise Unsupported(f"GIFT holds one blank per question (missing word); this one has {len(blanks)}")
+    blank, (before, after) = blanks[0], question.pieces
+    if blank.kind == "choice":
+        answers = " ".join(f"={escape(c)}" if c == blank.answers[0] else f"~{_guard(c)}{escape(c)}"
+                           for c in blank.choices)
+    elif blank.kind == "number":
+        tolerance = f":{format_number(blank.tolerance)}" if blank.tolerance else ""
+        answers = f"#{format_number(blank.number)}{tolerance}"
+    else:
+        if any(MATCH_ARROW in a for a in blank.answers):
+            raise Unsupported(f"an accepted answer contains '{MATCH_ARROW}', which GIFT reads as a pair")
+        answers = " ".join(f"={escape(a)}" for a in blank.answers)
+    feedback = f"####{escape(question.explanation)}" if question.explanation else ""
+    head = f"::{escape(question.id, formatted=False)}::"
+    return f"{head}{escape(before)}{{{answers}{feedback}}}{escape(after, formatted=False)}\n"
+
+
 def _block(answers: Callable[[Q], list[str]]) -> Callable[[Quiz, Q], str]:
     return lambda quiz, question: question_block(question, answers(question))
 
@@ -149,6 +171,7 @@ EXPORTS: ExportTable[str] = {
     "match": _block(_match),
     "estimate": _block(_estimate),
     "categorize": _block(_categorize),
+    "cloze": _cloze,
     "poll": NotCarried("GIFT has no poll: every Moodle choice question needs a right answer"),
 }
 

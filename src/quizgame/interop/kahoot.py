@@ -114,6 +114,7 @@ EXPORTS: ExportTable[list[Any]] = {
     "match": _none("match"),
     "estimate": _none("estimate"),
     "categorize": _none("categorize"),
+    "cloze": _none("cloze"),
     "poll": NotCarried("Kahoot's quiz spreadsheet has no polls (add them in Kahoot itself)"),
 }
 

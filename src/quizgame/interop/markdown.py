@@ -13,10 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from quizgame.format.cloze import with_gaps
 from quizgame.format.models import (
     AnyQuestion,
     CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
     EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -139,6 +141,15 @@ def _categorize(quiz: Quiz, question: CategorizeQuestion) -> list[str]:
     return [f"Groups: {buckets}", "", *(f"- ____ {_md(item)}" for item in items)]
 
 
+def _cloze(quiz: Quiz, question: ClozeQuestion) -> list[str]:
+    lines = [with_gaps([_md(piece) for piece in question.pieces], "({n}) __________")]
+    for number, blank in enumerate(question.blanks, start=1):
+        if blank.kind == "choice":
+            options = ", ".join(f"{LETTERS[i]}) {_md(c)}" for i, c in enumerate(blank.choices))
+            lines += ["", f"({number}) {options}"]
+    return lines
+
+
 EXPORTS: ExportTable[Block] = {
     "choice": _block(_choices, _choices_key),
     "multi": _block(_choices, _choices_key),
@@ -150,6 +161,7 @@ EXPORTS: ExportTable[Block] = {
     "estimate": _block(_estimate),
     "poll": _block(_choices),
     "categorize": _block(_categorize),
+    "cloze": _block(_cloze),
 }
 
 

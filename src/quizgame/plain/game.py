@@ -19,7 +19,7 @@ from quizgame.classroom.polls import split_lines
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words
-from quizgame.engine.grading import parse_response
+from quizgame.engine.grading import answer_prompts, parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Mode
@@ -143,7 +143,8 @@ def _play(session: GameSession, console: Console) -> None:
     while (shown := session.current()) is not None:
         console.say("", *_question_lines(shown))
         while True:
-            line = console.ask("> ").strip()
+            prompts = answer_prompts(shown)
+            line = console.ask(prompts[0]).strip()
             if line == HINT:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
@@ -155,8 +156,9 @@ def _play(session: GameSession, console: Console) -> None:
                 if _undo(session, console):
                     break
             else:
+                lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
                 try:
-                    response = parse_response(shown, line)
+                    response = parse_response(shown, "\n".join(lines))
                 except AnswerFormatError as error:
                     console.say(str(error))
                     continue

@@ -12,6 +12,7 @@ from string import ascii_uppercase
 
 from quizgame.engine.numbers import format_number
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.format.cloze import with_gaps
 
 Renderer = Callable[[PresentedQuestion], list[str]]
 
@@ -33,6 +34,20 @@ def _multi(shown: PresentedQuestion) -> list[str]:
 
 def _poll(shown: PresentedQuestion) -> list[str]:
     return [*numbered(shown.options), "Vote: the number or the text of your choice (a poll: no answer is right)."]
+
+
+def _cloze(shown: PresentedQuestion) -> list[str]:
+    question = shown.question
+    assert question.type == "cloze"
+    lines = [with_gaps(question.pieces)]
+    for number, blank in enumerate(question.blanks, start=1):
+        if blank.kind == "choice":
+            options = "  ".join(f"{i}. {option}" for i, option in enumerate(blank.choices, start=1))
+            lines.append(f"  ({number}): {options}")
+    count = len(question.blanks)
+    where = "what goes in the blank" if count == 1 else f"one line per blank, (1) to ({count})"
+    lines.append(f"Answer: {where}; a choice by its number or text.")
+    return lines
 
 
 def _truefalse(shown: PresentedQuestion) -> list[str]:
@@ -97,6 +112,7 @@ RENDERERS: dict[str, Renderer] = {
     "estimate": _estimate,
     "poll": _poll,
     "categorize": _categorize,
+    "cloze": _cloze,
 }
 
 

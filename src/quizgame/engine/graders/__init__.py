@@ -8,6 +8,7 @@ from typing import Any
 from quizgame.engine.graders.arranged import CategorizeGrader, MatchGrader, OrderGrader
 from quizgame.engine.graders.base import Grade, Grader, Response
 from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, PollGrader, TrueFalseGrader
+from quizgame.engine.graders.cloze import ClozeGrader
 from quizgame.engine.graders.typed import EstimateGrader, NumberGrader, TextGrader
 
 GRADERS: dict[str, Grader[Any]] = {
@@ -23,6 +24,7 @@ GRADERS: dict[str, Grader[Any]] = {
         EstimateGrader(),
         PollGrader(),
         CategorizeGrader(),
+        ClozeGrader(),
     )
 }
 

@@ -82,6 +82,11 @@ class Grader(ABC, Generic[Q]):
     def right_answer(self, question: Q) -> str:
         """The right answer in words."""
 
+    def prompts(self, presented: PresentedQuestion) -> tuple[str, ...]:
+        """What plain mode asks before each line of the answer: one line, unless the type needs
+        several (a cloze: one per blank, joined with newlines for `parse`)."""
+        return ("> ",)
+
     def tallied(self, question: Q) -> tuple[str, ...]:
         """The choices whose votes are counted and shown after answering (a poll's), else none."""
         return ()

@@ -4,6 +4,7 @@ docs/architecture.md, "Adding a question type", for the other tables)."""
 from __future__ import annotations
 
 from quizgame.tui.widgets.choice import ChoiceInput, PollInput
+from quizgame.tui.widgets.cloze import ClozeInput
 from quizgame.tui.widgets.match import CategorizeInput, MatchInput
 from quizgame.tui.widgets.multi import MultiInput
 from quizgame.tui.widgets.order import OrderInput
@@ -22,5 +23,6 @@ INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
     "estimate": EstimateInput,
     "poll": PollInput,
     "categorize": CategorizeInput,
+    "cloze": ClozeInput,
 }
 
