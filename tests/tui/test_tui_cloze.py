@@ -29,7 +29,7 @@ async def test_enter_goes_from_blank_to_blank_and_answers_from_the_last(tmp_path
         await pilot.pause()
         assert text_of(app.screen, "#verdict") == "◑ Partly right (67%)"
         record = app.screen.session.record.answers[-1]  # type: ignore[attr-defined]
-        assert record.given == ["79", "Etna", "1"]
+        assert record.given == ["79", "Etna", "Italy"]
 
 
 async def test_an_empty_blank_is_not_an_answer_yet(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ class ClozeGrader(Grader[ClozeQuestion]):
             _right(question.id, blank, typed.strip(), marking) for blank, typed in zip(blanks, given)
         )
         credit = hits / len(blanks)
-        return Grade(correct=credit == 1.0, credit=credit, given=[typed.strip() for typed in given])
+        return Grade(correct=credit == 1.0, credit=credit, given=[_as_given(b, t) for b, t in zip(blanks, given)])
 
     def prompts(self, presented: PresentedQuestion) -> tuple[str, ...]:
         question = presented.question
@@ -93,6 +93,13 @@ def _check_readable(number: int, blank: Blank, typed: str, marking: Marking) -> 
             parse_number(typed, None, language=marking.language)
         except NumberFormatError as error:
             raise AnswerFormatError(f"Blank {number}: {error}") from None
+
+
+def _as_given(blank: Blank, typed: str) -> str:
+    """What is kept of a blank's answer: a choice by its option's text ("2" -> "Greece")."""
+    if blank.kind == "choice":
+        return named_option(typed, blank.choices) or typed.strip()
+    return typed.strip()
 
 
 def _right(question_id: str, blank: Blank, typed: str, marking: Marking) -> bool:
