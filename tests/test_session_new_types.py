@@ -91,3 +91,18 @@ def test_a_poll_vote_must_be_one_of_its_choices() -> None:
         session.submit("Maybe")
     assert len(session.record.answers) == 2 and session.record.answers[-1].question_id == "everest"
 
+
+
+def test_a_poll_does_not_lower_the_accuracy_on_the_leaderboard() -> None:
+    from quizgame.classroom.games import Game
+    from quizgame.store.models import SessionSummary
+
+    store = MemoryStore()
+    session = start(store=store)
+    play(session, RIGHT)
+    session.finish()
+    [record] = store.sessions("new-types")
+    assert Game.of(record, "ada").accuracy == 1.0
+    summary = SessionSummary.of(record)
+    assert (summary.answered, summary.correct, summary.question_count) == (2, 2, 2)
+    assert Game.of_summary(summary, "Ada", "ada").accuracy == 1.0
