@@ -102,13 +102,6 @@ class SessionRecord(RecordModel):
         return best
 
 
-def utc(moment: datetime) -> datetime:
-    """Reject naive datetimes early: fsrs and the saves need UTC."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("datetimes must be timezone-aware (UTC)")
-    return moment
-
-
 class CardState(RecordModel):
     """Spaced-repetition state of one question for one player (mirrors `fsrs.Card`).
 
