@@ -21,6 +21,7 @@ from quizgame.format.schema import quiz_json_schema
 from quizgame.interop.common import INSTRUCTIONS, ExportOptions
 from quizgame.interop.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from quizgame.interop.support import export_table, import_table, support_table
+from quizgame.interop.xapi_interactions import INTERACTION_TYPES
 from quizgame.plain.renderers import RENDERERS
 from quizgame.tui.widgets.registry import INPUT_BY_TYPE
 
@@ -42,6 +43,7 @@ TABLES = {
     "tui.widgets.registry.INPUT_BY_TYPE": lambda: INPUT_BY_TYPE,
     "plain.renderers.RENDERERS": lambda: RENDERERS,
     "interop.common.INSTRUCTIONS": lambda: INSTRUCTIONS,
+    "interop.xapi_interactions.INTERACTION_TYPES": lambda: INTERACTION_TYPES,
     "schemas: the questions' discriminator": lambda: quiz_json_schema()["properties"]["questions"][
         "items"
     ]["discriminator"]["mapping"],

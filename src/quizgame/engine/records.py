@@ -7,7 +7,6 @@ The given answer is kept in a TOML-friendly shape: a string, a bool, a float or 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
