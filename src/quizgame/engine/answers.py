@@ -12,6 +12,7 @@ from quizgame.engine.graders import Grade
 from quizgame.engine.records import AnswerRecord
 from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, QuizMeta
+from quizgame.format.question_types import is_scored
 
 
 def answer_record(
@@ -29,6 +30,8 @@ def answer_record(
 ) -> AnswerRecord:
     """Score `verdict` (`time_limit` in seconds, 0 untimed; `streak_before` the run so far)."""
     correct = verdict.credit >= 1.0 and not timed_out
+    if not is_scored(question.type):  # a poll: no right answer, no points
+        verdict, correct = Grade(False, 0.0, given=verdict.given), False
     scored = score_answer(
         question.points,
         verdict.credit,

@@ -20,8 +20,8 @@ from typing import Any, Literal
 from quizgame.engine.answers import answer_record, not_seen_record
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import Grade
-from quizgame.engine.grading import Marking, grade, parse_response, right_answer
-from quizgame.engine.presentation import PresentedQuestion, options_for, ordered_questions
+from quizgame.engine.grading import Marking, grade, parse_response, present, right_answer
+from quizgame.engine.presentation import PresentedQuestion, ordered_questions
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError
 from quizgame.format.models import Question, Quiz
@@ -472,12 +472,14 @@ class LiveGame:
             self.clock.phase_since = mono
 
     def _shown(self, player: LivePlayer, index: int) -> PresentedQuestion:
-        question = self.order[index]
-        return PresentedQuestion(
-            number=index + 1, total=len(self.order), question=question,
-            options=options_for(question, seed=player.record.seed,
-                                shuffle_choices=self.quiz.quiz.shuffle_choices),
-            time_limit=self._scoring_limit())
+        return self._present(index, seed=player.record.seed,
+                             shuffle=self.quiz.quiz.shuffle_choices)
+
+    def _present(self, index: int, *, seed: int, shuffle: bool) -> PresentedQuestion:
+        """Question `index` laid out by its grader (each player's seed: their own shuffle)."""
+        return present(self.order[index], number=index + 1, total=len(self.order), seed=seed,
+                       shuffle_choices=shuffle, time_limit=self._scoring_limit(),
+                       language=self.quiz.quiz.language)
 
     def _limit_ms(self) -> int:
         return self._scoring_limit() * 1000
@@ -511,11 +513,8 @@ class LiveGame:
                                 answered=player.pending is not None)
 
     def _host_question(self, mono: float) -> dict[str, Any]:
-        question = self.order[self.index]
         assert self.clock is not None
-        shown = PresentedQuestion(self.index + 1, len(self.order), question,
-                                  options_for(question, seed=self.seed, shuffle_choices=False),
-                                  time_limit=self._scoring_limit())
+        shown = self._present(self.index, seed=self.seed, shuffle=False)  # the quiz's order
         return {**question_message(shown, remaining_ms=self.clock.remaining_ms(mono),
                                    answered=False), "players": self._count()["players"]}
 

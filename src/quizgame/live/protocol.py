@@ -121,7 +121,7 @@ def question_message(
         "prompt": question.prompt,
         "options": list(shown.options),
         "lefts": list(shown.lefts),
-        "unit": shown.unit,
+        "unit": getattr(question, "unit", None),
         "points": question.points,
         "time_limit": shown.time_limit,
         "remaining_ms": remaining_ms,

@@ -13,7 +13,31 @@ import threading
 from typing import Any, TextIO
 
 from quizgame.live.client import LiveClient, QuestionView
-from quizgame.plain.renderers import render
+
+HOW = {
+    "choice": "Answer: the number or the text of your choice.",
+    "poll": "Vote: the number or the text of your choice (a poll: no answer is right).",
+    "multi": "Answer: pick every right one; numbers or texts separated by commas.",
+    "truefalse": "Answer: true or false (t, f, yes, no).",
+    "number": "Answer: a number.",
+    "estimate": "Answer: your estimate, a number (closer earns more).",
+    "text": "Answer: type it (case and accents do not matter).",
+    "order": "Answer: all the items in the right order, first to last; numbers or texts "
+             "separated by commas.",
+    "match": "Answer: for each left item in order, the number or text of its partner, "
+             "separated by commas.",
+}
+
+
+def render(view: QuestionView) -> list[str]:
+    """The lines under a question's prompt: its options (lettered lefts for match) and how to
+    answer, from what the hub sent (the client never has the quiz's question)."""
+    lefts = [f"  {chr(65 + n)}. {left}" for n, left in enumerate(view.lefts)]
+    options = [f"  {n}. {option}" for n, option in enumerate(view.options, start=1)]
+    how = HOW.get(view.type, "Answer: type it.")
+    if view.type in ("number", "estimate") and view.unit:
+        how = how.replace("a number", f"a number (in {view.unit})", 1)
+    return [*lefts, *(["with one of:"] if lefts else []), *options, how]
 
 OUTCOMES = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
             "timed_out": "Time's up", "not_seen": "Not seen"}

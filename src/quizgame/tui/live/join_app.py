@@ -20,8 +20,7 @@ from textual.widgets.option_list import Option
 
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.live.wire import VERSION
-from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal
-from quizgame.plain.renderers import render
+from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
 from quizgame.tui.css import screen_css
 from quizgame.tui.live.lines import ranking_text, split_text, teams_text
 
