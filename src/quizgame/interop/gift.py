@@ -1,8 +1,10 @@
 """Export to Moodle's GIFT text format (import is in `gift_import`).
 
 Every type Moodle has is written: choice (`=right ~wrong`), multi (`~%50%` weights that sum to
-100 for the right options and to -100 for the wrong ones), truefalse (`{TRUE}`), number
-(`{#answer:tolerance}`), text (`{=accepted =also}`) and match (`{=left -> right}`). The question
+100 for the right options, each wrong one taking off as much as one right one gives, so Moodle
+grades every set of picks as quizgame does), truefalse (`{TRUE}`), number
+(`{#answer:tolerance}`), text (`{=accepted =also}`, `*` escaped: Moodle reads it as a
+wildcard) and match (`{=left -> right}`). The question
 id is the GIFT title (`::id::`) and the explanation is the general feedback (`####`). `order`
 has no GIFT form and is skipped with that reason.
 """
@@ -81,7 +83,8 @@ def _answers(question: Question) -> list[str]:
     if isinstance(question, MultiQuestion):
         right = [c for c in question.choices if c in question.answers]
         wrong = [c for c in question.choices if c not in question.answers]
-        weights = {c: 100 / len(right) for c in right} | {c: -100 / len(wrong) for c in wrong}
+        # Each wrong pick takes off what one right pick gives, as quizgame's grader does.
+        weights = {c: 100 / len(right) for c in right} | {c: -100 / len(right) for c in wrong}
         return [f"~%{_weight(weights[c])}%{escape(c)}" for c in question.choices]
     if isinstance(question, TrueFalseQuestion):
         return ["TRUE" if question.answer else "FALSE"]
@@ -94,7 +97,8 @@ def _answers(question: Question) -> list[str]:
         if any(MATCH_ARROW in a for a in question.answers):
             raise Unsupported(f"an accepted answer contains '{MATCH_ARROW}', which GIFT reads "
                               "as a matching pair")
-        return [f"={'%100%' if a.startswith('%') else ''}{escape(a)}" for a in question.answers]
+        return [f"={'%100%' if a.startswith('%') else ''}{escape(escape_wildcard(a))}"
+                for a in question.answers]
     if isinstance(question, MatchQuestion):
         if any(MATCH_ARROW in left for left, _ in question.pairs):
             raise Unsupported(f"a left item contains '{MATCH_ARROW}', which GIFT uses to "
@@ -104,6 +108,11 @@ def _answers(question: Question) -> list[str]:
     if isinstance(question, OrderQuestion):
         raise Unsupported("GIFT has no ordering question type")
     assert_never(question)
+
+
+def escape_wildcard(answer: str) -> str:
+    """Moodle's short answer reads `*` as "any text": `\\*` is a literal asterisk."""
+    return answer.replace("*", "\\*")
 
 
 def _guard(choice: str) -> str:

@@ -29,6 +29,7 @@ _ESCAPED = re.compile(r"\\([\\~=#{}:n])")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _MARKER = re.compile(r"[=~]")
+_WILDCARD = re.compile(r"(?<!\\)\*")  # an asterisk not escaped as `\*`
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
 
@@ -262,7 +263,11 @@ class _Reader:
             self.result.warning(line, "no answer earns full credit: skipped")
             return None
         self._drop_partial(line, [a for a in answers if not a.full_credit])
-        return {"type": "text", "answers": [a.text for a in right]}, answers, right
+        if any(_WILDCARD.search(a.text) for a in right):
+            self.result.warning(line, "Moodle reads '*' in a short answer as any text; quizgame "
+                                "accepts the '*' only as written")
+        accepted = [a.text.replace("\\*", "*") for a in right]
+        return {"type": "text", "answers": accepted}, answers, right
 
     def _match(self, line: int, lead: str, answers: list[_Answer]) -> _Parsed | None:
         if self._unmarked(line, lead):
