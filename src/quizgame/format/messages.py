@@ -278,7 +278,7 @@ def _bad_pattern(loc: Loc, given: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode()
     if loc == ("quiz", "id"):
         return (f"{show(given)} is not a valid quiz id: use lowercase letters, digits and '-' "
-                f"(e.g. {quoted(slug(ascii_text))})")
+                f"(e.g. {quoted(slug(given))})")
     if loc[-1] == "id":
         example = re.sub(r"[^A-Za-z0-9_]+", "-", ascii_text).strip("-")[:64] or "q1"
         return (f"{show(given)} is not a valid question id: use letters, digits, '-' and '_' "

@@ -24,6 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizgame import slugs
+
 QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 QUESTION_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"  # "en", "pt-BR", "zh-Hant-TW"
@@ -331,6 +333,5 @@ class Quiz(FormatModel):
 
 
 def slug(text: str, max_length: int = 48) -> str:
-    """A question-id-safe slug of free text (used for imported questions)."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return words[:max_length].rstrip("-") or "q"
+    """A question-id-safe slug of free text (used for imported questions and quizzes)."""
+    return slugs.slug(text, max_length, "q")
