@@ -31,6 +31,7 @@ class CheckResult:
     path: Path
     quiz: Quiz | None
     problems: list[Problem] = field(default_factory=list)
+    id_line: int | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -39,6 +40,10 @@ class CheckResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return self.quiz is not None and not self.errors
 
     def summary(self) -> str:
         """One line: id, title and question counts by type (only for a loaded quiz)."""
@@ -65,7 +70,40 @@ def check_file(path: Path) -> CheckResult:
         loaded = read_quiz(path)
     except QuizLoadError as error:
         return CheckResult(path, None, list(error.problems))
-    return CheckResult(path, loaded.quiz, lint(loaded))
+    id_line = loaded.source_map.line_of(("quiz", "id"))
+    return CheckResult(path, loaded.quiz, lint(loaded), id_line)
+
+
+def shared_ids(quizzes: Iterable[tuple[Path, Quiz]]) -> dict[Path, list[Path]]:
+    """For every file whose quiz id another file also has: those other files.
+
+    Saves, best scores and `play ID` go by the quiz id, so two quizzes with one id would mix
+    their players' records; neither may be taken for the other.
+    """
+    by_id: dict[str, list[Path]] = {}
+    for path, quiz in quizzes:
+        by_id.setdefault(quiz.quiz.id, []).append(path)
+    return {path: [other for other in paths if other != path]
+            for paths in by_id.values() if len(paths) > 1 for path in paths}
+
+
+def shared_id_message(quiz_id: str, others: list[Path]) -> str:
+    listed = ", ".join(str(other) for other in others)
+    return (f"the quiz id {quoted(quiz_id)} is also the id of {listed}: give each quiz its own "
+            "id (saves and best scores are kept by id)")
+
+
+def check_files(paths: list[Path]) -> list[CheckResult]:
+    """`check_file` for each file, and an error on every quiz whose id another file also has."""
+    results = [check_file(path) for path in paths]
+    loaded = [(r.path, r.quiz) for r in results if r.quiz is not None]
+    shared = shared_ids(loaded)
+    for result in results:
+        if result.quiz is not None and result.path in shared:
+            message = shared_id_message(result.quiz.quiz.id, shared[result.path])
+            result.problems.insert(0, Problem(result.path, message, line=result.id_line,
+                                              where="quiz.id"))
+    return results
 
 
 def lint(loaded: LoadedQuiz) -> list[Problem]:

@@ -66,7 +66,22 @@ def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
     paths = quiz_files([folder]) if folder.is_dir() else []
     if also is not None and not any(path.resolve() == also.resolve() for path in paths):
         paths.append(also)
-    return [_read_entry(path) for path in paths]
+    return _without_shared_ids([_read_entry(path) for path in paths])
+
+
+def _without_shared_ids(entries: list[QuizEntry]) -> list[QuizEntry]:
+    """Quizzes sharing an id are listed as broken: playing one would mix their saves."""
+    from quizgame.format.checker import shared_id_message, shared_ids
+
+    shared = shared_ids((entry.path, entry.quiz) for entry in entries if entry.quiz is not None)
+    listed = []
+    for entry in entries:
+        if entry.quiz is not None and entry.path in shared:
+            others = [Path(other.name) for other in shared[entry.path]]
+            problem = f"{entry.path.name}: {shared_id_message(entry.quiz.quiz.id, others)}"
+            entry = QuizEntry(entry.path, None, (problem,))
+        listed.append(entry)
+    return listed
 
 
 def _read_entry(path: Path) -> QuizEntry:
