@@ -14,6 +14,7 @@ from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.loader import LoadedQuiz, read_quiz
+from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
     QUESTION_TYPES,
     ChoiceQuestion,
@@ -129,6 +130,11 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
+        for key, value in question:
+            texts = value if isinstance(value, list) else [value]
+            slips = [escape_slip(t) for t in texts if isinstance(t, str)]
+            if message := next((slip for slip in slips if slip), None):
+                warn(index, key, message)
     return sorted(warnings, key=lambda p: p.line or 0)
 
 

@@ -17,22 +17,10 @@ from pydantic import ValidationError
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.lines import SourceMap
-from quizgame.format.messages import describe
+from quizgame.format.messages import describe, syntax_message
 from quizgame.format.models import Quiz, normalise_quote, quoted
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-# tomllib's wording, with what a teacher most likely did wrong.
-_SYNTAX_HINTS = {
-    "Invalid value": 'text must be in "double quotes"; numbers, true and false are written bare',
-    "Cannot overwrite a value": "this key is already set above in the same table",
-    "Cannot declare ('questions',)": "write [[questions]], with double brackets, for each question",
-    "Cannot declare ('quiz',)": "a file holds one quiz: one [quiz] table",
-    "Illegal character '\\n'": "a quoted text is not closed on this line",
-    "Unclosed array": "a list is missing its closing ]",
-    "Expected '=' after a key": 'a key is followed by = and a value, e.g. title = "My quiz"',
-}
-
-
 @dataclass(frozen=True)
 class LoadedQuiz:
     """A valid quiz with what the checker needs to point at its lines."""
@@ -113,9 +101,9 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         if position and position.group(1):
             line, column = int(position.group(1)), int(position.group(2))
         detail = _TOML_POSITION.sub("", message)
-        hint = next((h for start, h in _SYNTAX_HINTS.items() if detail.startswith(start)), None)
-        detail += f" ({hint})" if hint else ""
-        problem = Problem(path, f"TOML syntax error: {detail}", line=line, column=column)
+        line_text = text.split("\n")[line - 1] if line else ""
+        problem = Problem(path, f"TOML syntax error: {syntax_message(detail, line_text, column)}",
+                          line=line, column=column)
         raise QuizLoadError(path, [problem]) from None
     # tomllib lets these through unwrapped: a number thousands of digits long, [[[[...]]]].
     except ValueError:
