@@ -131,7 +131,7 @@ def test_import_format_from_suffix_or_from_option(capsys, tmp_path: Path) -> Non
     source = tmp_path / "moodle-export.txt"
     source.write_text("::sky::The sky is blue.{T}\n", encoding="utf-8")
     status, _, err = run(capsys, "import", source)
-    assert status == 2 and "--from csv or --from gift" in err
+    assert status == 2 and "--from csv or --from gift or --from moodle-xml" in err
     status, _, _ = run(capsys, "import", source, "--from", "gift")
     assert status == 0 and load_quiz(tmp_path / "moodle-export.toml").questions[0].id == "sky"
 

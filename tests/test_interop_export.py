@@ -102,6 +102,7 @@ SKIPPED = {
         "long-prompt": "the prompt has 131 characters, Kahoot allows at most 120",
         "long-choice": "has 82 characters, Kahoot allows at most 75",
     },
+    "moodle-xml": {},
     "anki": {},
     "csv": {},
     "markdown": {},

@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     formats = "; ".join(f"{f.name}: {f.summary}" for f in EXPORT_FORMATS.values())
     parser = subparsers.add_parser(
         "export",
-        help="export a quiz to GIFT, Kahoot, Anki, CSV, Markdown or JSON",
+        help="export a quiz to Moodle (GIFT, XML), QTI, Kahoot, Anki, CSV, Markdown or JSON",
         description=f"Export a quiz. Formats: {formats}. Questions a format cannot carry are "
         "listed on stderr. See docs/interop.md.",
     )

@@ -50,6 +50,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("gift", "quizgame.interop.gift", "Moodle GIFT text"),
+        ExportFormat("moodle-xml", "quizgame.interop.moodle_xml", "Moodle XML question bank"),
         ExportFormat("kahoot", "quizgame.interop.kahoot", "Kahoot quiz spreadsheet (.xlsx)",
                      binary=True),
         ExportFormat("anki", "quizgame.interop.anki", "Anki text import (tab-separated)"),
@@ -64,6 +65,7 @@ IMPORT_FORMATS: dict[str, ImportFormat] = {
     for f in (
         ImportFormat("csv", "quizgame.interop.csv_format", (".csv",)),
         ImportFormat("gift", "quizgame.interop.gift_import", (".gift",)),
+        ImportFormat("moodle-xml", "quizgame.interop.moodle_xml_import", (".xml",)),
     )
 }
 
