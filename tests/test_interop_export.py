@@ -103,6 +103,7 @@ SKIPPED = {
         "long-choice": "has 82 characters, Kahoot allows at most 75",
     },
     "moodle-xml": {},
+    "qti": {},
     "anki": {},
     "csv": {},
     "markdown": {},

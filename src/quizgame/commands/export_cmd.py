@@ -27,7 +27,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), metavar="FORMAT",
                         help=f"one of {', '.join(EXPORT_FORMATS)}")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE (default: stdout; required for kahoot)")
+                        help="write to FILE (default: stdout; required for "
+                        f"{', '.join(f.name for f in EXPORT_FORMATS.values() if f.binary)})")
     parser.add_argument("--answers", action="store_true",
                         help="markdown only: write the answer key instead of the handout")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     if args.answers and target.name != "markdown":
         raise InteropError("--answers only applies to --to markdown (the answer key)")
     if target.binary and args.output is None:
-        raise InteropError(f"{target.name} writes a spreadsheet: give the file with -o, "
-                           "e.g. -o quiz.xlsx")
+        raise InteropError(f"{target.name} writes a binary file ({target.summary}): give the "
+                           f"file with -o, e.g. -o quiz{target.suffix}")
     if args.output is not None:
         check_writable(args.output, force=args.force)
     path = find_quiz(args.quiz, quizzes_dir(args))
