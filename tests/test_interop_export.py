@@ -104,6 +104,7 @@ SKIPPED = {
     },
     "moodle-xml": {},
     "qti": {},
+    "apkg": {},
     "anki": {},
     "csv": {},
     "markdown": {},

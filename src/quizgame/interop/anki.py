@@ -37,7 +37,7 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     out = io.StringIO()
     out.write(
         "#separator:tab\n#html:true\n#notetype:Basic\n"
-        f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{_tag(quiz.quiz.id)}\n"
+        f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{anki_tag(quiz.quiz.id)}\n"
         "#guid column:1\n#tags column:4\n"
     )
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
@@ -46,46 +46,57 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
             f"quizgame:{quiz.quiz.id}:{question.id}",
             front(quiz, question),
             back(question),
-            " ".join(_tag(tag) for tag in question.tags),
+            " ".join(anki_tag(tag) for tag in question.tags),
         ])
     return ExportResult(out.getvalue(), len(quiz.questions))
 
 
 def front(quiz: Quiz, question: Question) -> str:
     """The prompt, what kind of answer is wanted, and the options to pick from."""
-    parts = [_html(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
+    parts = [html_text(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
+    if shown := options(quiz, question):
+        parts.append(shown)
+    return "<br>".join(parts)
+
+
+def options(quiz: Quiz, question: Question) -> str:
+    """What to pick from, as HTML: choices, shuffled order items, match items and partners."""
     if isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        parts.append(_list(shown_choices(quiz, question), ordered=True))
-    elif isinstance(question, OrderQuestion):
-        parts.append(_list(print_order(question.items, question.id)))
-    elif isinstance(question, MatchQuestion):
+        return _list(shown_choices(quiz, question), ordered=True)
+    if isinstance(question, OrderQuestion):
+        return _list(print_order(question.items, question.id))
+    if isinstance(question, MatchQuestion):
         lefts = [left for left, _ in question.pairs]
         rights = print_order([right for _, right in question.pairs], question.id)
-        parts.append(_list(lefts) + _list(rights, ordered=True))
-    elif isinstance(question, NumberQuestion) and question.unit:
-        parts.append(f"({_html(question.unit)})")
-    return "<br>".join(parts)
+        return _list(lefts) + _list(rights, ordered=True)
+    if isinstance(question, NumberQuestion) and question.unit:
+        return f"({html_text(question.unit)})"
+    return ""
+
+
+def answer(question: Question) -> str:
+    """The right answer, as HTML lines."""
+    return "<br>".join(html_text(line) for line in answer_lines(question))
 
 
 def back(question: Question) -> str:
     """The right answer, then the explanation."""
-    answer = "<br>".join(_html(line) for line in answer_lines(question))
     if question.explanation:
-        return f"<b>{answer}</b><br><br>{_html(question.explanation)}"
-    return f"<b>{answer}</b>"
+        return f"<b>{answer(question)}</b><br><br>{html_text(question.explanation)}"
+    return f"<b>{answer(question)}</b>"
 
 
-def _html(text: str) -> str:
+def html_text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
 def _list(items: list[str], *, ordered: bool = False) -> str:
     tag = "ol type=a" if ordered else "ul"
-    entries = "".join(f"<li>{_html(item)}</li>" for item in items)
+    entries = "".join(f"<li>{html_text(item)}</li>" for item in items)
     return f"<{tag}>{entries}</{tag.split()[0]}>"
 
 
-def _tag(text: str) -> str:
+def anki_tag(text: str) -> str:
     """Anki tags are separated by spaces, so a tag cannot contain one."""
     return "_".join(text.split())
 

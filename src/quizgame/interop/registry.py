@@ -57,6 +57,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
                      binary=True, suffix=".zip"),
         ExportFormat("kahoot", "quizgame.interop.kahoot", "Kahoot quiz spreadsheet (.xlsx)",
                      binary=True, suffix=".xlsx"),
+        ExportFormat("apkg", "quizgame.interop.anki_package", "Anki package (.apkg)",
+                     binary=True, suffix=".apkg"),
         ExportFormat("anki", "quizgame.interop.anki", "Anki text import (tab-separated)"),
         ExportFormat("csv", "quizgame.interop.csv_format", "spreadsheet, one row per question"),
         ExportFormat("markdown", "quizgame.interop.markdown", "printable handout or answer key"),
