@@ -18,6 +18,7 @@ from inscriptis.model.config import ParserConfig
 from lxml import etree, html
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+_MARKUP = re.compile(r"[<&]")
 _CONFIG = ParserConfig(display_images=False, display_links=False)
 
 
@@ -31,13 +32,15 @@ class PlainText:
 
 def html_to_text(markup: str) -> PlainText:
     """Plain text of an HTML fragment: lines trimmed on the right, at most one blank line."""
-    if not markup.strip():
-        return PlainText("")
-    try:
-        tree = html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return PlainText(markup.strip())
-    images = tuple(_image_name(img) for img in tree.iter("img"))
+    if not _MARKUP.search(markup):  # no tag, no entity: HTML only folds the spaces
+        return PlainText(" ".join(markup.split()))
+    images: tuple[str, ...] = ()
+    if "<img" in markup.lower():
+        try:
+            tree = html.fragment_fromstring(markup, create_parent="div")
+        except (etree.ParserError, ValueError):
+            tree = None
+        images = tuple(_image_name(img) for img in tree.iter("img")) if tree is not None else ()
     text = get_text(markup, _CONFIG)
     lines = "\n".join(line.rstrip() for line in text.replace("\xa0", " ").split("\n"))
     return PlainText(_BLANK_LINES.sub("\n\n", lines).strip("\n").strip(), images)

@@ -60,13 +60,15 @@ class PlayerStandings:
 def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
     """Every `*.toml` in the folder, sorted by file name, then `also` (a quiz named on the
     command line) when it is not one of them; a file that fails to load is listed with the
-    loader's messages (file name, line, what is wrong), never raised."""
+    loader's messages (file name, line, what is wrong), never raised, and so are files of the
+    folder that share a quiz id."""
     from quizgame.format.checker import quiz_files
 
     paths = quiz_files([folder]) if folder.is_dir() else []
+    entries = _without_shared_ids([_read_entry(path) for path in paths])
     if also is not None and not any(path.resolve() == also.resolve() for path in paths):
-        paths.append(also)
-    return _without_shared_ids([_read_entry(path) for path in paths])
+        entries.append(_read_entry(also))  # named on purpose: never taken for another
+    return entries
 
 
 def _without_shared_ids(entries: list[QuizEntry]) -> list[QuizEntry]:
