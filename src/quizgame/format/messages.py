@@ -320,8 +320,8 @@ def _bad_length(kind: str, loc: Loc, ctx: dict[str, Any], given: Any) -> str:
     if len(loc) >= 2 and loc[-2] == "pairs":
         items = "item" if actual == 1 else "items"
         texts = [t for t in given if isinstance(t, str)] if isinstance(given, list) else []
-        example = [*texts[:2], "its partner"][:2] if texts else ["France", "Paris"]
-        example = f"[{', '.join(quoted(text) for text in example)}]"
+        sides = [*texts[:2], "its partner"][:2] if texts else ["France", "Paris"]
+        example = f"[{', '.join(quoted(text) for text in sides)}]"
         return f"this pair has {actual} {items}: a pair is [left, right], e.g. {example}"
     if loc == ("questions",):
         return "no questions: add at least one [[questions]] table"

@@ -171,7 +171,7 @@ class _Reader:
         missing_word = bool(suffix.strip())
         prompt_raw = body[pos:opening] + (BLANK + suffix if missing_word else "")
         marker = FORMAT_MARKER.match(prompt_raw.strip())
-        self.html = bool(marker) and marker.group(1) == "html"
+        self.html = marker is not None and marker.group(1) == "html"
         answers_raw = body[opening + 1:closing]
         general = ""
         if (split := answers_raw.rfind("####")) >= 0:

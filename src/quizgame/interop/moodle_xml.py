@@ -131,9 +131,9 @@ def _type_parts(quiz: Quiz, question: Question, element: etree._Element) -> None
     elif isinstance(question, MatchQuestion):
         _child(element, "shuffleanswers", "true")
         _combined_feedback(element)
-        for left, right in question.pairs:
+        for left, partner in question.pairs:
             subquestion = _text_child(element, "subquestion", left)
-            _text_child(subquestion, "answer", right, plain=True, bare=True)
+            _text_child(subquestion, "answer", partner, plain=True, bare=True)
     elif isinstance(question, OrderQuestion):
         for name, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"),
                             ("selectcount", str(len(question.items))),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TypeAlias
 from collections.abc import Callable
 
 from lxml import etree
@@ -51,7 +52,7 @@ ITEM_TYPE = "imsqti_item_xmlv2p1"
 TEST_TYPE = "imsqti_test_xmlv2p1"
 TEST_FILE = "assessment.xml"
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed, so the same quiz always gives the same package
-_Element = etree._Element
+_Element: TypeAlias = etree._Element
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
