@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import json
+import os
 import sqlite3
 import zipfile
 from pathlib import Path

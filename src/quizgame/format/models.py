@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from typing import Annotated, Literal, Union
 
 from pydantic import (

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TypeAlias
 from collections.abc import Callable
+from typing import TypeAlias
 
 from lxml import etree
 
