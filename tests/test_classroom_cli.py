@@ -174,3 +174,8 @@ def test_gradebook_first_attempt_and_unplayed_quiz(rooms, capsys) -> None:
     status, out, _ = run(capsys, "scores", *rooms, "--gradebook", "canvas", "--quiz", "rivers")
     assert status == 0 and out.splitlines() == [
         "Student,ID,SIS User ID,SIS Login ID,Section", "Points Possible,,,,"]
+
+
+def test_gradebook_and_format_are_not_combined(rooms, capsys) -> None:
+    status, out, err = run(capsys, "scores", *rooms, "--gradebook", "moodle", "--format", "json")
+    assert status == 2 and out == "" and "without --format" in err

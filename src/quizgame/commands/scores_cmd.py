@@ -39,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.classroom import output, text
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
+    from quizgame.errors import QuizgameError
 
+    if args.gradebook and args.format != "table":
+        raise QuizgameError("--gradebook writes its own CSV: give it without --format")
     folders = saves_dirs(args)
     check_folders(folders)
     collected = collect_games(folders, args.quiz)
