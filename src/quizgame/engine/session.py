@@ -22,7 +22,7 @@ from fsrs import Scheduler
 
 from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
+from quizgame.engine.grading import AnswerFormatError, Grade, Marking, Response, grade
 from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
@@ -44,12 +44,12 @@ __all__ = [
 ]
 
 
-def _given_as_it_stands(question: Question, response: Response) -> Given:
+def _given_as_it_stands(question: Question, response: Response, marking: Marking) -> Given:
     """What a timed-out player had entered, kept even when it is not a valid answer."""
     if response is None:
         return None
     try:
-        return grade(question, response).given
+        return grade(question, response, marking).given
     except AnswerFormatError:
         return response if isinstance(response, str) else None
 
@@ -79,6 +79,7 @@ class GameSession:
     ) -> None:
         """Use `GameSession.start`; this wires the parts together."""
         self.quiz = quiz
+        self._marking = Marking.for_quiz(quiz)
         self.store = store
         self.record = record
         self._plan = plan
@@ -207,11 +208,11 @@ class GameSession:
         elapsed_ms = max(0, elapsed_ms)
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
         if timed_out:
-            verdict = Grade(False, 0.0, given=_given_as_it_stands(question, response))
+            verdict = Grade(False, 0.0, given=_given_as_it_stands(question, response, self._marking))
         elif response is None:
             raise AnswerFormatError("No answer given.")
         else:
-            verdict = grade(question, response)
+            verdict = grade(question, response, self._marking)
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
@@ -275,6 +276,7 @@ class GameSession:
             options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
             hint=question.hint,
+            language=meta.language,
         )
 
     def _answer_record(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,10 @@ from quizgame.format.models import (
     Quiz,
     quoted,
 )
+
+
+# An extra check of one question (e.g. engine.support's): warning messages, [] when fine.
+QuestionCheck = Callable[[Question, Quiz], list[str]]
 
 
 @dataclass
@@ -65,14 +69,17 @@ def quiz_files(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def check_file(path: Path) -> CheckResult:
-    """Load one file and collect its errors, or its warnings when it is valid."""
+def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> CheckResult:
+    """Load one file and collect its errors, or its warnings when it is valid.
+
+    `checks` adds warnings of its own: (the question key they are about, the check).
+    """
     try:
         loaded = read_quiz(path)
     except QuizLoadError as error:
         return CheckResult(path, None, list(error.problems))
     id_line = loaded.source_map.line_of(("quiz", "id"))
-    return CheckResult(path, loaded.quiz, lint(loaded), id_line)
+    return CheckResult(path, loaded.quiz, lint(loaded, checks), id_line)
 
 
 def shared_ids(quizzes: Iterable[tuple[Path, Quiz]]) -> dict[Path, list[Path]]:
@@ -94,9 +101,10 @@ def shared_id_message(quiz_id: str, others: list[Path]) -> str:
             "id (saves and best scores are kept by id)")
 
 
-def check_files(paths: list[Path]) -> list[CheckResult]:
+def check_files(paths: list[Path], checks: Sequence[tuple[str, QuestionCheck]] = ()
+                ) -> list[CheckResult]:
     """`check_file` for each file, and an error on every quiz whose id another file also has."""
-    results = [check_file(path) for path in paths]
+    results = [check_file(path, checks) for path in paths]
     loaded = [(r.path, r.quiz) for r in results if r.quiz is not None]
     shared = shared_ids(loaded)
     for result in results:
@@ -107,7 +115,7 @@ def check_files(paths: list[Path]) -> list[CheckResult]:
     return results
 
 
-def lint(loaded: LoadedQuiz) -> list[Problem]:
+def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> list[Problem]:
     """Warnings for a valid quiz, sorted by line like the loader's errors."""
     questions = loaded.quiz.questions
     warnings: list[Problem] = []
@@ -134,6 +142,9 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
             texts = value if isinstance(value, list) else [value]
             slips = [escape_slip(t) for t in texts if isinstance(t, str)]
             if message := next((slip for slip in slips if slip), None):
+                warn(index, key, message)
+        for key, check in checks:
+            for message in check(question, loaded.quiz):
                 warn(index, key, message)
     return sorted(warnings, key=lambda p: p.line or 0)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from typing import Annotated, Literal, Union
 
 from pydantic import (
@@ -45,6 +46,15 @@ def normalise_quote(text: str) -> str:
     for curly, straight in _CURLY_QUOTES:  # str.replace: far faster than translate on long texts
         text = text.replace(curly, straight)
     return " ".join(text.split())
+
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
+def quote_excerpts(quote: str) -> list[str]:
+    """The verbatim excerpts of a `source` quote: parts joined by an ellipsis (… or ...) are
+    checked one by one, so that one quote can support an answer drawn from several sentences."""
+    return [part for part in _ELLIPSIS.split(quote) if part.strip()] or [quote]
 
 
 class FormatModel(BaseModel):
@@ -110,7 +120,14 @@ class QuizMeta(FormatModel):
     description: str | None = Field(None, description="A sentence or two about the quiz.")
     author: str | None = Field(None, description="Who wrote the quiz.")
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = Field(
-        None, description="BCP 47 language tag, e.g. 'en' or 'pt-BR'."
+        None,
+        description="BCP 47 language tag, e.g. 'en' or 'pt-BR'. Typed answers may then start "
+        "with the language's articles and give numbers in its words (English always works).",
+    )
+    typos: bool = Field(
+        True,
+        description="Forgive likely typos in text answers (see docs/scoring.md); a question's "
+        "own `typos` overrides this.",
     )
     time_limit: Seconds = Field(
         0, description="Seconds per question in quiz mode; 0 means untimed."
@@ -137,7 +154,9 @@ class QuestionBase(FormatModel):
     prompt: NonEmpty = Field(description="The question as shown to the player.")
     explanation: str | None = Field(None, description="Shown after the player answers.")
     source: str | None = Field(
-        None, description="A verbatim quote from the source text that supports the answer."
+        None,
+        description="A verbatim quote from the source text that supports the answer; "
+        "excerpts joined by an ellipsis (…) are each checked.",
     )
     hint: str | None = Field(None, description="A hint; using it halves the points.")
     tags: list[NonEmpty] = Field(default_factory=list, description="Free-form labels.")
@@ -154,9 +173,10 @@ class QuestionBase(FormatModel):
         # The loader passes the source file's text, normalised once for all the questions.
         text = (info.context or {}).get("normalised_source")
         if quote is not None and text is not None:
-            if normalise_quote(quote) not in text:
-                shown = quote if len(quote) <= 60 else quote[:57] + "..."
-                raise ValueError(f"quote {quoted(shown)} was not found in the source file")
+            for excerpt in quote_excerpts(quote):
+                if normalise_quote(excerpt) not in text:
+                    shown = excerpt if len(excerpt) <= 60 else excerpt[:57] + "..."
+                    raise ValueError(f"quote {quoted(shown)} was not found in the source file")
         return quote
 
 
@@ -239,8 +259,15 @@ class TextQuestion(QuestionBase):
     )
     exact: bool = Field(
         False,
-        description="Compare exactly. By default case, accents, punctuation and extra spaces "
-        "are ignored and one small typo is forgiven.",
+        description="Compare exactly (only surrounding spaces ignored). By default case, "
+        "accents, punctuation and spaces are ignored, qualifiers a marker accepts (a leading "
+        "article, a title, a fuller name, ', place', a parenthetical) are read past, and likely "
+        "typos are forgiven (docs/scoring.md).",
+    )
+    typos: bool | None = Field(
+        None,
+        description="Forgive likely typos in this question's answers; unset: the quiz's "
+        "`typos`. Set false when a one-letter change makes another word (coal, goal).",
     )
 
 
