@@ -126,14 +126,14 @@ class TimedInput(io.StringIO):
 
 
 def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=None,
-         colour=False, seed=1) -> tuple[str, MemoryStore]:
+         colour=False, seed=1, **options) -> tuple[str, MemoryStore]:
     """Play in-process; seed 1 asks painter, languages, sky, capital, mammals, planets, everest."""
     store = store or MemoryStore()
     clock = FakeClock(START)
     out = io.StringIO()
     console = Console(TimedInput("\n".join(lines) + "\n", clock, seconds), out, colour=colour)
     status = play_plain(quiz(name), lambda _: store, console, player="Ada", mode=mode, seed=seed,
-                        clock=clock, monotonic=clock.monotonic)
+                        clock=clock, monotonic=clock.monotonic, **options)
     assert status == 0
     return out.getvalue(), store
 

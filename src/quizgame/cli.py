@@ -25,6 +25,7 @@ COMMANDS = (
     "due",
     "scores",
     "report",
+    "tune",
     "serve",
     "export",
     "import",

@@ -32,7 +32,8 @@ class Feedback:
     """The verdict on one answer, with what the player needs to learn from it.
 
     `streak` and `score` are the session's totals after this answer; `canonical` is the accepted
-    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers).
+    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers);
+    `can_rate` offers "I was sure" / "I guessed" (practice and mistakes modes).
     """
 
     record: AnswerRecord
@@ -47,6 +48,7 @@ class Feedback:
     source: str | None
     canonical: str | None
     can_override: bool
+    can_rate: bool = False
 
     @property
     def outcome(self) -> Outcome:
@@ -102,6 +104,7 @@ def feedback_for(
     score: int,
     canonical: str | None,
     can_override: bool,
+    can_rate: bool = False,
 ) -> Feedback:
     """The feedback on one recorded answer."""
     return Feedback(
@@ -117,6 +120,7 @@ def feedback_for(
         source=question.source,
         canonical=canonical,
         can_override=can_override,
+        can_rate=can_rate,
     )
 
 

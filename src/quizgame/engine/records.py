@@ -40,7 +40,18 @@ class AnswerRecord(RecordModel):
     hint_used: bool = False
     timed_out: bool = False
     overridden: bool = Field(False, description="Player said 'I was right' on a text answer.")
+    sure: bool | None = Field(
+        None,
+        description="Practice and mistakes modes: the player said 'I was sure' (true) or "
+        "'I guessed' (false) after the answer; absent when they did not say.",
+    )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
+
+
+class UndoneAnswer(AnswerRecord):
+    """An answer the player took back with undo: kept as a log, it counts nowhere."""
+
+    undone_at: AwareDatetime = Field(description="When the player undid it (UTC).")
 
 
 class SessionRecord(RecordModel):
@@ -57,6 +68,10 @@ class SessionRecord(RecordModel):
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
+    undone: list[UndoneAnswer] = Field(
+        default_factory=list,
+        description="Answers the player took back with undo, kept as a log; they count nowhere.",
+    )
 
     @property
     def finished(self) -> bool:

@@ -8,6 +8,7 @@ Grounding needs the quiz's source text: validate with
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -143,6 +144,19 @@ class QuizMeta(FormatModel):
     )
     streak: bool = Field(True, description="Give a bonus for consecutive correct answers.")
     source: QuizSource | None = Field(None, description="The text the questions are drawn from.")
+    exam_date: dt.date | None = Field(
+        None,
+        description="Practice mode schedules every card to reach `exam_target` recall on this "
+        "day (a TOML date, e.g. 2027-01-15; `play --exam` overrides it).",
+    )
+    exam_target: Annotated[float, Field(ge=0.7, le=0.99)] = Field(
+        0.9, description="Predicted recall wanted on the exam day, 0.7 to 0.99."
+    )
+    easy_within: Annotated[int, Field(ge=1, le=3600)] | None = Field(
+        None,
+        description="Practice: a right answer the player was sure of, given within this many "
+        "seconds, is rated Easy (longer intervals); absent: never Easy.",
+    )
 
 
 class QuestionBase(FormatModel):

@@ -2,7 +2,8 @@
 
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
 "Partly correct"); colour is added only on a terminal without NO_COLOR. `?` shows the hint, `!!`
-overrides a wrong text answer ("I was right"). Every answer is saved as it is given, so end of
+overrides a wrong text answer ("I was right"); in practice and mistakes modes `/sure` and
+`/guessed` say how sure the last answer was and `/undo` takes it back. Every answer is saved as it is given, so end of
 input or Ctrl-C simply stops the game (exit status 0).
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
+from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words
 from quizgame.engine.grading import parse_response
 from quizgame.engine.ports import PlayerStore
@@ -27,6 +29,7 @@ from quizgame.format.models import Quiz
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
+SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
 _COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31"}
 
 
@@ -82,6 +85,8 @@ def play_plain(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int = 10,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
 ) -> int:
@@ -93,7 +98,8 @@ def play_plain(
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
         session = GameSession.start(
-            quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic
+            quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic,
+            exam=exam, easy_within=easy_within,
         )
     except NothingToPlayError as error:
         console.say(str(error))
@@ -105,18 +111,20 @@ def play_plain(
         return 0
     console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
+    _say_exam_status(session, console)
     try:
         _play(session, console)
-        _last_chance_to_override(session, console)
+        while _last_chance(session, console):  # the last answer was undone: ask it again
+            _play(session, console)
     except (_Stop, KeyboardInterrupt):
         answered = len(session.record.answers)
         if not answered:
             console.say("", "Stopped before the first answer.")
             return 0
         console.say("", f"Stopped. {answered} answer{'s' if answered != 1 else ''} saved.")
-        _summary(console, session.results(), clock)
+        _summary(console, session, session.results(), clock)
         return 0
-    _summary(console, session.finish(), clock)
+    _summary(console, session, session.finish(), clock)
     return 0
 
 
@@ -139,6 +147,11 @@ def _play(session: GameSession, console: Console) -> None:
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
             elif line == OVERRIDE:
                 _override(session, console)
+            elif line.lower() in SURE + GUESSED:
+                _rate(session, console, sure=line.lower() in SURE)
+            elif line.lower() in UNDO:
+                if _undo(session, console):
+                    break
             else:
                 try:
                     response = parse_response(shown, line)
@@ -158,14 +171,51 @@ def _override(session: GameSession, console: Console) -> None:
                 f"+{feedback.points} points. Score: {feedback.score}.")
 
 
-def _last_chance_to_override(session: GameSession, console: Console) -> None:
-    if session.can_override:
-        console.say("", "Type !! if you were right, or press Enter for your results.")
-        try:
-            if console.ask("> ").strip() == OVERRIDE:
-                _override(session, console)
-        except _Stop:
-            pass
+def _rate(session: GameSession, console: Console, *, sure: bool) -> None:
+    if not session.can_rate:
+        console.say("/sure and /guessed say how sure you were of the answer just given, in "
+                    "practice and mistakes modes.")
+        return
+    session.rate(sure)
+    console.say("Saved: you were sure." if sure else "Saved: you guessed (it comes back sooner).")
+
+
+def _undo(session: GameSession, console: Console) -> bool:
+    """Take back the last answer; True when it was (its question is asked again)."""
+    if not session.can_undo:
+        console.say("/undo takes back the answer just given, within 10 seconds, in practice and "
+                    "mistakes modes.")
+        return False
+    session.undo()
+    console.say("Answer undone; here is the question again.")
+    return True
+
+
+def _say_exam_status(session: GameSession, console: Console) -> None:
+    status = session.exam_status()
+    if status is not None:
+        console.say(status.summary() + ".")
+
+
+def _last_chance(session: GameSession, console: Console) -> bool:
+    """After the last question: "I was right", how sure, or undo; True when it was undone."""
+    if not (session.can_override or session.can_rate):
+        return False
+    console.say("", "Type !! if you were right, or press Enter for your results."
+                if not session.can_rate else
+                "Type /sure or /guessed about that last answer (/undo takes it back), or press "
+                "Enter for your results.")
+    try:
+        line = console.ask("> ").strip().lower()
+    except _Stop:
+        return False
+    if line == OVERRIDE and session.can_override:
+        _override(session, console)
+    elif line in SURE + GUESSED:
+        _rate(session, console, sure=line in SURE)
+    elif line in UNDO:
+        return _undo(session, console)
+    return False
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
@@ -199,10 +249,13 @@ def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Conso
         lines.append(f"Source: “{feedback.source}”")
     if feedback.can_override:
         lines.append("If you were right, type !! as your next line.")
+    if feedback.can_rate:
+        lines.append("How sure were you? Type /sure or /guessed as your next line "
+                     "(/undo within 10 s takes the answer back).")
     return lines
 
 
-def _summary(console: Console, results: Results, clock: Clock) -> None:
+def _summary(console: Console, session: GameSession, results: Results, clock: Clock) -> None:
     lines = [
         "",
         f"Results: {results.quiz_title} ({results.mode} mode)",
@@ -223,6 +276,7 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
         if results.next_due:
             lines.append(f"Next card due {due_in_words(results.next_due, clock())}.")
     console.say(*lines)
+    _say_exam_status(session, console)
 
 
 def _nothing_due(session: GameSession, clock: Clock) -> str:

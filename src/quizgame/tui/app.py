@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from quizgame.engine.exam import ExamGoal
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
@@ -42,6 +43,8 @@ class GameSettings:
     mode: Mode = "quiz"
     seed: int | None = None
     new_limit: int | None = None
+    exam: ExamGoal | None = None
+    easy_within: int | None = None
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 
@@ -125,6 +128,8 @@ class QuizApp(App[None]):
                 clock=settings.clock,
                 monotonic=settings.monotonic,
                 new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
+                exam=settings.exam,
+                easy_within=settings.easy_within,
             )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
@@ -147,6 +152,8 @@ def create_app(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
 ) -> QuizApp:
@@ -159,6 +166,8 @@ def create_app(
         mode=mode,
         seed=seed,
         new_limit=new_limit,
+        exam=exam,
+        easy_within=easy_within,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
@@ -174,6 +183,8 @@ def run_app(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
 ) -> int:
     """Run the game in this terminal until the player quits; returns the exit status."""
     create_app(
@@ -184,5 +195,7 @@ def run_app(
         mode=mode,
         seed=seed,
         new_limit=new_limit,
+        exam=exam,
+        easy_within=easy_within,
     ).run()
     return 0
