@@ -29,6 +29,7 @@ COMMANDS = (
     "serve",
     "export",
     "import",
+    "push",
 )
 
 
