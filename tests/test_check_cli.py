@@ -134,10 +134,10 @@ def test_a_folder_named_like_a_quiz(capsys: pytest.CaptureFixture[str], tmp_path
 def test_an_unreadable_file_fails(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path) -> bytes:
+    def refuse(path: Path, limit: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("quizgame.format.loader.read_limited", refuse)
     status, out, _ = check(capsys, MINIMAL)
     assert status == 1
     assert out == f"{MINIMAL}: cannot be read: permission denied\n"

@@ -220,6 +220,16 @@ def test_ctrl_c_keeps_the_answers_and_exits_0():
     assert status == 0 and "Stopped. 1 answer saved." in out.getvalue()
 
 
+def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path):
+    # Issue 10 (low): a read-only or full saves folder used to fail only after the first answer.
+    from quizgame.store import SavesFolder
+
+    (SavesFolder(tmp_path).player("Zoë").path / "sessions").write_text("not a folder")
+    done = run_plain("--player", "Zoë", stdin="\n".join(SCRIPT) + "\n", saves=tmp_path)
+    assert done.returncode == 2
+    assert "answers cannot be saved here" in done.stderr and "Question 1" not in done.stdout
+
+
 def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
     quiz_file = tmp_path / "es.toml"
     quiz_file.write_text(

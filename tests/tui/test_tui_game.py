@@ -161,7 +161,7 @@ async def test_escape_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
     assert len(session.answers) == 1 and not session.finished
 
 
-async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(tmp_path: Path) -> None:
+async def test_an_answer_the_store_cannot_save_stops_the_game_saying_why(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
     app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -172,6 +172,20 @@ async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(
         [session_file] = (next(saves.iterdir()) / "sessions").glob("*.toml")
         session_file.write_text("this is not TOML [")
         await answer_right(pilot)
-        assert any("could not be saved" in str(n.title) for n in app._notifications)
-        assert shown(pilot).number == 3  # on to the next question
+        await settle(pilot)
+        assert any("could not be saved" in str(n.title) and "The game stopped" in str(n.message)
+                   for n in app._notifications)
+        assert isinstance(app.screen, HomeScreen)  # no more questions whose answers are lost
     assert session_file.read_text() == "this is not TOML ["
+
+
+async def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    ana = SavesFolder(saves).player("Ana")
+    (ana.path / "sessions").write_text("a file where the sessions folder should be")
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any(n.title == "Cannot start" and "answers cannot be saved here" in n.message
+                   for n in app._notifications)

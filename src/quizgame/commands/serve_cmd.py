@@ -17,6 +17,7 @@ from quizgame.errors import QuizgameError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_PLAYERS = 40  # a class; each game is a process of about 50 MB
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 
@@ -26,7 +27,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="play in a web browser (one game per tab)",
         description="Serve the game to web browsers with textual-serve: every tab is its own "
         "game, and every save lands in this machine's saves folder. Listens on 127.0.0.1 (this "
-        "machine only) unless --host says otherwise. Ctrl+C stops it.",
+        "machine only) unless --host says otherwise. Only pages this server served can start "
+        "games (the websocket's Origin is checked), and at most --max-players games run at "
+        "once: the page says when the game is full. Ctrl+C stops it.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help=f"address to listen on (default {DEFAULT_HOST}; 0.0.0.0 for every "
@@ -36,13 +39,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--public-url", default=None, metavar="URL",
                         help="address browsers use to reach the server, when it differs from "
                         "http://HOST:PORT (behind a proxy, or when listening on 0.0.0.0)")
+    parser.add_argument("--max-players", type=int, default=DEFAULT_MAX_PLAYERS, metavar="N",
+                        help=f"games running at once, at most (default {DEFAULT_MAX_PLAYERS}; "
+                        "each takes about 50 MB)")
     add_quizzes_option(parser)
     add_saves_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
+    from quizgame.commands.serve_server import GuardedServer, allowed_origins
 
     quizzes = quizzes_dir(args).resolve()
     saves = saves_dir(args).resolve()
@@ -50,16 +56,20 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgameError(f"no quizzes folder at {quizzes}")
     if not 0 < args.port < 65536:
         raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
+    if args.max_players < 1:
+        raise QuizgameError(f"--max-players must be at least 1, not {args.max_players}")
     public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
 
     print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-    print(f"quizzes from {quizzes}; saves in {saves}")
+    print(f"quizzes from {quizzes}; saves in {saves}; at most {args.max_players} players at once")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
     sys.stdout.flush()
-    server = Server(play_command(quizzes, saves), host=args.host, port=args.port,
-                    title="quizgame", public_url=public_url)
+    origins = allowed_origins(public_url, loopback=is_loopback(args.host))
+    server = GuardedServer(play_command(quizzes, saves), max_players=args.max_players,
+                           origins=origins, host=args.host, port=args.port, title="quizgame",
+                           public_url=public_url)
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's

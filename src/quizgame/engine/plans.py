@@ -88,13 +88,15 @@ def plan_for(
     now: datetime,
     new_limit: int,
     reviewer: Reviewer | None = None,
+    problems: list[str] | None = None,
 ) -> Plan:
-    """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes)."""
+    """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes).
+    Save files that cannot be read are described in `problems` and skipped."""
     if mode == "practice":
         return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit,
                              reviewer=reviewer)
     if mode == "mistakes":
-        return mistakes_plan(quiz, store, seed=seed)
+        return mistakes_plan(quiz, store, seed=seed, problems=problems)
     return fixed_plan(quiz, seed=seed)
 
 
@@ -104,10 +106,12 @@ def fixed_plan(quiz: Quiz, *, seed: int) -> FixedPlan:
     return FixedPlan([question.id for question in questions])
 
 
-def mistakes_plan(quiz: Quiz, store: PlayerStore, *, seed: int) -> FixedPlan:
+def mistakes_plan(
+    quiz: Quiz, store: PlayerStore, *, seed: int, problems: list[str] | None = None
+) -> FixedPlan:
     """Mistakes mode: the questions missed in the player's last quiz-mode game of this quiz."""
     title = quiz.quiz.title
-    games = [s for s in store.sessions(quiz.quiz.id) if s.mode == "quiz" and s.answers]
+    games = [s for s in store.sessions(quiz.quiz.id, problems) if s.mode == "quiz" and s.answers]
     if not games:
         raise NothingToPlayError(
             f"{store.name} has not played {title!r} in quiz mode yet; mistakes mode replays "

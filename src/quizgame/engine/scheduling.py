@@ -138,6 +138,10 @@ def review(
     before = previous or CardState(
         question_id=question_id, card_id=card_id(quiz_id, question_id), due=now
     )
+    if before.last_review is not None and now < before.last_review:
+        # Another game reviewed the card after this answer was given (store.update_card): the
+        # review counts as given then, so the card's history never runs backwards.
+        now = _as_utc(before.last_review)
     card, _ = scheduler.review_card(to_fsrs(before), rating, review_datetime=now)
     lapsed = before.state == State.Review and rating == Rating.Again
     return CardState(

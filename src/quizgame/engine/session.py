@@ -115,6 +115,9 @@ class GameSession:
         self._hint_used = False
         self._streak = 0
         self._last: _Answered | None = None
+        # Save files skipped while planning (damaged old games in mistakes mode): front-ends
+        # name them, the game goes on without them.
+        self.problems: list[str] = []
 
     @classmethod
     def start(
@@ -135,7 +138,9 @@ class GameSession:
         to replay; in practice mode with nothing due the session is simply over at once
         (`is_over`, with `next_due` for the message). `exam` and `easy_within` (seconds)
         default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
-        with the parameters tuned for the quiz (`quizgame tune`), else the defaults."""
+        with the parameters tuned for the quiz (`quizgame tune`), else the defaults. Raises the
+        store's error (`SaveError`) when its folder cannot be written."""
+        store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         meta = quiz.quiz
@@ -147,8 +152,9 @@ class GameSession:
             easy_within_ms=easy_within * 1000 if easy_within else None,
             exam=exam if mode == "practice" else None,
         )
+        problems: list[str] = []
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
-                        reviewer=reviewer)
+                        reviewer=reviewer, problems=problems)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -159,7 +165,7 @@ class GameSession:
             started_at=now,
             question_count=plan.total(0, now),
         )
-        return cls(
+        session = cls(
             quiz,
             store,
             record,
@@ -168,6 +174,8 @@ class GameSession:
             monotonic=monotonic,
             scheduler=reviewer,
         )
+        session.problems = problems
+        return session
 
     # -- state ---------------------------------------------------------------------------
 
@@ -282,13 +290,11 @@ class GameSession:
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
-        self.record.answers.append(answer)
-        self.record.score += answer.points
+        self._save(answer, card_before, replaces=None)  # raises, leaving everything as it was
         self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before, self._monotonic())
-        self._save(answer, card_before)
         return self._feedback(question, answer, verdict.canonical)
 
     def rate(self, sure: bool) -> Feedback:
@@ -298,9 +304,9 @@ class GameSession:
             raise NotNowError("Say how sure you were right after an answer in practice or "
                                 "mistakes mode.")
         answer = self.record.answers[-1]
-        answer.sure = sure
-        self._save(answer, self._last.card_before)
-        return self._feedback(self._last.shown.question, answer, None)
+        rated = answer.model_copy(update={"sure": sure})
+        self._save(rated, self._last.card_before, replaces=answer)
+        return self._feedback(self._last.shown.question, rated, None)
 
     def undo(self) -> PresentedQuestion:
         """Take back the last answer (within `UNDO_SECONDS`): its points, its card's review and
@@ -340,10 +346,8 @@ class GameSession:
             overridden=True,
         )
         revised.sure = wrong.sure
-        self.record.answers[-1] = revised
-        self.record.score += revised.points - wrong.points
+        self._save(revised, last.card_before, replaces=wrong)
         self._streak = last.streak_before + 1
-        self._save(revised, last.card_before)
         return self._feedback(last.shown.question, revised, None)
 
     def finish(self) -> Results:
@@ -419,13 +423,47 @@ class GameSession:
             answered_at=answered_at or self._clock(),
         )
 
-    def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
-        # The answer first: should the card write fail or be interrupted, the answer is kept.
-        self.store.save_session(self.record)
+    def _save(
+        self, answer: AnswerRecord, card_before: CardState | None, *, replaces: AnswerRecord | None
+    ) -> None:
+        """Record `answer` (instead of the last one, `replaces`) and save it, with its card in
+        practice mode. If either write fails, the record is put back as it was (and saved so,
+        when the card failed) before the error is raised: the game, its session file and its
+        cards never disagree about which answers were given."""
+        answers, score = list(self.record.answers), self.record.score
+        if replaces is None:
+            self.record.answers.append(answer)
+            self.record.score += answer.points
+        else:
+            self.record.answers[-1] = answer
+            self.record.score += answer.points - replaces.points
+        try:
+            # The answer first: should the card write be interrupted, the answer is kept.
+            self.store.save_session(self.record)
+        except BaseException:
+            self.record.answers, self.record.score = answers, score
+            raise
         if self.mode == "practice":
-            card = self._reviewer.review(self.quiz.quiz.id, answer, card_before)
-            self._plan.reviewed(card)
-            self.store.save_card(self.quiz.quiz.id, card)
+            try:
+                self._review(answer, card_before)
+            except BaseException:
+                self.record.answers, self.record.score = answers, score
+                self.store.save_session(self.record)
+                raise
+
+    def _review(self, answer: AnswerRecord, card_before: CardState | None) -> None:
+        quiz_id = self.quiz.quiz.id
+        ours = self._plan.card(answer.question_id)  # the card as this game last saw it
+
+        def reviewed(stored: CardState | None) -> CardState:
+            # Unchanged since we saw it: this review replaces ours (an override or a rating
+            # redoes the review from before the answer). Reviewed by another game meanwhile:
+            # this review is applied to that card, so neither review is lost.
+            before = card_before if stored == ours else stored
+            return self._reviewer.review(quiz_id, answer, before)
+
+        card = self.store.update_card(quiz_id, answer.question_id, reviewed)
+        self._plan.reviewed(card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
         return feedback_for(

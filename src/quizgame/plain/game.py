@@ -10,6 +10,7 @@ input or Ctrl-C simply stops the game (exit status 0).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,6 +107,8 @@ def play_plain(
         return 0
     except (_Stop, KeyboardInterrupt):
         return 0
+    for problem in session.problems:
+        print(f"quizgame: skipped: {problem}", file=sys.stderr)
     if session.is_over:
         console.say(_nothing_due(session, clock))
         return 0

@@ -49,6 +49,7 @@ class SessionSummary(RecordModel):
     id: str
     quiz_id: str
     quiz_title: str = ""
+    player: str = Field(description="Display name of the player, as the session file says.")
     mode: Mode
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
@@ -76,6 +77,7 @@ class SessionSummary(RecordModel):
                 "id": record.id,
                 "quiz_id": record.quiz_id,
                 "quiz_title": record.quiz_title,
+                "player": record.player,
                 "mode": record.mode,
                 "started_at": record.started_at,
                 "finished_at": record.finished_at,

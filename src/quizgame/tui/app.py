@@ -134,6 +134,9 @@ class QuizApp(App[None]):
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
+        for problem in session.problems:
+            self.notify(problem, title="A damaged save file was skipped", severity="warning",
+                        timeout=15, markup=False)
         self.push_screen(QuestionScreen(session, settings))
 
     def action_help(self) -> None:
