@@ -29,7 +29,6 @@ import tomli_w
 
 from quizgame.engine.records import AnswerRecord, SessionRecord
 from quizgame.store import SavesFolder
-from quizgame.store.sessions import write_session
 
 ROOT = Path(__file__).parents[1]
 HOSTILE = ROOT / "tests" / "data" / "hostile"

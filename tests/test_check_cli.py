@@ -29,8 +29,9 @@ def test_a_valid_quiz_gets_a_one_line_summary(capsys: pytest.CaptureFixture[str]
     status, out, err = check(capsys, ALL_TYPES)
     assert status == 0 and err == ""
     assert out == (
-        f'OK {ALL_TYPES}: all-types-2025 "Every type of question": 9 questions '
-        "(1 choice, 1 multi, 1 truefalse, 2 number, 2 text, 1 order, 1 match)\n"
+        f'OK {ALL_TYPES}: all-types-2025 "Every type of question": 13 questions '
+        "(1 choice, 1 multi, 1 truefalse, 2 number, 2 text, 1 order, 1 match, 1 estimate, 1 poll, "
+        "1 categorize, 1 cloze)\n"
     )
 
 

@@ -25,7 +25,6 @@ from quizgame.format.models import Quiz
 from quizgame.safe_text import control_characters
 from quizgame.store import SavesFolder, scan_sessions, scan_summaries
 from quizgame.store.sessions import read_record, read_summary
-
 from test_classroom_merge import game
 
 MINIMAL = Path(__file__).parent / "data" / "valid" / "minimal.toml"

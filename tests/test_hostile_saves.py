@@ -17,7 +17,6 @@ import pytest
 
 from quizgame.cli import main
 from quizgame.store import SavesFolder, scan_sessions, scan_summaries
-
 from test_classroom_merge import game
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"

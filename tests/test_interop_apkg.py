@@ -13,8 +13,8 @@ from pathlib import Path
 
 import genanki
 import pytest
-from interop_helpers import BANK, SAMPLE
 
+from interop_helpers import BANK, SAMPLE
 from quizgame.format import load_quiz
 from quizgame.format.models import Quiz
 from quizgame.interop.anki import answer_lines
@@ -24,7 +24,8 @@ from quizgame.interop.common import ExportOptions
 
 def read_back(quiz: Quiz, tmp_path: Path) -> sqlite3.Connection:
     result = export_quiz(quiz, ExportOptions())
-    assert isinstance(result.content, bytes) and result.skipped == ()
+    assert isinstance(result.content, bytes)
+    assert [s.question_id for s in result.skipped] == [q.id for q in quiz.questions if q.type == "poll"]
     with zipfile.ZipFile(io.BytesIO(result.content)) as archive:
         assert set(archive.namelist()) == {"collection.anki2", "media"}
         (tmp_path / "collection.anki2").write_bytes(archive.read("collection.anki2"))
@@ -40,20 +41,25 @@ def test_one_deck_one_note_per_question_with_stable_guids(path: Path, tmp_path: 
     models = json.loads(db.execute("select models from col").fetchone()[0])
     by_id = {int(mid): model for mid, model in models.items()}
     rows = db.execute("select guid, mid, tags, flds from notes order by id").fetchall()
-    assert len(rows) == len(quiz.questions)
-    for question, (guid, mid, tags, fields) in zip(quiz.questions, rows):
+    carded = [q for q in quiz.questions if q.type != "poll"]  # a poll has nothing to remember
+    assert len(rows) == len(carded)
+    for question, (guid, mid, tags, fields) in zip(carded, rows):
         assert guid == genanki.guid_for(quiz.quiz.id, question.id)
         model = by_id[mid]
         assert model["name"] == f"quizgame {question.type}"
-        assert [field["name"] for field in model["flds"]] == list(FIELDS)
         assert tags.split() == [*(t.replace(" ", "_") for t in question.tags), quiz.quiz.id]
+        if question.type == "cloze":
+            assert model["type"] == 1  # Anki's cloze kind: one card per deletion
+            assert fields.split("\x1f")[0].count("{{c") == len(question.blanks)
+            continue
+        assert [field["name"] for field in model["flds"]] == list(FIELDS)
         prompt, _, shown_answer, explanation = fields.split("\x1f")
         assert prompt == html.escape(question.prompt).replace("\n", "<br>")
         assert html.escape(answer_lines(question)[0]).replace("\n", "<br>") in shown_answer
         assert explanation == html.escape(question.explanation or "").replace("\n", "<br>")
     cards = db.execute("select count(*) from cards").fetchone()[0]
-    assert cards == len(quiz.questions)
-    types = {q.type for q in quiz.questions}
+    assert cards == sum(len(q.blanks) if q.type == "cloze" else 1 for q in carded)
+    types = {q.type for q in carded}
     assert {m["name"] for m in models.values()} == {f"quizgame {t}" for t in types}
 
 
@@ -88,13 +94,14 @@ def test_anki_itself_imports_the_package_and_a_reimport_updates(tmp_path: Path) 
     try:
         request = ImportAnkiPackageRequest(
             package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False))
+        carded = [q for q in quiz.questions if q.type != "poll"]
         first = collection.import_anki_package(request)
-        assert len(first.log.new) == len(quiz.questions)
+        assert len(first.log.new) == len(carded)
         assert quiz.quiz.title in [d.name for d in collection.decks.all_names_and_ids()]
         again = collection.import_anki_package(request)
-        assert len(again.log.new) == 0 and collection.note_count() == len(quiz.questions)
+        assert len(again.log.new) == 0 and collection.note_count() == len(carded)
         notes = {note.guid: note for note in map(collection.get_note, collection.find_notes(""))}
-        for question in quiz.questions:
+        for question in carded:
             note = notes[genanki.guid_for(quiz.quiz.id, question.id)]
             assert note.note_type()["name"] == f"quizgame {question.type}"
             assert quiz.quiz.id in note.tags

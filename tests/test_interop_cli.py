@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from interop_helpers import SAMPLE
 
+from interop_helpers import SAMPLE
 from quizgame.cli import main
 from quizgame.format import load_quiz
 from quizgame.interop.quiz_toml import SCHEMA_LINE

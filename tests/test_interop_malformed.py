@@ -5,8 +5,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from interop_helpers import DATA
 
+from interop_helpers import DATA
 from quizgame.interop.registry import import_format_for
 
 MALFORMED = DATA / "malformed"

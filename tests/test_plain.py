@@ -7,13 +7,13 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from engine_data import DATA, quiz
 from fakes import FakeClock, MemoryStore
-
 from quizgame.errors import PlayerNameError
 from quizgame.plain import Console, play_plain
 from quizgame.store import SavesFolder
@@ -110,7 +110,7 @@ def test_an_unknown_quiz_id_is_a_clear_error(tmp_path):
 
 # -- in-process: the line protocol --------------------------------------------------------------
 
-START = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
 class TimedInput(io.StringIO):

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from engine_data import quiz
 from fakes import FakeClock, MemoryStore
-
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError, OverrideError, SessionOverError
 from quizgame.engine.scheduling import make_scheduler
 from quizgame.engine.session import GameSession
 from quizgame.errors import SaveError
 from quizgame.format.models import Question
 
-START = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
 def right(question: Question):

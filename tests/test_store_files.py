@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 import os
 import shutil
-import tomllib
 import time
+import tomllib
 import typing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path

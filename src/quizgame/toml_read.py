@@ -22,7 +22,8 @@ def parse_toml(text: str) -> dict[str, Any]:
 
     rtoml reads about eight times faster than tomllib (pure Python) and gives equal tables
     (tests/test_store_toml.py). Deep nesting and numbers thousands of digits long, which
-    tomllib lets through as `RecursionError` and `ValueError`, are `TOMLDecodeError`s too. A text rtoml refuses goes to tomllib, which words the error users
+    tomllib lets through as `RecursionError` and `ValueError`, are `TOMLDecodeError`s too. A text
+    rtoml refuses goes to tomllib, which words the error users
     see (with line and column) and reads the odd text rtoml refuses (a float beyond a double's
     range, `1e400`, which tomllib makes `inf`). rtoml follows TOML 1.1, so it also reads a few
     things tomllib (TOML 1.0) refuses: a byte-order mark, `\\e` and `\\xHH` escapes, times

@@ -171,7 +171,6 @@ async def test_forecast_view_charts_predicted_recall(tmp_path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from quizgame.engine.records import CardState
-    from quizgame.tui.screens.forecast import ForecastScreen
 
     now = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
     saves = SavesFolder(tmp_path)

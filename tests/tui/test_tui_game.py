@@ -5,11 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 from tui_helpers import (
     ALL_TYPES,
     TYPE_ORDER,
@@ -26,6 +21,11 @@ from tui_helpers import (
     type_text,
 )
 
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+
 
 async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
@@ -41,8 +41,9 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
             assert text_of(app.screen, "#verdict") == "✔ Correct"
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert "7 of 7 correct" in text_of(app.screen, "#summary")
-        assert app.screen.query_one("#review", OptionList).option_count == 7
+        count = len(TYPE_ORDER)
+        assert f"{count} of {count} correct" in text_of(app.screen, "#summary")
+        assert app.screen.query_one("#review", OptionList).option_count == count
         shown_score = app.screen.results.score
         await pilot.press("enter")
         await settle(pilot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -152,14 +153,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
+    from quizgame.classroom.polls import poll_votes
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
 
     options = practice_options(args, quiz)  # a usage error stops before the game starts
     saves = SavesFolder(saves_dir(args))
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
-    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
     return play_plain(
         quiz,
@@ -169,6 +171,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        poll_votes=partial(poll_votes, saves_dir(args)),
         **options._asdict(),
     )
 

@@ -14,12 +14,15 @@ from typing import Literal
 from quizgame.engine.grading import describe_answer, right_answer
 from quizgame.engine.records import AnswerRecord, Mode, SessionRecord
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 
-Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
+Outcome = Literal["correct", "partial", "incorrect", "timed_out", "unscored"]
 
 
-def outcome_of(*, correct: bool, credit: float, timed_out: bool) -> Outcome:
-    """What an answer came to, as front-ends put it into words."""
+def outcome_of(*, correct: bool, credit: float, timed_out: bool, scored: bool = True) -> Outcome:
+    """What an answer came to, as front-ends put it into words ("unscored": a poll's)."""
+    if not scored:
+        return "unscored"
     if timed_out:
         return "timed_out"
     if correct:
@@ -48,11 +51,15 @@ class Feedback:
     source: str | None
     canonical: str | None
     can_override: bool
+    scored: bool = True
+    split: tuple[tuple[str, int], ...] = ()
+    """A poll's votes per choice (every player's latest), when the front-end can count them."""
     can_rate: bool = False
 
     @property
     def outcome(self) -> Outcome:
-        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out)
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out,
+                          scored=self.scored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +76,12 @@ class ReviewRow:
     hint_used: bool
     timed_out: bool
     overridden: bool
+    scored: bool = True
 
     @property
     def outcome(self) -> Outcome:
-        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.timed_out)
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.timed_out,
+                          scored=self.scored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +113,7 @@ def feedback_for(
     score: int,
     canonical: str | None,
     can_override: bool,
+    split: tuple[tuple[str, int], ...] = (),
     can_rate: bool = False,
 ) -> Feedback:
     """The feedback on one recorded answer."""
@@ -120,6 +130,8 @@ def feedback_for(
         source=question.source,
         canonical=canonical,
         can_override=can_override,
+        scored=is_scored(question.type),
+        split=split,
         can_rate=can_rate,
     )
 
@@ -131,7 +143,7 @@ def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) ->
         quiz_title=record.quiz_title,
         score=record.score,
         correct=record.correct_count,
-        total=len(record.answers),
+        total=len(record.scored_answers),
         planned=record.question_count,
         elapsed_ms=record.duration_ms,
         best_streak=record.best_streak,
@@ -153,6 +165,7 @@ def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
         hint_used=answer.hint_used,
         timed_out=answer.timed_out,
         overridden=answer.overridden,
+        scored=is_scored(question.type),
     )
 
 

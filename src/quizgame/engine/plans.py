@@ -16,6 +16,7 @@ from quizgame.engine.records import CardState, Mode
 from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
+from quizgame.format.question_types import is_scored
 
 
 class Plan(Protocol):
@@ -118,7 +119,7 @@ def mistakes_plan(
             "the questions missed in the last game."
         )
     last = games[-1]
-    missed = {answer.question_id for answer in last.answers if not answer.correct}
+    missed = {answer.question_id for answer in last.scored_answers if not answer.correct}
     questions = [q for q in quiz.questions if q.id in missed]
     if not questions:
         raise NothingToPlayError(
@@ -140,7 +141,9 @@ def practice_plan(
 ) -> PracticeQueue:
     """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit;
     for an exam, cards capped before it and the limit raised to start every card in time."""
-    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    # A poll has nothing to remember: it never gets a card.
+    scored = [question for question in quiz.questions if is_scored(question.type)]
+    questions = ordered_questions(scored, seed=seed, shuffle=quiz.quiz.shuffle)
     ids = [question.id for question in questions]
     cards = store.load_cards(quiz.quiz.id)
     if reviewer is not None and reviewer.exam is not None:

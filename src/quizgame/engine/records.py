@@ -7,17 +7,19 @@ The given answer is kept in a TOML-friendly shape: a string, a bool, a float or 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from quizgame.format.question_types import is_scored
 
 Mode = Literal["quiz", "practice", "mistakes"]
 Given = str | bool | float | list[str] | None
 
 
 class RecordModel(BaseModel):
-    """Base of saved records: strict, no unknown keys (a typo in a save is a clear error)."""
+    """Base of saved records: no unknown keys (a typo in a save is a clear error); types are not
+    strict, so that what TOML reads back (a whole-number credit as an int...) validates."""
 
     model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True)
 
@@ -78,6 +80,11 @@ class SessionRecord(RecordModel):
         return self.finished_at is not None
 
     @property
+    def scored_answers(self) -> list[AnswerRecord]:
+        """The answers that count: all but those to polls."""
+        return [a for a in self.answers if is_scored(a.question_type)]
+
+    @property
     def correct_count(self) -> int:
         return sum(1 for a in self.answers if a.correct)
 
@@ -88,17 +95,10 @@ class SessionRecord(RecordModel):
     @property
     def best_streak(self) -> int:
         best = run = 0
-        for answer in self.answers:
+        for answer in self.scored_answers:  # a poll neither extends nor breaks a streak
             run = run + 1 if answer.correct else 0
             best = max(best, run)
         return best
-
-
-def utc(moment: datetime) -> datetime:
-    """Reject naive datetimes early: fsrs and the saves need UTC."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("datetimes must be timezone-aware (UTC)")
-    return moment
 
 
 class CardState(RecordModel):

@@ -18,24 +18,33 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from fsrs import Scheduler
 
 from quizgame.engine.errors import (
-    NotNowError,
     NothingToPlayError,
+    NotNowError,
     OverrideError,
     SessionOverError,
 )
 from quizgame.engine.exam import ExamGoal, ExamStatus, exam_status
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Marking, Response, grade
+from quizgame.engine.grading import (
+    AnswerFormatError,
+    Grade,
+    Marking,
+    Response,
+    claimable,
+    grade,
+    grader_for,
+    present,
+)
 from quizgame.engine.plans import Plan, plan_for
 from quizgame.engine.ports import PlayerStore
-from quizgame.engine.presentation import PresentedQuestion, options_for
+from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import (
     AnswerRecord,
     CardState,
@@ -48,6 +57,7 @@ from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, utc_now
 from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 
 UNDO_SECONDS = 10
 # Modes without points or leaderboards, where saying how sure you were and undoing are offered.
@@ -77,6 +87,15 @@ def _given_as_it_stands(question: Question, response: Response, marking: Marking
         return response if isinstance(response, str) else None
 
 
+def _polls_in(quiz: Quiz, mode: Mode) -> int:
+    """Polls the plan asks (quiz mode only): they are not among the questions counted."""
+    return sum(not is_scored(q.type) for q in quiz.questions) if mode == "quiz" else 0
+
+
+PollVotes = Callable[[str, str], Mapping[str, int]]
+"""(quiz id, question id) -> votes per choice of every player, the one just saved included."""
+
+
 @dataclass(slots=True)
 class _Answered:
     """What `override` needs to revise the last answer."""
@@ -100,6 +119,7 @@ class GameSession:
         clock: Clock,
         monotonic: Callable[[], float],
         scheduler: Scheduler | Reviewer,
+        poll_votes: PollVotes | None = None,
     ) -> None:
         """Use `GameSession.start`; this wires the parts together."""
         self.quiz = quiz
@@ -110,6 +130,7 @@ class GameSession:
         self._clock = clock
         self._monotonic = monotonic
         self._reviewer = scheduler if isinstance(scheduler, Reviewer) else Reviewer(scheduler)
+        self._poll_votes = poll_votes
         self._shown: PresentedQuestion | None = None
         self._shown_at = 0.0
         self._hint_used = False
@@ -133,13 +154,16 @@ class GameSession:
         scheduler: Scheduler | None = None,
         exam: ExamGoal | None = None,
         easy_within: int | None = None,
+        poll_votes: PollVotes | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
         (`is_over`, with `next_due` for the message). `exam` and `easy_within` (seconds)
         default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
         with the parameters tuned for the quiz (`quizgame tune`), else the defaults. Raises the
-        store's error (`SaveError`) when its folder cannot be written."""
+        store's error (`SaveError`) when its folder cannot be written.
+        `poll_votes(quiz_id, question_id)` counts every player's vote on a poll (solo play
+        shows the split after voting)."""
         store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
@@ -163,7 +187,7 @@ class GameSession:
             mode=mode,
             seed=seed,
             started_at=now,
-            question_count=plan.total(0, now),
+            question_count=plan.total(0, now) - _polls_in(quiz, mode),
         )
         session = cls(
             quiz,
@@ -173,6 +197,7 @@ class GameSession:
             clock=clock,
             monotonic=monotonic,
             scheduler=reviewer,
+            poll_votes=poll_votes,
         )
         session.problems = problems
         return session
@@ -231,12 +256,12 @@ class GameSession:
 
     @property
     def can_override(self) -> bool:
-        """True right after a wrong (not timed-out) text answer."""
+        """True right after a wrong (not timed-out) answer of a claimable type (typed ones)."""
         if self._last is None or not self.record.answers:
             return False
         answer = self.record.answers[-1]
         return (
-            answer.question_type == "text"
+            claimable(answer.question_type)
             and not answer.correct
             and not answer.timed_out
             and not answer.overridden
@@ -291,7 +316,8 @@ class GameSession:
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
         self._save(answer, card_before, replaces=None)  # raises, leaving everything as it was
-        self._streak = streak_before + 1 if answer.correct else 0
+        if is_scored(question.type):  # a poll neither extends nor breaks the streak
+            self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before, self._monotonic())
@@ -332,7 +358,7 @@ class GameSession:
     def override(self) -> Feedback:
         """"I was right": the last (wrong text) answer counts as correct, marked overridden."""
         if not self.can_override or self._last is None:
-            raise OverrideError("Only a text answer marked wrong can be overridden, right after it.")
+            raise OverrideError("Only a typed answer marked wrong can be overridden, right after it.")
         last = self._last
         wrong = self.record.answers[-1]
         revised = self._answer_record(
@@ -372,13 +398,13 @@ class GameSession:
 
     def _present(self, question: Question) -> PresentedQuestion:
         meta = self.quiz.quiz
-        return PresentedQuestion(
+        return present(
+            question,
             number=len(self.record.answers) + 1,
             total=self._plan.total(len(self.record.answers), self._clock()),
-            question=question,
-            options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
+            seed=self.record.seed,
+            shuffle_choices=meta.shuffle_choices,
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
-            hint=question.hint,
             language=meta.language,
         )
 
@@ -397,6 +423,8 @@ class GameSession:
         question, meta = shown.question, self.quiz.quiz
         hint_used = self._hint_used if hint_used is None else hint_used
         correct = verdict.credit >= 1.0 and not timed_out
+        if not is_scored(question.type):
+            verdict, correct = Grade(False, 0.0, given=verdict.given), False
         scored = score_answer(
             question.points,
             verdict.credit,
@@ -466,6 +494,11 @@ class GameSession:
         self._plan.reviewed(card)
 
     def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
+        split: tuple[tuple[str, int], ...] = ()
+        choices = grader_for(question).tallied(question)
+        if choices and self._poll_votes is not None:
+            votes = self._poll_votes(self.quiz.quiz.id, question.id)
+            split = tuple((choice, votes.get(choice, 0)) for choice in choices)
         return feedback_for(
             question,
             answer,
@@ -473,5 +506,6 @@ class GameSession:
             score=self.record.score,
             canonical=canonical,
             can_override=self.can_override,
+            split=split,
             can_rate=self.can_rate,
         )

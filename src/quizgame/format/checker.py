@@ -24,7 +24,6 @@ from quizgame.format.models import (
     quoted,
 )
 
-
 # An extra check of one question (e.g. engine.support's): warning messages, [] when fine.
 QuestionCheck = Callable[[Question, Quiz], list[str]]
 
@@ -53,7 +52,7 @@ class CheckResult:
     def summary(self) -> str:
         """One line: id, title and question counts by type (only for a loaded quiz)."""
         assert self.quiz is not None
-        counts = Counter(q.type for q in self.quiz.questions)
+        counts: Counter[str] = Counter(q.type for q in self.quiz.questions)
         by_type = ", ".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
         total = len(self.quiz.questions)
         noun = "question" if total == 1 else "questions"
@@ -133,7 +132,8 @@ def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -
 
     first_with_prompt: dict[str, int] = {}
     for index, question in enumerate(questions):
-        prompt = " ".join(question.prompt.casefold().split())
+        # A cloze's question is its text: "Fill in the blanks." may well repeat.
+        prompt = " ".join(f"{question.prompt} {getattr(question, 'text', '')}".casefold().split())
         if prompt in first_with_prompt:
             warn(index, "prompt", f"same prompt as questions[{first_with_prompt[prompt]}]")
         else:

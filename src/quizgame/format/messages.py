@@ -12,7 +12,7 @@ import difflib
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -44,9 +44,8 @@ _UNQUOTED = ("int_type", "float_type", "bool_type")  # "12" or "yes" for these: 
 _NOUNS = {"choices": "choice", "answers": "answer", "items": "item", "pairs": "pair",
           "tags": "tag", "questions": "question"}
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_QUESTION_KEYS = frozenset(
-    name for model in (QuestionBase, *MODEL_BY_TYPE.values()) for name in model.model_fields
-)
+_QUESTION_MODELS: tuple[type[QuestionBase], ...] = (QuestionBase, *MODEL_BY_TYPE.values())
+_QUESTION_KEYS = frozenset(name for model in _QUESTION_MODELS for name in model.model_fields)
 
 
 def describe(
@@ -176,7 +175,8 @@ def _question_count(data: dict[str, Any]) -> int:
 def _raw_question(data: dict[str, Any], index: int) -> dict[str, Any]:
     questions = data.get("questions")
     if isinstance(questions, list) and index < len(questions) and isinstance(questions[index], dict):
-        return questions[index]
+        question: dict[str, Any] = questions[index]
+        return question
     return {}
 
 
@@ -197,8 +197,25 @@ def _model_for(loc: Loc, data: dict[str, Any]) -> type[BaseModel]:
         return QuizMeta
     if loc[:1] == ("questions",):
         qtype = _question_type(loc, data)
-        return MODEL_BY_TYPE[qtype] if qtype else QuestionBase
+        return _nested(MODEL_BY_TYPE[qtype], loc[2:]) if qtype else QuestionBase
     return Quiz
+
+
+def _nested(model: type[BaseModel], path: Loc) -> type[BaseModel]:
+    """The model of a table inside a question (a categorize question's `[[questions.buckets]]`)."""
+    for part in path:
+        field = model.model_fields.get(part) if isinstance(part, str) else None
+        inner = _model_in(field.annotation) if field is not None else None
+        if inner is not None:
+            model = inner
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation holds (`list[Bucket]` -> Bucket), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for arg in get_args(annotation) if (m := _model_in(arg)) is not None), None)
 
 
 def _message(item: Any, loc: Loc, data: dict[str, Any]) -> str:
@@ -265,6 +282,8 @@ def _missing(loc: Loc, data: dict[str, Any]) -> str:
     if loc[:1] == ("quiz",):
         return "missing (required in [quiz])"
     qtype = _question_type(loc, data)
+    if qtype and (model := _nested(MODEL_BY_TYPE[qtype], loc[2:-1])) is not MODEL_BY_TYPE[qtype]:
+        return f"missing (required in every {model.__name__.lower()} of a {qtype} question)"
     return f"missing (required in every {qtype + ' ' if qtype else ''}question)"
 
 

@@ -4,13 +4,14 @@
   same deck).
 - One note type per question type (`quizgame choice`, `quizgame match`...), each with the fields
   Prompt, Options, Answer and Explanation and a card that says what kind of answer is wanted;
-  their ids are fixed, so every quiz shares them.
+  their ids are fixed, so every quiz shares them. A cloze question is an Anki cloze note
+  (`quizgame cloze`: Text with a `{{c1::...}}` deletion per blank, Back Extra).
 - Tags: the question's tags (spaces made `_`, as Anki separates tags by spaces) and the quiz id.
 - Note GUIDs come from the quiz and question ids, so importing a newer export updates the
   notes instead of duplicating them.
 
-Every type has a card: nothing is skipped. `hint`, `source`, `time_limit` and `points` are not
-used by flashcards.
+Polls are skipped: a card needs an answer to remember. `hint`, `source`, `time_limit` and
+`points` are not used by flashcards.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from pathlib import Path
 
 import genanki
 
-from quizgame.format.models import Question, Quiz
+from quizgame.format.models import ClozeQuestion, Question, Quiz
 from quizgame.interop import anki
-from quizgame.interop.common import INSTRUCTIONS, ExportOptions, ExportResult
+from quizgame.interop.common import INSTRUCTIONS, ExportOptions, ExportResult, ExportTable, render_each
 
 FIELDS = ("Prompt", "Options", "Answer", "Explanation")
 _CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
@@ -60,23 +61,57 @@ def note_type(question_type: str) -> genanki.Model:
     )
 
 
-def note(quiz: Quiz, question: Question) -> genanki.Note:
+@cache
+def cloze_type() -> genanki.Model:
+    """Anki's own kind of cloze note type: a card per deletion."""
+    return genanki.Model(
+        stable_id("note type", "cloze"),
+        "quizgame cloze",
+        fields=[{"name": "Text"}, {"name": "Back Extra"}],
+        templates=[{
+            "name": "cloze card",
+            "qfmt": "{{cloze:Text}}",
+            "afmt": "{{cloze:Text}}<br>{{Back Extra}}",
+        }],
+        css=_CSS,
+        model_type=genanki.Model.CLOZE,
+    )
+
+
+def _tags(quiz: Quiz, question: Question) -> list[str]:
+    return [*(anki.anki_tag(tag) for tag in question.tags), anki.anki_tag(quiz.quiz.id)]
+
+
+def basic_note(quiz: Quiz, question: Question) -> genanki.Note:
     return genanki.Note(
         model=note_type(question.type),
-        fields=[anki.html_text(question.prompt), anki.options(quiz, question),
+        fields=[anki.html_text(question.prompt), "<br>".join(anki.OPTIONS[question.type](quiz, question)),
                 anki.answer(question), anki.html_text(question.explanation or "")],
-        tags=[*(anki.anki_tag(tag) for tag in question.tags), anki.anki_tag(quiz.quiz.id)],
+        tags=_tags(quiz, question),
         guid=genanki.guid_for(quiz.quiz.id, question.id),
     )
+
+
+def cloze_note(quiz: Quiz, question: ClozeQuestion) -> genanki.Note:
+    return genanki.Note(model=cloze_type(), fields=list(anki.cloze_fields(question)),
+                        tags=_tags(quiz, question), guid=genanki.guid_for(quiz.quiz.id, question.id))
+
+
+EXPORTS: ExportTable[genanki.Note] = {
+    **{qtype: basic_note for qtype in anki.OPTIONS},
+    "cloze": cloze_note,
+    "poll": anki.POLL,
+}
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """The quiz as one deck of notes, in the quiz's order."""
     deck = genanki.Deck(stable_id("deck", quiz.quiz.id), " ".join(quiz.quiz.title.split()),
                         description=quiz.quiz.description or "")
-    for question in quiz.questions:
-        deck.add_note(note(quiz, question))
-    return ExportResult(_package_bytes(genanki.Package(deck)), len(quiz.questions))
+    notes, skipped = render_each(quiz, EXPORTS, "Anki package")
+    for note in notes:
+        deck.add_note(note)
+    return ExportResult(_package_bytes(genanki.Package(deck)), len(notes), skipped)
 
 
 def _package_bytes(package: genanki.Package) -> bytes:

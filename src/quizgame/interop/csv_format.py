@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import QUESTION_TYPES, Question, Quiz, quoted
-from quizgame.interop.common import ExportOptions, ExportResult, format_number
+from quizgame.interop.common import (
+    Carried,
+    ExportOptions,
+    ExportResult,
+    ExportTable,
+    ImportTable,
+    NotCarried,
+    format_number,
+    render_each,
+)
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 COLUMNS = (
@@ -29,9 +38,10 @@ COLUMNS = (
 )
 REQUIRED = ("type", "prompt")
 # The model field each type keeps in the `answer` column.
-ANSWER_FIELD = {
+ANSWER_FIELD: dict[str, str | None] = {
     "choice": "answer", "multi": "answers", "truefalse": "answer", "number": "answer",
     "text": "answers", "order": "items", "match": "pairs",
+    "poll": None,  # choices, and no answer
 }
 # How a field's cell is read and written; fields not listed are plain text.
 _KIND = {
@@ -51,16 +61,15 @@ _BOM = "\ufeff"
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """Every question as a row; the UTF-8 byte-order mark lets Excel open accents correctly."""
+    rows, skipped = render_each(quiz, EXPORTS, "CSV")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for question in quiz.questions:
-        cells = question_cells(question)
-        writer.writerow([cells.get(column, "") for column in COLUMNS])
-    return ExportResult(_BOM + out.getvalue(), len(quiz.questions))
+    writer.writerows([cells.get(column, "") for column in COLUMNS] for cells in rows)
+    return ExportResult(_BOM + out.getvalue(), len(rows), skipped)
 
 
-def question_cells(question: Question) -> dict[str, str]:
+def question_cells(quiz: Quiz, question: Question) -> dict[str, str]:
     """A question's non-default values, keyed by column."""
     cells = {}
     for name, value in question.model_dump(exclude_defaults=True).items():
@@ -214,12 +223,21 @@ def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> di
         shown = quoted(qtype) if qtype else "empty"
         result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
         return None
+    entry = IMPORTS[qtype]
+    if isinstance(entry, NotCarried):
+        result.error(line, f"{qtype} questions cannot be imported from CSV: {entry.reason} "
+                     "(write them in the quiz file)", where="type")
+        return None
     data: dict[str, Any] = {"type": qtype}
     ok = True
     for column, cell in cells.items():
         if column == "type":
             continue
         name = ANSWER_FIELD[qtype] if column == "answer" else column
+        if name is None:
+            result.error(line, f"{qtype} questions have no answer: leave the cell empty", where=column)
+            ok = False
+            continue
         try:
             data[name] = _READ[_kind(name, qtype)](cell)
         except ValueError as error:
@@ -294,4 +312,17 @@ _READ: dict[str, Callable[[str], Any]] = {
     "number": _read_number, "int": _read_int,
 }
 # Messages about a model field name the column the teacher typed it in.
-_COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}
+_COLUMN_OF = {qtype: {field: "answer"} if field else {} for qtype, field in ANSWER_FIELD.items()}
+
+# Both ways, CSV carries the types with an answer column, and only those; the others have keys
+# that no column holds.
+_NO_COLUMNS = {"estimate": "min and max (the scale)", "categorize": "buckets", "cloze": "text"}
+EXPORTS: ExportTable[dict[str, str]] = {
+    **{qtype: question_cells for qtype in ANSWER_FIELD},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
+}
+IMPORTS: ImportTable = {
+    **{qtype: Carried(f"a row of type {qtype}" + (f", its {field} in the answer column" if field else ""))
+       for qtype, field in ANSWER_FIELD.items()},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
+}

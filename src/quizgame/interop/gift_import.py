@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import quoted
+from quizgame.interop.common import Carried, ImportTable, NotCarried, format_number
 from quizgame.interop.gift import FORMAT_MARKER, MATCH_ARROW
 from quizgame.interop.html_text import html_to_text
 from quizgame.interop.importing import ImportResult, QuestionIds
@@ -33,6 +34,7 @@ _MARKER = re.compile(r"[=~]")
 _WILDCARD = re.compile(r"(?<!\\)\*")  # an asterisk not escaped as `\*`
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
+_GAP = "\ue0ff"  # stands for a missing word's blank while the text around it is read
 
 
 @dataclass(frozen=True)
@@ -185,15 +187,21 @@ class _Reader:
         if dropped:
             self.result.warning(line, "answer feedback dropped (quizgame shows one explanation "
                                 "per question): " + ", ".join(quoted(d) for d in dropped))
-        if missing_word:
+        prompt = named = self._text(prompt_raw)  # the id comes from the text with its blank
+        if missing_word and (blank := _cloze_blank(fields)) is not None:
+            # Moodle's missing word is a one-blank cloze: the answer block is the blank.
+            # The blank where the answers were, the spacing around it as written.
+            text = self._text(body[pos:opening] + _GAP + suffix).replace(_GAP, blank)
+            fields = {"type": "cloze", "text": text}
+            prompt = "Fill in the blank."
+        elif missing_word:
             self.result.warning(line, f"missing-word question: the blank is shown as {BLANK} "
                                 "in the prompt")
-        prompt = self._text(prompt_raw)
         if self.images:
             listed = ", ".join(quoted(name) for name in dict.fromkeys(self.images))
             self.result.warning(line, f"images are not carried (quizgame shows text only): "
                                 f"{listed}")
-        data = {"id": self.ids.derive(title or prompt), **fields, "prompt": prompt}
+        data = {"id": self.ids.derive(title or named), **fields, "prompt": prompt}
         if explanation:
             data["explanation"] = explanation
         if self.category:
@@ -299,6 +307,14 @@ class _Reader:
                 pairs.append([self._text(left), self._text(right, formatted=False)])
             else:
                 extra.append(self._text(right, formatted=False))
+        if len({right for _, right in pairs}) < len(pairs):
+            # Items sharing a partner: the partners are groups, as in a categorize question.
+            groups: dict[str, list[str]] = {}
+            for left, right in pairs:
+                groups.setdefault(right, []).append(left)
+            buckets = [{"name": name, "items": items} for name, items in groups.items()]
+            buckets += [{"name": name, "items": []} for name in dict.fromkeys(extra) if name not in groups]
+            return {"type": "categorize", "buckets": buckets}, [], []
         if extra:
             self.result.warning(line, "extra right-hand answers dropped (quizgame's match "
                                 "questions have none): " + ", ".join(quoted(e) for e in extra))
@@ -338,14 +354,32 @@ class _Reader:
         if others:
             self.result.warning(line, "other accepted numbers dropped (quizgame keeps one number "
                                 "and its tolerance): " + ", ".join(quoted(o) for o in others))
-        answer, tolerance = values[kept]
-        fields = {"type": "number", "answer": answer, "tolerance": tolerance}
+        kept_answer, tolerance = values[kept]
+        fields = {"type": "number", "answer": kept_answer, "tolerance": tolerance}
         return fields, answers + wrong, [answers[kept]]
 
     def _drop_partial(self, line: int, partial: list[_Answer]) -> None:
         if partial:
             self.result.warning(line, "answer weights dropped (quizgame scores this question "
                                 "right or wrong): " + ", ".join(quoted(a.text) for a in partial))
+
+
+def _cloze_blank(fields: dict[str, Any]) -> str | None:
+    """The `{{...}}` blank of a missing-word question's answers, when a cloze can hold them."""
+    if fields["type"] == "choice":
+        words = [f"[{c}]" if c == fields["answer"] else c for c in fields["choices"]]
+        texts = list(fields["choices"])
+    elif fields["type"] == "text":
+        words = texts = list(fields["answers"])
+    elif fields["type"] == "number":
+        tolerance = fields.get("tolerance") or 0
+        number = format_number(fields["answer"])
+        return f"{{{{{number} ± {format_number(tolerance)}}}}}" if tolerance else f"{{{{{number}}}}}"
+    else:
+        return None  # several right choices: no blank takes them
+    if any(re.search(r"[|\[\]{}]", text) for text in texts):
+        return None  # the cloze syntax's own characters
+    return "{{" + " | ".join(words) + "}}"
 
 
 def _shared_feedback(right: list[_Answer]) -> str:
@@ -374,3 +408,19 @@ def _numeric_value(text: str) -> tuple[float, float] | None:
 def _tidy(value: float) -> float:
     """Drop binary noise from a midpoint: (3.141 + 3.142) / 2 is 3.1415, not 3.1415000000000002."""
     return float(f"{value:.12g}")
+
+
+# What each question type is read from; `tests/test_question_types.py` keeps it complete.
+IMPORTS: ImportTable = {
+    "choice": Carried("multiple choice with one right answer (`=right ~wrong`)"),
+    "multi": Carried("multiple choice with weights (`~%50%right ~%-100%wrong`)"),
+    "truefalse": Carried("true/false (`{T}`, `{FALSE}`)"),
+    "number": Carried("numerical (`{#answer:tolerance}`, `{#min..max}`)"),
+    "text": Carried("short answer (`{=accepted =also}`)"),
+    "order": NotCarried("GIFT has no ordering question type"),
+    "match": Carried("matching (`{=left -> right}`)"),
+    "cloze": Carried("missing word (`text {=answer} text`), one blank"),
+    "categorize": Carried("matching whose right answers repeat (`=item -> group`)"),
+    "poll": NotCarried("GIFT has no poll (a Moodle choice question always has a right answer)"),
+    "estimate": NotCarried("GIFT's numerical questions have no scale: they are read as number"),
+}

@@ -22,12 +22,14 @@ Texts are written as HTML (escaped, line breaks as `<br>`), Moodle's editor form
 from __future__ import annotations
 
 import html
-from typing import assert_never
 
 from lxml import etree
 
 from quizgame.format.models import (
+    CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -37,7 +39,14 @@ from quizgame.format.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quizgame.interop.common import ExportOptions, ExportResult, format_number, render_each
+from quizgame.interop.common import (
+    ExportOptions,
+    ExportResult,
+    ExportTable,
+    NotCarried,
+    format_number,
+    render_each,
+)
 from quizgame.interop.gift import escape_wildcard
 
 MARK_POINTS = 1000  # quizgame points per Moodle mark
@@ -48,7 +57,7 @@ QUIZ_CATEGORY_INFO = "quizgame quiz"
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """The quiz as a Moodle XML `<quiz>`: a category before each run of questions in it."""
-    rendered, skipped = render_each(quiz.questions, lambda q: (q, question_element(quiz, q)))
+    rendered, skipped = render_each(quiz, EXPORTS, "Moodle XML")
     root = etree.Element("quiz")
     root.append(etree.Comment(f" {_comment(quiz.quiz.title)} (quizgame quiz {quiz.quiz.id}) "))
     current = None
@@ -88,11 +97,14 @@ def question_element(quiz: Quiz, question: Question) -> etree._Element:
     return element
 
 
+_MOODLE_TYPES = {"choice": "multichoice", "multi": "multichoice", "truefalse": "truefalse",
+                 "text": "shortanswer", "number": "numerical", "estimate": "numerical",
+                 "match": "matching", "categorize": "matching", "order": "ordering",
+                 "cloze": "multianswer"}
+
+
 def moodle_type(question: Question) -> str:
-    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        return "multichoice"
-    return {"truefalse": "truefalse", "text": "shortanswer", "number": "numerical",
-            "match": "matching", "order": "ordering"}[question.type]
+    return _MOODLE_TYPES[question.type]
 
 
 def _type_parts(quiz: Quiz, question: Question, element: etree._Element) -> None:
@@ -117,9 +129,15 @@ def _type_parts(quiz: Quiz, question: Question, element: etree._Element) -> None
         _child(element, "usecase", "1" if question.exact else "0")
         for accepted in question.answers:
             _answer(element, escape_wildcard(accepted), 100, plain=True)
-    elif isinstance(question, NumberQuestion):
+    elif isinstance(question, (NumberQuestion, EstimateQuestion)):
         answer = _answer(element, format_number(question.answer), 100, plain=True)
         _child(answer, "tolerance", format_number(question.tolerance))
+        if isinstance(question, EstimateQuestion):
+            # Half credit where quizgame's straight fall-off gives half (a Moodle numerical
+            # question grades by bands, not by a line).
+            half = question.tolerance + (question.max - question.min) / 8
+            band = _answer(element, format_number(question.answer), 50, plain=True)
+            _child(band, "tolerance", format_number(half))
         if question.unit:
             unit = _child(_child(element, "units"), "unit")
             _child(unit, "multiplier", "1")
@@ -132,8 +150,15 @@ def _type_parts(quiz: Quiz, question: Question, element: etree._Element) -> None
         _child(element, "shuffleanswers", "true")
         _combined_feedback(element)
         for left, partner in question.pairs:
-            subquestion = _text_child(element, "subquestion", left)
-            _text_child(subquestion, "answer", partner, plain=True, bare=True)
+            _subquestion(element, left, partner)
+    elif isinstance(question, CategorizeQuestion):
+        # Moodle's matching lets several items share a partner: the buckets are the partners.
+        _child(element, "shuffleanswers", "true")
+        _combined_feedback(element)
+        for item, bucket in question.bucket_of().items():
+            _subquestion(element, item, bucket)
+        for empty in (b.name for b in question.buckets if not b.items):
+            _subquestion(element, "", empty)  # an extra answer: a bucket nothing belongs to
     elif isinstance(question, OrderQuestion):
         for name, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"),
                             ("selectcount", str(len(question.items))),
@@ -143,7 +168,71 @@ def _type_parts(quiz: Quiz, question: Question, element: etree._Element) -> None
         for rank, item in enumerate(question.items, start=1):
             _answer(element, item, rank)  # Moodle keeps the right order in `fraction`
     else:
-        assert_never(question)
+        raise TypeError(f"no Moodle XML form for {question.type}")
+
+
+def _subquestion(element: etree._Element, left: str, partner: str) -> None:
+    subquestion = _text_child(element, "subquestion", left)
+    _text_child(subquestion, "answer", partner, plain=True, bare=True)
+
+
+def cloze_element(quiz: Quiz, question: ClozeQuestion) -> etree._Element:
+    """A cloze as Moodle's embedded answers (`multianswer`): the prompt, then the text with a
+    `{1:SHORTANSWER:...}`, `{1:NUMERICAL:...}` or `{1:MULTICHOICE:...}` per blank."""
+    element = etree.Element("question", type="multianswer")
+    _text_child(element, "name", question.id, plain=True, bare=True)
+    text = [as_html(question.pieces[0])]
+    for blank, piece in zip(question.blanks, question.pieces[1:]):
+        if blank.kind == "number":
+            inner = f"NUMERICAL:={format_number(blank.number)}:{format_number(blank.tolerance)}"
+        elif blank.kind == "choice":
+            inner = "MULTICHOICE:" + "~".join(
+                f"{'=' if option == blank.answers[0] else ''}{cloze_escape(as_html(option))}"
+                for option in blank.choices)
+        else:
+            inner = "SHORTANSWER:" + "~".join(f"={cloze_escape(as_html(escape_wildcard(answer)))}"
+                                                 for answer in blank.answers)
+        text += [f"{{1:{inner}}}", as_html(piece)]
+    body = f"<p>{as_html(question.prompt)}</p>\n<p>{''.join(text)}</p>"
+    etree.SubElement(element, "questiontext", format="html").append(_text(body))
+    _text_child(element, "generalfeedback", question.explanation or "")
+    _child(element, "penalty", format_number(HINT_PENALTY if question.hint else 1.0))
+    _child(element, "hidden", "0")
+    _child(element, "idnumber", question.id)
+    if question.hint:
+        _text_child(element, "hint", question.hint)
+    if question.tags:
+        tags = _child(element, "tags")
+        for tag in question.tags:
+            _text_child(tags, "tag", tag, plain=True, bare=True)
+    return element
+
+
+_CLOZE_SPECIAL = {c: "\\" + c for c in "\\}#~/\""}
+
+
+def cloze_escape(text: str) -> str:
+    """An answer inside Moodle's embedded-answer syntax: `} # ~ / " \\` escaped."""
+    return "".join(_CLOZE_SPECIAL.get(char, char) for char in text)
+
+
+def _text(content: str) -> etree._Element:
+    element = etree.Element("text")
+    element.text = content
+    return element
+
+
+def _render(quiz: Quiz, question: Question) -> tuple[Question, etree._Element]:
+    if isinstance(question, ClozeQuestion):
+        return question, cloze_element(quiz, question)
+    return question, question_element(quiz, question)
+
+
+EXPORTS: ExportTable[tuple[Question, etree._Element]] = {
+    **{qtype: _render for qtype in _MOODLE_TYPES},
+    "poll": NotCarried("Moodle's question bank has no poll (every question has a right "
+                       "answer): use Moodle's Choice activity"),
+}
 
 
 def _category(path: str, quiz_id: str | None) -> etree._Element:

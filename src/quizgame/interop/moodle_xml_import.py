@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from quizgame.format.models import quoted
+from quizgame.interop.common import Carried, ImportTable, NotCarried
 from quizgame.interop.html_text import html_to_text
 from quizgame.interop.importing import ImportResult, QuestionIds
 from quizgame.interop.moodle_xml import MARK_POINTS, QUIZ_CATEGORY_INFO
@@ -35,7 +36,6 @@ _SKIPPED = {
     "calculatedmulti": "calculated questions (formulas with random values) have no quizgame type",
     "random": "a random question is drawn by Moodle from a category: no question to import",
     "randomsamatch": "a random matching question is drawn by Moodle: no question to import",
-    "multianswer": "embedded answers (Cloze) have no quizgame type yet",
 }
 # Safe for files from anywhere: no entities expanded, no network, no huge trees.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
@@ -71,6 +71,7 @@ class _Reader:
         self.result = result
         self.ids = QuestionIds()
         self.category: str | None = None
+        self.prompt = ""
 
     def read(self, root: etree._Element) -> None:
         for element in root.iterchildren("question"):
@@ -92,10 +93,12 @@ class _Reader:
     def _question(self, element: etree._Element, reader: Any) -> None:
         line = element.sourceline
         images: list[str] = []
+        self.prompt = ""  # set by readers whose prompt is not the whole question text
         fields = reader(element, line, images)
         if fields is None:
             return
-        prompt = self._text(element.find("questiontext"), images)
+        prompt = self.prompt or self._text(element.find("questiontext"), images)
+        self.prompt = ""
         name = _plain(element.find("name/text"))
         given_id = _plain(element.find("idnumber"))
         data: dict[str, Any] = {"id": self._id(given_id, name or prompt, line), **fields,
@@ -249,6 +252,15 @@ class _Reader:
                 pairs.append([left, right])
             elif right:
                 extra.append(right)
+        if len({right for _, right in pairs}) < len(pairs):
+            # Items sharing a partner: the partners are groups, as in a categorize question.
+            groups: dict[str, list[str]] = {}
+            for left, right in pairs:
+                groups.setdefault(right, []).append(left)
+            buckets = [{"name": name, "items": items} for name, items in groups.items()]
+            buckets += [{"name": name, "items": []} for name in dict.fromkeys(extra)
+                        if name not in groups]
+            return {"type": "categorize", "buckets": buckets}
         if extra:
             self.result.warning(line, "extra right-hand answers dropped (quizgame's match "
                                 "questions have none): " + ", ".join(map(quoted, extra)))
@@ -258,6 +270,36 @@ class _Reader:
                ) -> dict[str, Any] | None:
         return self._matching(element, line, images)  # the name Moodle 1.x wrote
 
+    def _multianswer(self, element: etree._Element, line: int | None, images: list[str]
+                     ) -> dict[str, Any] | None:
+        """Moodle's embedded answers (Cloze) as a quizgame cloze; the first paragraph without a
+        blank, if any, is the prompt."""
+        raw = _plain(element.find("questiontext/text"))
+        blanks: list[str] = []
+        for match in _EMBEDDED.finditer(raw):
+            kind = _EMBEDDED_KINDS.get(match.group(2))
+            blank = _cloze_blank(kind, match.group(3)) if kind else None
+            if blank is None:
+                self.result.warning(line, f"the embedded answer {quoted(match.group())[:60]} has "
+                                    "no form in a quizgame cloze (multiple response, or '|' or "
+                                    "brackets in an answer): skipped")
+                return None
+            blanks.append(blank)
+        if not blanks:
+            self.result.warning(line, "embedded answers without a blank: skipped")
+            return None
+        numbered = iter(range(len(blanks)))
+        marked = _EMBEDDED.sub(lambda _: _GAP.format(next(numbered)), raw)
+        plain = html_to_text(marked)
+        images.extend(plain.images)
+        prompt, _, text = plain.text.partition("\n\n")
+        if "\ue0f0" in prompt or not text:
+            prompt, text = "", plain.text
+        for number, blank in enumerate(blanks):
+            text = text.replace(_GAP.format(number), blank)
+        self.prompt = prompt or "Fill in the blanks."
+        return {"type": "cloze", "text": text}
+
     def _ordering(self, element: etree._Element, line: int | None, images: list[str]
                   ) -> dict[str, Any] | None:
         answers = self._answers(element, images)
@@ -265,6 +307,51 @@ class _Reader:
         if _plain(element.find("selecttype")) not in ("", "ALL"):
             self.result.warning(line, "Moodle shows only some of the items; quizgame shows all")
         return {"type": "order", "items": ordered}
+
+
+_EMBEDDED = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^}\\])*)\}")
+_EMBEDDED_KINDS = {
+    **dict.fromkeys(("SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"), "text"),
+    **dict.fromkeys(("NUMERICAL", "NM"), "number"),
+    **dict.fromkeys(("MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH",
+                     "MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS",
+                     "MCHS"), "choice"),
+}
+_GAP = "\ue0f0{}\ue0f1"  # stands for blank n while the HTML around the blanks is made plain
+_ANSWER_SPLIT = re.compile(r"(?<!\\)~")
+
+
+def _embedded_answers(inner: str) -> list[tuple[float, str]]:
+    """(fraction in percent, text) of `=right#feedback~%50%half~wrong` (escapes undone)."""
+    answers = []
+    for raw in _ANSWER_SPLIT.split(inner):
+        fraction = 0.0
+        if raw.startswith("="):
+            fraction, raw = 100.0, raw[1:]
+        elif match := re.match(r"%(-?\d+(?:\.\d+)?)%", raw):
+            fraction, raw = float(match.group(1)), raw[match.end():]
+        text = re.split(r"(?<!\\)#", raw, maxsplit=1)[0]
+        answers.append((fraction, html_to_text(re.sub(r"\\(.)", r"\1", text)).text))
+    return answers
+
+
+def _cloze_blank(kind: str, inner: str) -> str | None:
+    """The blank in quizgame's cloze syntax, or None when it cannot be written there."""
+    answers = _embedded_answers(inner)
+    right = [text for fraction, text in answers if fraction >= 100 and text]
+    if not right or any("|" in t or "{{" in t or "}}" in t or "[" in t for _, t in answers):
+        return None
+    if kind == "number":
+        value, _, tolerance = right[0].partition(":")
+        if _number(value) is None or (tolerance and _number(tolerance) is None):
+            return None
+        if _number(tolerance or "0"):
+            return f"{{{{{value.strip()} ± {tolerance.strip()}}}}}"
+        return f"{{{{{value.strip()}}}}}"
+    if kind == "choice":
+        options = [f"[{text}]" if text == right[0] else text for _, text in answers if text]
+        return "{{" + " | ".join(options) + "}}"
+    return "{{" + " | ".join(right) + "}}"
 
 
 def _plain(element: etree._Element | None) -> str:
@@ -277,3 +364,18 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if value is not None and math.isfinite(value) else None
+
+
+IMPORTS: ImportTable = {
+    "choice": Carried("multichoice with `<single>true</single>` and one answer at 100 %"),
+    "multi": Carried("multichoice with `<single>false</single>`"),
+    "truefalse": Carried("truefalse"),
+    "number": Carried("numerical (the first answer at 100 %, its tolerance and unit)"),
+    "text": Carried("shortanswer (the answers at 100 %; `usecase` 1 as exact)"),
+    "order": Carried("ordering"),
+    "match": Carried("matching"),
+    "categorize": Carried("matching whose answers repeat (items sharing a group)"),
+    "cloze": Carried("multianswer (embedded short answer, numerical and multiple choice)"),
+    "poll": NotCarried("Moodle's question bank has no poll"),
+    "estimate": NotCarried("Moodle's numerical questions have no scale: they are read as number"),
+}

@@ -31,17 +31,21 @@ from typing import TypeAlias
 from lxml import etree
 
 from quizgame.format.models import (
+    CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
+    PollQuestion,
     Question,
     Quiz,
     TextQuestion,
     TrueFalseQuestion,
 )
-from quizgame.interop.common import ExportOptions, ExportResult, format_number, render_each
+from quizgame.interop.common import ExportOptions, ExportResult, ExportTable, format_number, render_each
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p2.xsd"
@@ -57,7 +61,7 @@ _Element: TypeAlias = etree._Element
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """The quiz as a QTI 2.1 content package (zip bytes)."""
-    items, skipped = render_each(quiz.questions, lambda q: (q, assessment_item(quiz, q)))
+    items, skipped = render_each(quiz, EXPORTS, "QTI")
     files = {item_href(question): _xml(item) for question, item in items}
     files[TEST_FILE] = _xml(assessment_test(quiz, [q for q, _ in items]))
     files = {"imsmanifest.xml": _xml(manifest(quiz, [q for q, _ in items])), **files}
@@ -234,11 +238,150 @@ def _match(quiz: Quiz, question: Question, declaration: _Element, body: _Element
     _score_mapped(processing)
 
 
+def _poll(quiz: Quiz, question: Question, declaration: _Element, body: _Element,
+          processing: _Element) -> None:
+    """A survey item: choices, no right one, nothing scored (its maximum score is 0)."""
+    assert isinstance(question, PollQuestion)
+    declaration.set("cardinality", "single")
+    declaration.set("baseType", "identifier")
+    item = declaration.getparent()
+    assert item is not None
+    item.find(f"{_q('outcomeDeclaration')}[@identifier='MAXSCORE']/{_q('defaultValue')}/{_q('value')}").text = "0"
+    interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE",
+                       shuffle="true" if quiz.quiz.shuffle_choices else "false", maxChoices="1")
+    _prompt(interaction, question)
+    for identifier, text in zip(_choice_ids(len(question.choices)), question.choices):
+        _lines(_sub(interaction, "simpleChoice", identifier=identifier), text)
+
+
+def _categorize(quiz: Quiz, question: Question, declaration: _Element, body: _Element,
+                processing: _Element) -> None:
+    """A `matchInteraction` from items to buckets (a bucket takes any number): 1/n per item."""
+    assert isinstance(question, CategorizeQuestion)
+    bucket_of = question.bucket_of()
+    items = {item: f"item_{n}" for n, item in enumerate(bucket_of, start=1)}
+    buckets = {b.name: f"bucket_{n}" for n, b in enumerate(question.buckets, start=1)}
+    pairs = [f"{items[item]} {buckets[bucket]}" for item, bucket in bucket_of.items()]
+    declaration.set("cardinality", "multiple")
+    declaration.set("baseType", "directedPair")
+    _correct(declaration, pairs)
+    _mapping(declaration, dict.fromkeys(pairs, 1 / len(pairs)))
+    interaction = _sub(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
+                       maxAssociations=str(len(items)))
+    _prompt(interaction, question)
+    for choices, most in ((items, "1"), (buckets, "0")):
+        match_set = _sub(interaction, "simpleMatchSet")
+        for text, identifier in choices.items():
+            _lines(_sub(match_set, "simpleAssociableChoice", identifier=identifier, matchMax=most),
+                   text)
+    _score_mapped(processing)
+
+
+def _estimate(quiz: Quiz, question: Question, declaration: _Element, body: _Element,
+              processing: _Element) -> None:
+    """A float entry: 1 within the tolerance, 0.5 within the band where quizgame's straight
+    fall-off gives half (QTI's `equal` tests bands, not a line)."""
+    assert isinstance(question, EstimateQuestion)
+    declaration.set("cardinality", "single")
+    declaration.set("baseType", "float")
+    _correct(declaration, [format_number(question.answer)])
+    _entry(body, question, longest=len(format_number(question.max)) + 2, unit=question.unit)
+    condition = _sub(processing, "responseCondition")
+    half = question.tolerance + (question.max - question.min) / 8
+    for branch, tolerance, score in (("responseIf", question.tolerance, "1"),
+                                     ("responseElseIf", half, "0.5")):
+        arm = _sub(condition, branch)
+        _equal(arm, "RESPONSE", tolerance)
+        _set_score(arm, score)
+
+
+def _equal(parent: _Element, identifier: str, tolerance: float) -> None:
+    text = format_number(tolerance)
+    mode = {"toleranceMode": "absolute", "tolerance": f"{text} {text}"} if tolerance else {
+        "toleranceMode": "exact"}
+    equal = _sub(parent, "equal", **mode)
+    _sub(equal, "variable", identifier=identifier)
+    _sub(equal, "correct", identifier=identifier)
+
+
+def _cloze(quiz: Quiz, question: Question, declaration: _Element, body: _Element,
+           processing: _Element) -> None:
+    """The text with a `textEntryInteraction` (text or number) or an `inlineChoiceInteraction`
+    per blank, each its own response `RESPONSE_n`; 1/n for each right blank."""
+    assert isinstance(question, ClozeQuestion)
+    item = declaration.getparent()
+    assert item is not None
+    position = item.index(declaration)
+    item.remove(declaration)
+    _lines(_sub(body, "p"), question.prompt)
+    paragraph = _sub(body, "p")
+    _append_text(paragraph, question.pieces[0])
+    share = format_number(1 / len(question.blanks))
+    for number, (blank, piece) in enumerate(zip(question.blanks, question.pieces[1:]), start=1):
+        identifier = f"RESPONSE_{number}"
+        declared = etree.Element(_q("responseDeclaration"), identifier=identifier, cardinality="single")
+        item.insert(position + number - 1, declared)
+        if blank.kind == "choice":
+            declared.set("baseType", "identifier")
+            ids = {option: f"blank_{number}_{n}" for n, option in enumerate(blank.choices, start=1)}
+            _correct(declared, [ids[blank.answers[0]]])
+            inline = _sub(paragraph, "inlineChoiceInteraction", responseIdentifier=identifier,
+                          shuffle="false")
+            for option, option_id in ids.items():
+                _sub(inline, "inlineChoice", option, identifier=option_id)
+        else:
+            number_blank = blank.kind == "number"
+            declared.set("baseType", "float" if number_blank else "string")
+            shown = format_number(blank.number) if number_blank else blank.answers[0]
+            _correct(declared, [shown])
+            if not number_blank:
+                mapping = _sub(declared, "mapping", lowerBound="0", upperBound="1", defaultValue="0")
+                for accepted in blank.answers:
+                    _sub(mapping, "mapEntry", mapKey=accepted, mappedValue="1", caseSensitive="false")
+            longest = max(len(shown), *(len(a) for a in blank.answers)) if blank.answers else len(shown)
+            _sub(paragraph, "textEntryInteraction", responseIdentifier=identifier,
+                 expectedLength=str(max(longest, 5)))
+        condition = _sub(_sub(processing, "responseCondition"), "responseIf")
+        if blank.kind == "number":
+            _equal(condition, identifier, blank.tolerance)
+        elif blank.kind == "choice":
+            match = _sub(condition, "match")
+            _sub(match, "variable", identifier=identifier)
+            _sub(match, "correct", identifier=identifier)
+        else:
+            above = _sub(condition, "gt")  # an accepted answer maps to 1, anything else to 0
+            _sub(above, "mapResponse", identifier=identifier)
+            _sub(above, "baseValue", "0", baseType="float")
+        added = _sub(_sub(condition, "setOutcomeValue", identifier="SCORE"), "sum")
+        _sub(added, "variable", identifier="SCORE")
+        _sub(added, "baseValue", share, baseType="float")
+        _append_text(paragraph, piece)
+
+
+def _append_text(parent: _Element, text: str) -> None:
+    """Text after the parent's last child (as its tail), line breaks as `<br/>`."""
+    first, *others = text.split("\n")
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + first
+    else:
+        parent.text = (parent.text or "") + first
+    for line in others:
+        etree.SubElement(parent, _q("br")).tail = line
+
+
 _Builder = Callable[[Quiz, Question, _Element, _Element, _Element], None]
 _BUILDERS: dict[str, _Builder] = {
     "choice": _choices, "multi": _choices, "truefalse": _choices, "text": _text,
-    "number": _number, "order": _order, "match": _match,
+    "number": _number, "order": _order, "match": _match, "poll": _poll,
+    "categorize": _categorize, "estimate": _estimate, "cloze": _cloze,
 }
+
+
+def _render(quiz: Quiz, question: Question) -> tuple[Question, _Element]:
+    return question, assessment_item(quiz, question)
+
+
+EXPORTS: ExportTable[tuple[Question, _Element]] = dict.fromkeys(_BUILDERS, _render)
 
 
 def _entry(body: _Element, question: Question, *, longest: int, unit: str | None = None) -> None:

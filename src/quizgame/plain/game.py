@@ -16,22 +16,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from quizgame.classroom.polls import split_lines
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words
-from quizgame.engine.grading import parse_response
+from quizgame.engine.grading import answer_prompts, parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Mode
 from quizgame.engine.scheduling import Clock, utc_now
-from quizgame.engine.session import GameSession
+from quizgame.engine.session import GameSession, PollVotes
 from quizgame.errors import PlayerNameError
 from quizgame.format.models import Quiz
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
 SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
-_COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31"}
+_COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31", "unscored": "36"}
 
 
 class _Stop(Exception):
@@ -90,6 +91,7 @@ def play_plain(
     easy_within: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
+    poll_votes: PollVotes | None = None,
 ) -> int:
     """Play one game in plain mode; returns the exit status (0, also when stopped early).
 
@@ -100,7 +102,7 @@ def play_plain(
         store = open_store(player) if player is not None else _ask_player(console, open_store)
         session = GameSession.start(
             quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic,
-            exam=exam, easy_within=easy_within,
+            exam=exam, easy_within=easy_within, poll_votes=poll_votes,
         )
     except NothingToPlayError as error:
         console.say(str(error))
@@ -144,7 +146,8 @@ def _play(session: GameSession, console: Console) -> None:
     while (shown := session.current()) is not None:
         console.say("", *_question_lines(shown))
         while True:
-            line = console.ask("> ").strip()
+            prompts = answer_prompts(shown)
+            line = console.ask(prompts[0]).strip()
             if line == HINT:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
@@ -156,8 +159,9 @@ def _play(session: GameSession, console: Console) -> None:
                 if _undo(session, console):
                     break
             else:
+                lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
                 try:
-                    response = parse_response(shown, line)
+                    response = parse_response(shown, "\n".join(lines))
                 except AnswerFormatError as error:
                     console.say(str(error))
                     continue
@@ -230,6 +234,11 @@ def _question_lines(shown: PresentedQuestion) -> list[str]:
 
 
 def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Console) -> list[str]:
+    if not feedback.scored:
+        lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
+        if split := split_lines(feedback.split):
+            lines += ["How everyone voted:", *split]
+        return lines
     record = feedback.record
     verdict = {
         "correct": "Correct",
@@ -268,12 +277,13 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
         f"Best streak: {results.best_streak}",
     ]
     for number, row in enumerate(results.rows, start=1):
-        verdict = "Correct" if row.correct else "Partly correct" if row.credit > 0 else "Incorrect"
+        verdict = ("Poll" if not row.scored else "Correct" if row.correct
+                   else "Partly correct" if row.credit > 0 else "Incorrect")
         marks = [mark for mark, on in (("hint", row.hint_used), ("time's up", row.timed_out),
                                        ("overridden", row.overridden)) if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
-                     + ("" if row.correct else f" Right: {row.right_answer}."))
+                     + ("" if row.correct or not row.scored else f" Right: {row.right_answer}."))
     if results.mode == "practice":
         lines.append(f"Cards reviewed: {results.reviewed}.")
         if results.next_due:

@@ -20,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from quizgame.errors import SaveError
 from quizgame.safe_text import visible
-from quizgame.toml_read import parse_save, parse_toml
 from quizgame.store.files import digest, read_bytes, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
 from quizgame.store.models import Kind, M
+from quizgame.toml_read import parse_save, parse_toml
 
 _MAX_LISTED_ERRORS = 3
 __all__ = ["dump_table", "load", "parse_save", "parse_toml", "read_table", "save", "validate"]
@@ -46,15 +46,15 @@ def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[st
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})")
+        raise unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})") from None
     try:
         table = parse_save(text)
     except tomllib.TOMLDecodeError as error:
-        raise unreadable(path, f"is not valid TOML: {error}")
+        raise unreadable(path, f"is not valid TOML: {error}") from None
     try:
         return migrate(kind.name, table)
     except FormatError as error:
-        raise unreadable(path, str(error))
+        raise unreadable(path, str(error)) from None
 
 
 def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
@@ -62,7 +62,7 @@ def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
     try:
         return kind.model.model_validate(table)
     except ValidationError as error:
-        raise unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
+        raise unreadable(path, f"is not a valid {kind.description}: {_describe(error)}") from None
 
 
 def write_table(path: Path, table: dict[str, Any]) -> str:

@@ -59,7 +59,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_limited(path, MAX_SAVE_BYTES)
     except NotRegularFileError as error:
-        raise SaveError(f"{path}: is {error.kind}, not a save file (the file was left as it is)")
+        raise SaveError(f"{path}: is {error.kind}, not a save file (the file was left as it is)") from None
     except TooLargeError:
         raise SaveError(
             f"{path}: is larger than {describe_size(MAX_SAVE_BYTES)}, far more than any game "

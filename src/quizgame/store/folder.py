@@ -17,8 +17,8 @@ from quizgame.errors import PlayerNameError, PlayerNotFoundError, SaveError
 from quizgame.safe_text import visible
 from quizgame.store.documents import load, report, save
 from quizgame.store.files import check_inside, file_error, player_lock
-from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.lookalike import name_skeleton
+from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
 from quizgame.store.player import PlayerInfo, PlayerSaves
 

@@ -54,7 +54,9 @@ class SessionSummary(RecordModel):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
-    answered: int = Field(0, ge=0, description="Answer records (timed-out questions included).")
+    answered: int = Field(
+        0, ge=0, description="Scored answer records (timed-out questions included, polls not)."
+    )
     correct: int = Field(0, ge=0, description="Fully correct (or overridden) answers.")
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
@@ -82,7 +84,7 @@ class SessionSummary(RecordModel):
                 "started_at": record.started_at,
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
-                "answered": len(record.answers),
+                "answered": len(record.scored_answers),
                 "correct": record.correct_count,
                 "score": record.score,
                 "duration_ms": record.duration_ms,

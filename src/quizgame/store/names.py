@@ -2,7 +2,8 @@
 
 A display name is any Unicode text, trimmed, 1-40 characters (code points), without control
 characters, and without the invisible (default-ignorable) characters that would let two names
-look alike: those are removed as the name is read (store/lookalike.py). Two names are the same player when they are equal after NFKC normalisation, case
+look alike: those are removed as the name is read (store/lookalike.py). Two names are the same
+player when they are equal after NFKC normalisation, case
 folding and collapsing of whitespace ("Ana", " ana ", "ＡＮＡ" are one player; "Zoë" and "Zoe" are
 two). The player's folder name, the *player key*, is a short ASCII slug of the name plus a hash of
 the normalised name: `zoe-3f2a91c07b`. It matches `[a-z0-9]+(-[a-z0-9]+)*`, so it is never empty,

@@ -3,7 +3,7 @@
 A session file is rewritten after every answer (see player.py). Between the record's own fields
 and its `[[answers]]` tables it holds three *summary lines*, counted from the answers:
 
-    answered = 60           answer records (timed-out questions included)
+    answered = 60           scored answer records (timed-out included, polls not)
     correct = 41            fully correct (or overridden) answers
     duration_ms = 512000    sum of the answers' elapsed times
 

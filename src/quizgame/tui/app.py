@@ -1,7 +1,8 @@
 """The Textual app and the factory the CLI, `quizgame serve` and the tests all use.
 
-Everything the app needs comes in through `GameSettings` (paths, the player and quiz chosen on
-the command line, seed, clocks): there are no globals, and tests inject a frozen clock. Imports of
+Everything the app needs comes in through `GameSettings` (`tui/settings.py`: paths, the player
+and quiz chosen on the command line, seed, clocks): there are no globals, and tests inject a
+frozen clock, or a prepared session to start from. Imports of
 the engine, the store and the screens after the first are deferred so that the home screen is up
 as fast as a bare Textual app.
 """
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,34 +20,14 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizgame.tui.settings import GameSettings, utc_now
+
 if TYPE_CHECKING:
     from quizgame.engine.exam import ExamGoal
     from quizgame.engine.records import Mode
+    from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
-
-MODES: tuple[Mode, ...] = ("quiz", "practice", "mistakes")
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class GameSettings:
-    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks."""
-
-    quizzes_dir: Path
-    saves_dir: Path
-    player: str | None = None
-    quiz_path: Path | None = None
-    mode: Mode = "quiz"
-    seed: int | None = None
-    new_limit: int | None = None
-    exam: ExamGoal | None = None
-    easy_within: int | None = None
-    clock: Callable[[], datetime] = field(default=utc_now)
-    monotonic: Callable[[], float] = field(default=time.monotonic)
 
 
 class QuizApp(App[None]):
@@ -62,10 +43,11 @@ class QuizApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="quizgame.help"),
     ]
 
-    def __init__(self, settings: GameSettings) -> None:
+    def __init__(self, settings: GameSettings, session: GameSession | None = None) -> None:
         super().__init__()
         self.settings = settings
         self._saves: SavesFolder | None = None
+        self._prepared = session
 
     @property
     def saves(self) -> SavesFolder:
@@ -96,7 +78,11 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         settings = self.settings
-        if settings.player is not None and settings.quiz_path is not None:
+        if self._prepared is not None:
+            from quizgame.tui.screens.question import QuestionScreen
+
+            self.push_screen(QuestionScreen(self._prepared, settings))
+        elif settings.player is not None and settings.quiz_path is not None:
             self.call_after_refresh(self.play_file, settings.quiz_path, settings.player, settings.mode)
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
@@ -113,6 +99,7 @@ class QuizApp(App[None]):
 
     def play(self, quiz: Quiz, player: str, mode: Mode) -> None:
         """Start a session and show its first question (or its results, when nothing is due)."""
+        from quizgame.classroom.polls import poll_votes
         from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
@@ -128,6 +115,7 @@ class QuizApp(App[None]):
                 clock=settings.clock,
                 monotonic=settings.monotonic,
                 new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
+                poll_votes=partial(poll_votes, settings.saves_dir),
                 exam=settings.exam,
                 easy_within=settings.easy_within,
             )
@@ -159,8 +147,13 @@ def create_app(
     easy_within: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
+    session: GameSession | None = None,
 ) -> QuizApp:
-    """The app for these folders; with `player` and `quiz_path` it goes straight to the game."""
+    """The app for these folders; with `player` and `quiz_path` it goes straight to the game.
+
+    With `session` (a `GameSession` already started, perhaps answered up to some question) it
+    opens on that session's question screen: tests start at a state instead of replaying it.
+    """
     settings = GameSettings(
         quizzes_dir=Path(quizzes_dir),
         saves_dir=Path(saves_dir),
@@ -174,7 +167,7 @@ def create_app(
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
-    return QuizApp(settings)
+    return QuizApp(settings, session)
 
 
 def run_app(

@@ -1,5 +1,5 @@
-"""What the home screen lists: the quizzes in the quizzes folder (broken ones included, with the
-checker's messages) and, for one player, their best score and cards due in each quiz.
+"""What the home screen lists: the quizzes in the quizzes folder, broken ones included with the
+checker's messages (a player's standing in each is `quizgame.classroom.standings`).
 
 No Textual here: the home screen runs these in a worker thread and only lays out the result.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from quizgame.errors import QuizLoadError
 
 if TYPE_CHECKING:
     from quizgame.format.models import Quiz
-    from quizgame.store.player import PlayerSaves
 
 
 @dataclass(frozen=True)
@@ -38,23 +36,6 @@ class QuizEntry:
     @property
     def quiz_id(self) -> str | None:
         return self.quiz.quiz.id if self.quiz is not None else None
-
-
-@dataclass(frozen=True)
-class Standing:
-    """A player's record in one quiz: best finished quiz-mode score and practice cards due now."""
-
-    best: int | None = None
-    due: int = 0
-
-
-@dataclass(frozen=True)
-class PlayerStandings:
-    """A player's standing in every quiz they played, and the save files that could not be read
-    (reported, skipped and left untouched)."""
-
-    by_quiz: dict[str, Standing]
-    problems: tuple[str, ...] = ()
 
 
 def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
@@ -96,21 +77,3 @@ def _read_entry(path: Path) -> QuizEntry:
         # Name the file by itself: the folder is the one on screen.
         problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
         return QuizEntry(path, None, tuple(map(str, problems)))
-
-
-def player_standings(saves: PlayerSaves, now: datetime) -> PlayerStandings:
-    """Best scores from the session summaries (no answers are read) and due cards per quiz."""
-    problems: list[str] = []
-    best: dict[str, int] = {}
-    for summary in saves.summaries(problems):
-        if summary.mode == "quiz" and summary.finished:
-            best[summary.quiz_id] = max(best.get(summary.quiz_id, 0), summary.score)
-    due = {
-        quiz_id: sum(1 for card in cards.values() if card.due <= now)
-        for quiz_id, cards in saves.all_cards(problems).items()
-    }
-    by_quiz = {
-        quiz_id: Standing(best=best.get(quiz_id), due=due.get(quiz_id, 0))
-        for quiz_id in best.keys() | due.keys()
-    }
-    return PlayerStandings(by_quiz, tuple(problems))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-SYMBOL: dict[str, str] = {"correct": "✔", "partial": "◑", "incorrect": "✘", "timed_out": "✘"}
+SYMBOL: dict[str, str] = {
+    "correct": "✔", "partial": "◑", "incorrect": "✘", "timed_out": "✘", "unscored": "•",
+}
 WORDS: dict[str, str] = {
     "correct": "Correct",
     "partial": "Partly right",
     "incorrect": "Incorrect",
     "timed_out": "Time's up",
+    "unscored": "Voted: a poll is not scored",
 }
 
 

@@ -23,9 +23,10 @@ from quizgame.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
+    from quizgame.classroom.standings import PlayerStandings
     from quizgame.engine.records import Mode
-    from quizgame.tui.app import GameSettings, QuizApp
-    from quizgame.tui.catalog import PlayerStandings, QuizEntry
+    from quizgame.tui.catalog import QuizEntry
+    from quizgame.tui.settings import GameHost, GameSettings
     from quizgame.tui.widgets.quiz_table import QuizTable
 
 # Short enough for the mode line of an 80-column terminal.
@@ -65,7 +66,7 @@ class HomeScreen(Screen[None]):
         """The quizzes found in the quizzes folder, once they have been read."""
 
     @property
-    def quiz_app(self) -> QuizApp:
+    def quiz_app(self) -> GameHost:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -97,12 +98,13 @@ class HomeScreen(Screen[None]):
         problems: list[str] = []
         names = [info.name for info in self.quiz_app.saves.players(problems)]
         entries = scan_quizzes(self.settings.quizzes_dir, also=self.settings.quiz_path)
-        self.app.call_from_thread(self._fill_catalog, names, entries, problems)
+        # Textual's stub cannot type an async callback's result: it is awaited on the UI thread.
+        self.app.call_from_thread(self._fill_catalog, names, entries, problems)  # type: ignore[arg-type]
 
     @work(thread=True, exclusive=True, group="standings")
     def load_standings(self, player: str) -> None:
+        from quizgame.classroom.standings import PlayerStandings, player_standings
         from quizgame.errors import QuizgameError
-        from quizgame.tui.catalog import PlayerStandings, player_standings
 
         try:
             standings = player_standings(self.quiz_app.saves.player(player), self.settings.clock())
@@ -262,7 +264,7 @@ class HomeScreen(Screen[None]):
     # -- mode and other screens --------------------------------------------------------------
 
     def action_cycle_mode(self) -> None:
-        from quizgame.tui.app import MODES
+        from quizgame.tui.settings import MODES
 
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#mode", Static).update(self._mode_text())

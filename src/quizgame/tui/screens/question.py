@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from quizgame.engine.feedback import Feedback
     from quizgame.engine.presentation import PresentedQuestion
     from quizgame.engine.session import GameSession
-    from quizgame.tui.app import GameSettings
+    from quizgame.tui.settings import GameSettings
 
 
 class QuestionScreen(Screen[None]):

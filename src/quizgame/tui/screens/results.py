@@ -17,7 +17,7 @@ from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Results, ReviewRow
-    from quizgame.tui.app import GameSettings
+    from quizgame.tui.settings import GameSettings
 
 
 def clock_time(milliseconds: int) -> str:
@@ -88,7 +88,7 @@ class ResultsScreen(Screen[None]):
         if self.results.mode != "practice":
             notes.append(f"{row.points:,} points")
         lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]
-        if not row.correct:
+        if not row.correct and row.scored:
             lines.append(f"  Right answer: {row.right_answer}")
         return "\n".join(lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quizgame.tui.widgets.question_input import Response
 from quizgame.tui.widgets.rows import RowsInput
 
 
@@ -24,6 +25,12 @@ class ChoiceInput(RowsInput):
         self.pick(index)
         self.submit()
 
-    def response(self) -> str | bool | None:
+    def response(self) -> Response:
         highlighted = self.rows.highlighted
         return None if highlighted is None else self.choices[highlighted]
+
+
+class PollInput(ChoiceInput):
+    """A vote among the options; none is right."""
+
+    INSTRUCTIONS = "↑↓ or a number to choose, Enter to vote (a poll: no answer is right)"

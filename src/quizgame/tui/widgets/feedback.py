@@ -1,7 +1,8 @@
 """The feedback after each answer: the verdict in words and a symbol, your answer and the right
 one, the explanation, the source quote and the points; "I was right" for a text answer marked
-wrong; in practice and mistakes modes "I was sure" / "I guessed" (either goes on) and undo. A panel of the question screen (not a screen of its own), so that moving on to the next
-question only redraws text."""
+wrong; in practice and mistakes modes "I was sure" / "I guessed" (either goes on) and undo; a
+poll's split after voting. A panel of the question screen (not a screen of its own), so that
+moving on to the next question only redraws text."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from quizgame.classroom.polls import split_lines
 from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
@@ -59,6 +61,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="canonical", markup=False)
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
+        yield Static(id="split", markup=False)
 
     def show(self, feedback: Feedback, *, prompt: str, scored: bool, undoable: bool = False) -> None:
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
@@ -70,13 +73,16 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         head.update(verdict(kind, credit=feedback.credit, overridden=feedback.record.overridden))
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
-        self._line("#points", _points_text(feedback) if scored else "")
+        self._line("#points", _points_text(feedback) if scored and feedback.scored else "")
         self._line("#given", f"Your answer: {feedback.given}")
-        self._line("#right-answer", "" if feedback.correct else f"Right answer: {feedback.right_answer}")
+        wrong = not feedback.correct and feedback.scored
+        self._line("#right-answer", f"Right answer: {feedback.right_answer}" if wrong else "")
         canonical = feedback.canonical
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
         self._line("#source", f"Source: “{feedback.source}”" if feedback.source else "")
+        lines = split_lines(feedback.split)
+        self._line("#split", "How everyone voted:\n" + "\n".join(lines) if lines else "")
         self.scroll_home(animate=False)
         self.refresh_bindings()
 

@@ -36,7 +36,7 @@ class MultiInput(ChoiceInput):
     def clicked(self, index: int) -> None:
         self.pick(index)
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # our own action, not DOMNode's
         self.pick(self.cursor)
 
     def response(self) -> list[str]:
