@@ -11,9 +11,9 @@ import io
 import itertools
 import re
 
-from interop_helpers import DATA
 from openpyxl import load_workbook
 
+from interop_helpers import DATA
 from quizgame.engine.grading import grade
 from quizgame.format import load_quiz
 from quizgame.interop.common import ExportOptions

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from interop_helpers import BANK, DATA, GOLDEN, SAMPLE, assert_golden
 from lxml import etree
 
+from interop_helpers import BANK, DATA, GOLDEN, SAMPLE, assert_golden
 from quizgame.format import load_quiz
 from quizgame.interop.common import ExportOptions
 from quizgame.interop.qti import QTI, TEST_FILE, export_quiz

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from interop_helpers import DATA
 
+from interop_helpers import DATA
 from quizgame.interop.csv_format import read_questions
 from quizgame.interop.importing import default_quiz_id
 from quizgame.slugs import slug
