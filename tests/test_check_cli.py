@@ -184,3 +184,22 @@ def test_a_real_run_exit_statuses() -> None:
     assert run_quizgame("check", "--strict", str(MINIMAL)).returncode == 1
     missing = run_quizgame("check", "no-such-folder")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+SHARED_ID = DATA / "shared-id"
+
+
+def test_two_files_with_one_quiz_id_are_both_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = check(capsys, SHARED_ID)
+    assert status == 1
+    copy, solar = SHARED_ID / "planets-copy.toml", SHARED_ID / "solar-system.toml"
+    assert f'{copy}:3: quiz.id: the quiz id "solar-system" is also the id of {solar}' in out
+    assert f'{solar}:2: quiz.id: the quiz id "solar-system" is also the id of {copy}' in out
+    assert "give each quiz its own id" in out
+    assert f"OK {SHARED_ID / 'moons.toml'}" in out
+    assert "3 files checked: 1 valid, 2 invalid" in out
+
+
+def test_one_file_of_a_shared_id_alone_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = check(capsys, SHARED_ID / "solar-system.toml")
+    assert status == 0

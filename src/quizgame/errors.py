@@ -52,6 +52,10 @@ class QuizNotFoundError(QuizgameError):
     """A quiz named on the command line is neither a file nor a known id."""
 
 
+class AmbiguousQuizError(QuizgameError):
+    """A quiz id named on the command line is the id of several files: none is guessed."""
+
+
 class SaveError(QuizgameError):
     """A player's save could not be read or written; the files are left untouched."""
 

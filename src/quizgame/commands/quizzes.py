@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from quizgame.errors import QuizLoadError, QuizNotFoundError
+from quizgame.errors import AmbiguousQuizError, QuizLoadError, QuizNotFoundError
 from quizgame.format.checker import quiz_files
 from quizgame.format.loader import load_quiz
 from quizgame.format.models import Quiz
@@ -23,17 +23,24 @@ def valid_quizzes(folder: Path) -> Iterator[tuple[Path, Quiz]]:
 def find_quiz(reference: str, folder: Path) -> Path:
     """The file a command-line quiz reference names: a path to a file, or a quiz id in `folder`.
 
-    `<folder>/<id>.toml` is tried first (the usual layout), then every quiz in the folder.
+    `<folder>/<id>.toml` is tried first (the usual layout), then every quiz in the folder. An id
+    that two files in the folder share is refused rather than guessed.
     """
     as_path = Path(reference)
     if as_path.suffix == ".toml" or as_path.is_file():
         return as_path
     usual = folder / f"{reference}.toml"
+    matches = [path for path, quiz in valid_quizzes(folder) if quiz.quiz.id == reference]
+    if len(matches) > 1:
+        listed = ", ".join(path.name for path in matches)
+        raise AmbiguousQuizError(
+            f"the quiz id {reference!r} is the id of {len(matches)} files in {folder}: {listed}; "
+            f"give each quiz its own id (`quizgame check {folder}` shows them), or name the file"
+        )
     if usual.is_file():
         return usual
-    for path, quiz in valid_quizzes(folder):
-        if quiz.quiz.id == reference:
-            return path
+    if matches:
+        return matches[0]
     known = sorted(quiz.quiz.id for _, quiz in valid_quizzes(folder))
     listed = ", ".join(known) if known else "none"
     raise QuizNotFoundError(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
+from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
     QUESTION_TYPES,
     ChoiceQuestion,
@@ -34,6 +35,7 @@ class CheckResult:
     path: Path
     quiz: Quiz | None
     problems: list[Problem] = field(default_factory=list)
+    id_line: int | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,6 +44,10 @@ class CheckResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return self.quiz is not None and not self.errors
 
     def summary(self) -> str:
         """One line: id, title and question counts by type (only for a loaded quiz)."""
@@ -76,7 +82,41 @@ def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> 
         return CheckResult(path, None, list(error.problems))
     if errors := control_problems(loaded):
         return CheckResult(path, None, errors)
-    return CheckResult(path, loaded.quiz, lint(loaded, checks))
+    id_line = loaded.source_map.line_of(("quiz", "id"))
+    return CheckResult(path, loaded.quiz, lint(loaded, checks), id_line)
+
+
+def shared_ids(quizzes: Iterable[tuple[Path, Quiz]]) -> dict[Path, list[Path]]:
+    """For every file whose quiz id another file also has: those other files.
+
+    Saves, best scores and `play ID` go by the quiz id, so two quizzes with one id would mix
+    their players' records; neither may be taken for the other.
+    """
+    by_id: dict[str, list[Path]] = {}
+    for path, quiz in quizzes:
+        by_id.setdefault(quiz.quiz.id, []).append(path)
+    return {path: [other for other in paths if other != path]
+            for paths in by_id.values() if len(paths) > 1 for path in paths}
+
+
+def shared_id_message(quiz_id: str, others: list[Path]) -> str:
+    listed = ", ".join(str(other) for other in others)
+    return (f"the quiz id {quoted(quiz_id)} is also the id of {listed}: give each quiz its own "
+            "id (saves and best scores are kept by id)")
+
+
+def check_files(paths: list[Path], checks: Sequence[tuple[str, QuestionCheck]] = ()
+                ) -> list[CheckResult]:
+    """`check_file` for each file, and an error on every quiz whose id another file also has."""
+    results = [check_file(path, checks) for path in paths]
+    loaded = [(r.path, r.quiz) for r in results if r.quiz is not None]
+    shared = shared_ids(loaded)
+    for result in results:
+        if result.quiz is not None and result.path in shared:
+            message = shared_id_message(result.quiz.quiz.id, shared[result.path])
+            result.problems.insert(0, Problem(result.path, message, line=result.id_line,
+                                              where="quiz.id"))
+    return results
 
 
 def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> list[Problem]:
@@ -103,6 +143,11 @@ def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
+        for key, value in question:
+            texts = value if isinstance(value, list) else [value]
+            slips = [escape_slip(t) for t in texts if isinstance(t, str)]
+            if message := next((slip for slip in slips if slip), None):
+                warn(index, key, message)
         for key, check in checks:
             for message in check(question, loaded.quiz):
                 warn(index, key, message)

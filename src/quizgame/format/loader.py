@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from quizgame.bounded_read import MB, NotRegularFileError, TooLargeError, read_limited
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.lines import Loc, SourceMap
-from quizgame.format.messages import describe
+from quizgame.format.messages import describe, syntax_message
 from quizgame.format.models import Quiz, normalise_quote, quoted
 from quizgame.safe_text import control_characters, visible
 from quizgame.toml_read import parse_toml
@@ -37,18 +37,6 @@ MAX_QUIZ_MB = 8  # quiz files and their source texts; QUIZGAME_MAX_QUIZ_MB raise
 MAX_QUIZ_MB_VARIABLE = "QUIZGAME_MAX_QUIZ_MB"
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-# tomllib's wording, with what a teacher most likely did wrong.
-_SYNTAX_HINTS = {
-    "Invalid value": 'text must be in "double quotes"; numbers, true and false are written bare',
-    "Cannot overwrite a value": "this key is already set above in the same table",
-    "Cannot declare ('questions',)": "write [[questions]], with double brackets, for each question",
-    "Cannot declare ('quiz',)": "a file holds one quiz: one [quiz] table",
-    "Illegal character '\\n'": "a quoted text is not closed on this line",
-    "Unclosed array": "a list is missing its closing ]",
-    "Expected '=' after a key": 'a key is followed by = and a value, e.g. title = "My quiz"',
-}
-
-
 @dataclass(frozen=True)
 class LoadedQuiz:
     """A valid quiz with what the checker needs to point at its lines."""
@@ -186,9 +174,9 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         if position and position.group(1):
             line, column = int(position.group(1)), int(position.group(2))
         detail = _TOML_POSITION.sub("", message)
-        hint = next((h for start, h in _SYNTAX_HINTS.items() if detail.startswith(start)), None)
-        detail += f" ({hint})" if hint else ""
-        problem = Problem(path, f"TOML syntax error: {detail}", line=line, column=column)
+        line_text = text.split("\n")[line - 1] if line else ""
+        problem = Problem(path, f"TOML syntax error: {syntax_message(detail, line_text, column)}",
+                          line=line, column=column)
         raise QuizLoadError(path, [problem]) from None
 
 

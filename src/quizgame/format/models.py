@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizgame import slugs
 from quizgame.format.cloze import Blank, split_text
 
 QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -504,6 +505,5 @@ class Quiz(FormatModel):
 
 
 def slug(text: str, max_length: int = 48) -> str:
-    """A question-id-safe slug of free text (used for imported questions)."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return words[:max_length].rstrip("-") or "q"
+    """A question-id-safe slug of free text (used for imported questions and quizzes)."""
+    return slugs.slug(text, max_length, "q")

@@ -16,7 +16,7 @@ import csv
 import html
 import io
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from quizgame.format.models import (
     AnyQuestion,
@@ -54,7 +54,7 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     out = io.StringIO()
     out.write(
         "#separator:tab\n#html:true\n"
-        f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{_tag(quiz.quiz.id)}\n"
+        f"#deck:{_one_line(quiz.quiz.title)}\n#tags:{anki_tag(quiz.quiz.id)}\n"
         "#guid column:1\n#notetype column:2\n#tags column:5\n"
     )
     csv.writer(out, delimiter="\t", lineterminator="\n").writerows(notes)
@@ -65,7 +65,7 @@ def _note(space: Callable[[Quiz, Q], list[str]]) -> Callable[[Quiz, Q], list[str
     """A Basic note: GUID, type, front (the prompt, what is wanted, then `space`), back, tags."""
 
     def note(quiz: Quiz, question: Q) -> list[str]:
-        parts = [_html(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
+        parts = [html_text(question.prompt), f"<i>{INSTRUCTIONS[question.type]}</i>"]
         front = "<br>".join([*parts, *space(quiz, question)])
         return _columns(quiz, question, "Basic", front, back(question))
 
@@ -73,24 +73,29 @@ def _note(space: Callable[[Quiz, Q], list[str]]) -> Callable[[Quiz, Q], list[str
 
 
 def _columns(quiz: Quiz, question: QuestionBase, note_type: str, first: str, second: str) -> list[str]:
-    tags = " ".join(_tag(tag) for tag in question.tags)
+    tags = " ".join(anki_tag(tag) for tag in question.tags)
     return [f"quizgame:{quiz.quiz.id}:{question.id}", note_type, first, second, tags]
 
 
 def _cloze_note(quiz: Quiz, question: ClozeQuestion) -> list[str]:
-    """A Cloze note: each blank a deletion of its own card (c1, c2...), a choice's options as
-    the hint; the prompt and the explanation on the back."""
-    text = [_html(question.pieces[0])]
+    """A Cloze note: the text with its deletions, then the back extra."""
+    return _columns(quiz, question, "Cloze", *cloze_fields(question))
+
+
+def cloze_fields(question: ClozeQuestion) -> tuple[str, str]:
+    """Anki's Cloze fields: Text, each blank a deletion of its own card (c1, c2...) with a
+    choice's options as the hint, and Back Extra, the prompt and the explanation."""
+    text = [html_text(question.pieces[0])]
     for number, (blank, piece) in enumerate(zip(question.blanks, question.pieces[1:]), start=1):
         hint = f"::{_cloze_safe(' / '.join(blank.choices))}" if blank.kind == "choice" else ""
-        text += [f"{{{{c{number}::{_cloze_safe(blank.shown_answer)}{hint}}}}}", _html(piece)]
-    extra = _html(question.prompt) + (f"<br><br>{_html(question.explanation)}" if question.explanation else "")
-    return _columns(quiz, question, "Cloze", "".join(text), extra)
+        text += [f"{{{{c{number}::{_cloze_safe(blank.shown_answer)}{hint}}}}}", html_text(piece)]
+    extra = html_text(question.prompt) + (f"<br><br>{html_text(question.explanation)}" if question.explanation else "")
+    return "".join(text), extra
 
 
 def _cloze_safe(text: str) -> str:
     """Text inside a deletion: `::` and `}}` would end it early."""
-    return _html(text).replace("::", ": :").replace("}}", "} }")
+    return html_text(text).replace("::", ": :").replace("}}", "} }")
 
 
 def _nothing(quiz: Quiz, question: QuestionBase) -> list[str]:
@@ -102,7 +107,7 @@ def _choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[str]:
 
 
 def _number(quiz: Quiz, question: NumberQuestion) -> list[str]:
-    return [f"({_html(question.unit)})"] if question.unit else []
+    return [f"({html_text(question.unit)})"] if question.unit else []
 
 
 def _order(quiz: Quiz, question: OrderQuestion) -> list[str]:
@@ -118,7 +123,7 @@ def _match(quiz: Quiz, question: MatchQuestion) -> list[str]:
 def _scale(quiz: Quiz, question: EstimateQuestion) -> list[str]:
     unit = f" {question.unit}" if question.unit else ""
     low, high = format_number(question.min), format_number(question.max)
-    return [f"(from {_html(low)} to {_html(high)}{_html(unit)})"]
+    return [f"(from {html_text(low)} to {html_text(high)}{html_text(unit)})"]
 
 
 def _buckets(quiz: Quiz, question: CategorizeQuestion) -> list[str]:
@@ -126,40 +131,50 @@ def _buckets(quiz: Quiz, question: CategorizeQuestion) -> list[str]:
     return [_list(items) + _list([bucket.name for bucket in question.buckets], ordered=True)]
 
 
-EXPORTS: ExportTable[list[str]] = {
-    "choice": _note(_choices),
-    "multi": _note(_choices),
-    "truefalse": _note(_nothing),
-    "number": _note(_number),
-    "text": _note(_nothing),
-    "order": _note(_order),
-    "match": _note(_match),
-    "estimate": _note(_scale),
-    "categorize": _note(_buckets),
-    "cloze": _cloze_note,
-    "poll": NotCarried("a flashcard needs an answer to remember, and a poll has none"),
+# What a Basic card shows under the prompt, by question type: the options to pick from.
+OPTIONS: dict[str, Callable[[Quiz, Any], list[str]]] = {
+    "choice": _choices,
+    "multi": _choices,
+    "truefalse": _nothing,
+    "number": _number,
+    "text": _nothing,
+    "order": _order,
+    "match": _match,
+    "estimate": _scale,
+    "categorize": _buckets,
 }
+POLL = NotCarried("a flashcard needs an answer to remember, and a poll has none")
+EXPORTS: ExportTable[list[str]] = {
+    **{qtype: _note(space) for qtype, space in OPTIONS.items()},
+    "cloze": _cloze_note,
+    "poll": POLL,
+}
+
+
+def answer(question: Question) -> str:
+    """The right answer, as HTML lines."""
+    return "<br>".join(html_text(line) for line in answer_lines(question))
 
 
 def back(question: Question) -> str:
     """The right answer, then the explanation."""
-    answer = "<br>".join(_html(line) for line in answer_lines(question))
     if question.explanation:
-        return f"<b>{answer}</b><br><br>{_html(question.explanation)}"
-    return f"<b>{answer}</b>"
+        return f"<b>{answer(question)}</b><br><br>{html_text(question.explanation)}"
+    return f"<b>{answer(question)}</b>"
 
 
-def _html(text: str) -> str:
+def html_text(text: str) -> str:
+    """Text as HTML: escaped, line breaks as `<br>`."""
     return html.escape(text).replace("\n", "<br>")
 
 
 def _list(items: list[str], *, ordered: bool = False) -> str:
     tag = "ol type=a" if ordered else "ul"
-    entries = "".join(f"<li>{_html(item)}</li>" for item in items)
+    entries = "".join(f"<li>{html_text(item)}</li>" for item in items)
     return f"<{tag}>{entries}</{tag.split()[0]}>"
 
 
-def _tag(text: str) -> str:
+def anki_tag(text: str) -> str:
     """Anki tags are separated by spaces, so a tag cannot contain one."""
     return "_".join(text.split())
 

@@ -113,17 +113,21 @@ def read_questions(text: str, path: Path) -> ImportResult:
         return result
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        rows = [(n, row) for n, row in _rows_with_lines(reader) if any(c.strip() for c in row)]
+        rows = [r for r in _rows_with_lines(reader) if any(c.strip() for c in r[2])]
     except csv.Error as error:
         result.error(reader.line_num, f"not valid CSV: {error}")
         return result
-    (header_line, header_row), *rows = rows
+    delimiter = reader.dialect.delimiter
+    (header_line, _, header_row), *rows = rows
     header = _header(header_row, header_line, result)
     if header is None:
         return result
     ids = QuestionIds()
     given: list[tuple[int, dict[str, str]]] = []
-    for line, row in rows:
+    for line, number, row in rows:
+        if len(row) != len(header):
+            result.error(line, _cell_count_message(header, row, number, delimiter))
+            continue
         cells = _cells(header, row, line, result)
         if cells is None:
             continue
@@ -147,13 +151,42 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def _rows_with_lines(reader: Any) -> list[tuple[int, list[str]]]:
+def _rows_with_lines(reader: Any) -> list[tuple[int, int, list[str]]]:
+    """(first line, spreadsheet row number, cells) of every row; a quoted cell may span lines."""
     rows = []
     start = 1
-    for row in reader:
-        rows.append((start, row))
+    for number, row in enumerate(reader, start=1):
+        rows.append((start, number, row))
         start = reader.line_num + 1
     return rows
+
+
+_FREE_TEXT = ("prompt", "explanation", "hint", "source", "unit")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _cell_count_message(header: list[str], row: list[str], number: int, delimiter: str) -> str:
+    """Why a row does not line up with the header, and how to quote the text that split it.
+
+    A row is never read by position when its cells do not line up: half a sentence would land
+    in the next column (the hint, the tags) without a word.
+    """
+    name = _SEPARATOR_NAMES.get(delimiter, repr(delimiter))
+    counts = f"row {number} has {len(row)} cells but the header names {len(header)} columns"
+    if len(row) < len(header):
+        return (f"{counts}: every row needs a cell for each column (an empty one is just "
+                f"the {name}), and a text containing a {name} or a line break must be in "
+                'double quotes')
+    extra = len(row) - len(header)
+    split = next((i for i, column in enumerate(header) if column in _FREE_TEXT
+                  and i + extra < len(row) and row[i + 1].startswith(" ")), None)
+    advice = f"a text containing a {name} must be in double quotes"
+    if split is None:
+        return f"{counts}: {advice}"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="").writerow(
+        [delimiter.join(row[split:split + extra + 1])])
+    return f"{counts}: {advice}, as in {header[split]}: {out.getvalue()}"
 
 
 def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None:
@@ -175,10 +208,6 @@ def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None
 def _cells(
     header: list[str], row: list[str], line: int, result: ImportResult
 ) -> dict[str, str] | None:
-    if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-        result.error(line, f"the row has {len(row)} cells but the header names {len(header)} "
-                     "columns (a comma inside a text needs the text in double quotes)")
-        return None
     cells = {name: cell.strip() for name, cell in zip(header, row) if cell.strip()}
     if "" in cells:
         result.error(line, f"{quoted(cells[''])} is in a column with no name in the first row")

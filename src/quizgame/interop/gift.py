@@ -1,8 +1,10 @@
 """Export to Moodle's GIFT text format (import is in `gift_import`).
 
 Every type Moodle has is written: choice (`=right ~wrong`), multi (`~%50%` weights that sum to
-100 for the right options and to -100 for the wrong ones), truefalse (`{TRUE}`), number
-(`{#answer:tolerance}`), text (`{=accepted =also}`) and match (`{=left -> right}`). The question
+100 for the right options, each wrong one taking off as much as one right one gives, so Moodle
+grades every set of picks as quizgame does), truefalse (`{TRUE}`), number
+(`{#answer:tolerance}`), text (`{=accepted =also}`, `*` escaped: Moodle reads it as a
+wildcard) and match (`{=left -> right}`). The question
 id is the GIFT title (`::id::`) and the explanation is the general feedback (`####`). `order`
 has no GIFT form and is skipped with that reason.
 """
@@ -88,7 +90,8 @@ def _choice(question: ChoiceQuestion) -> list[str]:
 def _multi(question: MultiQuestion) -> list[str]:
     right = [c for c in question.choices if c in question.answers]
     wrong = [c for c in question.choices if c not in question.answers]
-    weights = {c: 100 / len(right) for c in right} | {c: -100 / len(wrong) for c in wrong}
+    # Each wrong pick takes off what one right pick gives, as quizgame's grader does.
+    weights = {c: 100 / len(right) for c in right} | {c: -100 / len(right) for c in wrong}
     return [f"~%{_weight(weights[c])}%{escape(c)}" for c in question.choices]
 
 
@@ -107,7 +110,8 @@ def _text(question: TextQuestion) -> list[str]:
     if any(MATCH_ARROW in a for a in question.answers):
         raise Unsupported(f"an accepted answer contains '{MATCH_ARROW}', which GIFT reads "
                           "as a matching pair")
-    return [f"={'%100%' if a.startswith('%') else ''}{escape(a)}" for a in question.answers]
+    return [f"={'%100%' if a.startswith('%') else ''}{escape(escape_wildcard(a))}"
+            for a in question.answers]
 
 
 def _match(question: MatchQuestion) -> list[str]:
@@ -151,7 +155,7 @@ def _cloze(quiz: Quiz, question: ClozeQuestion) -> str:
     else:
         if any(MATCH_ARROW in a for a in blank.answers):
             raise Unsupported(f"an accepted answer contains '{MATCH_ARROW}', which GIFT reads as a pair")
-        answers = " ".join(f"={escape(a)}" for a in blank.answers)
+        answers = " ".join(f"={escape(escape_wildcard(a))}" for a in blank.answers)
     feedback = f"####{escape(question.explanation)}" if question.explanation else ""
     head = f"::{escape(question.id, formatted=False)}::"
     return f"{head}{escape(before)}{{{answers}{feedback}}}{escape(after, formatted=False)}\n"
@@ -174,6 +178,11 @@ EXPORTS: ExportTable[str] = {
     "cloze": _cloze,
     "poll": NotCarried("GIFT has no poll: every Moodle choice question needs a right answer"),
 }
+
+
+def escape_wildcard(answer: str) -> str:
+    """Moodle's short answer reads `*` as "any text": `\\*` is a literal asterisk."""
+    return answer.replace("*", "\\*")
 
 
 def _guard(choice: str) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from quizgame.format.models import quoted
 from quizgame.interop.common import Carried, ImportTable, NotCarried, format_number
 from quizgame.interop.gift import FORMAT_MARKER, MATCH_ARROW
+from quizgame.interop.html_text import html_to_text
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 # Escaped characters are swapped for private-use placeholders before parsing, as Moodle does.
@@ -30,6 +31,7 @@ _ESCAPED = re.compile(r"\\([\\~=#{}:n])")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _MARKER = re.compile(r"[=~]")
+_WILDCARD = re.compile(r"(?<!\\)\*")  # an asterisk not escaped as `\*`
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
 _GAP = "\ue0ff"  # stands for a missing word's blank while the text around it is read
@@ -90,22 +92,6 @@ def _blocks(text: str) -> Iterator[_Block]:
         lines.append(" " if line.lstrip().startswith("//") else line)
 
 
-def _text(raw: str, *, formatted: bool = True) -> str:
-    """Final text of a prompt, answer or feedback: format marker dropped, escapes restored.
-
-    Titles and the right side of a matching pair are not `formatted` (Moodle reads no marker).
-    """
-    raw = raw.strip()
-    if formatted and (match := FORMAT_MARKER.match(raw)):
-        raw = raw[match.end():]
-    return raw.translate(_RESTORE).strip()
-
-
-def _show(raw: str) -> str:
-    text = _text(raw)
-    return quoted(text if len(text) <= 40 else text[:37] + "...")
-
-
 class _Reader:
     """Reads blocks one after the other, keeping ids unique and the current category."""
 
@@ -113,15 +99,42 @@ class _Reader:
         self.result = result
         self.ids = QuestionIds()
         self.category: str | None = None
+        self.html = False  # the question's text is HTML, and so are its answers by default
+        self.images: list[str] = []
+
+    def _text(self, raw: str, *, formatted: bool = True) -> str:
+        """Final text of a prompt, answer or feedback: format marker dropped, escapes restored,
+        HTML made plain text.
+
+        Titles and the right side of a matching pair are not `formatted` (Moodle reads no
+        marker there). Elsewhere a text without its own marker has the question text's format.
+        """
+        raw = raw.strip()
+        is_html = False
+        if formatted:
+            marker = FORMAT_MARKER.match(raw)
+            is_html = marker.group(1) == "html" if marker else self.html
+            raw = raw[marker.end():] if marker else raw
+        text = raw.translate(_RESTORE).strip()
+        if not is_html:
+            return text
+        plain = html_to_text(text)
+        self.images += plain.images
+        return plain.text
+
+    def _show(self, raw: str) -> str:
+        text = self._text(raw)
+        return quoted(text if len(text) <= 40 else text[:37] + "...")
 
     def read(self, block: _Block) -> None:
+        self.html, self.images = False, []
         body = block.text
         start = len(body) - len(body.lstrip())
         if start == len(body):
             return  # only comments
         line = block.line_at(start)
         if body.startswith("$CATEGORY:", start):
-            path = _text(body[start + len("$CATEGORY:"):])
+            path = self._text(body[start + len("$CATEGORY:"):])
             self.category = path.rstrip("/").rsplit("/", 1)[-1].strip() or None
             return
         title, pos = None, start
@@ -131,7 +144,7 @@ class _Reader:
                 self.result.error(line, "the question title opened with '::' is not closed "
                                   "with '::'")
                 return
-            title, pos = _text(body[start + 2:end], formatted=False), end + 2
+            title, pos = self._text(body[start + 2:end], formatted=False), end + 2
         opening, closing = body.find("{", pos), body.find("}", pos)
         if opening < 0 and closing < 0:
             self.result.warning(line, "a description (text without answers) has no quizgame "
@@ -159,10 +172,12 @@ class _Reader:
         suffix = body[closing + 1:]
         missing_word = bool(suffix.strip())
         prompt_raw = body[pos:opening] + (BLANK + suffix if missing_word else "")
+        marker = FORMAT_MARKER.match(prompt_raw.strip())
+        self.html = marker is not None and marker.group(1) == "html"
         answers_raw = body[opening + 1:closing]
         general = ""
         if (split := answers_raw.rfind("####")) >= 0:
-            general, answers_raw = _text(answers_raw[split + 4:]), answers_raw[:split]
+            general, answers_raw = self._text(answers_raw[split + 4:]), answers_raw[:split]
         parsed = self._answers(block, line, answers_raw, opening + 1)
         if parsed is None:
             return
@@ -172,18 +187,20 @@ class _Reader:
         if dropped:
             self.result.warning(line, "answer feedback dropped (quizgame shows one explanation "
                                 "per question): " + ", ".join(quoted(d) for d in dropped))
-        if (marker := FORMAT_MARKER.match(prompt_raw.strip())) and marker.group(1) == "html":
-            self.result.warning(line, "HTML markup is kept as plain text")
-        prompt = named = _text(prompt_raw)  # the id comes from the text with its blank, as ever
+        prompt = named = self._text(prompt_raw)  # the id comes from the text with its blank
         if missing_word and (blank := _cloze_blank(fields)) is not None:
             # Moodle's missing word is a one-blank cloze: the answer block is the blank.
             # The blank where the answers were, the spacing around it as written.
-            text = _text(body[pos:opening] + _GAP + suffix).replace(_GAP, blank)
+            text = self._text(body[pos:opening] + _GAP + suffix).replace(_GAP, blank)
             fields = {"type": "cloze", "text": text}
             prompt = "Fill in the blank."
         elif missing_word:
             self.result.warning(line, f"missing-word question: the blank is shown as {BLANK} "
                                 "in the prompt")
+        if self.images:
+            listed = ", ".join(quoted(name) for name in dict.fromkeys(self.images))
+            self.result.warning(line, f"images are not carried (quizgame shows text only): "
+                                f"{listed}")
         data = {"id": self.ids.derive(title or named), **fields, "prompt": prompt}
         if explanation:
             data["explanation"] = explanation
@@ -207,7 +224,7 @@ class _Reader:
         head, *feedback = content.split("#", 2)
         if head.strip() in _TRUE_FALSE:
             # {T#feedback if wrong#feedback if right}, as Moodle reads it
-            wrong_feedback, right_feedback = [*map(_text, feedback), "", ""][:2]
+            wrong_feedback, right_feedback = [*map(self._text, feedback), "", ""][:2]
             right = _Answer("=", None, "", right_feedback, "", line)
             wrong = _Answer("~", None, "", wrong_feedback, "", line)
             fields = {"type": "truefalse", "answer": _TRUE_FALSE[head.strip()]}
@@ -227,14 +244,14 @@ class _Reader:
             if raw[at] in weighted and (match := _WEIGHT.match(chunk)):
                 weight, chunk = float(match.group(1)), chunk[match.end():]
             text, _, feedback = chunk.partition("#")
-            answers.append(_Answer(raw[at], weight, _text(text), _text(feedback), chunk,
-                                   block.line_at(offset + at)))
+            answers.append(_Answer(raw[at], weight, self._text(text), self._text(feedback),
+                                   chunk, block.line_at(offset + at)))
         return raw[: marks[0]] if marks else raw, answers
 
     def _unmarked(self, line: int, lead: str) -> bool:
         if lead.strip():
-            self.result.error(line, f"{_show(lead)} has no '=' or '~' in front: mark each answer "
-                              "right (=) or wrong (~)")
+            self.result.error(line, f"{self._show(lead)} has no '=' or '~' in front: mark each "
+                              "answer right (=) or wrong (~)")
             return True
         return False
 
@@ -270,7 +287,11 @@ class _Reader:
             self.result.warning(line, "no answer earns full credit: skipped")
             return None
         self._drop_partial(line, [a for a in answers if not a.full_credit])
-        return {"type": "text", "answers": [a.text for a in right]}, answers, right
+        if any(_WILDCARD.search(a.text) for a in right):
+            self.result.warning(line, "Moodle reads '*' in a short answer as any text; quizgame "
+                                "accepts the '*' only as written")
+        accepted = [a.text.replace("\\*", "*") for a in right]
+        return {"type": "text", "answers": accepted}, answers, right
 
     def _match(self, line: int, lead: str, answers: list[_Answer]) -> _Parsed | None:
         if self._unmarked(line, lead):
@@ -279,13 +300,13 @@ class _Reader:
         for answer in answers:
             left, arrow, right = answer.raw.partition(MATCH_ARROW)
             if not arrow:
-                self.result.error(answer.line, f"{_show(answer.raw)} is not a pair: write "
+                self.result.error(answer.line, f"{self._show(answer.raw)} is not a pair: write "
                                   "'=left -> right'")
                 return None
-            if _text(left):
-                pairs.append([_text(left), _text(right, formatted=False)])
+            if self._text(left):
+                pairs.append([self._text(left), self._text(right, formatted=False)])
             else:
-                extra.append(_text(right, formatted=False))
+                extra.append(self._text(right, formatted=False))
         if len({right for _, right in pairs}) < len(pairs):
             # Items sharing a partner: the partners are groups, as in a categorize question.
             groups: dict[str, list[str]] = {}
@@ -302,7 +323,7 @@ class _Reader:
     def _number(self, block: _Block, line: int, raw: str, offset: int) -> _Parsed | None:
         wrong: list[_Answer] = []
         if (tilde := raw.find("~")) >= 0:
-            feedback = _text(raw[tilde + 1:].partition("#")[2])
+            feedback = self._text(raw[tilde + 1:].partition("#")[2])
             wrong = [_Answer("~", None, "", feedback, "", block.line_at(offset + tilde))]
             raw = raw[:tilde]
         lead, answers = self._split(block, raw, offset, weighted="=")
@@ -311,7 +332,7 @@ class _Reader:
                 self._unmarked(line, lead)
                 return None
             text, _, feedback = lead.strip().partition("#")
-            answers = [_Answer("=", None, _text(text), _text(feedback), lead, line)]
+            answers = [_Answer("=", None, self._text(text), self._text(feedback), lead, line)]
         if not answers:
             self.result.error(line, "a numerical question needs a number after '#'")
             return None

@@ -4,7 +4,7 @@ The layout is the template's: a short header area, column titles on row 8, then 
 per row from row 9 (number, question, answers 1-4, time limit, correct answer numbers). Kahoot
 takes multiple choice and true/false only, a question of at most 120 characters, 2 to 4 answers
 of at most 75 characters and a time limit from a fixed set: a question that does not fit is
-skipped with the reason, never cut short.
+skipped with the reason, never cut short. Line breaks become spaces (a cell is one line).
 """
 
 from __future__ import annotations
@@ -82,8 +82,10 @@ def question_row(
     quiz: Quiz, question: Question, answers: list[str], right: list[int]
 ) -> list[Any]:
     """Question, four answer cells (None when unused), time limit, correct answer number(s)."""
-    _check(question.prompt, answers)
-    cells: list[Any] = [question.prompt, *answers, *[None] * (MAX_ANSWERS - len(answers))]
+    # A cell's line break would show in Kahoot as a stray character or split the text.
+    prompt, answers = _one_line(question.prompt), [_one_line(answer) for answer in answers]
+    _check(prompt, answers)
+    cells: list[Any] = [prompt, *answers, *[None] * (MAX_ANSWERS - len(answers))]
     correct_cell = right[0] if len(right) == 1 else ",".join(map(str, right))
     return [*cells, kahoot_time(quiz.time_limit_for(question)), correct_cell]
 
@@ -124,6 +126,10 @@ def kahoot_time(seconds: int) -> int:
     if not seconds:
         return DEFAULT_TIME
     return next((allowed for allowed in TIME_LIMITS if allowed >= seconds), TIME_LIMITS[-1])
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _check(prompt: str, answers: list[str]) -> None:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from quizgame.errors import PlayerNameError, SaveError
+from quizgame.slugs import slug
 
 MAX_NAME_LENGTH = 40
 KEY_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -99,12 +100,8 @@ def normalised_name(name: str) -> str:
 def player_key(name: str) -> str:
     """The player's folder name (validates the name first; see the module docstring)."""
     normal = normalised_name(display_name(name))
-    ascii_text = "".join(
-        char for char in unicodedata.normalize("NFKD", normal) if not unicodedata.combining(char)
-    ).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text)[:_SLUG_LENGTH].strip("-") or "player"
     digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
-    return f"{slug}-{digest}"
+    return f"{slug(normal, _SLUG_LENGTH, 'player')}-{digest}"
 
 
 def is_player_key(text: str) -> bool:

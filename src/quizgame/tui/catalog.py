@@ -41,13 +41,30 @@ class QuizEntry:
 def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
     """Every `*.toml` in the folder, sorted by file name, then `also` (a quiz named on the
     command line) when it is not one of them; a file that fails to load is listed with the
-    loader's messages (file name, line, what is wrong), never raised."""
+    loader's messages (file name, line, what is wrong), never raised, and so are files of the
+    folder that share a quiz id."""
     from quizgame.format.checker import quiz_files
 
     paths = quiz_files([folder]) if folder.is_dir() else []
+    entries = _without_shared_ids([_read_entry(path) for path in paths])
     if also is not None and not any(path.resolve() == also.resolve() for path in paths):
-        paths.append(also)
-    return [_read_entry(path) for path in paths]
+        entries.append(_read_entry(also))  # named on purpose: never taken for another
+    return entries
+
+
+def _without_shared_ids(entries: list[QuizEntry]) -> list[QuizEntry]:
+    """Quizzes sharing an id are listed as broken: playing one would mix their saves."""
+    from quizgame.format.checker import shared_id_message, shared_ids
+
+    shared = shared_ids((entry.path, entry.quiz) for entry in entries if entry.quiz is not None)
+    listed = []
+    for entry in entries:
+        if entry.quiz is not None and entry.path in shared:
+            others = [Path(other.name) for other in shared[entry.path]]
+            problem = f"{entry.path.name}: {shared_id_message(entry.quiz.quiz.id, others)}"
+            entry = QuizEntry(entry.path, None, (problem,))
+        listed.append(entry)
+    return listed
 
 
 def _read_entry(path: Path) -> QuizEntry:
