@@ -22,7 +22,6 @@ from datetime import datetime
 from quizgame.engine.records import Mode, SessionRecord
 from quizgame.store.models import SessionSummary
 
-
 SCORED_MODES: frozenset[Mode] = frozenset({"quiz", "live"})
 
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
 from quizgame.errors import QuizgameError
+
+if TYPE_CHECKING:
+    from quizgame.format.models import Quiz
+    from quizgame.live.hub import Hub
 
 DEFAULT_PORT = 8765  # quizgame.live.hub.DEFAULT_PORT (not imported: aiohttp is slow to import)
 PACES = ("teacher", "auto", "all")
@@ -85,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     return run_host_app(hub, listen, share, args.port)
 
 
-def _hub(args: argparse.Namespace, quiz, saves: Path):  # type: ignore[no-untyped-def]
+def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:
     from quizgame.live.game import Settings
     from quizgame.live.hub import Hub
     from quizgame.live.journal import unfinished_game

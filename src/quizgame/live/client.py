@@ -111,7 +111,7 @@ class LiveClient:
                                 break
                             self._receive(frame.json())
                             away_since = loop.time()
-                except (aiohttp.ClientError, OSError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError, OSError):
                     pass
                 finally:
                     self._socket = None

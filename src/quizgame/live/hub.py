@@ -33,8 +33,18 @@ from quizgame.live.game import HOST, LiveGame, Refused, Send, Settings, refusal
 from quizgame.live.journal import Journal, journal_path, read_journal
 from quizgame.live.limits import RateLimit
 from quizgame.live.protocol import (
-    MAX_MESSAGE_BYTES, VERSION, Answer, Join, Leave, Ping, ProtocolError, Rejoin, Roster,
-    encode, error, parse_client,
+    MAX_MESSAGE_BYTES,
+    VERSION,
+    Answer,
+    Join,
+    Leave,
+    Ping,
+    ProtocolError,
+    Rejoin,
+    Roster,
+    encode,
+    error,
+    parse_client,
 )
 from quizgame.store.folder import SavesFolder
 from quizgame.store.player import PlayerSaves

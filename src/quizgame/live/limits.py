@@ -2,8 +2,8 @@
 
 Every join or rejoin attempt costs a token; a bucket holds `burst` tokens and refills at `rate`
 per second. This machine itself (127.0.0.1, ::1) is not limited by default: the tabs of
-`quizgame serve --join` all connect from it. Buckets of addresses idle long enough to be full again are dropped, so a storm of
-addresses cannot grow the table without bound.
+`quizgame serve --join` all connect from it. Buckets of addresses idle long enough to be full
+again are dropped, so a storm of addresses cannot grow the table without bound.
 """
 
 from __future__ import annotations

@@ -158,5 +158,5 @@ async def host_plain(hub: Hub, listen: str, share: str, port: int, *,
 
 
 def run_plain_host(hub: Hub, listen: str, share: str, port: int) -> int:
-    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     return asyncio.run(host_plain(hub, listen, share, port, stdin=sys.stdin, stdout=sys.stdout))

@@ -145,6 +145,6 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
 
 
 def run_plain_join(address: str, code: str, name: str) -> int:
-    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout))
