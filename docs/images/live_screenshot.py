@@ -1,9 +1,9 @@
-"""Render docs/images/live-projector.png: the projector screen of a live game at a reveal.
+"""Render docs/images/live-lobby.png and live-reveal.png: the projector screen of a live game.
 
     python docs/images/live_screenshot.py        (needs Chromium: it turns Textual's SVG into PNG)
 
-Runs the real HostApp with a hub on 127.0.0.1 and six scripted players of the bundled quiz's
-first question, saves Textual's SVG screenshot, and has headless Chromium draw it as a PNG.
+Runs the real HostApp with a hub on 127.0.0.1 and six scripted players answering a choice question
+of the bundled quiz, saves Textual's SVG screenshot, and has headless Chromium draw it as a PNG.
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 
 async def shoot(folder: Path, phase: str) -> Path:
-    hub = Hub.new(load_quiz(QUIZ), folder / "saves", Settings(teams=2))
+    quiz = load_quiz(QUIZ)
+    # Choice questions only (the hub shuffles the order), so the reveal shows how the class
+    # split between options.
+    choices = [q for q in quiz.questions if q.type == "choice"]
+    quiz = quiz.model_copy(update={"questions": choices})
+    hub = Hub.new(quiz, folder / "saves", Settings(teams=2))
     app = HostApp(hub, "127.0.0.1", "192.168.1.20", 0)
     async with app.run_test(size=(100, 34)) as pilot, aiohttp.ClientSession() as session:
         while hub.port == 0:
@@ -47,8 +52,11 @@ async def shoot(folder: Path, phase: str) -> Path:
             await pilot.pause(0.3)
             for n, socket in enumerate(sockets):
                 await socket.send_str(json.dumps({"type": "answer", "number": 1,
-                                                  "raw": "1" if n % 3 else "2"}))
+                                                  "raw": "2" if n % 3 else str(1 + n % 4)}))
             await pilot.pause(0.8)
+            if hub.game.phase != "reveal":  # the hub reveals by itself once everyone answered
+                await pilot.press("r")
+                await pilot.pause(0.8)
         svg = folder / f"{phase}.svg"
         app.save_screenshot(str(svg))
         for socket in sockets:
