@@ -104,7 +104,7 @@ def message_lines(message: dict[str, Any]) -> list[str]:
 
 
 async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
-                     stdout: TextIO, client_kind: str = "plain") -> int:
+                     stdout: TextIO, client_kind: str = "plain", rejoin_code: str = "") -> int:
     current: dict[str, Any] = {}
     outcome = {"status": 0}
 
@@ -121,7 +121,8 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
         elif kind == "error" and client.over:
             outcome["status"] = 1
 
-    client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind)
+    client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind,
+                        rejoin_code=rejoin_code)
     loop = asyncio.get_running_loop()
     lines: asyncio.Queue[str] = asyncio.Queue()
 
@@ -144,7 +145,8 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
     return outcome["status"]
 
 
-def run_plain_join(address: str, code: str, name: str) -> int:
+def run_plain_join(address: str, code: str, name: str, rejoin_code: str = "") -> int:
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout))
+    return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout,
+                                  rejoin_code=rejoin_code))
