@@ -14,7 +14,7 @@ import pytest
 
 from live_helpers import WAIT_S, players, running_hub, step, url
 from quizgame.cli import build_parser
-from quizgame.plain.live_join import join_plain
+from quizgame.plain.live_join import join_plain, message_lines
 
 
 async def lines_once(stdout: io.StringIO, text: str) -> None:
@@ -51,3 +51,18 @@ def test_join_takes_a_rejoin_code() -> None:
     args = build_parser().parse_args(["join", "127.0.0.1:8765", "--code", "123456",
                                       "--name", "Ana", "--rejoin", "T5MQ", "--plain"])
     assert args.rejoin == "T5MQ"
+
+
+@pytest.mark.parametrize(("split", "shown"), [
+    ([{"label": "right", "count": 2, "correct": True},
+      {"label": "wrong", "count": 1, "correct": False}], "The class: right: 2, wrong: 1"),
+    ([{"label": "Morally", "count": 1, "correct": True},
+      {"label": "Militarily", "count": 1, "correct": False}],
+     "The class: Morally (right): 1, Militarily: 1"),
+])
+def test_the_class_split_marks_the_right_option_once(split: list[dict[str, object]],
+                                                      shown: str) -> None:
+    reveal = {"type": "reveal", "right_answer": "40", "split": split,
+              "you": {"outcome": "correct", "given": "40", "points": 900, "score": 900,
+                      "streak": 1}}
+    assert message_lines(reveal)[-1] == shown

@@ -48,6 +48,11 @@ def ordinal(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
+def right_mark(row: dict[str, Any]) -> str:
+    """The " (right)" after the right option of a split; a split by outcome already says "right"."""
+    return " (right)" if row["correct"] and row["label"] != "right" else ""
+
+
 def message_lines(message: dict[str, Any]) -> list[str]:
     """What a player reads for one message from the hub."""
     kind = message.get("type")
@@ -75,8 +80,8 @@ def message_lines(message: dict[str, Any]) -> list[str]:
                      f"The answer: {message['right_answer']}"]
             if message.get("explanation"):
                 lines.append(message["explanation"])
-            split = ", ".join(f"{row['label']}{' (right)' if row['correct'] else ''}: "
-                              f"{row['count']}" for row in message["split"])
+            split = ", ".join(f"{row['label']}{right_mark(row)}: {row['count']}"
+                              for row in message["split"])
             return lines + [f"The class: {split}"]
         case "standings" | "podium":
             you = message.get("you")
