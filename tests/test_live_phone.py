@@ -92,3 +92,21 @@ async def test_a_phone_joins_answers_survives_a_refresh_and_sees_the_podium(
         await page.wait_for_selector("text=Podium")
         assert "Phone Ana" in await page.text_content("#board")
         assert "You are number 1 of 2" in await page.text_content("#status")
+
+
+async def test_a_player_whose_laptop_died_rejoins_from_a_phone_with_the_rejoin_code(
+        tmp_path: Path, browser) -> None:
+    async with running_hub(tmp_path) as hub, players(hub, ["Ana", "Ben"]) as (ana, _ben):
+        rejoin = ana.messages[0]["rejoin"]
+        await step(hub, "start")
+        await ana.expect("question")
+        await ana.drop()
+        page = await browser.new_page()  # type: ignore[attr-defined]
+        page.set_default_timeout(WAIT_MS)
+        await page.goto(f"http://127.0.0.1:{hub.port}/?code={hub.game.code}")
+        await page.fill("#name", "Ana")
+        await page.fill("#rejoin", rejoin.lower())
+        await page.click("#join-button")
+        await page.wait_for_selector("#answer button:has-text('Lima')")
+        assert f"rejoin code {rejoin}" in await page.text_content("#me")
+        assert len(hub.game.players) == 2 and hub.game.named("Ana").connected

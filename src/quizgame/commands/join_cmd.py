@@ -22,6 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("address", metavar="ADDRESS", help="the hub's address (host:port)")
     parser.add_argument("--code", help="the join code on the teacher's screen")
     parser.add_argument("--name", help="your name in the game")
+    parser.add_argument("--rejoin", metavar="CODE",
+                        help="the rejoin code your screen showed: back in the game with your "
+                        "score after your client closed, or on another device")
     parser.add_argument("--plain", action="store_true",
                         help="line mode: questions on stdout, answers one per line on stdin")
     parser.set_defaults(run=run)
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             raise QuizgameError("join --plain needs --code CODE and --name NAME")
         from quizgame.plain.live_join import run_plain_join
 
-        return run_plain_join(args.address, args.code, args.name)
+        return run_plain_join(args.address, args.code, args.name, args.rejoin or "")
     from quizgame.tui.live.join_app import run_join_app
 
-    return run_join_app(args.address, code=args.code, name=args.name)
+    return run_join_app(args.address, code=args.code, name=args.name, rejoin=args.rejoin)

@@ -218,10 +218,15 @@ def _cells(
 def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> dict[str, Any] | None:
     qtype = cells.get("type", "").lower()
     if qtype not in QUESTION_TYPES:
+        # Name only the types a row can hold: offering cloze here would lead to the next refusal.
+        importable = [t for t in QUESTION_TYPES if not isinstance(IMPORTS[t], NotCarried)]
+        elsewhere = [t for t in QUESTION_TYPES if t not in importable]
         close = difflib.get_close_matches(qtype, QUESTION_TYPES, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         shown = quoted(qtype) if qtype else "empty"
-        result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
+        result.error(line, f"{shown} is not one of {', '.join(importable)}{hint}; "
+                     f"{', '.join(elsewhere[:-1])} and {elsewhere[-1]} questions are written in "
+                     "the quiz file", where="type")
         return None
     entry = IMPORTS[qtype]
     if isinstance(entry, NotCarried):

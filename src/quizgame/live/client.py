@@ -79,14 +79,15 @@ class LiveClient:
 
     def __init__(self, address: str, *, code: str, name: str,
                  on_message: Callable[[dict[str, Any]], None], client: str = "plain",
-                 token: str | None = None, retry_s: float = RETRY_S,
+                 token: str | None = None, rejoin_code: str = "", retry_s: float = RETRY_S,
                  give_up_s: float = GIVE_UP_S) -> None:
         self.url = websocket_url(address)
         self.code, self.name, self.client = code, name, client
         self.token = token
         self.rejoin: str | None = None
-        # The first message when there is no token yet: a join, or a rejoin by name and code.
-        self.hello: dict[str, Any] | None = None
+        # Without a token yet (a restarted client, another device), the rejoin code the
+        # player's screen showed is their way back: joining by name is refused, it is taken.
+        self.rejoin_code = rejoin_code.strip()
         self.on_message = on_message
         self.retry_s, self.give_up_s = retry_s, give_up_s
         self._socket: aiohttp.ClientWebSocketResponse | None = None
@@ -129,8 +130,9 @@ class LiveClient:
     def _hello(self) -> dict[str, Any]:
         if self.token:
             return {"type": "rejoin", "v": VERSION, "token": self.token}
-        if self.hello is not None:
-            return self.hello
+        if self.rejoin_code:
+            return {"type": "rejoin", "v": VERSION, "name": self.name, "rejoin": self.rejoin_code,
+                    "code": self.code}
         return {"type": "join", "v": VERSION, "code": self.code, "name": self.name,
                 "client": self.client}
 

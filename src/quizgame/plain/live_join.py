@@ -48,6 +48,11 @@ def ordinal(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
+def right_mark(row: dict[str, Any]) -> str:
+    """The " (right)" after the right option of a split; a split by outcome already says "right"."""
+    return " (right)" if row["correct"] and row["label"] != "right" else ""
+
+
 def message_lines(message: dict[str, Any]) -> list[str]:
     """What a player reads for one message from the hub."""
     kind = message.get("type")
@@ -75,8 +80,8 @@ def message_lines(message: dict[str, Any]) -> list[str]:
                      f"The answer: {message['right_answer']}"]
             if message.get("explanation"):
                 lines.append(message["explanation"])
-            split = ", ".join(f"{row['label']}{' (right)' if row['correct'] else ''}: "
-                              f"{row['count']}" for row in message["split"])
+            split = ", ".join(f"{row['label']}{right_mark(row)}: {row['count']}"
+                              for row in message["split"])
             return lines + [f"The class: {split}"]
         case "standings" | "podium":
             you = message.get("you")
@@ -104,7 +109,7 @@ def message_lines(message: dict[str, Any]) -> list[str]:
 
 
 async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
-                     stdout: TextIO, client_kind: str = "plain") -> int:
+                     stdout: TextIO, client_kind: str = "plain", rejoin_code: str = "") -> int:
     current: dict[str, Any] = {}
     outcome = {"status": 0}
 
@@ -121,7 +126,8 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
         elif kind == "error" and client.over:
             outcome["status"] = 1
 
-    client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind)
+    client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind,
+                        rejoin_code=rejoin_code)
     loop = asyncio.get_running_loop()
     lines: asyncio.Queue[str] = asyncio.Queue()
 
@@ -144,7 +150,8 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
     return outcome["status"]
 
 
-def run_plain_join(address: str, code: str, name: str) -> int:
+def run_plain_join(address: str, code: str, name: str, rejoin_code: str = "") -> int:
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout))
+    return asyncio.run(join_plain(address, code, name, stdin=sys.stdin, stdout=sys.stdout,
+                                  rejoin_code=rejoin_code))

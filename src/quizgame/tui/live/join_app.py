@@ -19,7 +19,6 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgame.live.client import LiveClient, QuestionView
-from quizgame.live.wire import VERSION
 from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
 from quizgame.tui.css import screen_css
 from quizgame.tui.live.lines import ranking_text, split_text, teams_text
@@ -36,9 +35,11 @@ class JoinApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="join.quit"),
     ]
 
-    def __init__(self, address: str, *, code: str | None = None, name: str | None = None) -> None:
+    def __init__(self, address: str, *, code: str | None = None, name: str | None = None,
+                 rejoin: str | None = None) -> None:
         super().__init__()
         self.address, self.join_code, self.player_name = address, code, name
+        self.rejoin_code = rejoin or ""
         self.client: LiveClient | None = None
         self.question: QuestionView | None = None
         self.you = ""
@@ -48,7 +49,8 @@ class JoinApp(App[None]):
         with Vertical(id="form"):
             yield Input(self.join_code or "", placeholder="Join code", id="code")
             yield Input(self.player_name or "", placeholder="Your name", id="name", max_length=40)
-            yield Input(placeholder="Rejoin code (only if you were already in)", id="rejoin")
+            yield Input(self.rejoin_code, placeholder="Rejoin code (only if you were already in)",
+                        id="rejoin")
             yield Button("Join", id="join", variant="primary")
         yield Static(id="prompt")
         yield OptionList(id="options")
@@ -60,7 +62,7 @@ class JoinApp(App[None]):
         for widget in ("#options", "#typed"):
             self.query_one(widget).display = False
         if self.join_code and self.player_name:
-            self._start(self.join_code, self.player_name, "")
+            self._start(self.join_code, self.player_name, self.rejoin_code)
         else:
             self.query_one("#code" if not self.join_code else "#name", Input).focus()
 
@@ -89,10 +91,7 @@ class JoinApp(App[None]):
         self.query_one("#form").display = False
         self._status("Connecting...")
         self.client = LiveClient(self.address, code=code, name=name, on_message=self._on,
-                                 client="tui")
-        if rejoin:
-            self.client.hello = {"type": "rejoin", "v": VERSION, "name": name,
-                                 "rejoin": rejoin, "code": code}
+                                 client="tui", rejoin_code=rejoin)
         self.run_worker(self._run(self.client), exclusive=True)
 
     async def _run(self, client: LiveClient) -> None:
@@ -215,8 +214,9 @@ class JoinApp(App[None]):
         self.exit()
 
 
-def run_join_app(address: str, *, code: str | None, name: str | None) -> int:
-    JoinApp(address, code=code, name=name).run()
+def run_join_app(address: str, *, code: str | None, name: str | None,
+                 rejoin: str | None = None) -> int:
+    JoinApp(address, code=code, name=name, rejoin=rejoin).run()
     return 0
 
 
