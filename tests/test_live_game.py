@@ -96,6 +96,30 @@ def test_skip_saves_not_seen_for_everyone_and_keeps_streaks() -> None:
     assert g.game.players[ana].streak == 1
 
 
+def test_a_game_ended_early_counts_the_questions_asked_not_the_quiz() -> None:
+    g = Game()
+    ana, ben = g.join("Ana"), g.join("Ben")
+    g.do("start")
+    g.answer(ana, RIGHT["capital"])
+    g.answer(ben, RIGHT["capital"])
+    g.do("next")
+    g.do("next")
+    g.answer(ana, RIGHT["river"])  # Ben never answers: the teacher ends during question 2
+    g.do("end")
+    assert g.game.phase == "podium"
+    for player in (ana, ben):
+        assert g.record(player).question_count == 2
+        assert g.record(player).finished_at is not None
+    assert [a.correct for a in g.record(ana).answers] == [True, True]
+
+
+def test_a_game_ended_in_the_lobby_asked_nothing() -> None:
+    g = Game()
+    ana = g.join("Ana")
+    g.do("end")
+    assert g.record(ana).question_count == 0
+
+
 def test_auto_pace_moves_on_by_itself_and_all_pace_is_untimed() -> None:
     g = Game(pace="auto", auto_delay_s=5.0)
     ana = g.join("Ana")
