@@ -14,7 +14,7 @@ import textwrap
 import pytest
 
 CORE_PACKAGES = ["quizgame.format", "quizgame.engine", "quizgame.store", "quizgame.classroom",
-                 "quizgame.interop"]
+                 "quizgame.interop", "quizgame.wording"]
 
 _PROBE = textwrap.dedent(
     """

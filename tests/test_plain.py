@@ -21,17 +21,19 @@ from quizgame.store import SavesFolder
 PLAIN_GAME = DATA / "plain-game.toml"
 
 # Seed 1 asks: painter, languages (German, Portuguese), sky, capital, mammals, planets, everest.
+# Each feedback waits for Enter ("") before the next question.
 SCRIPT = [
     "Dali",                   # painter (500 points): wrong, so far
-    "!!",                     # "I was right": 500, streak 1
-    "2,1",                    # languages: 1000 + 100 streak bonus
+    "!!",                     # "I was right" on its feedback: 500, streak 1
+    "",
+    "2,1", "",                # languages: 1000 + 100 streak bonus
     "maybe",                  # sky: not an answer, asked again
-    "f",                      # sky: 1000 + 200
+    "f", "",                  # sky: 1000 + 200
     "?",                      # capital: hint, halves the points
-    "lisbon",                 # capital: 500 + 300
-    "whale",                  # mammals: 1 of 2 right: 500, streak over
-    "mercury, venus, earth",  # planets: 1000
-    "8,850 m",                # everest: 1000 + 100
+    "lisbon", "",             # capital: 500 + 300
+    "whale", "",              # mammals: 1 of 2 right: 500, streak over
+    "mercury, venus, earth", "",  # planets: 1000
+    "8,850 m", "",            # everest: 1000 + 100
 ]
 EXPECTED_SCORE = 500 + 1100 + 1200 + 800 + 500 + 1000 + 1100
 
@@ -51,9 +53,9 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Question 1 of 7" in out and "Question 7 of 7" in out
-    for words in ("Incorrect", "Partly correct (50%)", "Hint: It is on the Tagus.",
+    for words in ("Incorrect", "Partly right (50%)", "Hint: It is on the Tagus.",
                   "Type true or false", "Explanation: Lisbon has been", "Source: “Lisbon is",
-                  "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE}", "Correct: 6 of 7"):
+                  "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE:,}", "Correct: 6 of 7"):
         assert words in out
     assert "\x1b[" not in out  # no colour into a pipe
     history = subprocess.run(
@@ -70,7 +72,7 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
 
 
 def test_end_of_input_keeps_what_was_answered(tmp_path):
-    done = run_plain("--player", "Ana", stdin="Picasso\n1,2\n", saves=tmp_path)
+    done = run_plain("--player", "Ana", stdin="Picasso\n\n1,2\n\n", saves=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Stopped. 2 answers saved." in done.stdout
     [record] = SavesFolder(tmp_path).player("Ana").sessions()
@@ -140,12 +142,13 @@ def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=
 
 def test_a_late_answer_counts_as_timed_out_and_says_so():
     out, store = play(["Picasso"], seconds=25)
-    assert "Incorrect: time's up (25 s, limit 20 s)" in out
+    assert "Time's up: the 20 s ran out before Enter" in out
     assert store.sessions()[0].answers[0].timed_out
 
 
 def test_every_type_shows_its_options_and_how_to_answer():
-    out, _ = play(["Picasso", "3,2,1", "f", "lisbon", "whale", "1,2,3,4", "8849"])
+    out, _ = play(["Picasso", "", "3,2,1", "", "f", "", "lisbon", "", "whale", "", "1,2,3,4", "",
+                   "8849", ""])
     for expected in (
         "Answer: type it",
         "Match each of:\n  A. Brazil\n  B. Austria\n  C. Chile\nwith one of:\n  1. Spanish",
@@ -162,17 +165,17 @@ def test_every_type_shows_its_options_and_how_to_answer():
 
 @pytest.mark.parametrize("line", ["!!", "?"])
 def test_commands_out_of_place_are_explained(line):
-    out, store = play(["Picasso", "1,2,3", "f", line], name="all-types")
-    assert ("!! counts a text answer" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
+    out, store = play(["Picasso", "", "1,2,3", "", "f", "", line], name="all-types")
+    assert ("!! comes after the feedback" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
     assert len(store.sessions()[0].answers) == 3
 
 
 def test_a_last_wrong_text_answer_can_still_be_overridden():
     # Seed 7 asks the text question last.
-    lines = ["f", "8849", "portuguese,german", "lisbon", "mercury,venus,earth", "whale,bat",
-             "Dali", "!!"]
+    lines = ["f", "", "8849", "", "portuguese,german", "", "lisbon", "", "mercury,venus,earth", "",
+             "whale,bat", "", "Dali", "!!"]
     out, store = play(lines, name="plain-game", seed=7)
-    assert "Type !! if you were right" in out and "(you said you were right)" in out
+    assert "If you were right, type !! now." in out and "(you said you were right)" in out
     assert store.sessions()[0].answers[-1].overridden and store.sessions()[0].finished
 
 
@@ -183,8 +186,8 @@ def test_colour_only_when_asked_and_never_alone():
 
 def test_practice_with_nothing_due_says_when_to_come_back():
     store = MemoryStore()
-    play(["Picasso", "portuguese,german,spanish", "f", "lisbon", "whale,bat,dolphin",
-          "mercury,venus,earth,mars", "8849"], mode="practice", store=store)
+    play(["Picasso", "", "portuguese,german,spanish", "", "f", "", "lisbon", "", "whale,bat,dolphin",
+          "", "mercury,venus,earth,mars", "", "8849", ""], mode="practice", store=store)
     out, _ = play([], mode="practice", store=store)
     assert "Nothing is due in Every question type. Next card due in " in out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from quizgame.store.folder import SavesFolder
@@ -22,6 +23,7 @@ from tui_helpers import (
     quizzes_folder,
     settle,
     shown,
+    shown_or_none,
     text_of,
     type_text,
 )
@@ -175,3 +177,19 @@ async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(
         assert any("could not be saved" in str(n.title) for n in app._notifications)
         assert shown(pilot).number == 3  # on to the next question
     assert session_file.read_text() == "this is not TOML ["
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q", "escape"])
+async def test_leaving_on_the_last_feedback_keeps_the_game_finished(tmp_path: Path, key: str) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in TYPE_ORDER:
+            await answer_right(pilot)
+            if shown_or_none(pilot) is not None:
+                await next_question(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.finished and len(session.answers) == len(TYPE_ORDER)

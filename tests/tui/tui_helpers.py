@@ -89,6 +89,11 @@ def shown(pilot: Pilot[Any]) -> PresentedQuestion:
     return presented
 
 
+def shown_or_none(pilot: Pilot[Any]) -> PresentedQuestion | None:
+    """The question waiting for an answer, None once the last one is answered."""
+    return pilot.app.screen.session.current()  # type: ignore[attr-defined]
+
+
 def right_keys(presented: PresentedQuestion) -> list[str]:
     """The keys that answer a question right, Enter included."""
     question: Any = presented.question

@@ -10,12 +10,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quizgame.classroom.output import text_table
+from quizgame.wording import NOT_AVAILABLE, count, duration, number, percent
 
 if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
     from quizgame.classroom.item_analysis import ItemStats, QuizReport
     from quizgame.classroom.leaderboard import Leaderboard
 
-NOT_AVAILABLE = "n/a"
 FLAG_MARK = "⚑"
 SHORT_FLAGS = {
     "too-easy": "easy",
@@ -23,25 +23,6 @@ SHORT_FLAGS = {
     "negative-discrimination": "key?",
     "unused-distractor": "distractor",
 }
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 player`, `4 players`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def percent_text(fraction: float | None) -> str:
-    return NOT_AVAILABLE if fraction is None else f"{100 * fraction:.0f}%"
-
-
-def duration_text(milliseconds: float | None) -> str:
-    """`12.3s` under a minute, `m:ss` above."""
-    if milliseconds is None:
-        return NOT_AVAILABLE
-    if milliseconds < 60_000:
-        return f"{milliseconds / 1000:.1f}s"
-    minutes, secs = divmod(round(milliseconds / 1000), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def when_text(moment: datetime) -> str:
@@ -75,8 +56,8 @@ SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5})
 
 def standings_cells(board: Leaderboard) -> list[list[str]]:
     return [
-        [str(s.rank), s.player, str(s.best_score), percent_text(s.accuracy), str(s.attempts),
-         duration_text(s.best_time_ms), when_text(s.last_played)]
+        [str(s.rank), s.player, number(s.best_score), percent(s.accuracy), str(s.attempts),
+         duration(s.best_time_ms), when_text(s.last_played)]
         for s in board.standings
     ]
 
@@ -86,7 +67,7 @@ def scores_text(boards: list[Leaderboard]) -> str:
     blocks = []
     for board in boards:
         heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): "
-                   f"{plural(len(board.standings), 'player')}, "
+                   f"{count(len(board.standings), 'player')}, "
                    f"{selection_text(board.first_attempt)}")
         table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)
         blocks.append(f"{heading}\n\n{table}")
@@ -102,9 +83,9 @@ ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9})
 
 def item_cells(item: ItemStats) -> list[str]:
     discrimination = NOT_AVAILABLE if item.discrimination is None else f"{item.discrimination:.0f}%"
-    return [str(item.number), flags_text(item), percent_text(item.facility), discrimination,
+    return [str(item.number), flags_text(item), percent(item.facility), discrimination,
             item.question_id, item.question_type, str(item.attempts),
-            duration_text(item.mean_time_ms), str(item.hints), str(item.overrides)]
+            duration(item.mean_time_ms), str(item.hints), str(item.overrides)]
 
 
 def summary_text(report: QuizReport) -> str:
@@ -119,7 +100,7 @@ def summary_text(report: QuizReport) -> str:
 
 def summary_line(report: QuizReport) -> str:
     """The whole-quiz figures on one line, for narrow screens."""
-    return (f"{plural(report.players, 'player')} · score "
+    return (f"{count(report.players, 'player')} · score "
             f"{number_text(report.mean_score)} (sd {number_text(report.sd_score)}) · marks "
             f"{_marks(report)} · alpha {_alpha(report)}")
 

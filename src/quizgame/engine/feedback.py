@@ -14,6 +14,7 @@ from typing import Literal
 from quizgame.engine.grading import describe_answer, right_answer
 from quizgame.engine.records import AnswerRecord, Mode, SessionRecord
 from quizgame.format.models import Question, Quiz
+from quizgame.wording import count
 
 Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
 
@@ -160,12 +161,9 @@ def due_in_words(moment: datetime, now: datetime) -> str:
     local = moment.astimezone()
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"in {_count(minutes, 'minute')} ({local:%H:%M})"
+        return f"in {count(minutes, 'minute')} ({local:%H:%M})"
     hours = round(minutes / 60)
     if hours < 48:
-        return f"in {_count(hours, 'hour')} ({local:%a %H:%M})"
-    return f"in {_count(round(hours / 24), 'day')} ({local:%a %d %b})"
+        return f"in {count(hours, 'hour')} ({local:%a %H:%M})"
+    return f"in {count(round(hours / 24), 'day')} ({local:%a %d %b})"
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 Mode = Literal["quiz", "practice", "mistakes"]
 Given = str | bool | float | list[str] | None
@@ -57,6 +57,18 @@ class SessionRecord(RecordModel):
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _answered_is_finished(self) -> SessionRecord:
+        # Saves of 0.1 left a game unfinished when it was quit on its last feedback: a game
+        # whose planned questions all have answers is finished, when its last answer was given.
+        if (
+            self.finished_at is None
+            and self.mode != "practice"
+            and 0 < self.question_count <= len(self.answers)
+        ):
+            self.__dict__["finished_at"] = self.answers[-1].answered_at
+        return self
 
     @property
     def finished(self) -> bool:

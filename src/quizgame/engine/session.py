@@ -221,6 +221,9 @@ class GameSession:
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before)
+        if self.mode != "practice" and self._plan.next(answer.answered_at) is None:
+            # Finished means answered: saved with this answer, however the game is left.
+            self.record.finished_at = answer.answered_at
         self._save(answer, card_before)
         return self._feedback(question, answer, verdict.canonical)
 

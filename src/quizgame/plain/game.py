@@ -1,8 +1,9 @@
 """The plain game loop: one question at a time on stdout, one answer per line from stdin.
 
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
-"Partly correct"); colour is added only on a terminal without NO_COLOR. `?` shows the hint, `!!`
-overrides a wrong text answer ("I was right"). Every answer is saved as it is given, so end of
+"Partly right", from `quizgame.wording`); colour is added only on a terminal without NO_COLOR.
+`?` shows the hint. The feedback of each answer waits for Enter, with no clock running; `!!`
+there says "I was right" about a text answer marked wrong. Every answer is saved as it is given, so end of
 input or Ctrl-C simply stops the game (exit status 0).
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
 from quizgame.engine.feedback import Feedback, Results, due_in_words
 from quizgame.engine.grading import parse_response
@@ -107,13 +109,12 @@ def play_plain(
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
     try:
         _play(session, console)
-        _last_chance_to_override(session, console)
     except (_Stop, KeyboardInterrupt):
         answered = len(session.record.answers)
         if not answered:
             console.say("", "Stopped before the first answer.")
             return 0
-        console.say("", f"Stopped. {answered} answer{'s' if answered != 1 else ''} saved.")
+        console.say("", f"Stopped. {wording.count(answered, 'answer')} saved.")
         _summary(console, session.results(), clock)
         return 0
     _summary(console, session.finish(), clock)
@@ -138,15 +139,30 @@ def _play(session: GameSession, console: Console) -> None:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
             elif line == OVERRIDE:
-                _override(session, console)
+                console.say("!! comes after the feedback of a text answer marked wrong.")
             else:
                 try:
                     response = parse_response(shown, line)
                 except AnswerFormatError as error:
                     console.say(str(error))
                     continue
-                console.say(*_feedback_lines(session.submit(response), shown, console))
+                feedback = session.submit(response)
+                console.say(*_feedback_lines(feedback, shown, console))
+                _read_feedback(session, console)
                 break
+
+
+def _read_feedback(session: GameSession, console: Console) -> None:
+    """Wait for Enter (or !!) after the feedback; no question, so no clock, is running."""
+    more = "the next question" if not session.is_over else "your results"
+    while True:
+        line = console.ask(f"Enter for {more}> ").strip()
+        if line == OVERRIDE:
+            _override(session, console)
+        elif line == HINT:
+            console.say("? shows a question's hint; this is the feedback of the last answer.")
+        else:
+            return
 
 
 def _override(session: GameSession, console: Console) -> None:
@@ -154,22 +170,12 @@ def _override(session: GameSession, console: Console) -> None:
         console.say("!! counts a text answer marked wrong as right; it only works just after one.")
         return
     feedback = session.override()
-    console.say(f"{console.paint('Correct', 'correct')} (you said you were right). "
-                f"+{feedback.points} points. Score: {feedback.score}.")
-
-
-def _last_chance_to_override(session: GameSession, console: Console) -> None:
-    if session.can_override:
-        console.say("", "Type !! if you were right, or press Enter for your results.")
-        try:
-            if console.ask("> ").strip() == OVERRIDE:
-                _override(session, console)
-        except _Stop:
-            pass
+    console.say(f"{console.paint('Correct', 'correct')} ({wording.OVERRIDDEN}). "
+                f"+{wording.count(feedback.points, 'point')}. Score: {wording.number(feedback.score)}.")
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
-    timed = f" ({shown.time_limit} seconds)" if shown.time_limit else ""
+    timed = f" ({wording.seconds(shown.time_limit)} to answer)" if shown.time_limit else ""
     lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
     if shown.hint:
         lines.append("Type ? for a hint (it halves the points).")
@@ -178,16 +184,13 @@ def _question_lines(shown: PresentedQuestion) -> list[str]:
 
 def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Console) -> list[str]:
     record = feedback.record
-    verdict = {
-        "correct": "Correct",
-        "partial": f"Partly correct ({feedback.credit:.0%})",
-        "incorrect": "Incorrect",
-        "timed_out": f"Incorrect: time's up ({_seconds(record.elapsed_ms)}, "
-        f"limit {shown.time_limit} s)",
-    }[feedback.outcome]
-    bonus = f" including a streak bonus of {record.streak_bonus}" if record.streak_bonus else ""
-    lines = [f"{console.paint(verdict, feedback.outcome)}. +{feedback.points} points{bonus}. "
-             f"Score: {feedback.score}."]
+    verdict = wording.verdict(feedback.outcome, feedback.credit)
+    if feedback.outcome == "timed_out":
+        verdict += f": the {wording.seconds(shown.time_limit)} ran out before Enter"
+    bonus = (f" including a streak bonus of {wording.number(record.streak_bonus)}"
+             if record.streak_bonus else "")
+    lines = [f"{console.paint(verdict, feedback.outcome)}. +{wording.count(feedback.points, 'point')}"
+             f"{bonus}. Score: {wording.number(feedback.score)}."]
     if feedback.canonical:
         lines.append(f"(Accepted with a small typo: it is spelled {feedback.canonical}.)")
     if not feedback.correct:
@@ -196,9 +199,9 @@ def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Conso
     if feedback.explanation:
         lines.append(f"Explanation: {feedback.explanation}")
     if feedback.source:
-        lines.append(f"Source: “{feedback.source}”")
+        lines.append(f"Source: {wording.quoted(feedback.source)}")
     if feedback.can_override:
-        lines.append("If you were right, type !! as your next line.")
+        lines.append("If you were right, type !! now.")
     return lines
 
 
@@ -206,20 +209,19 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
     lines = [
         "",
         f"Results: {results.quiz_title} ({results.mode} mode)",
-        f"Score: {results.score}",
+        f"Score: {wording.number(results.score)}",
         f"Correct: {results.correct} of {results.total}",
-        f"Time: {_seconds(results.elapsed_ms)}",
+        f"Time: {wording.duration(results.elapsed_ms)}",
         f"Best streak: {results.best_streak}",
     ]
     for number, row in enumerate(results.rows, start=1):
-        verdict = "Correct" if row.correct else "Partly correct" if row.credit > 0 else "Incorrect"
-        marks = [mark for mark, on in (("hint", row.hint_used), ("time's up", row.timed_out),
-                                       ("overridden", row.overridden)) if on]
+        verdict = wording.verdict(row.outcome, row.credit)
+        marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden)) if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
                      + ("" if row.correct else f" Right: {row.right_answer}."))
     if results.mode == "practice":
-        lines.append(f"Cards reviewed: {results.reviewed}.")
+        lines.append(f"Cards reviewed: {wording.number(results.reviewed)}.")
         if results.next_due:
             lines.append(f"Next card due {due_in_words(results.next_due, clock())}.")
     console.say(*lines)
@@ -231,7 +233,3 @@ def _nothing_due(session: GameSession, clock: Clock) -> str:
         return f"Nothing to practise in {title} right now (no new cards left for today)."
     return f"Nothing is due in {title}. Next card due {due_in_words(session.next_due, clock())}."
 
-
-def _seconds(milliseconds: int) -> str:
-    seconds = round(milliseconds / 1000)
-    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60} s"

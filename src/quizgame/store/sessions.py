@@ -80,9 +80,14 @@ def _summary_before_answers(text: bytes) -> SessionSummary | None:
         counts = _pop_summary_lines(table)
         if len(counts) < len(SUMMARY_LINES):
             return None
-        return SessionSummary.of(SessionRecord.model_validate(table), counts)
+        summary = SessionSummary.of(SessionRecord.model_validate(table), counts)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
         return None
+    if summary.finished_at is None and summary.mode != "practice" and (
+        0 < summary.question_count <= summary.answered
+    ):
+        return None  # every answer given but no end mark (0.1): its last answer says when
+    return summary
 
 
 def _pop_summary_lines(table: dict[str, Any]) -> dict[str, Any]:

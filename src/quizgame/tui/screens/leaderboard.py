@@ -20,7 +20,6 @@ from quizgame.classroom.merge import collect_games
 from quizgame.classroom.text import (
     SCORE_HEADERS,
     SCORE_NUMBERS,
-    plural,
     selection_text,
     standings_cells,
 )
@@ -28,6 +27,7 @@ from quizgame.tui.app import utc_now
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable
 from quizgame.tui.widgets.keybar import KeyBar
+from quizgame.wording import count
 
 REFRESH_SECONDS = 3.0
 
@@ -112,11 +112,11 @@ class LeaderboardScreen(Screen[None]):
         if board is None:
             head = "No finished quiz games yet"
         else:
-            head = f"{plural(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
+            head = f"{count(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
         when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
         lines = [f"{head} · updated {when}"]
         if self.problems:
-            lines.append(f"{plural(len(self.problems), 'save file')} skipped: {self.problems[0]}")
+            lines.append(f"{count(len(self.problems), 'save file')} skipped: {self.problems[0]}")
         return "\n".join(lines)
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -12,19 +12,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from quizgame.tui.css import screen_css
-from quizgame.tui.verdicts import SYMBOL, WORDS
+from quizgame import wording
+from quizgame.tui.verdicts import SYMBOL
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Results, ReviewRow
     from quizgame.tui.app import GameSettings
-
-
-def clock_time(milliseconds: int) -> str:
-    """12:05 for 725 seconds; 1:02:03 past an hour."""
-    minutes, seconds = divmod(round(milliseconds / 1000), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 class ResultsScreen(Screen[None]):
@@ -60,12 +54,12 @@ class ResultsScreen(Screen[None]):
         results = self.results
         lines = []
         if results.mode == "practice":
-            lines.append(f"{results.reviewed} card{'s' if results.reviewed != 1 else ''} reviewed")
+            lines.append(f"{wording.count(results.reviewed, 'card')} reviewed")
             lines.append(self._next_due_text(results.next_due))
         else:
-            lines.append(f"Score {results.score:,}")
+            lines.append(f"Score {wording.number(results.score)}")
         lines.append(
-            f"{results.correct} of {results.total} correct · time {clock_time(results.elapsed_ms)}"
+            f"{results.correct} of {results.total} correct · time {wording.duration(results.elapsed_ms)}"
             f" · best streak {results.best_streak}"
         )
         if results.mode != "practice" and results.total < results.planned:
@@ -82,11 +76,11 @@ class ResultsScreen(Screen[None]):
     def _review_text(self, row: ReviewRow) -> str:
         """Three lines (two when right): verdict and question, your answer, the right answer."""
         kind = row.outcome
-        notes = [WORDS[kind] + (" (you said you were right)" if row.overridden else "")]
+        notes = [wording.verdict(kind, row.credit) + (f" ({wording.OVERRIDDEN})" if row.overridden else "")]
         if row.hint_used:
             notes.append("hint")
         if self.results.mode != "practice":
-            notes.append(f"{row.points:,} points")
+            notes.append(wording.count(row.points, "point"))
         lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]
         if not row.correct:
             lines.append(f"  Right answer: {row.right_answer}")

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from quizgame import wording
 from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         canonical = feedback.canonical
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
-        self._line("#source", f"Source: “{feedback.source}”" if feedback.source else "")
+        self._line("#source", f"Source: {wording.quoted(feedback.source)}" if feedback.source else "")
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -82,10 +83,11 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
 
 def _points_text(feedback: Feedback) -> str:
     bonus = feedback.record.streak_bonus
-    parts = [f"+{feedback.points:,} points" + (f" (streak bonus {bonus:,})" if bonus else "")]
+    parts = [f"+{wording.count(feedback.points, 'point')}"
+             + (f" (streak bonus {wording.number(bonus)})" if bonus else "")]
     if feedback.record.hint_used:
         parts.append("hint used: half points")
-    parts.append(f"score {feedback.score:,}")
+    parts.append(f"score {wording.number(feedback.score)}")
     if feedback.streak > 1:
         parts.append(f"streak {feedback.streak}")
     return " · ".join(parts)
