@@ -74,16 +74,20 @@ async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(t
         assert text_of(feedback, "#verdict") == "✘ Incorrect"
         assert "Right answer: Brussels" in text_of(feedback, "#right-answer")
         assert "Berlaymont" in text_of(feedback, "#explanation")
+        assert "o files a claim" in text_of(feedback, "#claim")
         await pilot.press("o")
         await pilot.pause()
-        assert text_of(feedback, "#verdict") == "✔ Correct (you said you were right)"
+        assert text_of(feedback, "#verdict") == "✘ Incorrect (claimed, waiting for the teacher)"
+        assert "earns nothing unless accepted" in text_of(feedback, "#claim")
+        assert "+0 points" in text_of(feedback, "#points")
         await pilot.press("o")  # only once
         await pilot.pause()
         await pilot.press("ctrl+q")
 
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     text_answer = session.answers[4]
-    assert (text_answer.given, text_answer.correct, text_answer.overridden) == ("Paris", True, True)
+    assert (text_answer.given, text_answer.correct, text_answer.claim) == ("Paris", False, "open")
+    assert text_answer.points == 0 and not text_answer.overridden
 
 
 async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path) -> None:
@@ -131,11 +135,11 @@ async def test_quitting_mid_game_keeps_every_answer_given(tmp_path: Path) -> Non
     assert not session.finished
     assert len(session.answers) == 3
 
-    # Starting again: the player is there, and the unfinished game is kept as it was.
+    # Starting again: nobody is picked as the player, and the game is kept as it was.
     again = make_app(quizzes, saves, clocks)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert again.screen.player == "Ana"  # type: ignore[attr-defined]
+        assert again.screen.player is None  # type: ignore[attr-defined]
     [kept] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert len(kept.answers) == 3
 

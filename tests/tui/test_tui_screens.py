@@ -184,7 +184,8 @@ async def test_leaderboard_progress_and_report_open_from_home_and_results(tmp_pa
     from quizgame.tui.screens.progress import ProgressScreen
     from quizgame.tui.screens.report import ReportScreen
 
-    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana",
+                   quiz_path=ALL_TYPES, teacher=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_to_results(pilot)
@@ -270,7 +271,7 @@ async def test_the_question_of_who_plays_lists_the_players_and_escape_goes_home(
     app = make_app(quizzes_folder(tmp_path, BROKEN, ALL_TYPES), saves, Clocks(), quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "down", "enter")  # to the list, Ben, play
+        await pilot.press("tab", "down", "down", "enter")  # to the list, Ana, Ben, play
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.session.store.name == "Ben"

@@ -49,15 +49,16 @@ def selection_text(first_attempt: bool) -> str:
 
 
 SCORE_HEADERS = ("Rank", "Player", "Best score", "Accuracy", "Attempts", "Best time",
-                 "Last played (UTC)")
-SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5})
+                 "Marked", "Last played (UTC)")
+SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5, 6})
 """Indexes of the right-aligned (number) columns of `SCORE_HEADERS`."""
 
 
 def standings_cells(board: Leaderboard) -> list[list[str]]:
     return [
         [str(s.rank), s.player, number(s.best_score), percent(s.accuracy), str(s.attempts),
-         duration(s.best_time_ms), when_text(s.last_played)]
+         duration(s.best_time_ms), str(s.marked) if s.marked else "",
+         when_text(s.last_played)]
         for s in board.standings
     ]
 
@@ -66,7 +67,7 @@ def scores_text(boards: list[Leaderboard]) -> str:
     """Every leaderboard under its quiz's title."""
     blocks = []
     for board in boards:
-        heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): "
+        heading = (f"{board.title} ({board.quiz_id}): "
                    f"{count(len(board.standings), 'player')}, "
                    f"{selection_text(board.first_attempt)}")
         table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from quizgame.commands.paths import add_saves_option, saves_dir
 
-_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct")
+_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct", "Marked")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +17,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "history",
         help="list a player's games",
         description="List a player's games: quiz, mode, start, end (or 'unfinished'), score and "
-        "correct answers out of answered questions. JSON also holds every answer. Save files "
+        "correct answers out of answered questions, and Marked: answers with a claim (\"I was "
+        "right\" in quiz mode) or an override. JSON also holds every answer. Save files "
         "that cannot be read are named on stderr and skipped. Exit 0 ok, 1 some save files "
         "could not be read, 2 usage errors or unknown player.",
     )
@@ -31,6 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame import wording
     from quizgame.store import SavesFolder
 
     saves = SavesFolder(saves_dir(args)).player(args.player, create=False)
@@ -53,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
                     summary.quiz_id,
                     summary.mode,
                     _when(summary.finished_at) if summary.finished_at else "unfinished",
-                    str(summary.score),
+                    wording.number(summary.score),
                     f"{summary.correct}/{summary.answered}",
+                    str(summary.marked) if summary.marked else "",
                 )
                 for summary in summaries
             ]
@@ -74,7 +77,7 @@ def _when(moment: datetime) -> str:
 def _table(rows: list[tuple[str, ...]]) -> str:
     """Left-aligned text columns, right-aligned numbers (Score, Correct)."""
     widths = [max(len(cell) for cell in column) for column in zip(_COLUMNS, *rows)]
-    numeric = {4, 5}
+    numeric = {4, 5, 6}
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(

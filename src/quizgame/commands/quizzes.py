@@ -1,8 +1,12 @@
-"""Finding quizzes for commands: a `.toml` path, or a quiz id looked up in a quizzes folder."""
+"""Finding quizzes for commands: a `.toml` path, or a quiz id looked up in the quizzes folders.
+
+The folders come first-wins (`commands.paths.quizzes_dirs`): a quiz id in an added folder hides
+the same id further down, and `shadowed` names what it hides so that a note can say so.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from quizgame.errors import QuizLoadError, QuizNotFoundError
@@ -11,31 +15,50 @@ from quizgame.format.loader import load_quiz
 from quizgame.format.models import Quiz
 
 
-def valid_quizzes(folder: Path) -> Iterator[tuple[Path, Quiz]]:
-    """Every quiz in a folder that loads (broken files are skipped: `check` reports them)."""
-    for path in quiz_files([folder]) if folder.is_dir() else []:
-        try:
-            yield path, load_quiz(path)
-        except QuizLoadError:
-            continue
+def valid_quizzes(folders: Sequence[Path]) -> Iterator[tuple[Path, Quiz]]:
+    """Every quiz in the folders that loads, one per id (the first folder's); broken files are
+    skipped (`check` reports them)."""
+    seen: set[str] = set()
+    for folder in folders:
+        for path in quiz_files([folder]) if folder.is_dir() else []:
+            try:
+                quiz = load_quiz(path)
+            except QuizLoadError:
+                continue
+            if quiz.quiz.id not in seen:
+                seen.add(quiz.quiz.id)
+                yield path, quiz
 
 
-def find_quiz(reference: str, folder: Path) -> Path:
-    """The file a command-line quiz reference names: a path to a file, or a quiz id in `folder`.
+def find_quiz(reference: str, folders: Sequence[Path]) -> Path:
+    """The file a command-line quiz reference names: a path to a file, or a quiz id.
 
-    `<folder>/<id>.toml` is tried first (the usual layout), then every quiz in the folder.
+    In each folder, first to last, `<folder>/<id>.toml` is tried (the usual layout); then every
+    quiz of every folder.
     """
     as_path = Path(reference)
     if as_path.suffix == ".toml" or as_path.is_file():
         return as_path
-    usual = folder / f"{reference}.toml"
-    if usual.is_file():
-        return usual
-    for path, quiz in valid_quizzes(folder):
+    for folder in folders:
+        usual = folder / f"{reference}.toml"
+        if usual.is_file():
+            return usual
+    known: list[str] = []
+    for path, quiz in valid_quizzes(folders):
         if quiz.quiz.id == reference:
             return path
-    known = sorted(quiz.quiz.id for _, quiz in valid_quizzes(folder))
-    listed = ", ".join(known) if known else "none"
+        known.append(quiz.quiz.id)
+    listed = ", ".join(sorted(known)) if known else "none"
+    where = ", ".join(str(folder) for folder in folders)
     raise QuizNotFoundError(
-        f"no quiz file or quiz id {reference!r} (looked in {folder}; quiz ids there: {listed})"
+        f"no quiz file or quiz id {reference!r} (looked in {where}; quiz ids there: {listed})"
     )
+
+
+def shadowed(path: Path, folders: Sequence[Path]) -> list[Path]:
+    """Files of the same name as `path` in the folders after its own (which it hides)."""
+    here = path.resolve().parent
+    index = next((i for i, folder in enumerate(folders) if folder.resolve() == here), None)
+    if index is None:
+        return []
+    return [folder / path.name for folder in folders[index + 1:] if (folder / path.name).is_file()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dirs
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs, saves_dirs
 from quizgame.commands.classroom_options import (
     add_format_option,
     add_selection_option,
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     folders = saves_dirs(args)
     check_folders(folders)
     try:
-        quiz = load_quiz(find_quiz(args.quiz, quizzes_dir(args)))
+        quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizNotFoundError as not_found:
         # A quiz deleted or renamed since the class played: report from the saves alone.
         report, problems = quiz_report(folders, args.quiz, first_attempt=args.first_attempt)

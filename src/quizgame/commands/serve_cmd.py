@@ -12,7 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.commands.paths import (
+    add_quizzes_option,
+    add_roster_option,
+    add_saves_option,
+    quizzes_dirs,
+    saves_dir,
+)
 from quizgame.errors import QuizgameError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -38,27 +44,33 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "http://HOST:PORT (behind a proxy, or when listening on 0.0.0.0)")
     add_quizzes_option(parser)
     add_saves_option(parser)
+    add_roster_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
-    quizzes = quizzes_dir(args).resolve()
+    quizzes = quizzes_dirs(args)
     saves = saves_dir(args).resolve()
-    if not quizzes.is_dir():
-        raise QuizgameError(f"no quizzes folder at {quizzes}")
+    roster = None
+    if args.roster is not None:
+        from quizgame.classroom.roster import Roster
+
+        roster = Roster.read(args.roster).path  # a bad roster stops here, not in every tab
     if not 0 < args.port < 65536:
         raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
     public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
 
     print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-    print(f"quizzes from {quizzes}; saves in {saves}")
+    print(f"quizzes from {', '.join(map(str, quizzes))}; saves in {saves}")
+    if roster is not None:
+        print(f"class roster: {roster}")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
     sys.stdout.flush()
-    server = Server(play_command(quizzes, saves), host=args.host, port=args.port,
+    server = Server(play_command(quizzes, saves, roster), host=args.host, port=args.port,
                     title="quizgame", public_url=public_url)
     try:
         server.serve()
@@ -68,12 +80,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def play_command(quizzes: Path, saves: Path) -> str:
-    """The shell command each browser tab runs: this Python, this package, absolute folders."""
+def play_command(quizzes: list[Path], saves: Path, roster: Path | None = None) -> str:
+    """The shell command each browser tab runs: this Python, this package, absolute folders.
+    Never `--teacher` (students are at the tabs) and never a player (each tab asks)."""
     import shlex
 
-    return shlex.join([sys.executable, "-m", "quizgame", "--quizzes", str(quizzes),
-                       "--saves", str(saves)])
+    words = [sys.executable, "-m", "quizgame"]
+    for folder in quizzes:
+        words += ["--quizzes", str(folder)]
+    words += ["--saves", str(saves)]
+    if roster is not None:
+        words += ["--roster", str(roster)]
+    return shlex.join(words)
 
 
 def is_loopback(host: str) -> bool:

@@ -68,6 +68,7 @@ class ReviewRow:
     hint_used: bool
     timed_out: bool
     overridden: bool
+    claim: str | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -150,6 +151,7 @@ def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
         hint_used=answer.hint_used,
         timed_out=answer.timed_out,
         overridden=answer.overridden,
+        claim=answer.claim,
     )
 
 

@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 Mode = Literal["quiz", "practice", "mistakes"]
 Given = str | bool | float | list[str] | None
+ClaimState = Literal["open", "accepted", "rejected"]
 
 
 class RecordModel(BaseModel):
@@ -39,8 +40,20 @@ class AnswerRecord(RecordModel):
     elapsed_ms: int = Field(ge=0, description="Time from question shown to answer.")
     hint_used: bool = False
     timed_out: bool = False
-    overridden: bool = Field(False, description="Player said 'I was right' on a text answer.")
+    overridden: bool = Field(
+        False, description="Player said 'I was right' (practice and mistakes modes: it only "
+        "steers scheduling; quiz-mode answers of 0.1 overridden for full points)."
+    )
+    claim: ClaimState | None = Field(
+        None, description="Quiz mode: the player claims this typed answer was right. It earns "
+        "nothing while 'open'; a teacher accepts (full credit) or rejects it."
+    )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
+
+    @property
+    def marked(self) -> bool:
+        """Whether reports must mark this answer: a claim, or the player's own override."""
+        return self.overridden or self.claim is not None
 
 
 class SessionRecord(RecordModel):
@@ -55,6 +68,11 @@ class SessionRecord(RecordModel):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
+    planned: list[str] | None = Field(
+        None,
+        description="Quiz and mistakes modes: the ids of the questions planned, in play order "
+        "(a round holds its drawn questions), so that the game can be continued.",
+    )
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
 
@@ -77,6 +95,11 @@ class SessionRecord(RecordModel):
     @property
     def correct_count(self) -> int:
         return sum(1 for a in self.answers if a.correct)
+
+    @property
+    def marked_count(self) -> int:
+        """Answers with a claim or an override (every report marks them)."""
+        return sum(1 for a in self.answers if a.marked)
 
     @property
     def duration_ms(self) -> int:

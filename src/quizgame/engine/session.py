@@ -6,7 +6,12 @@
     results = session.finish()
 
 The session saves the whole session record after every answer (and the card in practice mode),
-so quitting at any moment loses at most the question on screen. Front-ends only render
+so quitting at any moment loses at most the question on screen. The answer to the last planned
+question marks a quiz or mistakes game finished, in the same save: finished means answered,
+however the game is then left. An unfinished game (`GameSession.unfinished`) can be continued
+(`GameSession.resume`) with the same questions, order and shuffles, as one game. "I was right"
+(`override`) files a claim in quiz mode (nothing earned until a teacher accepts it, see
+`engine.claims`) and is the player's own override elsewhere. Front-ends only render
 `PresentedQuestion`, `Feedback` and `Results` and collect responses.
 """
 
@@ -23,7 +28,7 @@ from fsrs import Scheduler
 from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
 from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
-from quizgame.engine.plans import Plan, plan_for
+from quizgame.engine.plans import FixedPlan, Plan, continued_plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
 from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
@@ -42,6 +47,10 @@ __all__ = [
     "ReviewRow",
     "SessionOverError",
 ]
+
+
+CLAIMABLE_TYPES = frozenset({"text", "number"})
+"""Typed answers, which a grader may misjudge; a choice is right or wrong as picked."""
 
 
 def _given_as_it_stands(question: Question, response: Response) -> Given:
@@ -90,6 +99,7 @@ class GameSession:
         self._hint_used = False
         self._streak = 0
         self._last: _Answered | None = None
+        self._paused_at: float | None = None
 
     @classmethod
     def start(
@@ -103,13 +113,16 @@ class GameSession:
         monotonic: Callable[[], float] = time.monotonic,
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: Scheduler | None = None,
+        round_size: int | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
-        (`is_over`, with `next_due` for the message)."""
+        (`is_over`, with `next_due` for the message). `round_size` (quiz mode) plays a round of
+        that many questions drawn from the quiz (default: the quiz's `round`, else all)."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
-        plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit)
+        plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
+                        round_size=round_size)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -119,6 +132,7 @@ class GameSession:
             seed=seed,
             started_at=now,
             question_count=plan.total(0, now),
+            planned=plan.question_ids if isinstance(plan, FixedPlan) else None,
         )
         return cls(
             quiz,
@@ -129,6 +143,43 @@ class GameSession:
             monotonic=monotonic,
             scheduler=scheduler or make_scheduler(),
         )
+
+    @staticmethod
+    def unfinished(quiz: Quiz, store: PlayerStore, mode: Mode) -> SessionRecord | None:
+        """The player's game of this quiz in this mode that can be continued: their latest one
+        in that mode when it is unfinished, has answers and questions left (quiz and mistakes
+        modes; practice always goes on from the cards)."""
+        if mode == "practice":
+            return None
+        games = [record for record in store.sessions(quiz.quiz.id) if record.mode == mode]
+        if not games:
+            return None
+        last = games[-1]
+        if last.finished or not last.answers or (mode == "mistakes" and not last.planned):
+            return None
+        plan = continued_plan(quiz, last)
+        return last if plan.next(last.started_at) is not None else None
+
+    @classmethod
+    def resume(
+        cls,
+        quiz: Quiz,
+        store: PlayerStore,
+        record: SessionRecord,
+        *,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        scheduler: Scheduler | None = None,
+    ) -> GameSession:
+        """Continue an unfinished game (see `unfinished`) at its first unanswered question."""
+        record = record.model_copy(deep=True)
+        plan = continued_plan(quiz, record)
+        record.planned = plan.question_ids
+        session = cls(quiz, store, record, plan, clock=clock, monotonic=monotonic,
+                      scheduler=scheduler or make_scheduler())
+        for answer in record.answers:
+            session._streak = session._streak + 1 if answer.correct else 0
+        return session
 
     # -- state ---------------------------------------------------------------------------
 
@@ -156,16 +207,43 @@ class GameSession:
 
     @property
     def can_override(self) -> bool:
-        """True right after a wrong (not timed-out) text answer."""
+        """True right after a wrong (not timed-out) typed answer (text or number): "I was
+        right" is then a claim in quiz mode, an override in the other modes."""
         if self._last is None or not self.record.answers:
             return False
         answer = self.record.answers[-1]
         return (
-            answer.question_type == "text"
+            answer.question_type in CLAIMABLE_TYPES
             and not answer.correct
             and not answer.timed_out
-            and not answer.overridden
+            and not answer.marked
         )
+
+    @property
+    def claims(self) -> bool:
+        """Whether "I was right" files a claim for a teacher (quiz mode) rather than overriding."""
+        return self.mode == "quiz"
+
+    @property
+    def answered_count(self) -> int:
+        return len(self.record.answers)
+
+    # -- the clock -----------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Stop the question's clock (help or a dialog over it); `unpause` starts it again."""
+        if self._paused_at is None:
+            self._paused_at = self._monotonic()
+
+    def unpause(self) -> None:
+        if self._paused_at is not None:
+            self._shown_at += self._monotonic() - self._paused_at
+            self._paused_at = None
+
+    def elapsed(self) -> float:
+        """Seconds the question on screen has been answerable (pauses left out)."""
+        now = self._paused_at if self._paused_at is not None else self._monotonic()
+        return now - self._shown_at
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -202,8 +280,9 @@ class GameSession:
         """
         shown = self._require_current()
         question = shown.question
+        self.unpause()
         if elapsed_ms is None:
-            elapsed_ms = round((self._monotonic() - self._shown_at) * 1000)
+            elapsed_ms = round(self.elapsed() * 1000)
         elapsed_ms = max(0, elapsed_ms)
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
         if timed_out:
@@ -228,11 +307,20 @@ class GameSession:
         return self._feedback(question, answer, verdict.canonical)
 
     def override(self) -> Feedback:
-        """"I was right": the last (wrong text) answer counts as correct, marked overridden."""
+        """"I was right" about the last (wrong, typed) answer. In quiz mode it files a claim
+        that earns nothing until a teacher accepts it; in practice and mistakes modes the
+        answer counts as correct, marked overridden (it only steers scheduling)."""
         if not self.can_override or self._last is None:
-            raise OverrideError("Only a text answer marked wrong can be overridden, right after it.")
+            raise OverrideError(
+                "Only a typed answer (text or number) marked wrong can be claimed, right after it."
+            )
         last = self._last
         wrong = self.record.answers[-1]
+        if self.claims:
+            claimed = wrong.model_copy(update={"claim": "open"})
+            self.record.answers[-1] = claimed
+            self._save(claimed, None)
+            return self._feedback(last.shown.question, claimed, None)
         revised = self._answer_record(
             last.shown,
             Grade(True, 1.0, given=wrong.given),
@@ -251,7 +339,9 @@ class GameSession:
 
     def finish(self) -> Results:
         """End the session (saved when anything was answered) and sum it up."""
-        if self.record.finished_at is None:
+        if self.record.finished_at is None and self.mode == "practice":
+            # Quiz and mistakes games are finished by their last answer (or stay unfinished,
+            # to be continued); a practice session ends when nothing more is due.
             self.record.finished_at = self._clock()
             if self.record.answers:
                 self.store.save_session(self.record)
@@ -324,7 +414,7 @@ class GameSession:
     def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
         # The answer first: should the card write fail or be interrupted, the answer is kept.
         self.store.save_session(self.record)
-        if self.mode == "practice":
+        if self.mode == "practice" and answer.claim is None:
             card = review_answer(self._scheduler, self.quiz.quiz.id, answer, card_before)
             self._plan.reviewed(card)
             self.store.save_card(self.quiz.quiz.id, card)

@@ -21,7 +21,7 @@ from quizgame.engine.feedback import Feedback, Results, due_in_words
 from quizgame.engine.grading import parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
-from quizgame.engine.records import Mode
+from quizgame.engine.records import Mode, SessionRecord
 from quizgame.engine.scheduling import Clock, utc_now
 from quizgame.engine.session import GameSession
 from quizgame.errors import PlayerNameError
@@ -94,9 +94,13 @@ def play_plain(
     """
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
-        session = GameSession.start(
-            quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic
-        )
+        left = GameSession.unfinished(quiz, store, mode)
+        if left is not None and _continues(console, left):
+            session = GameSession.resume(quiz, store, left, clock=clock, monotonic=monotonic)
+        else:
+            session = GameSession.start(
+                quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic
+            )
     except NothingToPlayError as error:
         console.say(str(error))
         return 0
@@ -114,11 +118,28 @@ def play_plain(
         if not answered:
             console.say("", "Stopped before the first answer.")
             return 0
-        console.say("", f"Stopped. {wording.count(answered, 'answer')} saved.")
+        console.say("", f"Stopped. {wording.count(answered, 'answer')} saved"
+                    + ("; start this quiz again to continue." if not session.is_over else "."))
         _summary(console, session.results(), clock)
         return 0
     _summary(console, session.finish(), clock)
     return 0
+
+
+def _continues(console: Console, left: SessionRecord) -> bool:
+    """Offer to continue an unfinished game; Enter (or c) continues, n starts again."""
+    answered = len(left.answers)
+    planned = max(left.question_count, answered + 1)
+    console.say(f"You have an unfinished game of this quiz ({left.mode} mode, started "
+                f"{left.started_at:%Y-%m-%d %H:%M} UTC): {wording.count(answered, 'answer')} saved.")
+    while True:
+        line = console.ask(f"Enter or c: continue (question {answered + 1} of {planned}); "
+                           "n: start again> ").strip().casefold()
+        if line in ("", "c", "continue"):
+            return True
+        if line in ("n", "new", "start again"):
+            return False
+        console.say("Type c (or just Enter) to continue, n to start a new game.")
 
 
 def _ask_player(console: Console, open_store: Callable[[str], PlayerStore]) -> PlayerStore:
@@ -147,7 +168,7 @@ def _play(session: GameSession, console: Console) -> None:
                     console.say(str(error))
                     continue
                 feedback = session.submit(response)
-                console.say(*_feedback_lines(feedback, shown, console))
+                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims))
                 _read_feedback(session, console)
                 break
 
@@ -167,9 +188,13 @@ def _read_feedback(session: GameSession, console: Console) -> None:
 
 def _override(session: GameSession, console: Console) -> None:
     if not session.can_override:
-        console.say("!! counts a text answer marked wrong as right; it only works just after one.")
+        console.say("!! says a typed answer (text or number) marked wrong was right; it only "
+                    "works on its feedback.")
         return
     feedback = session.override()
+    if feedback.record.claim is not None:
+        console.say("Claim filed: your teacher will check it. It earns nothing unless accepted.")
+        return
     console.say(f"{console.paint('Correct', 'correct')} ({wording.OVERRIDDEN}). "
                 f"+{wording.count(feedback.points, 'point')}. Score: {wording.number(feedback.score)}.")
 
@@ -182,7 +207,9 @@ def _question_lines(shown: PresentedQuestion) -> list[str]:
     return lines
 
 
-def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Console) -> list[str]:
+def _feedback_lines(
+    feedback: Feedback, shown: PresentedQuestion, console: Console, *, claims: bool
+) -> list[str]:
     record = feedback.record
     verdict = wording.verdict(feedback.outcome, feedback.credit)
     if feedback.outcome == "timed_out":
@@ -201,7 +228,8 @@ def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Conso
     if feedback.source:
         lines.append(f"Source: {wording.quoted(feedback.source)}")
     if feedback.can_override:
-        lines.append("If you were right, type !! now.")
+        lines.append("If you were right, type !! now"
+                     + (" to file a claim for your teacher." if claims else "."))
     return lines
 
 
@@ -216,7 +244,8 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
     ]
     for number, row in enumerate(results.rows, start=1):
         verdict = wording.verdict(row.outcome, row.credit)
-        marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden)) if on]
+        marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden),
+                                       (wording.CLAIMED, row.claim == "open")) if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
                      + ("" if row.correct else f" Right: {row.right_answer}."))

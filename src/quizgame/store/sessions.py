@@ -1,11 +1,12 @@
 """Session files: a game's record, with a summary of its answers written ahead of them.
 
 A session file is rewritten after every answer (see player.py). Between the record's own fields
-and its `[[answers]]` tables it holds three *summary lines*, counted from the answers:
+and its `[[answers]]` tables it holds four *summary lines*, counted from the answers:
 
     answered = 60           answer records (timed-out questions included)
     correct = 41            fully correct (or overridden) answers
     duration_ms = 512000    sum of the answers' elapsed times
+    marked = 1              answers with a claim or an override (every report marks them)
 
 so a `SessionSummary` (what history tables and leaderboards need) comes from the dozen lines
 before the first `[[answers]]` line, read in a few hundredths of a millisecond (with rtoml,
@@ -38,7 +39,7 @@ from quizgame.store.files import read_bytes
 from quizgame.store.migrations import FORMAT_VERSION
 from quizgame.store.models import SESSION, SessionSummary
 
-SUMMARY_LINES = ("answered", "correct", "duration_ms")
+SUMMARY_LINES = ("answered", "correct", "duration_ms", "marked")
 # The header line tomli_w writes for each answer; the first one ends the summary's text.
 _ANSWERS_HEADER = re.compile(rb"^\[\[answers\]\]", re.MULTILINE)
 

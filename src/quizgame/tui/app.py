@@ -9,17 +9,18 @@ as fast as a bare Textual app.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from quizgame.classroom.roster import Roster
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
@@ -33,12 +34,20 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class GameSettings:
-    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks."""
+    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks.
 
-    quizzes_dir: Path
+    `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
+    already loaded from `quiz_path` (each quiz is loaded once per start); `roster` limits who
+    can play; `teacher` opens the teacher's views (never under `serve`).
+    """
+
+    quizzes_dirs: tuple[Path, ...]
     saves_dir: Path
     player: str | None = None
     quiz_path: Path | None = None
+    quiz: Quiz | None = None
+    roster: Roster | None = None
+    teacher: bool = False
     mode: Mode = "quiz"
     seed: int | None = None
     new_limit: int | None = None
@@ -82,6 +91,8 @@ class QuizApp(App[None]):
         from quizgame.errors import PlayerNameError
 
         try:
+            if self.settings.roster is not None:
+                typed = self.settings.roster.name_for(typed)
             return self.saves.player(typed).name
         except PlayerNameError as error:
             raise PlayerNameError(f"That name cannot be used: {error}.") from error
@@ -97,12 +108,15 @@ class QuizApp(App[None]):
             self.call_after_refresh(self.play_file, settings.quiz_path, settings.player, settings.mode)
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
-        """Load a quiz file and play it; a broken file is reported, not fatal."""
+        """Play a quiz file (the command line's, loaded once); a broken file is reported."""
         from quizgame.errors import QuizgameError
         from quizgame.format import load_quiz
 
+        quiz = self.settings.quiz
         try:
-            quiz = load_quiz(path)
+            if quiz is None or self.settings.quiz_path != path:
+                quiz = load_quiz(path)
+            player = self.player_name(player)
         except QuizgameError as error:
             self.notify(str(error), title="This quiz cannot be played", severity="error", markup=False)
             return
@@ -139,23 +153,31 @@ class QuizApp(App[None]):
 
 
 def create_app(
-    quizzes_dir: Path,
+    quizzes: Path | Sequence[Path],
     saves_dir: Path,
     *,
     player: str | None = None,
     quiz_path: Path | None = None,
+    quiz: Quiz | None = None,
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    roster: Roster | None = None,
+    teacher: bool = False,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
 ) -> QuizApp:
-    """The app for these folders; with `player` and `quiz_path` it goes straight to the game."""
+    """The app for these folders (one quizzes folder, or several first-wins); with `player` and
+    `quiz_path` it goes straight to the game."""
+    folders = (Path(quizzes),) if isinstance(quizzes, (str, Path)) else tuple(map(Path, quizzes))
     settings = GameSettings(
-        quizzes_dir=Path(quizzes_dir),
+        quizzes_dirs=folders,
         saves_dir=Path(saves_dir),
         player=player,
         quiz_path=None if quiz_path is None else Path(quiz_path),
+        quiz=quiz,
+        roster=roster,
+        teacher=teacher,
         mode=mode,
         seed=seed,
         new_limit=new_limit,
@@ -165,24 +187,8 @@ def create_app(
     return QuizApp(settings)
 
 
-def run_app(
-    quizzes_dir: Path,
-    saves_dir: Path,
-    *,
-    player: str | None = None,
-    quiz_path: Path | None = None,
-    mode: Mode = "quiz",
-    seed: int | None = None,
-    new_limit: int | None = None,
-) -> int:
-    """Run the game in this terminal until the player quits; returns the exit status."""
-    create_app(
-        quizzes_dir,
-        saves_dir,
-        player=player,
-        quiz_path=quiz_path,
-        mode=mode,
-        seed=seed,
-        new_limit=new_limit,
-    ).run()
+def run_app(quizzes: Sequence[Path], saves_dir: Path, **options: Any) -> int:
+    """Run the game in this terminal until the player quits; returns the exit status.
+    `options` are `create_app`'s."""
+    create_app(quizzes, saves_dir, **options).run()
     return 0

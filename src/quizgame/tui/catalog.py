@@ -7,6 +7,7 @@ No Textual here: the home screen runs these in a worker thread and only lays out
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ class QuizEntry:
     path: Path
     quiz: Quiz | None
     problems: tuple[str, ...] = ()
+    note: str = ""
+    """Said next to the quiz: say, that it replaces a quiz of the same id further down."""
 
     @property
     def broken(self) -> bool:
@@ -57,16 +60,34 @@ class PlayerStandings:
     problems: tuple[str, ...] = ()
 
 
-def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
-    """Every `*.toml` in the folder, sorted by file name, then `also` (a quiz named on the
-    command line) when it is not one of them; a file that fails to load is listed with the
-    loader's messages (file name, line, what is wrong), never raised."""
+def scan_quizzes(
+    folders: Sequence[Path], also: Path | None = None, loaded: Quiz | None = None
+) -> list[QuizEntry]:
+    """Every `*.toml` in the folders (each folder sorted by file name), then `also` (a quiz named
+    on the command line, already `loaded`) when it is not one of them. A quiz id met again in a
+    later folder is left out: the earlier one wins, with a note. A file that fails to load is
+    listed with the loader's messages (file name, line, what is wrong), never raised."""
     from quizgame.format.checker import quiz_files
 
-    paths = quiz_files([folder]) if folder.is_dir() else []
+    paths = [path for folder in folders if folder.is_dir() for path in quiz_files([folder])]
     if also is not None and not any(path.resolve() == also.resolve() for path in paths):
         paths.append(also)
-    return [_read_entry(path) for path in paths]
+    entries: list[QuizEntry] = []
+    by_id: dict[str, int] = {}
+    for path in paths:
+        known = also is not None and loaded is not None and path.resolve() == also.resolve()
+        entry = QuizEntry(path, loaded) if known else _read_entry(path)
+        quiz_id = entry.quiz_id
+        if quiz_id is None:
+            entries.append(entry)
+        elif quiz_id in by_id:
+            winner = entries[by_id[quiz_id]]
+            note = f"Replaces the quiz {quiz_id!r} in {path.parent} (a local quiz wins)."
+            entries[by_id[quiz_id]] = dataclasses.replace(winner, note=note)
+        else:
+            by_id[quiz_id] = len(entries)
+            entries.append(entry)
+    return entries
 
 
 def _read_entry(path: Path) -> QuizEntry:

@@ -156,7 +156,9 @@ class QuestionScreen(Screen[None]):
         assert self._answered is not None
         self._show_header(self._answered)  # the new score and streak
         panel = self.query_one(FeedbackPanel)
-        panel.show(feedback, prompt=self._answered.question.prompt, scored=self.session.mode != "practice")
+        session = self.session
+        panel.show(feedback, prompt=self._answered.question.prompt, scored=session.mode != "practice",
+                   claims=session.claims)
         panel.display = True
         panel.focus()
 

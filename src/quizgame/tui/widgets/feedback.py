@@ -45,13 +45,17 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="canonical", markup=False)
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
+        yield Static(id="claim", markup=False)
 
-    def show(self, feedback: Feedback, *, prompt: str, scored: bool) -> None:
-        """Fill the panel from `feedback`; `scored` is False in practice mode (no points)."""
+    def show(self, feedback: Feedback, *, prompt: str, scored: bool, claims: bool = False) -> None:
+        """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
+        `claims`: "I was right" files a claim for the teacher (quiz mode)."""
         self.feedback = feedback
         kind = feedback.outcome
         head = self.query_one("#verdict", Static)
-        head.update(verdict(kind, credit=feedback.credit, overridden=feedback.record.overridden))
+        record = feedback.record
+        head.update(verdict(kind, credit=feedback.credit, overridden=record.overridden,
+                            claimed=record.claim == "open"))
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
         self._line("#points", _points_text(feedback) if scored else "")
@@ -61,6 +65,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
         self._line("#source", f"Source: {wording.quoted(feedback.source)}" if feedback.source else "")
+        self._line("#claim", _claim_text(feedback, claims=claims))
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -79,6 +84,16 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
 
     def action_override(self) -> None:
         self.post_message(self.Override())
+
+
+def _claim_text(feedback: Feedback, *, claims: bool) -> str:
+    if feedback.record.claim == "open":
+        return "Claim filed: your teacher will check it. It earns nothing unless accepted."
+    if feedback.can_override:
+        if claims:
+            return "Sure you were right? o files a claim for your teacher to check."
+        return "Sure you were right? o counts it as right (for your practice only)."
+    return ""
 
 
 def _points_text(feedback: Feedback) -> str:

@@ -1,0 +1,130 @@
+"""Claims instead of free points (issue 9, observation 3): "I was right" in quiz mode earns
+nothing until a teacher accepts it; accepting regrades every same answer and can add it to the
+quiz file, comments kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from engine_data import DATA, quiz
+from fakes import FakeClock, MemoryStore
+
+from quizgame.cli import main
+from quizgame.engine.claims import open_claims, settle
+from quizgame.engine.session import GameSession
+from quizgame.format.loader import load_quiz
+from quizgame.store import SavesFolder
+from test_session import START, right
+
+
+def play_with(saves: Path, player: str, painter: str, *, claim: bool, quiz_path: Path,
+              seed: int = 7, elapsed_ms: int = 5_000) -> None:
+    """A whole game of the all-types quiz, everything right but the painter question."""
+    clock = FakeClock(START)
+    session = GameSession.start(load_quiz(quiz_path), SavesFolder(saves).player(player), seed=seed,
+                                clock=clock, monotonic=clock.monotonic)
+    while (shown := session.current()) is not None:
+        if shown.question.id == "painter":
+            session.submit(painter, elapsed_ms=elapsed_ms)
+            if claim:
+                session.override()
+        else:
+            session.submit(right(shown.question), elapsed_ms=elapsed_ms)
+
+
+@pytest.fixture
+def class_quiz(tmp_path: Path) -> Path:
+    path = tmp_path / "quizzes" / "all-types.toml"
+    path.parent.mkdir()
+    text = (DATA / "all-types.toml").read_text(encoding="utf-8")
+    old = 'answers = ["Pablo Picasso", "Picasso"]'
+    assert old in text
+    path.write_text(text.replace(old, f"{old}  # the painter", 1), encoding="utf-8")
+    return path
+
+
+def test_a_claim_earns_nothing_and_scores_mark_it(tmp_path: Path, class_quiz: Path, capsys):
+    saves = tmp_path / "saves"
+    play_with(saves, "Ana", "Pablo Ruiz Picasso", claim=True, quiz_path=class_quiz)
+    [record] = SavesFolder(saves).player("Ana").sessions()
+    painter = next(a for a in record.answers if a.question_id == "painter")
+    assert (painter.correct, painter.points, painter.claim) == (False, 0, "open")
+    assert main(["scores", "--saves", str(saves)]) == 0
+    out = capsys.readouterr().out
+    assert "Marked" in out.splitlines()[2] and out.splitlines()[4].split()[-3] == "1"
+    assert main(["history", "--player", "Ana", "--saves", str(saves)]) == 0
+    assert capsys.readouterr().out.splitlines()[2].endswith("  1")
+
+
+def test_accepting_regrades_every_same_answer_with_speed_points(tmp_path: Path, class_quiz: Path):
+    saves = tmp_path / "saves"
+    play_with(saves, "Ana", "Pablo Ruiz Picasso", claim=True, quiz_path=class_quiz)
+    play_with(saves, "Ben", "pablo ruiz  PICASSO", claim=False, quiz_path=class_quiz)
+    play_with(saves, "Cy", "Dali", claim=True, quiz_path=class_quiz)
+    perfect = tmp_path / "perfect"
+    play_with(perfect, "Ana", "Picasso", claim=False, quiz_path=class_quiz)
+    [expected] = SavesFolder(perfect).player("Ana").sessions()
+
+    the_quiz = load_quiz(class_quiz)
+    pairs = [(p, r) for p in ("Ana", "Ben", "Cy") for r in SavesFolder(saves).player(p).sessions()]
+    groups = open_claims(the_quiz, pairs)
+    assert [(g.given, g.players) for g in groups] == [("Dali", ["Cy"]), ("Pablo Ruiz Picasso", ["Ana"])]
+    accepted = next(g for g in groups if g.players == ["Ana"])
+    for player, record in pairs:
+        settle(the_quiz, record, accepted, accept=True)
+    ana, ben, cy = (record for _, record in pairs)
+    assert ana.score == ben.score == expected.score  # speed points and streaks as if right
+    assert next(a for a in ana.answers if a.question_id == "painter").claim == "accepted"
+    assert next(a for a in ben.answers if a.question_id == "painter").correct
+    assert next(a for a in cy.answers if a.question_id == "painter").claim == "open"
+    settle(the_quiz, cy, groups[0], accept=False)
+    assert next(a for a in cy.answers if a.question_id == "painter").claim == "rejected"
+
+
+def test_the_claims_command_lists_accepts_and_adds_the_answer_keeping_comments(
+    tmp_path: Path, class_quiz: Path, capsys
+):
+    saves = tmp_path / "saves"
+    play_with(saves, "Ana", "Pablo Ruiz Picasso", claim=True, quiz_path=class_quiz)
+    play_with(saves, "Cy", "Dali", claim=True, quiz_path=class_quiz)
+    base = ["claims", str(class_quiz), "--saves", str(saves)]
+    assert main(base) == 0
+    listing = capsys.readouterr().out
+    assert "2 open claims" in listing and "1. painter: Who painted Guernica?" in listing
+    assert "answer “Pablo Ruiz Picasso” claimed by Ana" in listing
+
+    before = class_quiz.read_text(encoding="utf-8")
+    assert main([*base, "--accept", "2", "--add-answer", "--reject", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Claim 2 accepted: 1 game regraded." in out and "Claim 1 rejected" in out
+    after = class_quiz.read_text(encoding="utf-8")
+    assert 'answers = ["Pablo Picasso", "Picasso", "Pablo Ruiz Picasso"]  # the painter' in after
+    assert after.replace(', "Pablo Ruiz Picasso"', "") == before  # nothing else moved
+    assert load_quiz(class_quiz).question("painter").answers[-1] == "Pablo Ruiz Picasso"
+    [ana] = SavesFolder(saves).player("Ana").sessions()
+    assert next(a for a in ana.answers if a.question_id == "painter").correct
+    assert main(base) == 0
+    assert "No open claims" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--accept", "9"], "no claim number 9"),
+    (["--accept", "1", "--reject", "1"], "both accepted and rejected"),
+    (["--add-answer"], "--add-answer goes with --accept"),
+])
+def test_bad_claim_commands_are_explained(tmp_path: Path, class_quiz: Path, capsys, extra, message):
+    saves = tmp_path / "saves"
+    play_with(saves, "Ana", "Pablo", claim=True, quiz_path=class_quiz)
+    assert main(["claims", str(class_quiz), "--saves", str(saves), *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_choice_answers_cannot_be_claimed():
+    clock = FakeClock(START)
+    session = GameSession.start(quiz("all-types"), MemoryStore(), seed=7, clock=clock,
+                                monotonic=clock.monotonic)
+    while session.current().type != "choice":
+        session.submit(right(session.current().question), elapsed_ms=0)
+    session.submit("Porto", elapsed_ms=0)
+    assert not session.can_override
