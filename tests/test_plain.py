@@ -144,7 +144,8 @@ def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=
 
 def test_a_late_answer_counts_as_timed_out_and_says_so():
     out, store = play(["Picasso"], seconds=25)
-    assert "Time's up: the 20 s ran out before Enter" in out
+    assert "Time's up (20 s)" in out and "Time ran out before you pressed Enter." in out
+    assert "What you had entered would have been right, but it earns 0 points." in out
     assert store.sessions()[0].answers[0].timed_out
 
 

@@ -153,14 +153,25 @@ async def test_q_quits_from_the_home_screen(tmp_path: Path) -> None:
     assert not app.is_running
 
 
-async def test_escape_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
+async def test_escape_asks_then_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
+    from quizgame.tui.screens.ask import AskScreen
+
     saves = tmp_path / "saves"
     app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer_right(pilot)
         await next_question(pilot)
-        await pilot.press("escape")
+        for key in ("escape", "q", "ctrl+q"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, AskScreen)
+            assert "Your 1 answer are saved" not in text_of(app.screen, "#ask-text")
+            assert "you can continue later" in text_of(app.screen, "#ask-text")
+            await pilot.press("n")  # keep playing
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen) and app.is_running
+        await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")

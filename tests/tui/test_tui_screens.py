@@ -117,7 +117,7 @@ async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")  # choice: the highlighted first option is wrong here
+        await pilot.press("1", "enter")  # choice: the first option is wrong here
         await pilot.pause()
         assert text_of(app.screen, "#verdict").startswith("✘")
         await next_question(pilot)
@@ -158,7 +158,7 @@ async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) ->
         await pilot.pause(0.3)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
     [session] = SavesFolder(saves).player("Ana").sessions("timed")
-    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, "Blue", 0), (True, "Gre", 0)]
+    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, None, 0), (True, "Gre", 0)]  # nothing picked: no answer
 
 
 async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) -> None:

@@ -48,10 +48,24 @@ class Feedback:
     source: str | None
     canonical: str | None
     can_override: bool
+    right_when_late: bool | None = None
+    """Timed out: whether what was entered would have been right (None: nothing readable)."""
 
     @property
     def outcome(self) -> Outcome:
         return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out)
+
+    @property
+    def late_words(self) -> str:
+        """For a time-out: that time ran out before Enter, and what the entry would have been."""
+        if not self.record.timed_out:
+            return ""
+        words = "Time ran out before you pressed Enter."
+        if self.right_when_late is True:
+            return f"{words} What you had entered would have been right, but it earns 0 points."
+        if self.right_when_late is False:
+            return f"{words} What you had entered would not have been right either."
+        return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +118,7 @@ def feedback_for(
     score: int,
     canonical: str | None,
     can_override: bool,
+    right_when_late: bool | None = None,
 ) -> Feedback:
     """The feedback on one recorded answer."""
     return Feedback(
@@ -119,6 +134,7 @@ def feedback_for(
         source=question.source,
         canonical=canonical,
         can_override=can_override,
+        right_when_late=right_when_late,
     )
 
 

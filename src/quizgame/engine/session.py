@@ -53,14 +53,16 @@ CLAIMABLE_TYPES = frozenset({"text", "number"})
 """Typed answers, which a grader may misjudge; a choice is right or wrong as picked."""
 
 
-def _given_as_it_stands(question: Question, response: Response) -> Given:
-    """What a timed-out player had entered, kept even when it is not a valid answer."""
+def _as_it_stands(question: Question, response: Response) -> tuple[Given, bool | None]:
+    """What a timed-out player had entered (kept even when it is not a valid answer), and
+    whether it would have been right (None when it cannot be read as an answer)."""
     if response is None:
-        return None
+        return None, None
     try:
-        return grade(question, response).given
+        verdict = grade(question, response)
     except AnswerFormatError:
-        return response if isinstance(response, str) else None
+        return (response if isinstance(response, str) else None), None
+    return verdict.given, verdict.correct
 
 
 @dataclass(slots=True)
@@ -198,7 +200,8 @@ class GameSession:
 
     @property
     def is_over(self) -> bool:
-        return self.current() is None
+        """No question left to show. Asking does not show the next one (nor start its clock)."""
+        return self._shown is None and self._plan.next(self._clock()) is None
 
     @property
     def next_due(self) -> datetime | None:
@@ -285,8 +288,10 @@ class GameSession:
             elapsed_ms = round(self.elapsed() * 1000)
         elapsed_ms = max(0, elapsed_ms)
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
+        right_when_late = None
         if timed_out:
-            verdict = Grade(False, 0.0, given=_given_as_it_stands(question, response))
+            given, right_when_late = _as_it_stands(question, response)
+            verdict = Grade(False, 0.0, given=given)
         elif response is None:
             raise AnswerFormatError("No answer given.")
         else:
@@ -304,7 +309,7 @@ class GameSession:
             # Finished means answered: saved with this answer, however the game is left.
             self.record.finished_at = answer.answered_at
         self._save(answer, card_before)
-        return self._feedback(question, answer, verdict.canonical)
+        return self._feedback(question, answer, verdict.canonical, right_when_late)
 
     def override(self) -> Feedback:
         """"I was right" about the last (wrong, typed) answer. In quiz mode it files a claim
@@ -419,7 +424,13 @@ class GameSession:
             self._plan.reviewed(card)
             self.store.save_card(self.quiz.quiz.id, card)
 
-    def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
+    def _feedback(
+        self,
+        question: Question,
+        answer: AnswerRecord,
+        canonical: str | None,
+        right_when_late: bool | None = None,
+    ) -> Feedback:
         return feedback_for(
             question,
             answer,
@@ -427,4 +438,5 @@ class GameSession:
             score=self.record.score,
             canonical=canonical,
             can_override=self.can_override,
+            right_when_late=right_when_late,
         )

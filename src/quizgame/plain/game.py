@@ -213,11 +213,13 @@ def _feedback_lines(
     record = feedback.record
     verdict = wording.verdict(feedback.outcome, feedback.credit)
     if feedback.outcome == "timed_out":
-        verdict += f": the {wording.seconds(shown.time_limit)} ran out before Enter"
+        verdict += f" ({wording.seconds(shown.time_limit)})"
     bonus = (f" including a streak bonus of {wording.number(record.streak_bonus)}"
              if record.streak_bonus else "")
     lines = [f"{console.paint(verdict, feedback.outcome)}. +{wording.count(feedback.points, 'point')}"
              f"{bonus}. Score: {wording.number(feedback.score)}."]
+    if feedback.late_words:
+        lines.append(feedback.late_words)
     if feedback.canonical:
         lines.append(f"(Accepted with a small typo: it is spelled {feedback.canonical}.)")
     if not feedback.correct:

@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
-    from quizgame.engine.records import Mode
+    from quizgame.engine.records import Mode, SessionRecord
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
 
@@ -123,7 +123,35 @@ class QuizApp(App[None]):
         self.play(quiz, player, mode)
 
     def play(self, quiz: Quiz, player: str, mode: Mode) -> None:
-        """Start a session and show its first question (or its results, when nothing is due)."""
+        """Start a session and show its first question (or its results, when nothing is due).
+        With an unfinished game of this quiz in this mode, ask first: continue or start again."""
+        from quizgame import wording
+        from quizgame.engine.session import GameSession
+        from quizgame.errors import QuizgameError
+        from quizgame.tui.screens.ask import AskScreen
+
+        try:
+            store = self.saves.player(player)
+            left = GameSession.unfinished(quiz, store, mode)
+        except QuizgameError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        if left is None:
+            self._play(quiz, player, mode, None)
+            return
+        answered = len(left.answers)
+        planned = max(left.question_count, answered + 1)
+        started = left.started_at.astimezone().strftime("%a %d %b %H:%M")
+        text = (f"{quiz.quiz.title} ({mode} mode), started {started}: "
+                f"{wording.count(answered, 'answer')} saved.")
+        answers = [("c", f"continue (question {answered + 1} of {planned})"), ("n", "start again")]
+        self.push_screen(
+            AskScreen("Continue your game?", text, answers),
+            lambda answer: self._play(quiz, player, mode, left if answer == "c" else None)
+            if answer else None,
+        )
+
+    def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
         from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
@@ -131,19 +159,34 @@ class QuizApp(App[None]):
 
         settings = self.settings
         try:
-            session = GameSession.start(
-                quiz,
-                self.saves.player(player),
-                mode,
-                seed=settings.seed,
-                clock=settings.clock,
-                monotonic=settings.monotonic,
-                new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
-            )
+            store = self.saves.player(player)
+            if left is not None:
+                session = GameSession.resume(quiz, store, left, clock=settings.clock,
+                                             monotonic=settings.monotonic)
+            else:
+                session = GameSession.start(
+                    quiz,
+                    store,
+                    mode,
+                    seed=settings.seed,
+                    clock=settings.clock,
+                    monotonic=settings.monotonic,
+                    new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
+                )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
         self.push_screen(QuestionScreen(session, settings))
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and q outside a game): in a game, leaving asks first."""
+        from quizgame.tui.screens.question import QuestionScreen
+
+        screen = self.screen
+        if isinstance(screen, QuestionScreen) and screen.in_progress:
+            screen.action_leave(quit_app=True)
+        else:
+            self.exit()
 
     def action_help(self) -> None:
         from quizgame.tui.screens.help import HelpScreen

@@ -40,6 +40,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="feedback-prompt", markup=False)
         yield Static(id="verdict")
         yield Static(id="points")
+        yield Static(id="late", markup=False)
         yield Static(id="given", markup=False)
         yield Static(id="right-answer", markup=False)
         yield Static(id="canonical", markup=False)
@@ -59,6 +60,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
         self._line("#points", _points_text(feedback) if scored else "")
+        self._line("#late", feedback.late_words)
         self._line("#given", f"Your answer: {feedback.given}")
         self._line("#right-answer", "" if feedback.correct else f"Right answer: {feedback.right_answer}")
         canonical = feedback.canonical

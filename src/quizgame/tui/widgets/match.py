@@ -81,8 +81,15 @@ class MatchInput(RowsInput):
         self.pair(row, index)
         self.redraw(cursor=min(row + 1, len(self.lefts) - 1))
 
-    def clicked(self, index: int) -> None:
+    def clicked(self, index: int, *, again: bool) -> None:
         self.rows.highlighted = index
+
+    def not_ready(self) -> str | None:
+        unpaired = len(self.lefts) - len(self.partner)
+        if not unpaired:
+            return None
+        rows = "1 item has" if unpaired == 1 else f"{unpaired} items have"
+        return f"{rows} no partner yet (→ ?): Enter again to answer anyway."
 
     def action_cycle(self, step: int) -> None:
         row = self.cursor

@@ -1,0 +1,158 @@
+"""A fair game (issue 9, observations 5, 7, 8): continue or start again, a clock that stops while
+help is open and warns in words, an honest time-out, and no answer given by accident."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.ask import AskScreen
+from quizgame.tui.screens.question import QuestionScreen
+from tui_helpers import (
+    ALL_TYPES,
+    TIMED,
+    Clocks,
+    answer_right,
+    make_app,
+    next_question,
+    quizzes_folder,
+    settle,
+    shown,
+    text_of,
+    type_text,
+)
+
+
+async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await answer_right(pilot)
+            await next_question(pilot)
+        options = shown(pilot).options
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        await pilot.press("enter")  # the quiz again, from the home screen
+        await settle(pilot)
+        assert isinstance(app.screen, AskScreen)
+        assert "3 answers saved" in text_of(app.screen, "#ask-text")
+        assert "continue (question 4 of 7)" in text_of(app.screen, "#ask-answers")
+        await pilot.press("enter")  # Enter alone chooses nothing
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert (shown(pilot).number, shown(pilot).options) == (4, options)
+        for _ in range(4):
+            await answer_right(pilot)
+            await next_question(pilot)
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.finished and len(session.answers) == 7
+
+
+async def test_start_again_begins_a_new_game(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await answer_right(pilot)
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        assert shown(pilot).number == 1
+        await answer_right(pilot)
+    assert [len(s.answers) for s in SavesFolder(saves).player("Ana").sessions("all-types")] == [1, 1]
+
+
+async def test_the_clock_stops_while_help_is_open_and_warns_in_words(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path, TIMED), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=TIMED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        question = app.screen
+        clocks.advance(3)
+        await pilot.press("f1")
+        await pilot.pause()
+        clocks.advance(60)  # reading the help for a minute
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.screen is question
+        assert text_of(question, "#time-left").strip() == "7 s"
+        clocks.advance(3)
+        await pilot.pause(0.3)
+        assert text_of(question, "#time-left").strip() == "⚠ 4 s left"
+        assert question.query_one("#timer").has_class("-warning")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+    [session] = SavesFolder(saves).player("Ana").sessions("timed")
+    assert session.answers[0].elapsed_ms == 6000 and not session.answers[0].timed_out
+
+
+async def test_a_right_answer_typed_too_late_is_explained(tmp_path: Path) -> None:
+    quizzes, saves, clocks = quizzes_folder(tmp_path, TIMED), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=TIMED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await next_question(pilot)
+        assert shown(pilot).type == "text"
+        await type_text(pilot, shown(pilot).question.answers[0])  # type: ignore[union-attr]
+        clocks.advance(11)
+        await pilot.pause(0.3)
+        assert text_of(app.screen, "#verdict") == "✘ Time's up"
+        assert text_of(app.screen, "#late") == ("Time ran out before you pressed Enter. What you had "
+                                                "entered would have been right, but it earns 0 points.")
+
+
+async def test_nothing_is_picked_at_first_and_a_stray_enter_only_explains(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana",
+                   quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert shown(pilot).type == "choice"
+        rows = app.screen.query_one("#choice-input #rows", OptionList)
+        assert rows.highlighted is None
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#question-body").display  # still the question
+        assert any("Choose first" in str(n.message) for n in app._notifications)
+        assert shown(pilot).number == 1
+
+
+async def test_a_click_picks_and_a_second_click_answers(tmp_path: Path) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana",
+                   quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one("#choice-input #rows", OptionList)
+        await pilot.click(rows, offset=(4, 1))
+        await pilot.pause()
+        assert rows.highlighted is not None and app.screen.query_one("#question-body").display
+        await pilot.click(rows, offset=(4, 1))
+        await pilot.pause()
+        assert not app.screen.query_one("#question-body").display  # answered: the feedback
+
+
+async def test_an_incomplete_match_asks_before_it_is_submitted(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        while shown(pilot).type != "match":
+            await answer_right(pilot)
+            await next_question(pilot)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert shown(pilot).type == "match"  # not answered yet
+        assert any("no partner yet" in str(n.message) for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.answers[-1].question_type == "match" and not session.answers[-1].correct
