@@ -194,6 +194,7 @@ def test_practice_with_nothing_due_says_when_to_come_back():
           "", "mercury,venus,earth,mars", "", "8849", ""], mode="practice", store=store)
     out, _ = play([], mode="practice", store=store)
     assert "Nothing is due in Every question type. Next card due in " in out
+    assert "You have seen every card." in out
 
 
 def test_a_name_that_cannot_be_used_is_asked_again():

@@ -347,3 +347,11 @@ def test_practice_with_nothing_due_is_over_at_once():
     session = start("practice", new_limit=0)
     assert session.is_over and session.next_due is None
     assert session.finish().total == 0
+
+
+def test_practice_saves_no_score_and_says_when_each_card_comes_back():
+    store = MemoryStore()
+    session = start("practice", store=store)
+    feedback = session.submit(right(session.current().question), elapsed_ms=1_000)
+    assert feedback.points == 0 and session.score == 0 and store.sessions()[0].score == 0
+    assert feedback.comes_back is not None and feedback.comes_back > START

@@ -156,3 +156,24 @@ async def test_an_incomplete_match_asks_before_it_is_submitted(tmp_path: Path) -
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert session.answers[-1].question_type == "match" and not session.answers[-1].correct
+
+
+async def test_the_home_screen_shows_due_counts_after_practice(tmp_path: Path) -> None:
+    from quizgame.tui.screens.home import HomeScreen
+
+    quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice",
+                   new_limit=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await answer_right(pilot)
+            await next_question(pilot)
+        await pilot.press("escape")  # the results, then home
+        await settle(pilot)
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await settle(pilot)
+        detail = text_of(app.screen, "#quiz-detail")
+        assert "Practice: 0 due now, 0 by tomorrow, 5 new" in detail  # both right: days away
+        assert "Replaces" not in detail  # the command line's own file is no local copy

@@ -107,9 +107,19 @@ async def test_practice_with_nothing_due_says_when_to_come_back(tmp_path: Path) 
     quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice", new_limit=0)
     async with app.run_test(size=(80, 24)) as pilot:
+        from quizgame.tui.screens.ask import AskScreen
+
         await settle(pilot)
-        assert isinstance(app.screen, ResultsScreen)
-        assert "0 cards reviewed" in text_of(app.screen, "#summary")
+        assert isinstance(app.screen, AskScreen)  # not an empty results screen
+        text = text_of(app.screen, "#ask-text")
+        assert "Nothing is due in" in text and "7 cards you have never seen" in text
+        assert "Daily limit: 0 new cards" in text
+        await pilot.press("m")  # learn more
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.screen.session.mode == "practice"
+        await answer_right(pilot)
+        assert "This card comes back in" in text_of(app.screen, "#practice")
+        assert text_of(app.screen, "#points") == ""  # practice shows no score
 
 
 async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:

@@ -50,6 +50,8 @@ class Feedback:
     can_override: bool
     right_when_late: bool | None = None
     """Timed out: whether what was entered would have been right (None: nothing readable)."""
+    comes_back: datetime | None = None
+    """Practice: when this card is due again."""
 
     @property
     def outcome(self) -> Outcome:
@@ -119,6 +121,7 @@ def feedback_for(
     canonical: str | None,
     can_override: bool,
     right_when_late: bool | None = None,
+    comes_back: datetime | None = None,
 ) -> Feedback:
     """The feedback on one recorded answer."""
     return Feedback(
@@ -135,6 +138,7 @@ def feedback_for(
         canonical=canonical,
         can_override=can_override,
         right_when_late=right_when_late,
+        comes_back=comes_back,
     )
 
 
@@ -185,3 +189,13 @@ def due_in_words(moment: datetime, now: datetime) -> str:
         return f"in {count(hours, 'hour')} ({local:%a %H:%M})"
     return f"in {count(round(hours / 24), 'day')} ({local:%a %d %b})"
 
+
+
+def nothing_due(title: str, next_due: datetime | None, unseen: int, now: datetime) -> str:
+    """Practice with nothing due: when the next card comes, and how many were never seen (each
+    front-end adds how to learn more of them)."""
+    when = f" Next card due {due_in_words(next_due, now)}." if next_due is not None else ""
+    if not unseen:
+        return f"Nothing is due in {title}.{when} You have seen every card."
+    return (f"Nothing is due in {title}.{when} {count(unseen, 'card')} you have never seen; "
+            "today's new cards are done.")

@@ -33,7 +33,7 @@ from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
 from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
-from quizgame.engine.scoring import score_answer
+from quizgame.engine.scoring import Scored, score_answer
 from quizgame.format.models import Question, Quiz
 
 __all__ = [
@@ -102,6 +102,7 @@ class GameSession:
         self._streak = 0
         self._last: _Answered | None = None
         self._paused_at: float | None = None
+        self._comes_back: datetime | None = None
 
     @classmethod
     def start(
@@ -202,6 +203,15 @@ class GameSession:
     def is_over(self) -> bool:
         """No question left to show. Asking does not show the next one (nor start its clock)."""
         return self._shown is None and self._plan.next(self._clock()) is None
+
+    def now(self) -> datetime:
+        """The session's wall clock (UTC)."""
+        return self._clock()
+
+    def unseen(self) -> int:
+        """How many questions of the quiz the player has never practised (no card yet)."""
+        cards = self.store.load_cards(self.quiz.quiz.id)
+        return sum(1 for question in self.quiz.questions if question.id not in cards)
 
     @property
     def next_due(self) -> datetime | None:
@@ -390,7 +400,7 @@ class GameSession:
         question, meta = shown.question, self.quiz.quiz
         hint_used = self._hint_used if hint_used is None else hint_used
         correct = verdict.credit >= 1.0 and not timed_out
-        scored = score_answer(
+        scored = Scored(0, 0) if self.mode == "practice" else score_answer(  # practice: no score
             question.points,
             verdict.credit,
             scoring=meta.scoring,
@@ -423,6 +433,7 @@ class GameSession:
             card = review_answer(self._scheduler, self.quiz.quiz.id, answer, card_before)
             self._plan.reviewed(card)
             self.store.save_card(self.quiz.quiz.id, card)
+            self._comes_back = card.due
 
     def _feedback(
         self,
@@ -439,4 +450,5 @@ class GameSession:
             canonical=canonical,
             can_override=self.can_override,
             right_when_late=right_when_late,
+            comes_back=self._comes_back if self.mode == "practice" else None,
         )

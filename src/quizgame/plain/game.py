@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
 from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
-from quizgame.engine.feedback import Feedback, Results, due_in_words
+from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
 from quizgame.engine.grading import parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
@@ -168,7 +169,8 @@ def _play(session: GameSession, console: Console) -> None:
                     console.say(str(error))
                     continue
                 feedback = session.submit(response)
-                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims))
+                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
+                                             scored=session.mode != "practice", now=session.now()))
                 _read_feedback(session, console)
                 break
 
@@ -208,7 +210,13 @@ def _question_lines(shown: PresentedQuestion) -> list[str]:
 
 
 def _feedback_lines(
-    feedback: Feedback, shown: PresentedQuestion, console: Console, *, claims: bool
+    feedback: Feedback,
+    shown: PresentedQuestion,
+    console: Console,
+    *,
+    claims: bool,
+    scored: bool,
+    now: datetime,
 ) -> list[str]:
     record = feedback.record
     verdict = wording.verdict(feedback.outcome, feedback.credit)
@@ -216,8 +224,9 @@ def _feedback_lines(
         verdict += f" ({wording.seconds(shown.time_limit)})"
     bonus = (f" including a streak bonus of {wording.number(record.streak_bonus)}"
              if record.streak_bonus else "")
-    lines = [f"{console.paint(verdict, feedback.outcome)}. +{wording.count(feedback.points, 'point')}"
-             f"{bonus}. Score: {wording.number(feedback.score)}."]
+    points = (f" +{wording.count(feedback.points, 'point')}{bonus}. "
+              f"Score: {wording.number(feedback.score)}." if scored else "")
+    lines = [f"{console.paint(verdict, feedback.outcome)}.{points}"]
     if feedback.late_words:
         lines.append(feedback.late_words)
     if feedback.canonical:
@@ -229,6 +238,8 @@ def _feedback_lines(
         lines.append(f"Explanation: {feedback.explanation}")
     if feedback.source:
         lines.append(f"Source: {wording.quoted(feedback.source)}")
+    if feedback.comes_back is not None:
+        lines.append(f"This card comes back {due_in_words(feedback.comes_back, now)}.")
     if feedback.can_override:
         lines.append("If you were right, type !! now"
                      + (" to file a claim for your teacher." if claims else "."))
@@ -239,7 +250,7 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
     lines = [
         "",
         f"Results: {results.quiz_title} ({results.mode} mode)",
-        f"Score: {wording.number(results.score)}",
+        *([] if results.mode == "practice" else [f"Score: {wording.number(results.score)}"]),
         f"Correct: {results.correct} of {results.total}",
         f"Time: {wording.duration(results.elapsed_ms)}",
         f"Best streak: {results.best_streak}",
@@ -259,8 +270,8 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
 
 
 def _nothing_due(session: GameSession, clock: Clock) -> str:
-    title = session.quiz.quiz.title
-    if session.next_due is None:
-        return f"Nothing to practise in {title} right now (no new cards left for today)."
-    return f"Nothing is due in {title}. Next card due {due_in_words(session.next_due, clock())}."
+    text = nothing_due(session.quiz.quiz.title, session.next_due, session.unseen(), clock())
+    if session.unseen():
+        text += " To learn more today, play again with a higher daily limit: --new N."
+    return text
 

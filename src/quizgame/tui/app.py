@@ -22,10 +22,13 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
     from quizgame.engine.records import Mode, SessionRecord
+    from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
 
 MODES: tuple[Mode, ...] = ("quiz", "practice", "mistakes")
+MORE_NEW_CARDS = 10
+"""How many more new cards "learn more" adds to today's limit."""
 
 
 def utc_now() -> datetime:
@@ -72,6 +75,8 @@ class QuizApp(App[None]):
         super().__init__()
         self.settings = settings
         self._saves: SavesFolder | None = None
+        self._more_new = 0
+        """New cards a day added by "learn more" on the nothing-due screen."""
 
     @property
     def saves(self) -> SavesFolder:
@@ -152,7 +157,6 @@ class QuizApp(App[None]):
         )
 
     def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
-        from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
         from quizgame.tui.screens.question import QuestionScreen
@@ -171,12 +175,42 @@ class QuizApp(App[None]):
                     seed=settings.seed,
                     clock=settings.clock,
                     monotonic=settings.monotonic,
-                    new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
+                    new_limit=self._new_limit(),
                 )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
+        if mode == "practice" and session.is_over:
+            self._nothing_due(quiz, player, session)
+            return
         self.push_screen(QuestionScreen(session, settings))
+
+    def _nothing_due(self, quiz: Quiz, player: str, session: GameSession) -> None:
+        """Practice with nothing due: say when, and offer more new cards when there are any."""
+        from quizgame.engine.feedback import nothing_due
+        from quizgame.tui.screens.ask import AskScreen
+
+        unseen = session.unseen()
+        text = nothing_due(quiz.quiz.title, session.next_due, unseen, self.settings.clock())
+        answers = []
+        if unseen:
+            more = min(unseen, MORE_NEW_CARDS)
+            text += f" (Daily limit: {self._new_limit()} new cards.)"
+            answers = [("m", f"learn {more} more new cards now")]
+        self.push_screen(
+            AskScreen("Nothing to practise now", text, answers),
+            lambda answer: self._learn_more(quiz, player) if answer == "m" else None,
+        )
+
+    def _new_limit(self) -> int:
+        from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
+
+        limit = self.settings.new_limit
+        return (DEFAULT_NEW_LIMIT if limit is None else limit) + self._more_new
+
+    def _learn_more(self, quiz: Quiz, player: str) -> None:
+        self._more_new += MORE_NEW_CARDS  # for this run of the app
+        self._play(quiz, player, "practice", None)
 
     async def action_quit(self) -> None:
         """ctrl+q (and q outside a game): in a game, leaving asks first."""

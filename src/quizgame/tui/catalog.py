@@ -49,6 +49,18 @@ class Standing:
 
     best: int | None = None
     due: int = 0
+    due_tomorrow: int = 0
+    """Cards due within a day (those due now included)."""
+    practised: frozenset[str] = frozenset()
+    """Question ids with a card (the others are new)."""
+
+    def due_text(self, question_ids: list[str]) -> str:
+        """"4 due now, 6 by tomorrow, 60 new": the practice cards of one quiz."""
+        from quizgame.wording import number
+
+        new = sum(1 for qid in question_ids if qid not in self.practised)
+        return (f"Practice: {number(self.due)} due now, {number(self.due_tomorrow)} by tomorrow, "
+                f"{number(new)} new")
 
 
 @dataclass(frozen=True)
@@ -75,10 +87,10 @@ def scan_quizzes(
     entries: list[QuizEntry] = []
     by_id: dict[str, int] = {}
     for path in paths:
-        known = also is not None and loaded is not None and path.resolve() == also.resolve()
-        entry = QuizEntry(path, loaded) if known else _read_entry(path)
+        named = also is not None and path.resolve() == also.resolve()
+        entry = QuizEntry(path, loaded) if named and loaded is not None else _read_entry(path)
         quiz_id = entry.quiz_id
-        if quiz_id is None:
+        if quiz_id is None or named:  # the command line's file is listed as it is
             entries.append(entry)
         elif quiz_id in by_id:
             winner = entries[by_id[quiz_id]]
@@ -109,12 +121,17 @@ def player_standings(saves: PlayerSaves, now: datetime) -> PlayerStandings:
     for summary in saves.summaries(problems):
         if summary.mode == "quiz" and summary.finished:
             best[summary.quiz_id] = max(best.get(summary.quiz_id, 0), summary.score)
-    due = {
-        quiz_id: sum(1 for card in cards.values() if card.due <= now)
-        for quiz_id, cards in saves.all_cards(problems).items()
-    }
+    from quizgame.engine.scheduling import due_counts
+
+    cards = saves.all_cards(problems)
+    counts = {quiz_id: due_counts(quiz_cards, now) for quiz_id, quiz_cards in cards.items()}
     by_quiz = {
-        quiz_id: Standing(best=best.get(quiz_id), due=due.get(quiz_id, 0))
-        for quiz_id in best.keys() | due.keys()
+        quiz_id: Standing(
+            best=best.get(quiz_id),
+            due=counts[quiz_id].now if quiz_id in counts else 0,
+            due_tomorrow=counts[quiz_id].day if quiz_id in counts else 0,
+            practised=frozenset(cards.get(quiz_id, {})),
+        )
+        for quiz_id in best.keys() | cards.keys()
     }
     return PlayerStandings(by_quiz, tuple(problems))

@@ -61,6 +61,8 @@ class HomeScreen(Screen[None]):
         self.mode: Mode = settings.mode
         self.player: str | None = None
         self.entries: list[QuizEntry] = []
+        self.standings: PlayerStandings | None = None
+        """The current player's best scores and due cards, once read."""
         self.player_list: OptionList | None = None
         """The players found in the saves folder, once it has been read."""
         self.quiz_table: QuizTable | None = None
@@ -154,8 +156,10 @@ class HomeScreen(Screen[None]):
         table = self.quiz_table
         if player != self.player or table is None:
             return  # the player changed while these were read
+        self.standings = standings
         self._player_message("\n".join(standings.problems))
         table.show_standings(standings)
+        self._show_detail()
 
     # -- players ---------------------------------------------------------------------------
 
@@ -178,6 +182,7 @@ class HomeScreen(Screen[None]):
                 names.append(name)
             players.highlighted = names.index(name)
         self.query_one("#home-title", Static).update(self._title_text())
+        self.standings = None
         if self.quiz_table is not None:
             self.quiz_table.show_standings(None)  # the last player's figures are not this one's
         self.load_standings(name)
@@ -271,7 +276,12 @@ class HomeScreen(Screen[None]):
         elif entry.quiz is None:
             detail.update("\n".join(entry.problems))
         else:
-            detail.update("\n".join(filter(None, [entry.quiz.quiz.description or "", entry.note])))
+            from quizgame.tui.catalog import Standing
+
+            standing = self.standings.by_quiz.get(entry.quiz.quiz.id) if self.standings else None
+            due = (standing or Standing()).due_text([q.id for q in entry.quiz.questions])
+            lines = [entry.quiz.quiz.description or "", entry.note, due if self.player else ""]
+            detail.update("\n".join(filter(None, lines)))
 
     # -- mode and other screens --------------------------------------------------------------
 

@@ -160,7 +160,7 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(FeedbackPanel)
         session = self.session
         panel.show(feedback, prompt=self._answered.question.prompt, scored=session.mode != "practice",
-                   claims=session.claims)
+                   claims=session.claims, now=self.settings.clock())
         panel.display = True
         panel.focus()
 

@@ -5,6 +5,7 @@ question only redraws text."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -47,8 +48,19 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
         yield Static(id="claim", markup=False)
+        # Practice: when the card comes back. One line per practice note, so that other keys
+        # (how sure you were, an undo) can add theirs beside it.
+        yield Static(id="practice", markup=False)
 
-    def show(self, feedback: Feedback, *, prompt: str, scored: bool, claims: bool = False) -> None:
+    def show(
+        self,
+        feedback: Feedback,
+        *,
+        prompt: str,
+        scored: bool,
+        claims: bool = False,
+        now: datetime | None = None,
+    ) -> None:
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
         `claims`: "I was right" files a claim for the teacher (quiz mode)."""
         self.feedback = feedback
@@ -68,6 +80,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         self._line("#explanation", feedback.explanation or "")
         self._line("#source", f"Source: {wording.quoted(feedback.source)}" if feedback.source else "")
         self._line("#claim", _claim_text(feedback, claims=claims))
+        self._line("#practice", practice_text(feedback, now))
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -86,6 +99,15 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
 
     def action_override(self) -> None:
         self.post_message(self.Override())
+
+
+def practice_text(feedback: Feedback, now: datetime | None) -> str:
+    """"Comes back in 3 days (Thu 04 Dec)": when a practised card is due again."""
+    from quizgame.engine.feedback import due_in_words
+
+    if feedback.comes_back is None or now is None:
+        return ""
+    return f"This card comes back {due_in_words(feedback.comes_back, now)}."
 
 
 def _claim_text(feedback: Feedback, *, claims: bool) -> str:
