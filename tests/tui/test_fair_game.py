@@ -177,3 +177,42 @@ async def test_the_home_screen_shows_due_counts_after_practice(tmp_path: Path) -
         detail = text_of(app.screen, "#quiz-detail")
         assert "Practice: 0 due now, 0 by tomorrow, 5 new" in detail  # both right: days away
         assert "Replaces" not in detail  # the command line's own file is no local copy
+
+
+async def test_the_hint_key_is_dimmed_once_used(tmp_path: Path) -> None:
+    from quizgame.tui.widgets.keybar import DISABLED_STYLE, KEY_STYLE, KeyBar
+
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana",
+                   quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        content = app.screen.query_one(KeyBar).render()
+        start = str(content).index("h Hint")
+        styles = [str(span.style) for span in content.spans if span.start == start]
+        assert DISABLED_STYLE in styles and KEY_STYLE not in styles
+
+
+async def test_the_command_lines_quiz_is_loaded_once(tmp_path: Path, monkeypatch) -> None:
+    import quizgame.format
+    import quizgame.format.loader as loader
+
+    from quizgame.format.loader import load_quiz
+
+    loads: list[Path] = []
+
+    def counting(path: Path):
+        loads.append(Path(path).resolve())
+        return load_quiz(path)
+
+    quizzes = quizzes_folder(tmp_path)
+    path = quizzes / ALL_TYPES.name
+    quiz = load_quiz(path)  # as `quizgame play QUIZ` does, once
+    monkeypatch.setattr(loader, "load_quiz", counting)
+    monkeypatch.setattr(quizgame.format, "load_quiz", counting)
+    app = make_app(quizzes, tmp_path / "saves", Clocks(), player="Ana", quiz_path=path, quiz=quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+    assert path.resolve() not in loads

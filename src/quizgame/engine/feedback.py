@@ -110,6 +110,13 @@ class Results:
     rows: tuple[ReviewRow, ...]
     reviewed: int = 0
     next_due: datetime | None = None
+    session_id: str = ""
+    finished: bool = False
+
+    @property
+    def mistakes(self) -> int:
+        """Answers not fully right (what mistakes mode would replay)."""
+        return sum(1 for row in self.rows if not row.correct)
 
 
 def feedback_for(
@@ -156,6 +163,8 @@ def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) ->
         rows=tuple(_review_row(quiz.question(answer.question_id), answer) for answer in record.answers),
         reviewed=len(record.answers) if record.mode == "practice" else 0,
         next_due=next_due,
+        session_id=record.id,
+        finished=record.finished,
     )
 
 

@@ -186,7 +186,8 @@ class QuestionScreen(Screen[None]):
                         markup=False)
             results = session.results()
         self.app.switch_screen(
-            ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id, player=session.store.name)
+            ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id,
+                          player=session.store.name, quiz=session.quiz)
         )
 
     # -- keys ----------------------------------------------------------------------------
