@@ -16,6 +16,7 @@ class MemoryStore:
         self._cards: dict[str, dict[str, CardState]] = {}
         self.session_saves = 0
         self.card_saves = 0
+        self.parameters: dict[str, list[float]] = {}
 
     @property
     def name(self) -> str:
@@ -35,6 +36,15 @@ class MemoryStore:
     def save_card(self, quiz_id: str, card: CardState) -> None:
         self._cards.setdefault(quiz_id, {})[card.question_id] = card.model_copy()
         self.card_saves += 1
+
+    def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
+        return self.parameters.get(quiz_id)
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        if card is None:
+            self._cards.get(quiz_id, {}).pop(question_id, None)
+        else:
+            self.save_card(quiz_id, card)
 
 
 class FakeClock:

@@ -16,7 +16,8 @@ from quizgame.engine.grading import (
     parse_response,
     right_answer,
 )
-from quizgame.engine.normalise import fold, format_number
+from quizgame.engine.normalise import fold
+from quizgame.engine.numbers import format_number
 from quizgame.engine.presentation import PresentedQuestion
 
 GRADING = cases("grading-cases.toml")

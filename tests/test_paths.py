@@ -77,6 +77,6 @@ def test_a_local_quiz_with_a_bundled_id_wins_with_a_note(elsewhere: Path, tmp_pa
     assert f"note: playing {local / 'nato-2025.toml'}, which replaces" in done.stderr
 
 
-def test_a_missing_quizzes_folder_is_named_in_full(elsewhere: Path):
-    with pytest.raises(QuizgameError, match=f"no quizzes folder at {elsewhere / 'nope'}"):
-        quizzes_dirs(args(quizzes=[Path("nope")]))
+def test_a_quiz_not_found_names_every_folder_in_full(elsewhere: Path):
+    with pytest.raises(QuizgameError, match=f"looked in {bundled_quizzes_dir().absolute()}"):
+        find_quiz("nope", quizzes_dirs(args(quizzes=[Path("missing")])))

@@ -130,14 +130,14 @@ class TimedInput(io.StringIO):
 
 
 def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=None,
-         colour=False, seed=1) -> tuple[str, MemoryStore]:
+         colour=False, seed=1, **options) -> tuple[str, MemoryStore]:
     """Play in-process; seed 1 asks painter, languages, sky, capital, mammals, planets, everest."""
     store = store or MemoryStore()
     clock = FakeClock(START)
     out = io.StringIO()
     console = Console(TimedInput("\n".join(lines) + "\n", clock, seconds), out, colour=colour)
     status = play_plain(quiz(name), lambda _: store, console, player="Ada", mode=mode, seed=seed,
-                        clock=clock, monotonic=clock.monotonic)
+                        clock=clock, monotonic=clock.monotonic, **options)
     assert status == 0
     return out.getvalue(), store
 
@@ -169,7 +169,7 @@ def test_every_type_shows_its_options_and_how_to_answer():
 @pytest.mark.parametrize("line", ["!!", "?"])
 def test_commands_out_of_place_are_explained(line):
     out, store = play(["Picasso", "", "1,2,3", "", "f", "", line], name="all-types")
-    assert ("!! comes after the feedback" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
+    assert ("!! goes on the feedback of an answer" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
     assert len(store.sessions()[0].answers) == 3
 
 
@@ -253,3 +253,22 @@ def test_a_number_answer_can_be_claimed_and_true_false_takes_1_and_2():
     answers = store.sessions()[0].answers
     assert answers[2].given is True  # 1 = True, as the TUI shows
     assert answers[-1].question_type == "number" and answers[-1].claim == "open"
+
+
+def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
+    quiz_file = tmp_path / "es.toml"
+    quiz_file.write_text(
+        '[quiz]\nid = "es"\ntitle = "Cifras"\nlanguage = "es"\n\n[[questions]]\nid = "muertes"\n'
+        'type = "number"\nprompt = "¿Más de cuántas personas?"\nanswer = 58000\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", str(quiz_file), "--plain", "--player", "Ana",
+         "--saves", str(tmp_path / "saves")],
+        input="más de 58.000\ncincuenta y ocho mil\n", capture_output=True, text=True,
+        encoding="utf-8", env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Type one number, not a range or an estimate" in done.stdout
+    assert "Correct: 1 of 1" in done.stdout

@@ -7,6 +7,7 @@ on any keyword it does not know, so it cannot silently pass a schema it does not
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
@@ -42,8 +43,12 @@ def errors(value: Any, schema: dict[str, Any], root: dict[str, Any], at: str = "
         if keyword == "$ref":
             found += errors(value, root["$defs"][rule.removeprefix("#/$defs/")], root, at)
         elif keyword == "type":
-            if not _TYPES[rule](value):
+            # A TOML date is what a JSON Schema string of format "date" stands for.
+            is_date = schema.get("format") == "date" and isinstance(value, dt.date)
+            if not (_TYPES[rule](value) or (rule == "string" and is_date)):
                 return [f"{at}: not {rule}"]
+        elif keyword == "format":
+            assert rule == "date", f"the format uses no other string format than date, not {rule}"
         elif keyword == "oneOf":
             if sum(not errors(value, option, root, at) for option in rule) != 1:
                 found.append(f"{at}: not exactly one of {len(rule)} options")

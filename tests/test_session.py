@@ -355,3 +355,28 @@ def test_practice_saves_no_score_and_says_when_each_card_comes_back():
     feedback = session.submit(right(session.current().question), elapsed_ms=1_000)
     assert feedback.points == 0 and session.score == 0 and store.sessions()[0].score == 0
     assert feedback.comes_back is not None and feedback.comes_back > START
+
+
+def test_the_session_marks_typed_answers_with_the_whole_quiz_in_view():
+    """"Petra" is one slip from "Petro", but another question's answer: the session knows it,
+    and reads number words and separators the way the quiz's number questions need."""
+    session = start(name="typed-answers", seed=3)
+    verdicts = {}
+    typed = {"petro": "Petra", "petra": "Petar", "deaths": "58.000", "countries": "8 country"}
+    while (shown := session.current()) is not None:
+        feedback = session.submit(typed.get(shown.question.id, right(shown.question)), elapsed_ms=0)
+        verdicts[shown.question.id] = (feedback.correct, feedback.canonical)
+    assert verdicts["petro"] == (False, None)
+    assert verdicts["petra"] == (True, "Petra")
+    assert verdicts["deaths"] == (True, None) and verdicts["countries"] == (True, None)
+
+
+def test_a_range_typed_for_a_number_is_refused_and_nothing_is_recorded():
+    session = start(name="typed-answers", seed=3)
+    while session.current().question.id != "experience":
+        session.submit(right(session.current().question), elapsed_ms=0)
+    answered = len(session.record.answers)
+    with pytest.raises(AnswerFormatError, match="Type one number"):
+        session.submit("over 15", elapsed_ms=0)
+    assert len(session.record.answers) == answered
+    assert session.submit("15 years", elapsed_ms=0).correct

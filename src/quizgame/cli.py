@@ -26,6 +26,7 @@ COMMANDS = (
     "scores",
     "report",
     "claims",
+    "tune",
     "serve",
     "export",
     "import",

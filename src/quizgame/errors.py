@@ -59,3 +59,7 @@ class PlayerNameError(QuizgameError):
 
 class PlayerNotFoundError(QuizgameError):
     """A command asked for the saves of a player who has never played in that saves folder."""
+
+
+class UsageError(QuizgameError):
+    """Options that do not go together (exit status 2, like argparse's own errors)."""

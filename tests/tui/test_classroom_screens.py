@@ -145,3 +145,40 @@ def finished_game(player: str, score: int):
     return SessionRecord(id=f"{player.lower()}-1", quiz_id="capitals", quiz_title="Capitals",
                          player=player, mode="quiz", seed=1, started_at=now, finished_at=now,
                          question_count=4, score=score, answers=answers)
+
+
+async def test_forecast_view_charts_predicted_recall(tmp_path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from quizgame.engine.records import CardState
+    from quizgame.tui.screens.forecast import ForecastScreen
+
+    now = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
+    saves = SavesFolder(tmp_path)
+    for name, stability in (("Ana", 0.5), ("Ben", 40.0)):
+        player = saves.player(name)
+        for question_id in ("q1", "q2"):
+            player.save_card("capitals", CardState(
+                question_id=question_id, card_id=1, state=2, difficulty=5.0,
+                stability=stability if question_id == "q1" else 60.0, due=now,
+                last_review=now - timedelta(days=1), reviews=3))
+    quiz = load_quiz(DATA / "capitals.toml")
+    report = ReportScreen([tmp_path], quiz, clock=lambda: now)
+    app = Host(report)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        table = app.screen.query_one("#forecast-items", DataTable)
+        assert column(table, 2) == ["q1", "q2", "q3", "q4"]
+        assert column(table, 3) == ["2", "2", "0", "0"]
+        ana = (1 + (0.9 ** (-1 / 0.1542) - 1) * 8 / 0.5) ** -0.1542  # FSRS's R, 8 days after
+        ben = (1 + (0.9 ** (-1 / 0.1542) - 1) * 8 / 40) ** -0.1542
+        assert column(table, 5)[0] == f"{100 * (ana + ben) / 2:.0f}%"
+        assert column(table, 1)[:2] == ["", ""]  # above 70 % in a week: nothing to re-teach
+        assert column(table, 4)[2:] == ["n/a", "n/a"]
+        assert "2 students with cards" in text(app, "#forecast-summary")
+        assert app.screen.query_one(PlotextPlot).plt is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is report

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgame.classroom import stats
+from quizgame.classroom.forecast import Forecast
 from quizgame.engine.records import AnswerRecord, SessionRecord
 from quizgame.format.models import ChoiceQuestion, MultiQuestion, Question, Quiz, quoted
 
@@ -52,6 +53,10 @@ class ItemStats:
     timeouts: int
     distractors: tuple[Distractor, ...]
     flags: tuple[Flag, ...]
+    # From practice and mistakes games, added by `certainty.with_certainty`: answers marked
+    # "I was sure", and how many of them were wrong.
+    sure: int = 0
+    sure_wrong: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,7 @@ class QuizReport:
     alpha: float | None
     alpha_items: int
     items: list[ItemStats]
+    forecast: Forecast | None = None  # added by `report.quiz_report` (classroom.forecast)
 
 
 def analyse(

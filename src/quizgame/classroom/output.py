@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
+    from quizgame.classroom.forecast import Forecast, QuestionForecast
     from quizgame.classroom.item_analysis import ItemStats, QuizReport
     from quizgame.classroom.leaderboard import Leaderboard, Standing
 
@@ -25,10 +26,15 @@ SCORE_COLUMNS = (
 ITEM_COLUMNS = (
     "number", "question_id", "question_type", "attempts", "facility_pct", "discrimination_pct",
     "mean_time_s", "hints", "overrides", "timeouts", "distractors", "flags", "prompt",
+    "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct", "recall_30d_pct",
 )
+# The forecast's horizons (classroom.forecast.HORIZONS_DAYS), kept here so that `scores` need
+# not import the engine; tests check the two agree.
+HORIZONS_DAYS = (0, 7, 30)
+RECALL_COLUMNS = ("recall_now_pct", "recall_7d_pct", "recall_30d_pct")
 REPORT_FIELDS = (
     "quiz_id", "quiz_title", "selection", "players", "mean_score", "sd_score", "questions",
-    "mean_marks", "sd_marks", "alpha", "alpha_items",
+    "mean_marks", "sd_marks", "alpha", "alpha_items", "forecast",
 )
 
 
@@ -75,17 +81,20 @@ def score_rows(boards: Iterable[Leaderboard]) -> list[dict[str, Any]]:
     return [standing_row(board, standing) for board in boards for standing in board.standings]
 
 
-def item_row(item: ItemStats) -> dict[str, Any]:
+def item_row(item: ItemStats, forecast: Forecast | None = None) -> dict[str, Any]:
     """An item as csv wants it: distractors and flags folded into one cell each."""
     return {
-        **item_fields(item),
+        **item_fields(item, forecast),
         "distractors": "; ".join(f"{d.choice}={d.picks}" for d in item.distractors),
         "flags": "; ".join(flag.code for flag in item.flags),
     }
 
 
-def item_fields(item: ItemStats) -> dict[str, Any]:
-    """An item as json wants it: distractors and flags as lists of objects."""
+def item_fields(item: ItemStats, forecast: Forecast | None = None) -> dict[str, Any]:
+    """An item as json wants it: distractors and flags as lists of objects; with the forecast,
+    the question's predicted class recall."""
+    predicted = _forecast_of(item.question_id, forecast)
+    recall = predicted.recall if predicted is not None else (None,) * len(RECALL_COLUMNS)
     return {
         "number": item.number,
         "question_id": item.question_id,
@@ -100,7 +109,16 @@ def item_fields(item: ItemStats) -> dict[str, Any]:
         "distractors": [{"choice": d.choice, "picks": d.picks} for d in item.distractors],
         "flags": [{"code": flag.code, "message": flag.message} for flag in item.flags],
         "prompt": item.prompt,
+        "sure": item.sure,
+        "sure_wrong": item.sure_wrong,
+        **{column: pct(value) for column, value in zip(RECALL_COLUMNS, recall)},
     }
+
+
+def _forecast_of(question_id: str, forecast: Forecast | None) -> QuestionForecast | None:
+    if forecast is None:
+        return None
+    return next((item for item in forecast.items if item.question_id == question_id), None)
 
 
 def report_fields(report: QuizReport) -> dict[str, Any]:
@@ -117,7 +135,18 @@ def report_fields(report: QuizReport) -> dict[str, Any]:
         "sd_marks": rounded(report.sd_marks),
         "alpha": rounded(report.alpha, 3),
         "alpha_items": report.alpha_items,
-        "items": [item_fields(item) for item in report.items],
+        "items": [item_fields(item, report.forecast) for item in report.items],
+        "forecast": None if report.forecast is None else forecast_fields(report.forecast),
+    }
+
+
+def forecast_fields(forecast: Forecast) -> dict[str, Any]:
+    """The forecast's own figures for json (each item's recall is in `items`)."""
+    return {
+        "at": iso(forecast.at),
+        "students": forecast.students,
+        "horizons_days": list(HORIZONS_DAYS),
+        "reteach": [item.question_id for item in forecast.reteach],
     }
 
 

@@ -13,6 +13,7 @@ from quizgame.classroom.output import text_table
 from quizgame.wording import NOT_AVAILABLE, count, duration, number, percent
 
 if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
+    from quizgame.classroom.forecast import Forecast
     from quizgame.classroom.item_analysis import ItemStats, QuizReport
     from quizgame.classroom.leaderboard import Leaderboard
 
@@ -22,6 +23,7 @@ SHORT_FLAGS = {
     "too-hard": "hard",
     "negative-discrimination": "key?",
     "unused-distractor": "distractor",
+    "sure-wrong": "sure✘",
 }
 
 
@@ -131,9 +133,52 @@ def report_text(report: QuizReport) -> str:
         lines += ["", "Wrong choices picked:"]
         lines += [f"  {item.number} {item.question_id}: {distractors_text(item)}"
                   for item in distractors]
+    sure = [item for item in report.items if item.sure]
+    if sure:
+        lines += ["", "Sure and wrong (answers marked 'I was sure' in practice and mistakes):"]
+        lines += [f"  {item.number} {item.question_id}: {item.sure_wrong} of {item.sure} "
+                  f"wrong ({percent(item.sure_wrong / item.sure)})" for item in sure]
     flagged = [item for item in report.items if item.flags]
     if flagged:
         lines += ["", "Flags:"]
         lines += [f"  {FLAG_MARK} {item.number} {item.question_id}: {flag.message}"
                   for item in flagged for flag in item.flags]
+    if report.forecast is not None:
+        lines += ["", *forecast_lines(report.forecast)]
     return "\n".join(lines) + "\n"
+
+
+FORECAST_HEADERS = ("#", "", "Question", "Students", "Now", "In 7 days", "In 30 days")
+FORECAST_NUMBERS = (0, 3, 4, 5, 6)
+
+
+def forecast_cells(forecast: Forecast) -> list[list[str]]:
+    """One row per question: number, re-teach mark, id, students, recall at each horizon."""
+    return [
+        [str(item.number), f"{FLAG_MARK} re-teach" if item.reteach else "", item.question_id,
+         str(item.students), *(percent(value) for value in item.recall)]
+        for item in forecast.items
+    ]
+
+
+def forecast_heading(forecast: Forecast) -> str:
+    when = forecast.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (f"Forgetting forecast ({when}, {count(forecast.students, 'student')} with cards): "
+            "predicted class recall if nobody practises")
+
+
+def forecast_lines(forecast: Forecast) -> list[str]:
+    """The forecast section of the report's table format."""
+    if not forecast.students:
+        return ["Forgetting forecast: nobody has practised this quiz yet (it comes from the "
+                "cards of practice mode)."]
+    lines = [forecast_heading(forecast),
+             text_table(FORECAST_HEADERS, forecast_cells(forecast), right=FORECAST_NUMBERS)]
+    from quizgame.classroom.forecast import RETEACH_BELOW
+
+    reteach = forecast.reteach
+    if reteach:
+        lines.append(f"{FLAG_MARK} re-teach: below {percent(RETEACH_BELOW)} predicted "
+                     "recall in 7 days: "
+                     + ", ".join(item.question_id for item in reteach))
+    return lines

@@ -21,11 +21,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on a warning)"
     )
+    parser.add_argument(
+        "--support",
+        action="store_true",
+        help="also warn when a question's answer is not in its own source quote "
+        "(an inference or a rewording a teacher should check)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.format.checker import check_file, quiz_files
+    from quizgame.format.checker import QuestionCheck, check_file, quiz_files
+
+    checks: list[tuple[str, QuestionCheck]] = []
+    if args.support:
+        from quizgame.engine.support import support_warnings
+
+        checks.append(
+            ("source", lambda question, quiz: support_warnings(question, quiz.quiz.language))
+        )
 
     usage_error = False
     for path in args.paths:
@@ -38,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     files = quiz_files(p for p in args.paths if p.exists())
     valid = 0
     for path in files:
-        result = check_file(path)
+        result = check_file(path, checks)
         for problem in result.problems:
             print(problem)
         warnings = len(result.warnings)

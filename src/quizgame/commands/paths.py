@@ -35,7 +35,7 @@ def bundled_quizzes_dir() -> Path:
 def default_quizzes_dirs(extra: list[Path] | None = None) -> list[Path]:
     """`extra` folders, then `./quizzes` when present, then the bundled quizzes; absolute, each
     folder once, in the order in which a quiz id is looked up."""
-    candidates = list(extra or [])
+    candidates = [folder for folder in extra or [] if folder.is_dir()]
     if Path("quizzes").is_dir():
         candidates.append(Path("quizzes"))
     candidates.append(bundled_quizzes_dir())
@@ -107,13 +107,8 @@ def add_roster_option(parser: argparse.ArgumentParser) -> None:
 
 
 def quizzes_dirs(args: argparse.Namespace) -> list[Path]:
-    """The folders a quiz id is looked up in, first wins (see the module docstring); a
-    `--quizzes` folder that does not exist is an error naming it."""
-    from quizgame.errors import QuizgameError
-
-    for folder in args.quizzes or []:
-        if not folder.is_dir():
-            raise QuizgameError(f"no quizzes folder at {folder.absolute()}")
+    """The folders a quiz id is looked up in, first wins (see the module docstring). A
+    `--quizzes` folder that does not exist holds no quizzes: a quiz id not found names it."""
     return default_quizzes_dirs(list(args.quizzes or []))
 
 

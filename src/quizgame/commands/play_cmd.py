@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.commands.paths import (
     add_quizzes_option,
@@ -14,10 +15,19 @@ from quizgame.commands.paths import (
     quizzes_dirs,
     saves_dir,
 )
+from quizgame.errors import UsageError
 
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
+    from quizgame.engine.exam import ExamGoal
     from quizgame.format.models import Quiz
+
+
+class PracticeOptions(NamedTuple):
+    """What `--exam`, `--exam-target` and `--easy-within` ask of practice."""
+
+    exam: ExamGoal | None
+    easy_within: int | None
 
 MODES = ("quiz", "practice", "mistakes")
 DESCRIPTION = """\
@@ -59,6 +69,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--new", type=count, default=10, metavar="N",
         help="practice: new cards per day (default: 10)",
     )
+    parser.add_argument(
+        "--exam", type=exam_day, metavar="YYYY-MM-DD",
+        help="practice: schedule every card to be remembered on this day (overrides the "
+        "quiz's exam_date)",
+    )
+    parser.add_argument(
+        "--exam-target", type=exam_target, metavar="R",
+        help="practice: predicted recall wanted on the exam day, 0.7 to 0.99 (default: the "
+        "quiz's exam_target, 0.9)",
+    )
+    parser.add_argument(
+        "--easy-within", type=count, metavar="SECONDS",
+        help="practice: a right answer you were sure of, within SECONDS, is rated Easy (0: "
+        "never; default: the quiz's easy_within)",
+    )
     parser.add_argument("--plain", action="store_true", help="line mode on stdin/stdout, no TUI")
     parser.add_argument(
         "--teacher", action="store_true",
@@ -76,6 +101,38 @@ def count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def exam_day(text: str) -> date:
+    """A calendar date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-15") from None
+
+
+def exam_target(text: str) -> float:
+    """A recall target from 0.7 to 0.99."""
+    value = float(text)
+    if not 0.7 <= value <= 0.99:
+        raise argparse.ArgumentTypeError("must be from 0.7 to 0.99, e.g. 0.9")
+    return value
+
+
+def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> PracticeOptions:
+    """The exam goal and the Easy opt-in of the command line, the quiz's own when not given
+    (without a quiz, the home screen's games use each quiz's own settings and `--exam`)."""
+    meta = quiz.quiz if quiz is not None else None
+    day = args.exam or (meta.exam_date if meta else None)
+    if args.exam_target is not None and day is None:
+        raise UsageError("--exam-target needs an exam date: add --exam YYYY-MM-DD")
+    exam = None
+    if day is not None:
+        from quizgame.engine.exam import DEFAULT_TARGET, ExamGoal
+
+        target = args.exam_target or (meta.exam_target if meta else DEFAULT_TARGET)
+        exam = ExamGoal(day, target)
+    return PracticeOptions(exam, args.easy_within)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,6 +183,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
     from quizgame.store import SavesFolder
     from quizgame.store.player import PlayerSaves
 
+    options = practice_options(args, quiz)  # a usage error stops before the game starts
     saves = SavesFolder(saves_dir(args))
 
     def open_store(name: str) -> PlayerSaves:
@@ -143,6 +201,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        **options._asdict(),
     )
 
 
@@ -166,4 +225,5 @@ def _run_tui(
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        **practice_options(args, quiz)._asdict(),
     )

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     report_problems(problems)
 
     if args.format == "csv":
-        sys.stdout.write(output.to_csv(map(output.item_row, report.items), output.ITEM_COLUMNS))
+        rows = [output.item_row(item, report.forecast) for item in report.items]
+        sys.stdout.write(output.to_csv(rows, output.ITEM_COLUMNS))
     elif args.format == "json":
         sys.stdout.write(output.to_json(output.report_fields(report)))
     else:

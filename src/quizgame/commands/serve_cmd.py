@@ -51,6 +51,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
+    for folder in args.quizzes or []:
+        if not folder.is_dir():  # every tab would start without it: say so once, here
+            raise QuizgameError(f"no quizzes folder at {folder.absolute()}")
     quizzes = quizzes_dirs(args)
     saves = saves_dir(args).resolve()
     roster = None

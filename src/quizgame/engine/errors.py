@@ -19,3 +19,8 @@ class SessionOverError(QuizgameError):
 
 class OverrideError(QuizgameError):
     """"I was right" was asked for an answer that cannot be overridden."""
+
+
+class NotNowError(QuizgameError):
+    """"I was sure", "I guessed" or undo asked for when it is not offered (the message says
+    when it is)."""

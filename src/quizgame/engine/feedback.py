@@ -33,7 +33,8 @@ class Feedback:
     """The verdict on one answer, with what the player needs to learn from it.
 
     `streak` and `score` are the session's totals after this answer; `canonical` is the accepted
-    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers).
+    spelling when a typo was forgiven; `can_override` offers "I was right" (wrong text answers);
+    `can_rate` offers "I was sure" / "I guessed" (practice and mistakes modes).
     """
 
     record: AnswerRecord
@@ -52,6 +53,7 @@ class Feedback:
     """Timed out: whether what was entered would have been right (None: nothing readable)."""
     comes_back: datetime | None = None
     """Practice: when this card is due again."""
+    can_rate: bool = False
 
     @property
     def outcome(self) -> Outcome:
@@ -129,6 +131,7 @@ def feedback_for(
     can_override: bool,
     right_when_late: bool | None = None,
     comes_back: datetime | None = None,
+    can_rate: bool = False,
 ) -> Feedback:
     """The feedback on one recorded answer."""
     return Feedback(
@@ -146,6 +149,7 @@ def feedback_for(
         can_override=can_override,
         right_when_late=right_when_late,
         comes_back=comes_back,
+        can_rate=can_rate,
     )
 
 

@@ -13,11 +13,13 @@ from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import GRADERS, Grade, Grader, Response
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
+from quizgame.engine.marking import PLAIN_MARKING, Marking
 from quizgame.format.models import Question
 
 __all__ = [
     "AnswerFormatError",
     "Grade",
+    "Marking",
     "Response",
     "describe_answer",
     "grade",
@@ -31,9 +33,13 @@ def grader_for(question: Question) -> Grader[Any]:
     return GRADERS[question.type]
 
 
-def grade(question: Question, response: Response) -> Grade:
-    """Grade a response to a question; raises `AnswerFormatError` for a wrong shape."""
-    return grader_for(question).grade(question, response)
+def grade(question: Question, response: Response, marking: Marking = PLAIN_MARKING) -> Grade:
+    """Grade a response to a question; raises `AnswerFormatError` for a wrong shape.
+
+    `marking` is the quiz's context (`Marking.for_quiz(quiz)`): its `typos` and `language` and
+    the other questions' answers, which typed answers are never taken for a typo of.
+    """
+    return grader_for(question).grade_marked(question, response, marking)
 
 
 def parse_response(presented: PresentedQuestion, raw: str) -> Response:

@@ -13,6 +13,7 @@ from quizgame.engine.errors import NothingToPlayError
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import ordered_questions, rng
 from quizgame.engine.records import CardState, Mode, SessionRecord
+from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
 
@@ -30,6 +31,10 @@ class Plan(Protocol):
 
     def answered(self, question_id: str) -> None:
         """The question shown was answered."""
+        ...
+
+    def undone(self, question_id: str, card: CardState | None) -> None:
+        """The last answer, to `question_id`, was taken back; `card` is its card before it."""
         ...
 
     def card(self, question_id: str) -> CardState | None:
@@ -66,6 +71,9 @@ class FixedPlan:
     def answered(self, question_id: str) -> None:
         self._done += 1
 
+    def undone(self, question_id: str, card: CardState | None) -> None:
+        self._done -= 1
+
     def card(self, question_id: str) -> CardState | None:
         return None
 
@@ -85,11 +93,13 @@ def plan_for(
     now: datetime,
     new_limit: int,
     round_size: int | None = None,
+    reviewer: Reviewer | None = None,
 ) -> Plan:
     """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes).
     `round_size` (quiz mode) draws that many questions; None takes the quiz's `round`."""
     if mode == "practice":
-        return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit)
+        return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit,
+                             reviewer=reviewer)
     if mode == "mistakes":
         return mistakes_plan(quiz, store, seed=seed)
     return fixed_plan(quiz, seed=seed, round_size=round_size or quiz.quiz.round)
@@ -138,13 +148,21 @@ def mistakes_plan(quiz: Quiz, store: PlayerStore, *, seed: int) -> FixedPlan:
 
 
 def practice_plan(
-    quiz: Quiz, store: PlayerStore, *, seed: int, now: datetime, new_limit: int
+    quiz: Quiz,
+    store: PlayerStore,
+    *,
+    seed: int,
+    now: datetime,
+    new_limit: int,
+    reviewer: Reviewer | None = None,
 ) -> PracticeQueue:
-    """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit."""
+    """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit;
+    for an exam, cards capped before it and the limit raised to start every card in time."""
     questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
-    return PracticeQueue(
-        [question.id for question in questions],
-        store.load_cards(quiz.quiz.id),
-        now=now,
-        new_limit=new_limit,
-    )
+    ids = [question.id for question in questions]
+    cards = store.load_cards(quiz.quiz.id)
+    if reviewer is not None and reviewer.exam is not None:
+        cards = reviewer.prepared_all(cards)
+        unseen = sum(1 for question_id in ids if question_id not in cards)
+        new_limit = reviewer.exam.new_limit(new_limit, cards, unseen, now)
+    return PracticeQueue(ids, cards, now=now, new_limit=new_limit)

@@ -36,3 +36,11 @@ class PlayerStore(Protocol):
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
         ...
+
+    def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
+        """FSRS parameters tuned for this quiz and player, or None for FSRS's defaults."""
+        ...
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        """Put a card back as it was before an undone review: `card`, or no card at all."""
+        ...

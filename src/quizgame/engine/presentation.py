@@ -20,7 +20,8 @@ class PresentedQuestion:
 
     `options` are the choices in shown order (choice, multi), the items shuffled (order), or the
     right-hand items shuffled (match; the left items keep the quiz's order); empty otherwise.
-    `time_limit` is in seconds, 0 when untimed (only quiz mode is timed).
+    `time_limit` is in seconds, 0 when untimed (only quiz mode is timed). `language` is the
+    quiz's, for reading typed numbers in its words.
     """
 
     number: int
@@ -29,6 +30,7 @@ class PresentedQuestion:
     options: tuple[str, ...] = ()
     time_limit: int = 0
     hint: str | None = None
+    language: str | None = None
 
     @property
     def type(self) -> str:

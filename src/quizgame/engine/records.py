@@ -48,12 +48,23 @@ class AnswerRecord(RecordModel):
         None, description="Quiz mode: the player claims this typed answer was right. It earns "
         "nothing while 'open'; a teacher accepts (full credit) or rejects it."
     )
+    sure: bool | None = Field(
+        None,
+        description="Practice and mistakes modes: the player said 'I was sure' (true) or "
+        "'I guessed' (false) after the answer; absent when they did not say.",
+    )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
 
     @property
     def marked(self) -> bool:
         """Whether reports must mark this answer: a claim, or the player's own override."""
         return self.overridden or self.claim is not None
+
+
+class UndoneAnswer(AnswerRecord):
+    """An answer the player took back with undo: kept as a log, it counts nowhere."""
+
+    undone_at: AwareDatetime = Field(description="When the player undid it (UTC).")
 
 
 class SessionRecord(RecordModel):
@@ -75,6 +86,10 @@ class SessionRecord(RecordModel):
     )
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
+    undone: list[UndoneAnswer] = Field(
+        default_factory=list,
+        description="Answers the player took back with undo, kept as a log; they count nowhere.",
+    )
 
     @model_validator(mode="after")
     def _answered_is_finished(self) -> SessionRecord:

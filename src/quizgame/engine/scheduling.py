@@ -2,7 +2,8 @@
 
 One card per (quiz id, question id); its integer id is derived from both, so a teacher can fix a
 question's wording without resetting anyone's history. Rating rule: wrong or timed out -> Again;
-partial credit, hint or override -> Hard; correct -> Good.
+partial credit, hint, override or "I guessed" -> Hard; correct -> Good; correct, "I was sure" and
+fast (when the quiz or player opts in with `easy_within`) -> Easy.
 
 New cards have one 10-minute learning step: a card answered right graduates at once, one
 answered wrong comes back in the same session (the queue shows cards due within a 20-minute
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS as FSRS_DEFAULTS
 
 from quizgame.engine.records import AnswerRecord, CardState
 
@@ -30,6 +32,7 @@ LEARNING_STEPS = (timedelta(minutes=10),)
 RELEARNING_STEPS = (timedelta(minutes=10),)
 
 Clock = Callable[[], datetime]
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(FSRS_DEFAULTS)
 
 
 def utc_now() -> datetime:
@@ -42,22 +45,67 @@ def card_id(quiz_id: str, question_id: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
-def make_scheduler(*, enable_fuzzing: bool = True) -> Scheduler:
-    """The FSRS scheduler quizgame uses (fuzzing spreads reviews; tests turn it off)."""
+def make_scheduler(
+    *, enable_fuzzing: bool = True, parameters: Sequence[float] | None = None
+) -> Scheduler:
+    """The FSRS scheduler quizgame uses (fuzzing spreads reviews; tests turn it off), with the
+    default FSRS-6 parameters or those `quizgame tune` fitted to a class."""
     return Scheduler(
+        parameters=DEFAULT_PARAMETERS if parameters is None else tuple(parameters),
         learning_steps=LEARNING_STEPS,
         relearning_steps=RELEARNING_STEPS,
         enable_fuzzing=enable_fuzzing,
     )
 
 
-def rating_for(*, credit: float, hint_used: bool, overridden: bool, timed_out: bool) -> Rating:
-    """The documented rating rule (an override leaves credit 1 but was not a clean recall)."""
+def rating_for(
+    *,
+    credit: float,
+    hint_used: bool,
+    overridden: bool,
+    timed_out: bool,
+    sure: bool | None = None,
+    fast: bool = False,
+) -> Rating:
+    """The documented rating rule (an override leaves credit 1 but was not a clean recall; a
+    right guess is no proof of memory, as in certainty-based marking). `fast` only counts when
+    the player was sure: Easy is never given for speed alone."""
     if timed_out or credit <= 0:
         return Rating.Again
-    if credit < 1 or hint_used or overridden:
+    if credit < 1 or hint_used or overridden or sure is False:
         return Rating.Hard
+    if sure and fast:
+        return Rating.Easy
     return Rating.Good
+
+
+def rating_of(answer: AnswerRecord, easy_within_ms: int | None = None) -> Rating:
+    """The rating of a recorded answer; Easy needs `easy_within_ms` (the opt-in)."""
+    fast = easy_within_ms is not None and answer.elapsed_ms <= easy_within_ms
+    return rating_for(
+        credit=answer.credit,
+        hint_used=answer.hint_used,
+        overridden=answer.overridden,
+        timed_out=answer.timed_out,
+        sure=answer.sure,
+        fast=fast,
+    )
+
+
+def retrievability(card: CardState, moment: datetime, parameters: Sequence[float]) -> float:
+    """FSRS's predicted probability of recalling `card` at `moment`:
+
+        R = (1 + F * t / S) ** -w20,   F = 0.9 ** (-1 / w20) - 1
+
+    with S the card's stability and t the days since its last review. py-fsrs counts t in whole
+    days; here it is fractional, so the two agree at whole days and this one does not jump at
+    midnight. 0 for a card never reviewed."""
+    if card.stability is None or card.last_review is None:
+        return 0.0
+    decay = -parameters[20]
+    factor = 0.9 ** (1 / decay) - 1
+    days = max(0.0, (moment - card.last_review).total_seconds() / 86_400)
+    return float((1 + factor * days / card.stability) ** decay)
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -135,15 +183,15 @@ def due_counts(
 
 
 def review_answer(
-    scheduler: Scheduler, quiz_id: str, answer: AnswerRecord, previous: CardState | None
+    scheduler: Scheduler,
+    quiz_id: str,
+    answer: AnswerRecord,
+    previous: CardState | None,
+    *,
+    easy_within_ms: int | None = None,
 ) -> CardState:
     """The card's state after an answer, rated by the documented rule."""
-    rating = rating_for(
-        credit=answer.credit,
-        hint_used=answer.hint_used,
-        overridden=answer.overridden,
-        timed_out=answer.timed_out,
-    )
+    rating = rating_of(answer, easy_within_ms)
     return review(scheduler, quiz_id, answer.question_id, previous, rating, answer.answered_at)
 
 
@@ -199,6 +247,16 @@ class PracticeQueue:
         if card.question_id in self._new:
             self._new.remove(card.question_id)
         self._cards[card.question_id] = card
+
+    def undone(self, question_id: str, card: CardState | None) -> None:
+        """Take back the last review of `question_id`: its showing, and its card as it was
+        before (None: it was new, and is again)."""
+        self._showings[question_id] -= 1
+        if card is None:
+            self._cards.pop(question_id, None)
+            self._new.insert(0, question_id)
+        else:
+            self._cards[question_id] = card
 
     def card(self, question_id: str) -> CardState | None:
         return self._cards.get(question_id)

@@ -13,6 +13,10 @@ however the game is then left. An unfinished game (`GameSession.unfinished`) can
 (`override`) files a claim in quiz mode (nothing earned until a teacher accepts it, see
 `engine.claims`) and is the player's own override elsewhere. Front-ends only render
 `PresentedQuestion`, `Feedback` and `Results` and collect responses.
+
+In practice and mistakes modes, right after an answer, `rate(sure)` records "I was sure" or "I
+guessed" (which changes the card's rating) and `undo()` takes the answer back within
+`UNDO_SECONDS`.
 """
 
 from __future__ import annotations
@@ -25,21 +29,40 @@ from datetime import datetime
 
 from fsrs import Scheduler
 
-from quizgame.engine.errors import NothingToPlayError, OverrideError, SessionOverError
+from quizgame.engine.errors import (
+    NotNowError,
+    NothingToPlayError,
+    OverrideError,
+    SessionOverError,
+)
+from quizgame.engine.exam import ExamGoal, ExamStatus, exam_status
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Response, grade
+from quizgame.engine.grading import AnswerFormatError, Grade, Marking, Response, grade
 from quizgame.engine.plans import FixedPlan, Plan, continued_plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion, options_for
-from quizgame.engine.records import AnswerRecord, CardState, Given, Mode, SessionRecord
-from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, review_answer, utc_now
+from quizgame.engine.records import (
+    AnswerRecord,
+    CardState,
+    Given,
+    Mode,
+    SessionRecord,
+    UndoneAnswer,
+)
+from quizgame.engine.reviewer import Reviewer
+from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, utc_now
 from quizgame.engine.scoring import Scored, score_answer
 from quizgame.format.models import Question, Quiz
+
+UNDO_SECONDS = 10
+# Modes without points or leaderboards, where saying how sure you were and undoing are offered.
+_PRACTISING: tuple[Mode, ...] = ("practice", "mistakes")
 
 __all__ = [
     "AnswerFormatError",
     "Feedback",
     "GameSession",
+    "NotNowError",
     "NothingToPlayError",
     "OverrideError",
     "PresentedQuestion",
@@ -53,13 +76,15 @@ CLAIMABLE_TYPES = frozenset({"text", "number"})
 """Typed answers, which a grader may misjudge; a choice is right or wrong as picked."""
 
 
-def _as_it_stands(question: Question, response: Response) -> tuple[Given, bool | None]:
+def _as_it_stands(
+    question: Question, response: Response, marking: Marking
+) -> tuple[Given, bool | None]:
     """What a timed-out player had entered (kept even when it is not a valid answer), and
     whether it would have been right (None when it cannot be read as an answer)."""
     if response is None:
         return None, None
     try:
-        verdict = grade(question, response)
+        verdict = grade(question, response, marking)
     except AnswerFormatError:
         return (response if isinstance(response, str) else None), None
     return verdict.given, verdict.correct
@@ -72,6 +97,7 @@ class _Answered:
     shown: PresentedQuestion
     streak_before: int
     card_before: CardState | None
+    at: float  # monotonic time of the answer, for undo
 
 
 class GameSession:
@@ -86,16 +112,17 @@ class GameSession:
         *,
         clock: Clock,
         monotonic: Callable[[], float],
-        scheduler: Scheduler,
+        scheduler: Scheduler | Reviewer,
     ) -> None:
         """Use `GameSession.start`; this wires the parts together."""
         self.quiz = quiz
+        self._marking = Marking.for_quiz(quiz)
         self.store = store
         self.record = record
         self._plan = plan
         self._clock = clock
         self._monotonic = monotonic
-        self._scheduler = scheduler
+        self._reviewer = scheduler if isinstance(scheduler, Reviewer) else Reviewer(scheduler)
         self._shown: PresentedQuestion | None = None
         self._shown_at = 0.0
         self._hint_used = False
@@ -116,16 +143,30 @@ class GameSession:
         monotonic: Callable[[], float] = time.monotonic,
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: Scheduler | None = None,
+        exam: ExamGoal | None = None,
+        easy_within: int | None = None,
         round_size: int | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
-        (`is_over`, with `next_due` for the message). `round_size` (quiz mode) plays a round of
-        that many questions drawn from the quiz (default: the quiz's `round`, else all)."""
+        (`is_over`, with `next_due` for the message). `exam` and `easy_within` (seconds)
+        default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
+        with the parameters tuned for the quiz (`quizgame tune`), else the defaults.
+        `round_size` (quiz mode) plays a round of that many questions drawn from the quiz
+        (default: the quiz's `round`, else all)."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
+        meta = quiz.quiz
+        if exam is None and meta.exam_date is not None:
+            exam = ExamGoal(meta.exam_date, meta.exam_target)
+        easy_within = meta.easy_within if easy_within is None else easy_within
+        reviewer = Reviewer(
+            scheduler or make_scheduler(parameters=store.fsrs_parameters(meta.id)),
+            easy_within_ms=easy_within * 1000 if easy_within else None,
+            exam=exam if mode == "practice" else None,
+        )
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
-                        round_size=round_size)
+                        reviewer=reviewer, round_size=round_size)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -144,7 +185,7 @@ class GameSession:
             plan,
             clock=clock,
             monotonic=monotonic,
-            scheduler=scheduler or make_scheduler(),
+            scheduler=reviewer,
         )
 
     @staticmethod
@@ -217,6 +258,34 @@ class GameSession:
     def next_due(self) -> datetime | None:
         """Practice mode: when the next card falls due (None otherwise or when none)."""
         return self._plan.next_due()
+
+    def exam_status(self) -> ExamStatus | None:
+        """Practice for an exam: how the quiz's cards stand for it (None otherwise)."""
+        exam = self._reviewer.exam
+        if exam is None:
+            return None
+        cards = {q.id: card for q in self.quiz.questions if (card := self._plan.card(q.id))}
+        ids = [question.id for question in self.quiz.questions]
+        return exam_status(exam, cards, ids, self._reviewer.scheduler.parameters, self._clock())
+
+    @property
+    def can_rate(self) -> bool:
+        """True right after an answer in practice or mistakes mode, until rated or undone."""
+        return (
+            self.mode in _PRACTISING
+            and self._last is not None
+            and self.record.answers[-1].sure is None
+            and not self.record.answers[-1].timed_out
+        )
+
+    @property
+    def can_undo(self) -> bool:
+        """True within `UNDO_SECONDS` of the last answer, in practice or mistakes mode."""
+        return (
+            self.mode in _PRACTISING
+            and self._last is not None
+            and self._monotonic() - self._last.at <= UNDO_SECONDS
+        )
 
     @property
     def can_override(self) -> bool:
@@ -300,12 +369,12 @@ class GameSession:
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
         right_when_late = None
         if timed_out:
-            given, right_when_late = _as_it_stands(question, response)
+            given, right_when_late = _as_it_stands(question, response, self._marking)
             verdict = Grade(False, 0.0, given=given)
         elif response is None:
             raise AnswerFormatError("No answer given.")
         else:
-            verdict = grade(question, response)
+            verdict = grade(question, response, self._marking)
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
@@ -314,12 +383,45 @@ class GameSession:
         self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
-        self._last = _Answered(shown, streak_before, card_before)
+        self._last = _Answered(shown, streak_before, card_before, self._monotonic())
         if self.mode != "practice" and self._plan.next(answer.answered_at) is None:
             # Finished means answered: saved with this answer, however the game is left.
             self.record.finished_at = answer.answered_at
         self._save(answer, card_before)
         return self._feedback(question, answer, verdict.canonical, right_when_late)
+
+    def rate(self, sure: bool) -> Feedback:
+        """"I was sure" (True) or "I guessed" (False) about the last answer: saved with it, and
+        in practice mode a right guess is rated Hard (docs/practice.md)."""
+        if not self.can_rate or self._last is None:
+            raise NotNowError("Say how sure you were right after an answer in practice or "
+                                "mistakes mode.")
+        answer = self.record.answers[-1]
+        answer.sure = sure
+        self._save(answer, self._last.card_before)
+        return self._feedback(self._last.shown.question, answer, None)
+
+    def undo(self) -> PresentedQuestion:
+        """Take back the last answer (within `UNDO_SECONDS`): its points, its card's review and
+        its place in the session go; it stays in the record's `undone` log. The question is
+        shown again."""
+        if not self.can_undo or self._last is None:
+            raise NotNowError(f"Undo works within {UNDO_SECONDS} seconds of an answer in "
+                                "practice or mistakes mode.")
+        last, self._last = self._last, None
+        answer = self.record.answers.pop()
+        self.record.undone.append(UndoneAnswer(**answer.model_dump(), undone_at=self._clock()))
+        self.record.score -= answer.points
+        self.record.finished_at = None  # the question is asked again: not all answered now
+        self._streak = last.streak_before
+        self._plan.undone(answer.question_id, last.card_before)
+        self.store.save_session(self.record)
+        if self.mode == "practice":
+            self.store.restore_card(self.quiz.quiz.id, answer.question_id, last.card_before)
+        self._shown = last.shown
+        self._shown_at = self._monotonic()
+        self._hint_used = answer.hint_used
+        return last.shown
 
     def override(self) -> Feedback:
         """"I was right" about the last (wrong, typed) answer. In quiz mode it files a claim
@@ -346,6 +448,7 @@ class GameSession:
             answered_at=wrong.answered_at,
             overridden=True,
         )
+        revised.sure = wrong.sure
         self.record.answers[-1] = revised
         self.record.score += revised.points - wrong.points
         self._streak = last.streak_before + 1
@@ -383,6 +486,7 @@ class GameSession:
             options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
             hint=question.hint,
+            language=meta.language,
         )
 
     def _answer_record(
@@ -430,7 +534,7 @@ class GameSession:
         # The answer first: should the card write fail or be interrupted, the answer is kept.
         self.store.save_session(self.record)
         if self.mode == "practice" and answer.claim is None:
-            card = review_answer(self._scheduler, self.quiz.quiz.id, answer, card_before)
+            card = self._reviewer.review(self.quiz.quiz.id, answer, card_before)
             self._plan.reviewed(card)
             self.store.save_card(self.quiz.quiz.id, card)
             self._comes_back = card.due
@@ -451,4 +555,5 @@ class GameSession:
             can_override=self.can_override,
             right_when_late=right_when_late,
             comes_back=self._comes_back if self.mode == "practice" else None,
+            can_rate=self.can_rate,
         )

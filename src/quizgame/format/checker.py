@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,10 @@ from quizgame.format.models import (
     Quiz,
     quoted,
 )
+
+
+# An extra check of one question (e.g. engine.support's): warning messages, [] when fine.
+QuestionCheck = Callable[[Question, Quiz], list[str]]
 
 
 @dataclass
@@ -59,16 +63,19 @@ def quiz_files(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def check_file(path: Path) -> CheckResult:
-    """Load one file and collect its errors, or its warnings when it is valid."""
+def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> CheckResult:
+    """Load one file and collect its errors, or its warnings when it is valid.
+
+    `checks` adds warnings of its own: (the question key they are about, the check).
+    """
     try:
         loaded = read_quiz(path)
     except QuizLoadError as error:
         return CheckResult(path, None, list(error.problems))
-    return CheckResult(path, loaded.quiz, lint(loaded))
+    return CheckResult(path, loaded.quiz, lint(loaded, checks))
 
 
-def lint(loaded: LoadedQuiz) -> list[Problem]:
+def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> list[Problem]:
     """Warnings for a valid quiz, sorted by line like the loader's errors."""
     questions = loaded.quiz.questions
     warnings: list[Problem] = []
@@ -91,6 +98,9 @@ def lint(loaded: LoadedQuiz) -> list[Problem]:
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
+        for key, check in checks:
+            for message in check(question, loaded.quiz):
+                warn(index, key, message)
     return sorted(warnings, key=lambda p: p.line or 0)
 
 

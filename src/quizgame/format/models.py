@@ -8,6 +8,7 @@ Grounding needs the quiz's source text: validate with
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -44,6 +45,15 @@ def normalise_quote(text: str) -> str:
     for curly, straight in _CURLY_QUOTES:  # str.replace: far faster than translate on long texts
         text = text.replace(curly, straight)
     return " ".join(text.split())
+
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
+def quote_excerpts(quote: str) -> list[str]:
+    """The verbatim excerpts of a `source` quote: parts joined by an ellipsis (… or ...) are
+    checked one by one, so that one quote can support an answer drawn from several sentences."""
+    return [part for part in _ELLIPSIS.split(quote) if part.strip()] or [quote]
 
 
 class FormatModel(BaseModel):
@@ -109,7 +119,14 @@ class QuizMeta(FormatModel):
     description: str | None = Field(None, description="A sentence or two about the quiz.")
     author: str | None = Field(None, description="Who wrote the quiz.")
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = Field(
-        None, description="BCP 47 language tag, e.g. 'en' or 'pt-BR'."
+        None,
+        description="BCP 47 language tag, e.g. 'en' or 'pt-BR'. Typed answers may then start "
+        "with the language's articles and give numbers in its words (English always works).",
+    )
+    typos: bool = Field(
+        True,
+        description="Forgive likely typos in text answers (see docs/scoring.md); a question's "
+        "own `typos` overrides this.",
     )
     time_limit: Seconds = Field(
         0, description="Seconds per question in quiz mode; 0 means untimed."
@@ -130,6 +147,19 @@ class QuizMeta(FormatModel):
     )
     streak: bool = Field(True, description="Give a bonus for consecutive correct answers.")
     source: QuizSource | None = Field(None, description="The text the questions are drawn from.")
+    exam_date: dt.date | None = Field(
+        None,
+        description="Practice mode schedules every card to reach `exam_target` recall on this "
+        "day (a TOML date, e.g. 2027-01-15; `play --exam` overrides it).",
+    )
+    exam_target: Annotated[float, Field(ge=0.7, le=0.99)] = Field(
+        0.9, description="Predicted recall wanted on the exam day, 0.7 to 0.99."
+    )
+    easy_within: Annotated[int, Field(ge=1, le=3600)] | None = Field(
+        None,
+        description="Practice: a right answer the player was sure of, given within this many "
+        "seconds, is rated Easy (longer intervals); absent: never Easy.",
+    )
 
 
 class QuestionBase(FormatModel):
@@ -141,7 +171,9 @@ class QuestionBase(FormatModel):
     prompt: NonEmpty = Field(description="The question as shown to the player.")
     explanation: str | None = Field(None, description="Shown after the player answers.")
     source: str | None = Field(
-        None, description="A verbatim quote from the source text that supports the answer."
+        None,
+        description="A verbatim quote from the source text that supports the answer; "
+        "excerpts joined by an ellipsis (…) are each checked.",
     )
     hint: str | None = Field(None, description="A hint; using it halves the points.")
     tags: list[NonEmpty] = Field(default_factory=list, description="Free-form labels.")
@@ -158,9 +190,10 @@ class QuestionBase(FormatModel):
         # The loader passes the source file's text, normalised once for all the questions.
         text = (info.context or {}).get("normalised_source")
         if quote is not None and text is not None:
-            if normalise_quote(quote) not in text:
-                shown = quote if len(quote) <= 60 else quote[:57] + "..."
-                raise ValueError(f"quote {quoted(shown)} was not found in the source file")
+            for excerpt in quote_excerpts(quote):
+                if normalise_quote(excerpt) not in text:
+                    shown = excerpt if len(excerpt) <= 60 else excerpt[:57] + "..."
+                    raise ValueError(f"quote {quoted(shown)} was not found in the source file")
         return quote
 
 
@@ -243,8 +276,15 @@ class TextQuestion(QuestionBase):
     )
     exact: bool = Field(
         False,
-        description="Compare exactly. By default case, accents, punctuation and extra spaces "
-        "are ignored and one small typo is forgiven.",
+        description="Compare exactly (only surrounding spaces ignored). By default case, "
+        "accents, punctuation and spaces are ignored, qualifiers a marker accepts (a leading "
+        "article, a title, a fuller name, ', place', a parenthetical) are read past, and likely "
+        "typos are forgiven (docs/scoring.md).",
+    )
+    typos: bool | None = Field(
+        None,
+        description="Forgive likely typos in this question's answers; unset: the quiz's "
+        "`typos`. Set false when a one-letter change makes another word (coal, goal).",
     )
 
 

@@ -24,7 +24,7 @@ from quizgame.interop.common import ExportOptions, ExportResult, format_number
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 COLUMNS = (
-    "id", "type", "prompt", "choices", "answer", "tolerance", "unit", "exact",
+    "id", "type", "prompt", "choices", "answer", "tolerance", "unit", "exact", "typos",
     "explanation", "source", "hint", "tags", "time_limit", "points",
 )
 REQUIRED = ("type", "prompt")
@@ -36,7 +36,7 @@ ANSWER_FIELD = {
 # How a field's cell is read and written; fields not listed are plain text.
 _KIND = {
     "choices": "list", "answers": "list", "items": "list", "tags": "list", "pairs": "pairs",
-    "tolerance": "number", "exact": "bool", "time_limit": "int", "points": "int",
+    "tolerance": "number", "exact": "bool", "typos": "bool", "time_limit": "int", "points": "int",
 }
 # A choice's answer is one item of `choices`, escaped the same way.
 _ANSWER_KIND = {"choice": "item", "truefalse": "bool", "number": "number"}

@@ -3,7 +3,9 @@
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
 "Partly right", from `quizgame.wording`); colour is added only on a terminal without NO_COLOR.
 `?` shows the hint. The feedback of each answer waits for Enter, with no clock running; `!!`
-there says "I was right" about a text answer marked wrong. Every answer is saved as it is given, so end of
+there says "I was right" about a typed answer marked wrong (a claim for the teacher in quiz
+mode), and in practice and mistakes modes `/sure` and `/guessed` say how sure the answer was and
+`/undo` takes it back. Every answer is saved as it is given, so end of
 input or Ctrl-C simply stops the game (exit status 0).
 """
 
@@ -18,6 +20,7 @@ from typing import TextIO
 
 from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
+from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
 from quizgame.engine.grading import parse_response
 from quizgame.engine.ports import PlayerStore
@@ -30,6 +33,7 @@ from quizgame.format.models import Quiz
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
+SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
 _COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31"}
 
 
@@ -85,6 +89,8 @@ def play_plain(
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int = 10,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
 ) -> int:
@@ -100,7 +106,8 @@ def play_plain(
             session = GameSession.resume(quiz, store, left, clock=clock, monotonic=monotonic)
         else:
             session = GameSession.start(
-                quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic
+                quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
+                monotonic=monotonic, exam=exam, easy_within=easy_within,
             )
     except NothingToPlayError as error:
         console.say(str(error))
@@ -112,6 +119,7 @@ def play_plain(
         return 0
     console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
+    _say_exam_status(session, console)
     try:
         _play(session, console)
     except (_Stop, KeyboardInterrupt):
@@ -121,9 +129,9 @@ def play_plain(
             return 0
         console.say("", f"Stopped. {wording.count(answered, 'answer')} saved"
                     + ("; start this quiz again to continue." if not session.is_over else "."))
-        _summary(console, session.results(), clock)
+        _summary(console, session, session.results(), clock)
         return 0
-    _summary(console, session.finish(), clock)
+    _summary(console, session, session.finish(), clock)
     return 0
 
 
@@ -160,8 +168,8 @@ def _play(session: GameSession, console: Console) -> None:
             if line == HINT:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
-            elif line == OVERRIDE:
-                console.say("!! comes after the feedback of a text answer marked wrong.")
+            elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
+                console.say(f"{line} goes on the feedback of an answer, before Enter.")
             else:
                 try:
                     response = parse_response(shown, line)
@@ -176,12 +184,18 @@ def _play(session: GameSession, console: Console) -> None:
 
 
 def _read_feedback(session: GameSession, console: Console) -> None:
-    """Wait for Enter (or !!) after the feedback; no question, so no clock, is running."""
+    """Wait for Enter after the feedback (or !!, /sure, /guessed, /undo); no question, so no
+    clock, is running. After /undo the same question is asked again."""
     more = "the next question" if not session.is_over else "your results"
     while True:
         line = console.ask(f"Enter for {more}> ").strip()
         if line == OVERRIDE:
             _override(session, console)
+        elif line.lower() in SURE + GUESSED:
+            _rate(session, console, sure=line.lower() in SURE)
+        elif line.lower() in UNDO:
+            if _undo(session, console):
+                return
         elif line == HINT:
             console.say("? shows a question's hint; this is the feedback of the last answer.")
         else:
@@ -199,6 +213,32 @@ def _override(session: GameSession, console: Console) -> None:
         return
     console.say(f"{console.paint('Correct', 'correct')} ({wording.OVERRIDDEN}). "
                 f"+{wording.count(feedback.points, 'point')}. Score: {wording.number(feedback.score)}.")
+
+
+def _rate(session: GameSession, console: Console, *, sure: bool) -> None:
+    if not session.can_rate:
+        console.say("/sure and /guessed say how sure you were of the answer just given, in "
+                    "practice and mistakes modes.")
+        return
+    session.rate(sure)
+    console.say("Saved: you were sure." if sure else "Saved: you guessed (it comes back sooner).")
+
+
+def _undo(session: GameSession, console: Console) -> bool:
+    """Take back the last answer; True when it was (its question is asked again)."""
+    if not session.can_undo:
+        console.say("/undo takes back the answer just given, within 10 seconds, in practice and "
+                    "mistakes modes.")
+        return False
+    session.undo()
+    console.say("Answer undone; here is the question again.")
+    return True
+
+
+def _say_exam_status(session: GameSession, console: Console) -> None:
+    status = session.exam_status()
+    if status is not None:
+        console.say(status.summary() + ".")
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
@@ -243,10 +283,13 @@ def _feedback_lines(
     if feedback.can_override:
         lines.append("If you were right, type !! now"
                      + (" to file a claim for your teacher." if claims else "."))
+    if feedback.can_rate:
+        lines.append("How sure were you? Type /sure or /guessed now "
+                     "(/undo within 10 s takes the answer back).")
     return lines
 
 
-def _summary(console: Console, results: Results, clock: Clock) -> None:
+def _summary(console: Console, session: GameSession, results: Results, clock: Clock) -> None:
     lines = [
         "",
         f"Results: {results.quiz_title} ({results.mode} mode)",
@@ -267,6 +310,7 @@ def _summary(console: Console, results: Results, clock: Clock) -> None:
         if results.next_due:
             lines.append(f"Next card due {due_in_words(results.next_due, clock())}.")
     console.say(*lines)
+    _say_exam_status(session, console)
 
 
 def _nothing_due(session: GameSession, clock: Clock) -> str:

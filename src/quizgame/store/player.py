@@ -28,6 +28,7 @@ from quizgame.store.files import digest, player_lock, read_bytes, toml_files
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
+from quizgame.store.tuned import load_tuned
 
 SESSIONS_DIR = "sessions"
 CARDS_DIR = "cards"
@@ -143,11 +144,24 @@ class PlayerSaves:
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
+        self.restore_card(quiz_id, card.question_id, card)
+
+    def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
+        """Store one card's state, or remove the card when None (an undone first review)."""
         path = self._cards_path(quiz_id)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
-            cards[card.question_id] = card
+            if card is None:
+                cards.pop(question_id, None)
+            else:
+                cards[question_id] = card
             save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+
+    def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
+        """The FSRS parameters `quizgame tune` adopted for this quiz in this saves folder (the
+        player's own when fitted), or None for the defaults (see tuned.py)."""
+        tuned = load_tuned(self.path.parent, quiz_id)
+        return None if tuned is None else tuned.parameters_for(self.key)
 
     def all_cards(self, problems: list[str] | None = None) -> dict[str, dict[str, CardState]]:
         """Card states of every practised quiz: quiz id -> question id -> card."""

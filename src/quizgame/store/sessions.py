@@ -48,9 +48,12 @@ def write_session(path: Path, record: SessionRecord) -> str:
     """Write the record, summary lines ahead of the answers, atomically; returns the digest."""
     table = record.model_dump(exclude_none=True)
     answers = table.pop("answers")
+    undone = table.pop("undone")
     summary = SessionSummary.of(record)
     table.update((name, getattr(summary, name)) for name in SUMMARY_LINES)
     table["answers"] = answers  # last: tomli_w writes plain keys first, so the order is kept
+    if undone:  # the undo log, rarely there, after the answers so the summary stays short
+        table["undone"] = undone
     return write_table(path, table)
 
 

@@ -22,6 +22,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
     from quizgame.engine.records import Mode, SessionRecord
+    from quizgame.engine.exam import ExamGoal
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
@@ -54,6 +55,8 @@ class GameSettings:
     mode: Mode = "quiz"
     seed: int | None = None
     new_limit: int | None = None
+    exam: ExamGoal | None = None
+    easy_within: int | None = None
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 
@@ -176,6 +179,8 @@ class QuizApp(App[None]):
                     clock=settings.clock,
                     monotonic=settings.monotonic,
                     new_limit=self._new_limit(),
+                    exam=settings.exam,
+                    easy_within=settings.easy_within,
                 )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
@@ -241,6 +246,8 @@ def create_app(
     new_limit: int | None = None,
     roster: Roster | None = None,
     teacher: bool = False,
+    exam: ExamGoal | None = None,
+    easy_within: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
 ) -> QuizApp:
@@ -258,6 +265,8 @@ def create_app(
         mode=mode,
         seed=seed,
         new_limit=new_limit,
+        exam=exam,
+        easy_within=easy_within,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )

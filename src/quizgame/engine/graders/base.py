@@ -16,6 +16,7 @@ from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
+from quizgame.engine.marking import Marking
 from quizgame.format.models import QuestionBase
 
 Response = str | bool | float | int | list[str] | dict[str, str] | None
@@ -44,6 +45,10 @@ class Grader(ABC, Generic[Q]):
     @abstractmethod
     def grade(self, question: Q, response: Any) -> Grade:
         """Grade a response; raises AnswerFormatError when it has the wrong shape."""
+
+    def grade_marked(self, question: Q, response: Any, marking: Marking) -> Grade:
+        """Grade with the quiz's marking context (typed types use it; the others need not)."""
+        return self.grade(question, response)
 
     @abstractmethod
     def parse(self, presented: PresentedQuestion, raw: str) -> Response:

@@ -1,4 +1,8 @@
-"""Graders of the typed types: number and text."""
+"""Graders of the typed types: number and text.
+
+The rules of reading a typed answer live in engine/numbers.py and engine/typed_answers.py, so
+that every grader (and live play) uses the same ones.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders.base import Grade, Grader, full_credit, text_of
-from quizgame.engine.normalise import NumberFormatError, fold, format_number, one_typo_apart, parse_number
+from quizgame.engine.numbers import NumberFormatError, format_number, parse_number
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
+from quizgame.engine.marking import PLAIN_MARKING, Marking
+from quizgame.engine.typed_answers import judge
 from quizgame.format.models import NumberQuestion, TextQuestion
 
 
@@ -17,8 +23,11 @@ class NumberGrader(Grader[NumberQuestion]):
     type = "number"
 
     def grade(self, question: NumberQuestion, response: Any) -> Grade:
+        return self.grade_marked(question, response, PLAIN_MARKING)
+
+    def grade_marked(self, question: NumberQuestion, response: Any, marking: Marking) -> Grade:
         if isinstance(response, str):
-            value = self._read(response, question.unit)
+            value = self._read(response, question, marking.language)
         elif isinstance(response, (int, float)) and not isinstance(response, bool):
             value = float(response)
         else:
@@ -30,12 +39,15 @@ class NumberGrader(Grader[NumberQuestion]):
         return full_credit(abs(value - question.answer) <= question.tolerance + slack, value)
 
     def parse(self, presented: PresentedQuestion, raw: str) -> float:
-        return self._read(raw, presented.question.unit)
+        assert isinstance(presented.question, NumberQuestion)
+        return self._read(raw, presented.question, presented.language)
 
     @staticmethod
-    def _read(raw: str, unit: str | None) -> float:
+    def _read(raw: str, question: NumberQuestion, language: str | None) -> float:
+        # "58.000" is fifty-eight thousand only when the answer cannot be a decimal.
+        whole = question.answer == int(question.answer) and abs(question.answer) >= 1000
         try:
-            return parse_number(raw, unit)
+            return parse_number(raw, question.unit, whole_answer=whole, language=language)
         except NumberFormatError as error:
             raise AnswerFormatError(str(error)) from None
 
@@ -59,19 +71,12 @@ class TextGrader(Grader[TextQuestion]):
     type = "text"
 
     def grade(self, question: TextQuestion, response: Any) -> Grade:
+        return self.grade_marked(question, response, PLAIN_MARKING)
+
+    def grade_marked(self, question: TextQuestion, response: Any, marking: Marking) -> Grade:
         text = text_of(response).strip()
-        if question.exact:
-            return full_credit(text in (answer.strip() for answer in question.answers), text)
-        folded = fold(text)
-        if not folded:
-            return full_credit(False, text)
-        accepted = [(answer, fold(answer)) for answer in question.answers]
-        if any(folded == key for _, key in accepted):
-            return full_credit(True, text)
-        for answer, key in accepted:
-            if one_typo_apart(folded, key):
-                return Grade(correct=True, credit=1.0, canonical=answer, given=text)
-        return full_credit(False, text)
+        verdict = judge(question, text, marking)
+        return Grade(verdict.correct, 1.0 if verdict.correct else 0.0, verdict.canonical, text)
 
     def parse(self, presented: PresentedQuestion, raw: str) -> str:
         if not raw.strip():

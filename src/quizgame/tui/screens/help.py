@@ -38,6 +38,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Leaderboard", ("quizgame.tui.screens.leaderboard:LeaderboardScreen",)),
     ("Progress", ("quizgame.tui.screens.progress:ProgressScreen",)),
     ("Teacher report", ("quizgame.tui.screens.report:ReportScreen",)),
+    ("Forgetting forecast", ("quizgame.tui.screens.forecast:ForecastScreen",)),
 )
 
 SCORING = (

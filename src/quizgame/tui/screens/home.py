@@ -327,4 +327,6 @@ class HomeScreen(Screen[None]):
             return
         entry = self.selected_entry()
         if entry is not None and entry.quiz is not None:
-            self.app.push_screen(ReportScreen([self.settings.saves_dir], entry.quiz))
+            self.app.push_screen(
+                ReportScreen([self.settings.saves_dir], entry.quiz, clock=self.settings.clock)
+            )

@@ -63,6 +63,7 @@ class QuestionScreen(Screen[None]):
         yield GameHeader(id="game-header")
         yield TimerBar(self.settings.monotonic, id="timer")
         with VerticalScroll(id="question-body"):
+            yield Static(id="exam-status", markup=False)
             yield Static(id="prompt", markup=False)
             yield Static(id="instructions")
             yield Static(id="hint", markup=False)
@@ -83,6 +84,7 @@ class QuestionScreen(Screen[None]):
             other.display = other is widget
         widget.present(presented)
         self.query_one("#prompt", Static).update(presented.question.prompt)
+        self._show_exam_status()
         self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
         self.query_one("#hint", Static).display = False
         self.query_one(FeedbackPanel).display = False
@@ -160,7 +162,7 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(FeedbackPanel)
         session = self.session
         panel.show(feedback, prompt=self._answered.question.prompt, scored=session.mode != "practice",
-                   claims=session.claims, now=self.settings.clock())
+                   claims=session.claims, now=self.settings.clock(), undoable=session.can_undo)
         panel.display = True
         panel.focus()
 
@@ -174,6 +176,31 @@ class QuestionScreen(Screen[None]):
             self._show_feedback(self.session.override())
         except QuizgameError as error:
             self.notify(str(error), title="Not overridden", severity="error", timeout=15, markup=False)
+
+    async def on_feedback_panel_rate(self, event: FeedbackPanel.Rate) -> None:
+        event.stop()
+        try:
+            self.session.rate(event.sure)
+        except QuizgameError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+            return
+        await self.show_current()
+
+    async def on_feedback_panel_undo(self, event: FeedbackPanel.Undo) -> None:
+        event.stop()
+        try:
+            self.session.undo()
+        except QuizgameError as error:
+            self.notify(str(error), title="Not undone", severity="warning", markup=False)
+            return
+        self.notify("Answer undone: the question again.", markup=False)
+        await self.show_current()
+
+    def _show_exam_status(self) -> None:
+        status = self.session.exam_status()
+        line = self.query_one("#exam-status", Static)
+        line.update(status.summary() if status is not None else "")
+        line.display = status is not None
 
     def _show_results(self) -> None:
         from quizgame.tui.screens.results import ResultsScreen

@@ -4,6 +4,8 @@ shows them (see docs/teacher-report.md for what they mean)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,6 +18,7 @@ from textual_plotext import PlotextPlot
 
 from quizgame.classroom.item_analysis import TOO_EASY, TOO_HARD, ItemStats, QuizReport
 from quizgame.classroom.report import quiz_report
+from quizgame.engine.scheduling import utc_now
 from quizgame.classroom.text import (
     FLAG_MARK,
     ITEM_HEADERS,
@@ -44,15 +47,19 @@ class ReportScreen(Screen[None]):
         Binding("escape", "back", "Back", id="quizgame.report_back"),
         Binding("f", "toggle_first_attempt", "Best/first game", id="quizgame.report_first"),
         Binding("r", "refresh_now", "Refresh", id="quizgame.report_refresh"),
+        Binding("p", "forecast", "Forecast", id="quizgame.report_forecast"),
     ]
     INSTRUCTIONS = (f"{FLAG_MARK} marks a question to look at: easy (facility above "
                     f"{TOO_EASY:.0%}), hard (below {TOO_HARD:.0%}), key? (negative "
                     "discrimination), distractor (a wrong choice nobody picks)")
 
-    def __init__(self, saves_dirs: list[Path], quiz: Quiz) -> None:
+    def __init__(
+        self, saves_dirs: list[Path], quiz: Quiz, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         super().__init__()
         self.saves_dirs = list(saves_dirs)
         self.quiz = quiz
+        self.clock = clock
         self.first_attempt = False
         self.report: QuizReport | None = None
         self.problems: list[str] = []
@@ -73,7 +80,7 @@ class ReportScreen(Screen[None]):
     def load(self) -> None:
         """Read the saves off the UI thread."""
         report, problems = quiz_report(self.saves_dirs, self.quiz.quiz.id, self.quiz,
-                                       first_attempt=self.first_attempt)
+                                       first_attempt=self.first_attempt, now=self.clock())
         self.app.call_from_thread(self.show, report, problems)
 
     def title_text(self) -> str:
@@ -138,6 +145,11 @@ class ReportScreen(Screen[None]):
 
     def action_refresh_now(self) -> None:
         self.load()
+
+    def action_forecast(self) -> None:
+        from quizgame.tui.screens.forecast import ForecastScreen
+
+        self.app.push_screen(ForecastScreen(self.saves_dirs, self.quiz, self.clock))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,6 +1,6 @@
 """The feedback after each answer: the verdict in words and a symbol, your answer and the right
 one, the explanation, the source quote and the points; "I was right" for a text answer marked
-wrong. A panel of the question screen (not a screen of its own), so that moving on to the next
+wrong; in practice and mistakes modes "I was sure" / "I guessed" (either goes on) and undo. A panel of the question screen (not a screen of its own), so that moving on to the next
 question only redraws text."""
 
 from __future__ import annotations
@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 
 class FeedbackPanel(VerticalScroll, can_focus=True):
-    """Shows one `Feedback`; Enter asks for the next question, `o` for an override."""
+    """Shows one `Feedback`; Enter asks for the next question, `o` for an override, `s` / `g`
+    say "I was sure" / "I guessed" and go on, `u` undoes the answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="quizgame.next"),
         Binding("o", "override", "I was right", id="quizgame.override"),
+        Binding("s", "rate(True)", "I was sure", id="quizgame.sure"),
+        Binding("g", "rate(False)", "I guessed", id="quizgame.guessed"),
+        Binding("u", "undo", "Undo", id="quizgame.undo"),
     ]
 
     class Next(Message):
@@ -35,7 +39,18 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
     class Override(Message):
         """The player says their text answer was right."""
 
+    class Rate(Message):
+        """The player says how sure they were (then goes on)."""
+
+        def __init__(self, sure: bool) -> None:
+            super().__init__()
+            self.sure = sure
+
+    class Undo(Message):
+        """The player takes the answer back."""
+
     feedback: Feedback | None = None
+    undoable: bool = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="feedback-prompt", markup=False)
@@ -60,10 +75,13 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         scored: bool,
         claims: bool = False,
         now: datetime | None = None,
+        undoable: bool = False,
     ) -> None:
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
-        `claims`: "I was right" files a claim for the teacher (quiz mode)."""
+        `claims`: "I was right" files a claim for the teacher (quiz mode); `undoable` offers
+        undo (practice and mistakes modes)."""
         self.feedback = feedback
+        self.undoable = undoable
         kind = feedback.outcome
         head = self.query_one("#verdict", Static)
         record = feedback.record
@@ -92,6 +110,10 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "override":
             return self.feedback is not None and self.feedback.can_override
+        if action == "rate":
+            return self.feedback is not None and self.feedback.can_rate
+        if action == "undo":
+            return self.undoable
         return True
 
     def action_next(self) -> None:
@@ -99,6 +121,12 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
 
     def action_override(self) -> None:
         self.post_message(self.Override())
+
+    def action_rate(self, sure: bool) -> None:
+        self.post_message(self.Rate(sure))
+
+    def action_undo(self) -> None:
+        self.post_message(self.Undo())
 
 
 def practice_text(feedback: Feedback, now: datetime | None) -> str:

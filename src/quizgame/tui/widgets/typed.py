@@ -61,4 +61,4 @@ class NumberInput(TypedInput):
 
 
 class TextInput(TypedInput):
-    """A word or phrase; small typos are forgiven unless the question says exact."""
+    """A word or phrase, marked as a fair marker would (engine/typed_answers.py)."""
