@@ -128,3 +128,16 @@ def test_choice_answers_cannot_be_claimed():
         session.submit(right(session.current().question), elapsed_ms=0)
     session.submit("Porto", elapsed_ms=0)
     assert not session.can_override
+
+
+def test_the_report_counts_open_claims(tmp_path: Path, class_quiz: Path, capsys):
+    saves = tmp_path / "saves"
+    play_with(saves, "Ana", "Pablo Ruiz", claim=True, quiz_path=class_quiz)
+    assert main(["report", str(class_quiz), "--saves", str(saves), "--format", "csv"]) == 0
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["question_id"]: row["claims"] for row in rows}["painter"] == "1"
+    assert main(["report", str(class_quiz), "--saves", str(saves)]) == 0
+    assert "Claims" in capsys.readouterr().out

@@ -128,7 +128,7 @@ def test_report_csv_columns(rooms, capsys) -> None:
         "number", "question_id", "question_type", "attempts", "facility_pct",
         "discrimination_pct", "mean_time_s", "hints", "overrides", "timeouts", "distractors",
         "flags", "prompt", "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct",
-        "recall_30d_pct",
+        "recall_30d_pct", "claims",
     ]
     assert rows[0]["distractors"] == "Lyon=1; Nice=0; Lille=0"
     assert rows[0]["flags"] == "unused-distractor; unused-distractor"

@@ -272,3 +272,9 @@ def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Type one number, not a range or an estimate" in done.stdout
     assert "Correct: 1 of 1" in done.stdout
+
+
+def test_a_round_of_n_questions_from_the_command_line(tmp_path):
+    done = run_plain("--player", "Ana", "--round", "2", stdin="", saves=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Question 1 of 2" in done.stdout

@@ -26,7 +26,7 @@ SCORE_COLUMNS = (
 ITEM_COLUMNS = (
     "number", "question_id", "question_type", "attempts", "facility_pct", "discrimination_pct",
     "mean_time_s", "hints", "overrides", "timeouts", "distractors", "flags", "prompt",
-    "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct", "recall_30d_pct",
+    "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct", "recall_30d_pct", "claims",
 )
 # The forecast's horizons (classroom.forecast.HORIZONS_DAYS), kept here so that `scores` need
 # not import the engine; tests check the two agree.
@@ -112,6 +112,7 @@ def item_fields(item: ItemStats, forecast: Forecast | None = None) -> dict[str, 
         "sure": item.sure,
         "sure_wrong": item.sure_wrong,
         **{column: pct(value) for column, value in zip(RECALL_COLUMNS, recall)},
+        "claims": item.claims,
     }
 
 

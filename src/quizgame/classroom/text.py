@@ -79,8 +79,8 @@ def scores_text(boards: list[Leaderboard]) -> str:
 
 # Flags and the two key figures first: they stay in view on a narrow screen.
 ITEM_HEADERS = ("#", "Flags", "Facility", "Discrim.", "Question", "Type", "Attempts",
-                "Mean time", "Hints", "Overrides")
-ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9})
+                "Mean time", "Hints", "Overrides", "Claims")
+ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9, 10})
 """Indexes of the right-aligned (number) columns of `ITEM_HEADERS`."""
 
 
@@ -88,7 +88,7 @@ def item_cells(item: ItemStats) -> list[str]:
     discrimination = NOT_AVAILABLE if item.discrimination is None else f"{item.discrimination:.0f}%"
     return [str(item.number), flags_text(item), percent(item.facility), discrimination,
             item.question_id, item.question_type, str(item.attempts),
-            duration(item.mean_time_ms), str(item.hints), str(item.overrides)]
+            duration(item.mean_time_ms), str(item.hints), str(item.overrides), str(item.claims)]
 
 
 def summary_text(report: QuizReport) -> str:

@@ -70,6 +70,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="practice: new cards per day (default: 10)",
     )
     parser.add_argument(
+        "--round", type=round_size, default=None, metavar="N", dest="round_size",
+        help="quiz mode: play a round of N questions drawn from the quiz (default: the quiz's "
+        "own round, else every question); rounds rank only against games of the same length",
+    )
+    parser.add_argument(
         "--exam", type=exam_day, metavar="YYYY-MM-DD",
         help="practice: schedule every card to be remembered on this day (overrides the "
         "quiz's exam_date)",
@@ -93,6 +98,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_saves_option(parser)
     add_roster_option(parser)
     parser.set_defaults(run=run)
+
+
+def round_size(text: str) -> int:
+    """A whole number >= 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def count(text: str) -> int:
@@ -201,6 +214,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        round_size=args.round_size,
         **options._asdict(),
     )
 
@@ -225,5 +239,6 @@ def _run_tui(
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        round_size=args.round_size,
         **practice_options(args, quiz)._asdict(),
     )

@@ -91,6 +91,7 @@ def play_plain(
     new_limit: int = 10,
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
+    round_size: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
 ) -> int:
@@ -107,7 +108,7 @@ def play_plain(
         else:
             session = GameSession.start(
                 quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
-                monotonic=monotonic, exam=exam, easy_within=easy_within,
+                monotonic=monotonic, exam=exam, easy_within=easy_within, round_size=round_size,
             )
     except NothingToPlayError as error:
         console.say(str(error))

@@ -57,6 +57,7 @@ class GameSettings:
     new_limit: int | None = None
     exam: ExamGoal | None = None
     easy_within: int | None = None
+    round_size: int | None = None
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 
@@ -181,6 +182,7 @@ class QuizApp(App[None]):
                     new_limit=self._new_limit(),
                     exam=settings.exam,
                     easy_within=settings.easy_within,
+                    round_size=settings.round_size,
                 )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
@@ -248,6 +250,7 @@ def create_app(
     teacher: bool = False,
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
+    round_size: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
 ) -> QuizApp:
@@ -267,6 +270,7 @@ def create_app(
         new_limit=new_limit,
         exam=exam,
         easy_within=easy_within,
+        round_size=round_size,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
