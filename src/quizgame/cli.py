@@ -30,6 +30,7 @@ COMMANDS = (
     "serve",
     "export",
     "import",
+    "push",
 )
 
 

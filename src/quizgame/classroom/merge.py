@@ -4,7 +4,8 @@ Folders collected from several machines (or one shared folder) merge by *player 
 name the store derives from the player's name the same way everywhere: the same player in two
 folders is one player. A session found in several folders (a synced copy) counts once, by its
 id, keeping its most complete copy (finished before unfinished, then most answers). A file that
-cannot be read is one line in `problems` and is skipped; it never stops the rest.
+cannot be read is one line in `problems` and is skipped; it never stops the rest. Other sources
+of games (a Learning Record Store) merge in the same way, after the folders.
 
 Everything starts from the store's session summaries (no answers to parse: fast); the teacher
 report (`classroom.report`) then reads in full only the one game per player it analyses.
@@ -12,14 +13,27 @@ report (`classroom.report`) then reads in full only the one game per player it a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from quizgame.classroom.games import Game
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNotFoundError, QuizgameError
 from quizgame.store import SavesFolder, scan_summaries
+
+
+class GameSource(Protocol):
+    """Somewhere games come from besides saves folders (an LRS: `interop.xapi_source`)."""
+
+    def games(self, quiz_id: str | None) -> tuple[list[Game], list[str]]:
+        """Summaries of the source's games (of one quiz when given), and problem lines."""
+        ...
+
+    def record(self, game: Game) -> SessionRecord:
+        """The full record of one of its games (`QuizgameError` if it cannot be read)."""
+        ...
 
 
 @dataclass
@@ -28,29 +42,40 @@ class Collected:
 
     games: list[Game] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    folders: dict[str, Path] = field(default_factory=dict, repr=False)
+    sources: dict[str, Path | GameSource] = field(default_factory=dict, repr=False)
 
     def record(self, game: Game) -> SessionRecord:
         """The full record of a collected game (`QuizgameError` if it can no longer be read)."""
-        saves = SavesFolder(self.folders[game.session_id]).player(game.player, create=False)
+        source = self.sources[game.session_id]
+        if not isinstance(source, Path):
+            return source.record(game)
+        saves = SavesFolder(source).player(game.player, create=False)
         return saves.session(game.session_id)
 
 
-def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None) -> Collected:
-    """Summaries of every game in the folders (of one quiz when given), merged."""
+def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
+                  sources: Sequence[GameSource] = ()) -> Collected:
+    """Summaries of every game in the folders and sources (of one quiz when given), merged."""
     collected = Collected()
     kept: dict[str, Game] = {}
+    found: list[tuple[Path | GameSource, Iterable[Game]]] = []
     for root in saves_dirs:
         scan = scan_summaries(root)
         collected.problems += scan.problems
-        for item in scan.items:
-            if quiz_id is not None and item.summary.quiz_id != quiz_id:
+        found.append((root, (Game.of_summary(item.summary, item.player, item.key)
+                             for item in scan.items)))
+    for source in sources:
+        games, problems = source.games(quiz_id)
+        collected.problems += problems
+        found.append((source, games))
+    for where, each in found:
+        for game in each:
+            if quiz_id is not None and game.quiz_id != quiz_id:
                 continue
-            game = Game.of_summary(item.summary, item.player, item.key)
             other = kept.get(game.session_id)
             if other is None or game.completeness > other.completeness:
                 kept[game.session_id] = game
-                collected.folders[game.session_id] = root
+                collected.sources[game.session_id] = where
     collected.games = list(kept.values())
     return collected
 

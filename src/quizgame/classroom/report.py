@@ -12,7 +12,7 @@ from quizgame.classroom.certainty import count_certainty, with_certainty
 from quizgame.classroom.forecast import class_forecast
 from quizgame.classroom.games import Game, chosen_per_player
 from quizgame.classroom.item_analysis import QuizReport, analyse
-from quizgame.classroom.merge import Collected, collect_games
+from quizgame.classroom.merge import Collected, GameSource, collect_games
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import QuizgameError
 from quizgame.format.models import Quiz
@@ -21,11 +21,12 @@ from quizgame.format.models import Quiz
 def quiz_report(
     saves_dirs: Sequence[Path], quiz_id: str, quiz: Quiz | None = None, *,
     first_attempt: bool = False, now: datetime | None = None,
+    sources: Sequence[GameSource] = (),
 ) -> tuple[QuizReport, list[str]]:
-    """The report of `quiz_id` over the folders' best (or first) games, with the sure-and-wrong
-    counts of practice and mistakes games and the forgetting forecast at `now`; and the files
-    skipped."""
-    collected = collect_games(saves_dirs, quiz_id)
+    """The report of `quiz_id` over the folders' (and sources') best (or first) games, with the
+    sure-and-wrong counts of practice and mistakes games and the forgetting forecast at `now`
+    (from the folders' cards: an LRS holds no cards); and the files skipped."""
+    collected = collect_games(saves_dirs, quiz_id, sources)
     chosen = chosen_per_player(collected.games, first_attempt=first_attempt)
     chosen.sort(key=lambda game: (game.player.casefold(), game.player_key))
     report = analyse(quiz_id, _records(collected, chosen), quiz, first_attempt=first_attempt)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from quizgame.errors import SaveError
@@ -32,8 +33,9 @@ def report_problems(problems: list[str]) -> None:
         print(f"quizgame: skipped: {problem}", file=sys.stderr)
 
 
-def check_folders(folders: list[Path]) -> None:
-    """Refuse only when no folder exists at all (one missing among several is a problem line)."""
-    if not any(folder.is_dir() for folder in folders):
+def check_folders(folders: list[Path], sources: Sequence[object] = ()) -> None:
+    """Refuse only when no folder exists at all (one missing among several is a problem line)
+    and no other source (an LRS) is given."""
+    if not sources and not any(folder.is_dir() for folder in folders):
         listed = ", ".join(str(folder) for folder in folders)
         raise SaveError(f"no saves folder found at {listed} (use --saves DIR)")

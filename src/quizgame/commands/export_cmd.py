@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from quizgame.commands.paths import add_quizzes_option, quizzes_dirs
+from quizgame.commands.xapi_options import add_results_options
 from quizgame.interop.registry import EXPORT_FORMATS
 
 
@@ -19,13 +20,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     formats = "; ".join(f"{f.name}: {f.summary}" for f in EXPORT_FORMATS.values())
     parser = subparsers.add_parser(
         "export",
-        help="export a quiz to GIFT, Kahoot, Anki, CSV, Markdown or JSON",
+        help="export a quiz to GIFT, Kahoot, Anki, CSV, Markdown or JSON (or results to xAPI)",
         description=f"Export a quiz. Formats: {formats}. Questions a format cannot carry are "
         "listed on stderr. See docs/interop.md.",
     )
-    parser.add_argument("quiz", metavar="QUIZ", help="a quiz file (.toml) or a quiz id")
-    parser.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), metavar="FORMAT",
+    parser.add_argument("quiz", metavar="QUIZ", nargs="?",
+                        help="a quiz file (.toml) or a quiz id (with --results: only its games)")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", choices=list(EXPORT_FORMATS), metavar="FORMAT",
                         help=f"one of {', '.join(EXPORT_FORMATS)}")
+    add_results_options(parser, target)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE (default: stdout; required for kahoot)")
     parser.add_argument("--answers", action="store_true",
@@ -42,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.interop.common import ExportOptions, InteropError, counted
     from quizgame.interop.files import check_writable, write_output
 
+    if args.results:
+        from quizgame.commands.xapi_options import export_results
+
+        return export_results(args)
+    if args.quiz is None:
+        raise InteropError("export needs the quiz to export: quizgame export QUIZ --to FORMAT")
     target = EXPORT_FORMATS[args.to]
     if args.answers and target.name != "markdown":
         raise InteropError("--answers only applies to --to markdown (the answer key)")

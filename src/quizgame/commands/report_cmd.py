@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs, saves_dirs
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs
+from quizgame.commands.xapi_options import add_lrs_options, game_sources
 from quizgame.commands.classroom_options import (
     add_format_option,
     add_selection_option,
@@ -26,6 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("quiz", metavar="QUIZ", help="a quiz id (looked up in --quizzes) or a "
                         ".toml quiz file")
     add_saves_option(parser, many=True)
+    add_lrs_options(parser, source=True)
     add_quizzes_option(parser)
     add_selection_option(parser)
     add_format_option(parser, "docs/teacher-report.md")
@@ -39,20 +41,21 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.errors import QuizNotFoundError
     from quizgame.format.loader import load_quiz
 
-    folders = saves_dirs(args)
-    check_folders(folders)
+    folders, sources = game_sources(args)
+    check_folders(folders, sources)
     try:
         quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizNotFoundError as not_found:
         # A quiz deleted or renamed since the class played: report from the saves alone.
-        report, problems = quiz_report(folders, args.quiz, first_attempt=args.first_attempt)
+        report, problems = quiz_report(folders, args.quiz, first_attempt=args.first_attempt,
+                                       sources=sources)
         if not report.players:
             raise
         print(f"quizgame: {not_found}; reporting from the saves alone (without the quiz file, "
               "wrong choices nobody picked are not listed)", file=sys.stderr)
     else:
         report, problems = quiz_report(folders, quiz.quiz.id, quiz,
-                                       first_attempt=args.first_attempt)
+                                       first_attempt=args.first_attempt, sources=sources)
     report_problems(problems)
 
     if args.format == "csv":

@@ -11,7 +11,8 @@ from quizgame.commands.classroom_options import (
     check_folders,
     report_problems,
 )
-from quizgame.commands.paths import add_saves_option, saves_dirs
+from quizgame.commands.paths import add_saves_option
+from quizgame.commands.xapi_options import add_lrs_options, game_sources
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "cannot be read are named on stderr and skipped.",
     )
     add_saves_option(parser, many=True)
+    add_lrs_options(parser, source=True)
     parser.add_argument("--quiz", metavar="ID", help="only this quiz's leaderboard")
     add_selection_option(parser)
     add_format_option(parser, "docs/classroom.md")
@@ -35,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
 
-    folders = saves_dirs(args)
-    check_folders(folders)
-    collected = collect_games(folders, args.quiz)
+    folders, sources = game_sources(args)
+    check_folders(folders, sources)
+    collected = collect_games(folders, args.quiz, sources)
     report_problems(collected.problems)
     boards = leaderboards(collected.games, quiz_id=args.quiz, first_attempt=args.first_attempt)
     if args.format == "csv":
@@ -48,5 +50,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text.scores_text(boards))
     else:
         what = f"of {args.quiz} " if args.quiz else ""
-        print(f"No finished quiz-mode games {what}in {', '.join(map(str, folders))} yet.")
+        where = [*map(str, folders), *(args.lrs for _ in sources)]
+        print(f"No finished quiz-mode games {what}in {', '.join(where)} yet.")
     return 0

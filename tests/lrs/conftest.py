@@ -1,0 +1,46 @@
+"""Fixtures for the tests against a real Ralph LRS (see ralph.py).
+
+Without Ralph's venv, and no way to make it, the tests skip with the reason, unless `CI` is
+set: in CI they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import ralph_server as ralph
+
+HOMEPAGE = "https://school.example"
+PAGE = 7
+
+
+@pytest.fixture(scope="session")
+def ralph_venv() -> None:
+    reason = ralph.ensure_venv()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set and Ralph is missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def lrs(ralph_venv: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ralph.Ralph]:
+    """A fresh, running Ralph; quizgame's environment points at it (credentials, homePage).
+
+    Its pages hold 7 statements (Ralph's default: 100), so that every read follows `more` links.
+    """
+    server = ralph.Ralph(tmp_path / "ralph", HOMEPAGE,
+                         RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT=str(PAGE))
+    server.start()
+    monkeypatch.setenv("QUIZGAME_LRS_AUTH", server.auth)
+    monkeypatch.setenv("QUIZGAME_XAPI_HOMEPAGE", HOMEPAGE)
+    monkeypatch.delenv("QUIZGAME_LRS_CREDENTIALS", raising=False)
+    try:
+        yield server
+    finally:
+        server.stop()
