@@ -30,6 +30,7 @@ async def test_results_show_best_rank_and_lead_to_the_mistakes(tmp_path: Path) -
         await play_game(pilot, miss_first=False)
         assert "personal best" in text_of(app.screen, "#standing")
         assert "Rank 1 of 1 on this leaderboard (games of 7 questions)" in text_of(app.screen, "#standing")
+    clocks.advance(3600)  # the second game is the later one (mistakes mode replays the last)
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await play_game(pilot, miss_first=True)

@@ -164,8 +164,12 @@ class ResultsScreen(Screen[None]):
             return
         quiz, player = self.quiz, self.player
         app: QuizApp = self.app  # type: ignore[assignment]
-        self.dismiss()
-        app.call_after_refresh(app.play, quiz, player, "mistakes")  # once back home
+
+        async def review() -> None:
+            await app.pop_screen()  # back home first (awaited by the app, not by this screen)
+            app.play(quiz, player, "mistakes")
+
+        app.run_worker(review(), group="review-mistakes")
 
     def action_leaderboard(self) -> None:
         from quizgame.tui.screens.leaderboard import LeaderboardScreen
