@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's m
     from quizgame.classroom.leaderboard import Leaderboard, Standing
 
 SCORE_COLUMNS = (
-    "quiz_id", "quiz_title", "questions", "rank", "player", "player_key", "best_score",
-    "accuracy_pct", "attempts", "best_time_s", "marked", "last_played",
+    "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
+    "accuracy_pct", "attempts", "best_time_s", "last_played", "questions", "marked",
 )
 ITEM_COLUMNS = (
     "number", "question_id", "question_type", "attempts", "facility_pct", "discrimination_pct",
@@ -64,7 +64,6 @@ def standing_row(board: Leaderboard, standing: Standing) -> dict[str, Any]:
     return {
         "quiz_id": board.quiz_id,
         "quiz_title": board.quiz_title,
-        "questions": board.questions,
         "rank": standing.rank,
         "player": standing.player,
         "player_key": standing.player_key,
@@ -72,8 +71,9 @@ def standing_row(board: Leaderboard, standing: Standing) -> dict[str, Any]:
         "accuracy_pct": pct(standing.accuracy),
         "attempts": standing.attempts,
         "best_time_s": seconds(standing.best_time_ms),
-        "marked": standing.marked,
         "last_played": iso(standing.last_played),
+        "questions": board.questions,
+        "marked": standing.marked,
     }
 
 
