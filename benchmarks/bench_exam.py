@@ -22,9 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from simulated_students import exam_day, exam_readiness, flashcards, practise  # noqa: E402
-
 from quizgame.engine.exam import ExamGoal  # noqa: E402
+from simulated_students import exam_day, exam_readiness, flashcards, practise  # noqa: E402
 
 SCENARIOS = [(40, 30), (40, 12), (80, 20), (100, 8), (200, 60)]
 

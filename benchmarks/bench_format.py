@@ -51,7 +51,7 @@ def report(name: str, path: Path, source: Path | None) -> None:
     lines = text.count("\n")
     print(f"{name} ({lines} lines):")
     print(f"  TOML parse      {median_ms(lambda: tomllib.loads(text)):8.1f} ms")
-    print(f"  line map        {median_ms(lambda: SourceMap.scan(text, data)):8.1f} ms")
+    print(f"  line map        {median_ms(lambda: SourceMap.scan(text, data).lines):8.1f} ms")
     if source:
         print(f"  validation      {median_ms(lambda: Quiz.model_validate(data, context=context)):8.1f} ms")
     result = check_file(path)

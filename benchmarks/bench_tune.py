@@ -21,11 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from simulated_students import cohort, flashcards, forgetful  # noqa: E402
-
 from quizgame.classroom.reviews import Review, Reviews  # noqa: E402
 from quizgame.classroom.tuning import tune  # noqa: E402
 from quizgame.engine.scheduling import rating_of  # noqa: E402
+from simulated_students import cohort, flashcards, forgetful  # noqa: E402
 
 
 def pooled(students: list) -> Reviews:  # type: ignore[type-arg]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from quizgame.engine.records import CardState, SessionRecord
@@ -22,11 +23,16 @@ class MemoryStore:
     def name(self) -> str:
         return self._name
 
+    def check_writable(self) -> None:
+        """Memory is always writable."""
+
     def save_session(self, record: SessionRecord) -> None:
         self._sessions[record.id] = record.model_copy(deep=True)
         self.session_saves += 1
 
-    def sessions(self, quiz_id: str | None = None) -> list[SessionRecord]:
+    def sessions(
+        self, quiz_id: str | None = None, problems: list[str] | None = None
+    ) -> list[SessionRecord]:
         found = [s for s in self._sessions.values() if quiz_id is None or s.quiz_id == quiz_id]
         return [s.model_copy(deep=True) for s in sorted(found, key=lambda s: s.started_at)]
 
@@ -36,6 +42,14 @@ class MemoryStore:
     def save_card(self, quiz_id: str, card: CardState) -> None:
         self._cards.setdefault(quiz_id, {})[card.question_id] = card.model_copy()
         self.card_saves += 1
+
+    def update_card(
+        self, quiz_id: str, question_id: str, change: Callable[[CardState | None], CardState]
+    ) -> CardState:
+        stored = self._cards.get(quiz_id, {}).get(question_id)
+        card = change(stored.model_copy() if stored else None)
+        self.save_card(quiz_id, card)
+        return card.model_copy()
 
     def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
         return self.parameters.get(quiz_id)

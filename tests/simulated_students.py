@@ -12,18 +12,18 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-from fakes import FakeClock, MemoryStore
 from fsrs import Rating
 
+from fakes import FakeClock, MemoryStore
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.records import CardState
 from quizgame.engine.scheduling import DEFAULT_PARAMETERS, make_scheduler, retrievability, review
 from quizgame.engine.session import GameSession
 from quizgame.format.models import Quiz
 
-FIRST_DAY = datetime(2026, 9, 1, 18, 0, tzinfo=timezone.utc)
+FIRST_DAY = datetime(2026, 9, 1, 18, 0, tzinfo=UTC)
 FIRST_RECALL = 0.6  # chance of knowing a new card's answer at first sight
 
 

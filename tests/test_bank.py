@@ -25,7 +25,11 @@ def test_the_bank_is_large_varied_and_grounded() -> None:
     quiz = load_quiz(BANK)
     counts = Counter(q.type for q in quiz.questions)
     assert len(quiz.questions) >= 60
-    assert all(counts[qtype] >= 4 for qtype in QUESTION_TYPES), counts
+    # The first seven types at least 4 times each; the newer ones (issue 14) where they fit the
+    # article: its central question as a poll, a sort of its countries, an estimate.
+    first_seven = QUESTION_TYPES[:7]
+    assert all(counts[qtype] >= 4 for qtype in first_seven), counts
+    assert all(counts[qtype] >= 1 for qtype in QUESTION_TYPES[7:]), counts
     assert quiz.quiz.source is not None and quiz.quiz.source.file
     assert all(q.source for q in quiz.questions)  # each quote is checked against the article
     assert check_file(BANK).warnings == []

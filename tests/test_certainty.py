@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fsrs import Rating
+
 from engine_data import cases
 from fakes import FakeClock, MemoryStore
-from fsrs import Rating
-from test_session import START, right, start, wrong
-
 from quizgame.engine.errors import NotNowError
 from quizgame.engine.records import AnswerRecord
 from quizgame.engine.scheduling import make_scheduler, rating_of, review
+from test_session import START, right, start, wrong
 
 RATINGS = cases("rating-cases.toml")
 

@@ -29,8 +29,9 @@ def test_a_valid_quiz_gets_a_one_line_summary(capsys: pytest.CaptureFixture[str]
     status, out, err = check(capsys, ALL_TYPES)
     assert status == 0 and err == ""
     assert out == (
-        f'OK {ALL_TYPES}: all-types-2025 "Every type of question": 9 questions '
-        "(1 choice, 1 multi, 1 truefalse, 2 number, 2 text, 1 order, 1 match)\n"
+        f'OK {ALL_TYPES}: all-types-2025 "Every type of question": 13 questions '
+        "(1 choice, 1 multi, 1 truefalse, 2 number, 2 text, 1 order, 1 match, 1 estimate, 1 poll, "
+        "1 categorize, 1 cloze)\n"
     )
 
 
@@ -134,10 +135,10 @@ def test_a_folder_named_like_a_quiz(capsys: pytest.CaptureFixture[str], tmp_path
 def test_an_unreadable_file_fails(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path) -> bytes:
+    def refuse(path: Path, limit: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("quizgame.format.loader.read_limited", refuse)
     status, out, _ = check(capsys, MINIMAL)
     assert status == 1
     assert out == f"{MINIMAL}: cannot be read: permission denied\n"
@@ -183,3 +184,22 @@ def test_a_real_run_exit_statuses() -> None:
     assert run_quizgame("check", "--strict", str(MINIMAL)).returncode == 1
     missing = run_quizgame("check", "no-such-folder")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+SHARED_ID = DATA / "shared-id"
+
+
+def test_two_files_with_one_quiz_id_are_both_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = check(capsys, SHARED_ID)
+    assert status == 1
+    copy, solar = SHARED_ID / "planets-copy.toml", SHARED_ID / "solar-system.toml"
+    assert f'{copy}:3: quiz.id: the quiz id "solar-system" is also the id of {solar}' in out
+    assert f'{solar}:2: quiz.id: the quiz id "solar-system" is also the id of {copy}' in out
+    assert "give each quiz its own id" in out
+    assert f"OK {SHARED_ID / 'moons.toml'}" in out
+    assert "3 files checked: 1 valid, 2 invalid" in out
+
+
+def test_one_file_of_a_shared_id_alone_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = check(capsys, SHARED_ID / "solar-system.toml")
+    assert status == 0

@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_data import DATA, quiz
-from fakes import FakeClock, MemoryStore
 
+from engine_data import DATA, case_id, cases, question, quiz
+from fakes import FakeClock, MemoryStore
 from quizgame.cli import main
-from quizgame.engine.claims import open_claims, settle
+from quizgame.engine.claims import open_claims, rescore, settle
+from quizgame.engine.grading import claimable
+from quizgame.engine.records import AnswerRecord, SessionRecord
 from quizgame.engine.session import GameSession
 from quizgame.format.loader import load_quiz
 from quizgame.store import SavesFolder
@@ -71,7 +73,7 @@ def test_accepting_regrades_every_same_answer_with_speed_points(tmp_path: Path, 
     groups = open_claims(the_quiz, pairs)
     assert [(g.given, g.players) for g in groups] == [("Dali", ["Cy"]), ("Pablo Ruiz", ["Ana"])]
     accepted = next(g for g in groups if g.players == ["Ana"])
-    for player, record in pairs:
+    for _, record in pairs:
         settle(the_quiz, record, accepted, accept=True)
     ana, ben, cy = (record for _, record in pairs)
     assert ana.score == ben.score == expected.score  # speed points and streaks as if right
@@ -130,6 +132,31 @@ def test_choice_answers_cannot_be_claimed():
     assert not session.can_override
 
 
+@pytest.mark.parametrize("case", cases("claimable-cases.toml"), ids=case_id)
+def test_each_types_grader_decides_whether_a_wrong_answer_can_be_claimed(case):
+    assert claimable(question(case["quiz"], case["question"])) is case["claimable"]
+
+
+def test_a_cloze_with_a_typed_blank_wrong_is_claimed_for_nothing_more():
+    clock = FakeClock(START)
+    session = GameSession.start(quiz("cloze"), MemoryStore(), seed=7, clock=clock,
+                                monotonic=clock.monotonic)
+    assert session.current().question.id == "pompeii"
+    feedback = session.submit(["79", "Vesuvio", "1"], elapsed_ms=0)  # 2 of 3 blanks right
+    assert session.can_override and 0 < feedback.points
+    claimed = session.override()
+    assert claimed.record.claim == "open"
+    assert (claimed.points, session.score) == (feedback.points, feedback.score)
+
+
+def test_an_estimate_off_the_mark_is_no_claim():
+    clock = FakeClock(START)
+    session = GameSession.start(quiz("new-types"), MemoryStore(), seed=7, clock=clock,
+                                monotonic=clock.monotonic)
+    session.submit(300.0, elapsed_ms=0)
+    assert not session.can_override
+
+
 def test_the_report_counts_open_claims(tmp_path: Path, class_quiz: Path, capsys):
     saves = tmp_path / "saves"
     play_with(saves, "Ana", "Pablo Ruiz", claim=True, quiz_path=class_quiz)
@@ -141,3 +168,25 @@ def test_the_report_counts_open_claims(tmp_path: Path, class_quiz: Path, capsys)
     assert {row["question_id"]: row["claims"] for row in rows}["painter"] == "1"
     assert main(["report", str(class_quiz), "--saves", str(saves)]) == 0
     assert "Claims" in capsys.readouterr().out
+
+
+def test_regrading_keeps_a_poll_out_of_the_streak():
+    # A poll between two right answers neither breaks the streak nor earns points, as in the game.
+    loaded = load_quiz(Path(__file__).parent / "data" / "valid" / "all-types.toml")
+    the_quiz = loaded.model_copy(update={"quiz": loaded.quiz.model_copy(update={"streak": True})})
+
+    def game(*question_ids: str) -> SessionRecord:
+        answers = [AnswerRecord(question_id=qid, question_type=the_quiz.question(qid).type,
+                                given="x", correct=the_quiz.question(qid).type != "poll",
+                                credit=1.0 if the_quiz.question(qid).type != "poll" else 0.0,
+                                elapsed_ms=1_000, answered_at=START) for qid in question_ids]
+        record = SessionRecord(id="g", quiz_id=the_quiz.quiz.id, player="Ana", mode="quiz",
+                               seed=1, started_at=START, answers=answers)
+        rescore(the_quiz, record)
+        return record
+
+    with_poll = game("author-hamlet", "favourite-planet", "chem-symbol-gold")
+    without = game("author-hamlet", "chem-symbol-gold")
+    assert with_poll.answers[1].points == 0
+    assert with_poll.answers[2].streak_bonus == without.answers[1].streak_bonus > 0
+    assert with_poll.score == without.score

@@ -144,3 +144,39 @@ def test_report_without_the_quiz_file_uses_the_saves(rooms, tmp_path, capsys) ->
 def test_report_of_a_quiz_nobody_played_and_nobody_has(rooms, tmp_path, capsys) -> None:
     status, _, err = run(capsys, "report", "rivers", "--quizzes", str(tmp_path), *rooms)
     assert status == 2 and "rivers" in err
+
+
+@pytest.mark.parametrize(("system", "expected"), [
+    ("moodle", [
+        "Player,Player key,Capitals",
+        "Ana,ana-24d4b96f58,100.0",
+        "Ben,ben-6700869c8f,50.0",
+        "Dee,dee-e7834034bd,50.0",
+        "Eve,eve-85262adf74,25.0",
+    ]),
+    ("canvas", [
+        "Student,ID,SIS User ID,SIS Login ID,Section,Capitals",
+        "Points Possible,,,,,100",
+        "Ana,,,Ana,,100.0",
+        "Ben,,,Ben,,50.0",
+        "Dee,,,Dee,,50.0",
+        "Eve,,,Eve,,25.0",
+    ]),
+])
+def test_scores_gradebook_one_row_per_student(rooms, capsys, system, expected) -> None:
+    status, out, _ = run(capsys, "scores", *rooms, "--gradebook", system)
+    assert status == 0
+    assert out.splitlines() == expected
+
+
+def test_gradebook_first_attempt_and_unplayed_quiz(rooms, capsys) -> None:
+    status, out, _ = run(capsys, "scores", *rooms, "--gradebook", "moodle", "--first-attempt")
+    assert status == 0 and out.splitlines()[1] == "Ana,ana-24d4b96f58,75.0"
+    status, out, _ = run(capsys, "scores", *rooms, "--gradebook", "canvas", "--quiz", "rivers")
+    assert status == 0 and out.splitlines() == [
+        "Student,ID,SIS User ID,SIS Login ID,Section", "Points Possible,,,,"]
+
+
+def test_gradebook_and_format_are_not_combined(rooms, capsys) -> None:
+    status, out, err = run(capsys, "scores", *rooms, "--gradebook", "moodle", "--format", "json")
+    assert status == 2 and out == "" and "without --format" in err

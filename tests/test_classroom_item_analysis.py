@@ -19,7 +19,7 @@ import pytest
 
 from quizgame.classroom.item_analysis import Distractor, analyse
 from quizgame.classroom.stats import cronbach_alpha
-from quizgame.engine.records import AnswerRecord, SessionRecord, Given
+from quizgame.engine.records import AnswerRecord, Given, SessionRecord
 from quizgame.format import load_quiz
 
 DATA = Path(__file__).parent / "data" / "classroom"

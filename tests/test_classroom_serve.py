@@ -36,10 +36,11 @@ def get(url: str) -> int | None:
         return None
 
 
-async def first_screen(url: str, expected: bytes) -> bytes:
+async def first_screen(url: str, expected: bytes, origin: str | None = None) -> bytes:
     """Open a browser tab's websocket and collect the game's output until `expected` shows."""
     received = b""
-    async with aiohttp.ClientSession() as client, client.ws_connect(url) as websocket:
+    origin = origin or "http://" + url.split("/")[2]
+    async with aiohttp.ClientSession() as client, client.ws_connect(url, origin=origin) as websocket:
         while expected not in received:
             message = await websocket.receive(timeout=START_TIMEOUT_S)
             if message.type != aiohttp.WSMsgType.BINARY:
@@ -48,20 +49,29 @@ async def first_screen(url: str, expected: bytes) -> bytes:
     return received
 
 
-def test_serve_answers_on_localhost_runs_a_game_per_tab_and_stops(tmp_path: Path) -> None:
+def start_server(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], int]:
+    """`quizgame serve` on a free loopback port, once it answers."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "quizgame", "serve", "--port", str(port),
-         "--quizzes", str(QUIZZES), "--saves", str(tmp_path / "saves")],
+         "--quizzes", str(QUIZZES), "--saves", str(tmp_path / "saves"), *options],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    status = None
+    while status is None and time.monotonic() < deadline and server.poll() is None:
+        status = get(f"http://127.0.0.1:{port}/")
+        time.sleep(0.2)
+    if status != 200:
+        server.kill()
+        out, err = server.communicate(timeout=STOP_TIMEOUT_S)
+        raise AssertionError(f"serve did not start: {out} {err}")
+    return server, port
+
+
+def test_serve_answers_on_localhost_runs_a_game_per_tab_and_stops(tmp_path: Path) -> None:
+    server, port = start_server(tmp_path)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        status = None
-        while status is None and time.monotonic() < deadline and server.poll() is None:
-            status = get(f"http://127.0.0.1:{port}/")
-            time.sleep(0.2)
-        assert status == 200
         # A tab gets its own game, started on the quizzes folder given to serve.
         screen = asyncio.run(first_screen(f"ws://127.0.0.1:{port}/ws?width=80&height=24",
                                           b"Capitals"))
@@ -144,3 +154,53 @@ def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1 port {port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+async def refused_status(url: str, origin: str | None) -> int:
+    headers = {"Origin": origin} if origin else {}
+    async with aiohttp.ClientSession() as client:
+        try:
+            async with client.ws_connect(url, headers=headers):
+                return 101
+        except aiohttp.WSServerHandshakeError as error:
+            return error.status
+
+
+async def while_one_plays(port: int) -> tuple[bytes, bytes, int, str]:
+    """Hold one game open; meanwhile open a second tab and load the page."""
+    url = f"ws://127.0.0.1:{port}/ws?width=80&height=24"
+    origin = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as client, client.ws_connect(url, origin=origin) as first:
+        screen = b""
+        while b"Capitals" not in screen:
+            message = await first.receive(timeout=START_TIMEOUT_S)
+            assert message.type == aiohttp.WSMsgType.BINARY
+            screen += message.data
+        async with client.ws_connect(url, origin=origin) as second:
+            turned_away = b""
+            async for message in second:
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    turned_away += message.data
+        async with client.get(f"http://127.0.0.1:{port}/") as page:
+            return screen, turned_away, page.status, await page.text()
+
+
+def test_serve_refuses_other_origins_and_says_when_the_game_is_full(tmp_path: Path) -> None:
+    # Issue 10, finding 7: any page could open games, and any number of them.
+    server, port = start_server(tmp_path, "--max-players", "1")
+    url = f"ws://127.0.0.1:{port}/ws?width=80&height=24"
+    try:
+        assert asyncio.run(refused_status(url, "http://evil.example")) == 403
+        assert asyncio.run(refused_status(url, None)) == 403
+        screen, turned_away, status, page = asyncio.run(while_one_plays(port))
+        assert b"Capitals" in screen
+        assert b"The game is full: 1 player is playing" in turned_away
+        assert status == 503 and "The game is full" in page
+        deadline = time.monotonic() + STOP_TIMEOUT_S  # the first game ends: room again
+        while get(f"http://127.0.0.1:{port}/") != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert get(f"http://127.0.0.1:{port}/") == 200
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=STOP_TIMEOUT_S)
+    assert "at most 1 players at once" in out

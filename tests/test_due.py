@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from engine_data import DATA, quiz
 from fsrs import Rating
 
+from engine_data import DATA, quiz
 from quizgame.cli import main
 from quizgame.engine.scheduling import due_counts, make_scheduler, review
 from quizgame.store import SavesFolder
 
-NOW = datetime(2025, 3, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
 
 def card(question_id: str, due_in: timedelta):

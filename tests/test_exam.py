@@ -3,14 +3,14 @@ who reaches the target on exam day without many more reviews than normal practic
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from simulated_students import exam_day, exam_readiness, flashcards, practise
 
 from quizgame.engine.exam import ExamGoal, exam_status
 from quizgame.engine.records import CardState
 from quizgame.engine.scheduling import DEFAULT_PARAMETERS
+from simulated_students import exam_day, exam_readiness, flashcards, practise
 
 GOAL = ExamGoal(date(2026, 10, 1))
 EVE = GOAL.moment - timedelta(days=1)
@@ -23,7 +23,7 @@ def card(last_review: datetime, stability: float, due: datetime) -> CardState:
 
 def test_the_exam_is_at_local_midnight_of_its_day():
     assert GOAL.moment.astimezone().replace(tzinfo=None) == datetime(2026, 10, 1)
-    assert GOAL.moment.tzinfo == timezone.utc
+    assert GOAL.moment.tzinfo == UTC
 
 
 def test_a_card_below_target_on_exam_day_is_due_on_the_eve():
@@ -99,7 +99,6 @@ def test_too_many_new_cards_for_the_daily_limit_are_all_started_in_time():
 
 def test_the_quiz_can_set_the_exam_date():
     from fakes import MemoryStore
-
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
 

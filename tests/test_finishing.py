@@ -12,12 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+
 from engine_data import DATA as ENGINE_DATA
 from fakes import FakeClock, MemoryStore
-from test_session import START, play_all, right, start
-
 from quizgame.cli import main
+from quizgame.engine.records import SessionRecord
 from quizgame.store import SavesFolder
+from test_session import START, play_all, right, start
 
 STORE_DATA = Path(__file__).parent / "data" / "store"
 
@@ -45,6 +46,28 @@ def test_practice_is_never_marked_finished_by_its_answers():
     session = start("practice", store=store, clock=FakeClock(START))
     session.submit(right(session.current().question), elapsed_ms=1_000)
     assert not store.sessions()[0].finished
+
+
+def test_a_poll_left_unanswered_leaves_the_game_unfinished():
+    # The polls are planned but not counted in question_count: every counted question answered
+    # is not every planned one.
+    store = MemoryStore()
+    session = start(store=store, name="new-types")
+    assert session.record.question_count == 2 and len(session.record.planned or []) == 3
+    while (shown := session.current()) is not None and shown.question.type != "poll":
+        session.submit(shown.question.answer, elapsed_ms=1_000)
+    [saved] = store.sessions()
+    assert len(saved.scored_answers) == 2 and not saved.finished
+    assert SessionRecord.model_validate(saved.model_dump()).finished is False
+    session.submit(session.current().question.choices[0], elapsed_ms=1_000)
+    assert store.sessions()[0].finished
+
+
+def test_a_round_counts_the_polls_it_drew_out():
+    session = start(name="new-types", round_size=2, seed=3)
+    planned = session.record.planned or []
+    polls = sum(session.quiz.question(qid).type == "poll" for qid in planned)
+    assert len(planned) == 2 and session.record.question_count == 2 - polls
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fakes import FakeClock
 from fsrs import Card, Scheduler, State
 
+from fakes import FakeClock
 from quizgame.classroom import output
 from quizgame.classroom.forecast import HORIZONS_DAYS, forecast
 from quizgame.cli import main
@@ -23,7 +23,7 @@ from quizgame.format import load_quiz
 from quizgame.store import SavesFolder
 from quizgame.store.tuned import Evaluation, TunedParameters, save_tuned
 
-NOW = datetime(2026, 11, 2, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 DATA = Path(__file__).parent / "data" / "classroom"
 
 

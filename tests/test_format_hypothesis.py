@@ -34,7 +34,7 @@ SCALARS = st.one_of(
     st.floats(),
     st.booleans(),
     st.dates(),
-    st.datetimes(timezones=st.sampled_from([None, dt.timezone.utc])),
+    st.datetimes(timezones=st.sampled_from([None, dt.UTC])),
     st.times(),
 )
 KEYS = st.one_of(st.text(max_size=8), st.from_regex(r"[A-Za-z0-9_-]{1,8}", fullmatch=True))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgame.bounded_read import read_limited
 from quizgame.errors import QuizLoadError
 from quizgame.format import load_quiz, load_quiz_text
 from quizgame.format.loader import read_quiz
@@ -64,20 +65,20 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
 def test_an_unreadable_file_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The same path as above, reachable when the tests run as root."""
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: Path, limit: int) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("quizgame.format.loader.read_limited", refuse)
     with pytest.raises(QuizLoadError) as raised:
         load_quiz(tmp_path / "secret.toml")
     assert str(raised.value) == f"{tmp_path / 'secret.toml'}: cannot be read: permission denied"
 
 
 def test_other_os_errors_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(self: Path) -> bytes:
+    def fail(path: Path, limit: int) -> bytes:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr("quizgame.format.loader.read_limited", fail)
     with pytest.raises(QuizLoadError, match="cannot be read: Input/output error"):
         load_quiz(Path("x.toml"))
 
@@ -216,14 +217,14 @@ def test_unusable_source_files(tmp_path: Path, setup, name: str, message: str) -
 
 def test_an_unreadable_source_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = grounded(tmp_path, "sky.txt")
-    original = Path.read_text
+    original = read_limited
 
-    def refuse(self: Path, *args, **kwargs) -> str:
-        if self.name == "sky.txt":
+    def refuse(path: Path, limit: int) -> bytes:
+        if path.name == "sky.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self, *args, **kwargs)
+        return original(path, limit)
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr("quizgame.format.loader.read_limited", refuse)
     with pytest.raises(QuizLoadError, match=r'"sky.txt" cannot be read \(Permission denied\)'):
         load_quiz(path)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from engine_data import case_id, cases, question, quiz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine_data import case_id, cases, question, quiz
 from quizgame.engine.grading import (
     AnswerFormatError,
     describe_answer,
@@ -19,6 +19,7 @@ from quizgame.engine.grading import (
 from quizgame.engine.normalise import fold
 from quizgame.engine.numbers import format_number
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.format.question_types import QUESTION_TYPES
 
 GRADING = cases("grading-cases.toml")
 PARSING = cases("parse-cases.toml")
@@ -30,10 +31,15 @@ def presented(quiz_name: str, question_id: str) -> PresentedQuestion:
     options = {
         "choice": getattr(q, "choices", None),
         "multi": getattr(q, "choices", None),
+        "poll": getattr(q, "choices", None),
         "order": getattr(q, "items", None),
         "match": [right for _, right in getattr(q, "pairs", [])],
+        "categorize": [bucket.name for bucket in getattr(q, "buckets", [])],
     }.get(q.type) or ()
-    return PresentedQuestion(number=1, total=1, question=q, options=tuple(options))
+    lefts = tuple(left for left, _ in getattr(q, "pairs", []))
+    if q.type == "categorize":
+        lefts = tuple(q.bucket_of())  # type: ignore[union-attr]
+    return PresentedQuestion(number=1, total=1, question=q, options=tuple(options), lefts=lefts)
 
 
 @pytest.mark.parametrize("case", GRADING, ids=case_id)
@@ -52,7 +58,7 @@ def test_grading_table(case):
 def test_every_type_has_grading_and_parsing_cases():
     types = {question(c["quiz"], c["question"]).type for c in GRADING}
     parsed = {question(c["quiz"], c["question"]).type for c in PARSING}
-    assert types == parsed == {"choice", "multi", "truefalse", "number", "text", "order", "match"}
+    assert types == parsed == set(QUESTION_TYPES)
 
 
 @pytest.mark.parametrize("case", PARSING, ids=case_id)

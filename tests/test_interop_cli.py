@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from interop_helpers import SAMPLE
 
+from interop_helpers import SAMPLE
 from quizgame.cli import main
 from quizgame.format import load_quiz
 from quizgame.interop.quiz_toml import SCHEMA_LINE
@@ -34,10 +34,12 @@ def test_export_by_quiz_id_from_the_quizzes_folder(capsys, tmp_path: Path) -> No
     assert status == 0 and '"id": "interop-sample"' in out
 
 
-def test_kahoot_needs_an_output_file(capsys) -> None:
-    status, out, err = run(capsys, "export", SAMPLE, "--to", "kahoot")
+@pytest.mark.parametrize(("name", "suffix"), [("kahoot", ".xlsx"), ("qti", ".zip"),
+                                              ("apkg", ".apkg")])
+def test_binary_formats_need_an_output_file(capsys, name: str, suffix: str) -> None:
+    status, out, err = run(capsys, "export", SAMPLE, "--to", name)
     assert status == 2 and out == ""
-    assert "give the file with -o" in err
+    assert f"give the file with -o, e.g. -o quiz{suffix}" in err
 
 
 def test_kahoot_to_a_file_reports_what_was_left_out(capsys, tmp_path: Path) -> None:
@@ -131,7 +133,7 @@ def test_import_format_from_suffix_or_from_option(capsys, tmp_path: Path) -> Non
     source = tmp_path / "moodle-export.txt"
     source.write_text("::sky::The sky is blue.{T}\n", encoding="utf-8")
     status, _, err = run(capsys, "import", source)
-    assert status == 2 and "--from csv or --from gift" in err
+    assert status == 2 and "--from csv or --from gift or --from moodle-xml" in err
     status, _, _ = run(capsys, "import", source, "--from", "gift")
     assert status == 0 and load_quiz(tmp_path / "moodle-export.toml").questions[0].id == "sky"
 
@@ -182,6 +184,14 @@ def test_export_then_import_through_the_cli(capsys, tmp_path: Path) -> None:
     assert run(capsys, "export", SAMPLE, "--to", "csv", "-o", sheet)[0] == 0
     assert run(capsys, "import", sheet, "-o", back)[0] == 0
     assert load_quiz(back).questions == load_quiz(SAMPLE).questions
+
+
+def test_moodle_xml_export_then_import_through_the_cli(capsys, tmp_path: Path) -> None:
+    bank, back = tmp_path / "bank.xml", tmp_path / "back.toml"
+    assert run(capsys, "export", SAMPLE, "--to", "moodle-xml", "-o", bank)[0] == 0
+    status, out, _ = run(capsys, "import", bank, "-o", back)
+    assert status == 0 and f"OK {back}" in out
+    assert [q.id for q in load_quiz(back).questions] == [q.id for q in load_quiz(SAMPLE).questions]
 
 
 def test_an_export_never_replaces_its_own_quiz(capsys, tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from interop_helpers import GOLDEN, SAMPLE, UPDATE_GOLDEN, assert_golden
 from openpyxl import load_workbook
 
+from interop_helpers import GOLDEN, SAMPLE, UPDATE_GOLDEN, assert_golden
 from quizgame.format import load_quiz
 from quizgame.format.models import Quiz
 from quizgame.interop.common import ExportOptions, ExportResult, format_number, print_order
@@ -102,6 +102,9 @@ SKIPPED = {
         "long-prompt": "the prompt has 131 characters, Kahoot allows at most 120",
         "long-choice": "has 82 characters, Kahoot allows at most 75",
     },
+    "moodle-xml": {},
+    "qti": {},
+    "apkg": {},
     "anki": {},
     "csv": {},
     "markdown": {},
@@ -127,13 +130,14 @@ def test_anki_header_and_one_note_per_question() -> None:
     lines = export("anki").content.splitlines()  # type: ignore[union-attr]
     header = [line for line in lines if line.startswith("#")]
     assert header == [
-        "#separator:tab", "#html:true", "#notetype:Basic", "#deck:Interop sample: every type",
-        "#tags:interop-sample", "#guid column:1", "#tags column:4",
+        "#separator:tab", "#html:true", "#deck:Interop sample: every type",
+        "#tags:interop-sample", "#guid column:1", "#notetype column:2", "#tags column:5",
     ]
     notes = list(csv.reader(lines[len(header):], delimiter="\t"))
-    assert [len(note) for note in notes] == [4] * len(load_quiz(SAMPLE).questions)
+    assert [len(note) for note in notes] == [5] * len(load_quiz(SAMPLE).questions)
     assert len({note[0] for note in notes}) == len(notes)
-    assert notes[0][3] == "geography europe"
+    assert {note[1] for note in notes} == {"Basic"}  # the sample has no cloze
+    assert notes[0][4] == "geography europe"
 
 
 def test_markdown_handout_hides_answers_and_key_uses_its_letters() -> None:

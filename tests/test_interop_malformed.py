@@ -1,17 +1,17 @@
-"""Malformed CSV and GIFT files, one mistake each: one error, at the right line, in clear words."""
+"""Malformed CSV, GIFT and Moodle XML files, one mistake each: one error, at the right line, in clear words."""
 
 from __future__ import annotations
 
 import tomllib
 
 import pytest
-from interop_helpers import DATA
 
+from interop_helpers import DATA
 from quizgame.interop.registry import import_format_for
 
 MALFORMED = DATA / "malformed"
 EXPECTED = tomllib.loads((MALFORMED / "expected.toml").read_text(encoding="utf-8"))
-FILES = sorted(p for p in MALFORMED.iterdir() if p.suffix in (".csv", ".gift"))
+FILES = sorted(p for p in MALFORMED.iterdir() if p.suffix in (".csv", ".gift", ".xml"))
 
 
 def test_every_file_has_an_expectation_and_every_expectation_a_file() -> None:

@@ -1,4 +1,5 @@
-"""The core never imports textual: importing any core module in a fresh interpreter leaves it out.
+"""The core never imports the front-ends: importing any core module in a fresh interpreter leaves
+out textual, and quizgame's own front-ends and commands (`plain`, `tui`, `commands`, `cli`).
 
 Each check runs in its own subprocess (this test process may have textual loaded already) and
 imports every module of the package, so a stray import anywhere is caught and named.
@@ -7,9 +8,11 @@ imports every module of the package, so a stray import anywhere is caught and na
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -23,10 +26,12 @@ _PROBE = textwrap.dedent(
     names = [sys.argv[1]]
     if hasattr(package, "__path__"):
         names += [m.name for m in pkgutil.walk_packages(package.__path__, sys.argv[1] + ".")]
+    forbidden = ("textual", "quizgame.plain", "quizgame.tui", "quizgame.commands", "quizgame.cli")
     for name in names:
         importlib.import_module(name)
-        if "textual" in sys.modules:
-            sys.exit(f"importing {name} imported textual")
+        for front in forbidden:
+            if front in sys.modules:
+                sys.exit(f"importing {name} imported {front}")
     print(len(names))
     """
 )
@@ -39,7 +44,7 @@ def probe(module: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("package", CORE_PACKAGES)
-def test_core_package_does_not_import_textual(package: str) -> None:
+def test_core_package_does_not_import_textual_or_the_front_ends(package: str) -> None:
     if importlib.util.find_spec(package) is None:
         pytest.skip(f"{package} does not exist yet")
     result = probe(package)
@@ -53,6 +58,20 @@ def test_the_format_package_has_all_its_modules_checked() -> None:
     assert int(result.stdout) >= 8  # the package and its seven modules
 
 
+def test_the_probe_catches_a_core_module_that_imports_a_front_end(tmp_path: Path) -> None:
+    """A core package importing plain mode would be named (so the check above can fail)."""
+    package = tmp_path / "fakecore"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "leaky.py").write_text("import quizgame.plain.renderers\n")
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, "fakecore"], capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode != 0
+    assert "importing fakecore.leaky imported quizgame.plain" in result.stderr
+
+
 def test_the_command_line_parser_does_not_import_textual() -> None:
     """Building the parser imports every command module: their heavy imports must be lazy."""
     code = (
@@ -62,3 +81,16 @@ def test_the_command_line_parser_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_screens_and_widgets_never_import_the_app() -> None:
+    """The app imports the screens; they see it through `tui.settings` (no import circle)."""
+    import ast
+
+    root = Path(__file__).parents[1] / "src" / "quizgame" / "tui"
+    offenders = []
+    for path in [*(root / "screens").glob("*.py"), *(root / "widgets").glob("*.py"), root / "settings.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "quizgame.tui.app":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

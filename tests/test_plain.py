@@ -7,13 +7,13 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from engine_data import DATA, quiz
 from fakes import FakeClock, MemoryStore
-
 from quizgame.errors import PlayerNameError
 from quizgame.plain import Console, play_plain
 from quizgame.store import SavesFolder
@@ -114,7 +114,7 @@ def test_an_unknown_quiz_id_is_a_clear_error(tmp_path):
 
 # -- in-process: the line protocol --------------------------------------------------------------
 
-START = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
 class TimedInput(io.StringIO):
@@ -253,6 +253,16 @@ def test_a_number_answer_can_be_claimed_and_true_false_takes_1_and_2():
     answers = store.sessions()[0].answers
     assert answers[2].given is True  # 1 = True, as the TUI shows
     assert answers[-1].question_type == "number" and answers[-1].claim == "open"
+
+
+def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path):
+    # Issue 10 (low): a read-only or full saves folder used to fail only after the first answer.
+    from quizgame.store import SavesFolder
+
+    (SavesFolder(tmp_path).player("Zoë").path / "sessions").write_text("not a folder")
+    done = run_plain("--player", "Zoë", stdin="\n".join(SCRIPT) + "\n", saves=tmp_path)
+    assert done.returncode == 2
+    assert "answers cannot be saved here" in done.stderr and "Question 1" not in done.stdout
 
 
 def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):

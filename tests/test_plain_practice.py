@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_plain import play
-
 from quizgame.engine.exam import ExamGoal
+from test_plain import play
 
 ANSWERS = ["portuguese,german,spanish", "f", "lisbon", "whale,bat,dolphin",
            "mercury,venus,earth,mars", "8849"]

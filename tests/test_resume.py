@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+
 from engine_data import quiz
 from fakes import FakeClock, MemoryStore
-from test_session import START, play_all, right, start, wrong
-
 from quizgame.engine.plans import fixed_plan
 from quizgame.engine.scheduling import make_scheduler
 from quizgame.engine.session import GameSession
+from test_session import START, play_all, right, start, wrong
 
 
 def resume(store, name="all-types", mode="quiz"):
@@ -86,7 +86,6 @@ def test_a_round_draws_its_questions_by_the_seed_and_counts_them():
 
 def test_the_quiz_can_set_the_round(tmp_path):
     from engine_data import DATA
-
     from quizgame.format import load_quiz
 
     path = tmp_path / "round.toml"

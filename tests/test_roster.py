@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from engine_data import quiz
-from fakes import MemoryStore
 
 from quizgame.classroom.roster import Roster
 from quizgame.errors import PlayerNameError, QuizgameError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Rating, State
@@ -18,7 +18,7 @@ from quizgame.engine.scheduling import (
     to_fsrs,
 )
 
-NOW = datetime(2025, 3, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 SCHEDULER = make_scheduler(enable_fuzzing=False)
 
 
@@ -84,7 +84,7 @@ def test_card_state_converts_to_fsrs_and_accepts_any_utc_tzinfo():
     card = reviewed(None, Rating.Good, NOW)
     restored = CardState.model_validate_json(card.model_dump_json())  # pydantic's own UTC tzinfo
     fsrs_card = to_fsrs(restored)
-    assert fsrs_card.due.tzinfo is timezone.utc
+    assert fsrs_card.due.tzinfo is UTC
     assert reviewed(restored, Rating.Good, card.due) == reviewed(card, Rating.Good, card.due)
 
 

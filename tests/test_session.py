@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from engine_data import quiz
 from fakes import FakeClock, MemoryStore
-
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError, OverrideError, SessionOverError
 from quizgame.engine.scheduling import make_scheduler
 from quizgame.engine.session import GameSession
+from quizgame.errors import SaveError
 from quizgame.format.models import Question
 
-START = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
 def right(question: Question):
@@ -291,6 +292,54 @@ def test_practice_introduces_new_cards_up_to_the_limit_and_saves_them():
     # Later the same day: no new cards left for today, nothing due.
     later = start("practice", store=store, new_limit=3, clock=FakeClock(START + timedelta(hours=1)))
     assert later.is_over and later.next_due == results.next_due
+
+
+def test_two_games_reviewing_one_card_both_count():
+    # Issue 10, finding 5: each game applies its review to the card as stored, not as it saw it.
+    clock = FakeClock(START)
+    store = MemoryStore()
+    first = start("practice", store=store, clock=clock, new_limit=1)
+    second = start("practice", store=store, clock=clock, new_limit=1)
+    question = first.current().question
+    assert second.current().question.id == question.id
+    first.submit(right(question))
+    clock.advance(seconds=30)
+    second.submit(right(question))
+    card = store.load_cards("all-types")[question.id]
+    assert card.reviews == 2 and card.last_review == clock.now
+
+
+class CardsFail(MemoryStore):
+    """A store whose card file cannot be written (a full disk after the session was saved)."""
+
+    def update_card(self, quiz_id, question_id, change):
+        raise SaveError("cards/all-types.toml: cannot be written: No space left on device")
+
+
+def test_a_failed_card_write_takes_the_answer_back_out_of_the_session():
+    # Issue 10 (low): the session and the cards must never disagree about an answer.
+    store = CardsFail()
+    session = start("practice", store=store, new_limit=2)
+    question = session.current().question
+    with pytest.raises(SaveError, match="No space left"):
+        session.submit(right(question))
+    [saved] = store.sessions()
+    assert saved.answers == [] and saved.score == 0
+    assert session.record.answers == [] and store.load_cards("all-types") == {}
+    assert session.current().question.id == question.id  # still unanswered
+
+
+def test_a_failed_session_write_counts_nothing():
+    class SessionsFail(MemoryStore):
+        def save_session(self, record):
+            raise SaveError("sessions/x.toml: cannot be written: Read-only file system")
+
+    session = start("quiz", store=SessionsFail())
+    question = session.current().question
+    with pytest.raises(SaveError, match="Read-only"):
+        session.submit(right(question))
+    assert session.record.answers == [] and session.score == 0
+    assert session.current().question.id == question.id
 
 
 def test_practice_brings_a_missed_card_back_in_the_same_session():

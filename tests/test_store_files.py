@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import time
 import tomllib
 import typing
 from datetime import UTC, datetime, timedelta
@@ -239,6 +240,15 @@ def test_unusable_format_versions_are_refused(table: dict, message: str) -> None
         migrate("session", table)
 
 
+def test_migrate_leaves_the_parsed_table_as_it_was() -> None:
+    # It used to pop `format` from its argument: the parametrized tables above lost it after one
+    # run, so repeating those tests failed.
+    table = {"format": FORMAT_VERSION, "id": "x"}
+    assert migrate("session", table) == {"id": "x"}
+    assert migrate("session", table) == {"id": "x"}
+    assert table == {"format": FORMAT_VERSION, "id": "x"}
+
+
 def test_the_committed_format_1_saves_still_load(tmp_path: Path) -> None:
     folder = shutil.copytree(DATA / "saves" / "ana-24d4b96f58", tmp_path / "ana")
     quiz, practice = (read_record(path) for path in sorted((folder / "sessions").glob("*.toml")))
@@ -248,3 +258,55 @@ def test_the_committed_format_1_saves_still_load(tmp_path: Path) -> None:
     assert practice.answers[0].overridden
     cards = load(folder / "cards" / "capitals.toml", CARDS).cards
     assert [(card.question_id, card.step) for card in cards] == [("q3", 1), ("q1", None)]
+
+
+# -- permissions, links and leftovers (issue 10, low) --------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_save_files_get_the_permissions_the_umask_gives(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    old = os.umask(umask)
+    try:
+        write_session(tmp_path / "session.toml", a_session())
+        save(tmp_path / "cards.toml", CardsFile(quiz_id="capitals", cards=[a_card()]))
+    finally:
+        os.umask(old)
+    for name in ("session.toml", "cards.toml"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize("link", ["sessions", "player"])
+def test_a_link_out_of_the_saves_folder_is_never_written_through(
+    tmp_path: Path, link: str
+) -> None:
+    from quizgame.store import SavesFolder
+
+    root, elsewhere = tmp_path / "saves", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    zoe = SavesFolder(root).player("Zoë")
+    if link == "sessions":
+        (zoe.path / "sessions").symlink_to(elsewhere, target_is_directory=True)
+    else:
+        moved = shutil.move(zoe.path, elsewhere / zoe.path.name)
+        zoe.path.symlink_to(moved, target_is_directory=True)
+    with pytest.raises(SaveError, match="is a link to a folder outside the saves folder"):
+        zoe.save_session(a_session())
+    with pytest.raises(SaveError, match="outside the saves folder"):
+        zoe.check_writable()
+    assert not [path for path in elsewhere.rglob("*") if path.name != "player.toml"
+                and path.is_file() and path.name != ".lock"]
+
+
+def test_stale_temporaries_are_removed_by_the_next_new_file(tmp_path: Path) -> None:
+    old = tmp_path / ".20250303T090000Z-capitals-a1b2c3.toml.k1ll3d.tmp"
+    fresh = tmp_path / ".other.toml.writing.tmp"
+    for leftover in (old, fresh):
+        leftover.write_bytes(b"half a save")
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    write_session(tmp_path / "new-game.toml", a_session())
+    assert not old.exists()
+    assert fresh.exists()  # a live writer's, seconds old

@@ -93,3 +93,32 @@ def test_unreadable_saves_are_named_skipped_and_exit_1(
     assert err == f"quizgame: warning: {broken}: is not valid TOML: Unclosed array (at line 12, " \
                   "column 1) (the file was left as it is)\n"
     assert broken.read_bytes() == before
+
+
+ROOMS = Path(__file__).parent / "data" / "classroom"
+
+
+@pytest.mark.parametrize("output", ["table", "json"])
+def test_several_saves_folders_are_merged(
+    capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    # Ana played on two machines (typed "Ana", then "ana"); ana-1 is in both folders.
+    assert main(["history", "--player", "ANA", "--saves", str(ROOMS / "room-a"),
+                 "--saves", str(ROOMS / "room-b"), "--format", output]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    if output == "json":
+        document = json.loads(out)
+        assert document["player"] == "Ana"  # as first typed
+        assert [session["id"] for session in document["sessions"]] == ["ana-1", "ana-2", "ana-3"]
+    else:
+        assert out.splitlines()[0] == "Ana: 3 games"
+        assert [line.split()[-2] for line in out.splitlines()[2:]] == ["3,000", "3,500", "4,000"]
+
+
+def test_a_player_in_none_of_the_folders_is_unknown(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--player", "Nobody", "--saves", str(ROOMS / "room-a"),
+                 "--saves", str(ROOMS / "room-b")]) == 2
+    assert "no saves for player 'Nobody' in" in capsys.readouterr().err

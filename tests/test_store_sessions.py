@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from quizgame.store.models import SessionSummary
 from quizgame.store.sessions import SUMMARY_LINES, read_record, read_summary, write_session
 
 DATA = Path(__file__).parent / "data" / "store"
+HOSTILE = Path(__file__).parent / "data" / "hostile"
 DOCS = Path(__file__).parent.parent / "docs" / "saves.md"
 COMMITTED = sorted((DATA / "saves" / "ana-24d4b96f58" / "sessions").glob("*.toml"))
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -70,8 +72,9 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_the_summary_lines_sit_between_the_record_and_its_answers(saved: Path) -> None:
     text = saved.read_text(encoding="utf-8")
     top = text.split("\n[[answers]]\n", 1)[0]
-    assert top.endswith(f"score = 2000\n{LINES}")
+    assert re.search(f'score = 2000\n{LINES}checksum = "[0-9a-f]{{32}}"\n\\Z', top)
     assert tomllib.loads(text)["correct"] == 2
+    assert sessions.intact(saved.read_bytes())
 
 
 @pytest.mark.parametrize("answers", [0, 1, 3])
@@ -112,11 +115,23 @@ def test_a_summary_comes_from_the_text_before_the_answers(
     assert full_reads == []
 
 
-def test_damaged_answers_do_not_stop_a_summary_but_stop_a_full_read(saved: Path) -> None:
+@pytest.mark.parametrize("reader", [read_record, read_summary], ids=lambda r: r.__name__)
+def test_damaged_answers_stop_every_reader_alike(
+    saved: Path, reader: Callable[[Path], object]
+) -> None:
     edit(saved, 'given = "Paris"', 'given = ["Paris"')
-    assert read_summary(saved).correct == 2
     with pytest.raises(SaveError, match="is not valid TOML"):
-        read_record(saved)
+        reader(saved)
+
+
+@pytest.mark.parametrize("reader", [read_record, read_summary], ids=lambda r: r.__name__)
+def test_garbage_appended_is_the_same_error_for_every_reader(
+    tmp_path: Path, reader: Callable[[Path], object]
+) -> None:
+    # A committed game with bytes appended by a crashed sync tool (issue 15, bug 7).
+    path = shutil.copyfile(HOSTILE / "garbage-appended.save.toml", tmp_path / "garbage.toml")
+    with pytest.raises(SaveError, match="garbage.toml: is not valid TOML"):
+        reader(path)
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.stem)
@@ -143,13 +158,33 @@ def test_invalid_or_missing_summary_lines_are_ignored(
     assert len(full_reads) == 2
 
 
-def test_after_a_hand_edit_summaries_believe_the_lines_and_full_reads_the_answers(
-    saved: Path,
+def test_after_a_hand_edit_every_reader_counts_the_answers(
+    saved: Path, full_reads: list[Path]
 ) -> None:
     edit(saved, "correct = 2\n", "correct = 3\n")
-    assert read_summary(saved).correct == 3
+    assert not sessions.intact(saved.read_bytes())
+    assert read_summary(saved).correct == 2
     record = read_record(saved)
     assert record == a_game() and SessionSummary.of(record).correct == 2
+    assert full_reads == [saved, saved]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [("correct = 2\n", "correct = 3\n", "correct = 3 but its answers give 2"),
+     ("score = 3000\n", "score = 99999999\n",
+      "score = 99999999 but its answers' points add up to 3000")],
+)
+def test_checked_reads_refuse_figures_the_answers_do_not_give(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    path = tmp_path / "session.toml"
+    write_session(path, a_game().model_copy(update={"score": 3000}))
+    assert read_summary(path, checked=True).score == 3000
+    edit(path, old, new)
+    for reader in (read_record, read_summary):
+        with pytest.raises(SaveError, match=f"{problem} \\(edited by hand\\?\\)"):
+            reader(path, checked=True)
 
 
 def test_an_answers_line_inside_a_string_is_not_taken_for_the_answers(saved: Path) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_format_data import assert_reports, expectations
 
 from quizgame.cli import main
 from quizgame.engine.support import content, support_warnings
 from quizgame.format.checker import check_file
+from test_format_data import assert_reports, expectations
 
 DATA = Path(__file__).parent / "data" / "support"
 BANK = Path(__file__).parents[1] / "quizzes" / "nato-2025.toml"

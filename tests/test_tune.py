@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from simulated_students import cohort, flashcards, forgetful, write_saves
 
 from quizgame.classroom.reviews import Review, Reviews, collect_reviews
 from quizgame.classroom.tuning import _split_in_time, evaluate, tune
@@ -19,6 +18,7 @@ from quizgame.engine.scheduling import DEFAULT_PARAMETERS
 from quizgame.engine.session import GameSession
 from quizgame.store import SavesFolder
 from quizgame.store.tuned import load_tuned
+from simulated_students import cohort, flashcards, forgetful, write_saves
 
 QUIZ = flashcards(12)
 
@@ -89,7 +89,7 @@ def test_without_the_optimiser_tune_says_how_to_install_it(tmp_path, capsys, mon
 
 def many_reviews(players: int, questions: int, days: int) -> Reviews:
     """Every player reviews every question every day, always right."""
-    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
     history = [Review(start + timedelta(days=day), 3) for day in range(days)]
     return Reviews(histories={(f"p{n}", f"q{m}"): history
                               for n in range(players) for m in range(questions)})

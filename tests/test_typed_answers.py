@@ -8,15 +8,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from engine_data import cases
-from engine_data import quiz as engine_quiz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine_data import cases
+from engine_data import quiz as engine_quiz
 from quizgame.engine.grading import AnswerFormatError, Marking, grade
+from quizgame.engine.marking import accepted_texts
 from quizgame.engine.number_words import read_number_words
 from quizgame.engine.numbers import unit_forms
-from quizgame.engine.marking import accepted_texts
 from quizgame.engine.typed_answers import is_likely_typo, judge
 from quizgame.format import Quiz, load_quiz
 from quizgame.format.models import NumberQuestion, TextQuestion

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fakes import FakeClock, MemoryStore
-from test_session import START, right, start, wrong
 
+from fakes import FakeClock, MemoryStore
 from quizgame.engine.errors import NotNowError
 from quizgame.engine.session import UNDO_SECONDS
+from test_session import START, right, start, wrong
 
 
 def test_undo_a_new_cards_first_answer_forgets_the_card_and_asks_again():

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from quizgame.safe_text import visible
+
 
 class QuizgameError(Exception):
     """Base of every error whose message is meant for the user."""
@@ -33,7 +35,8 @@ class Problem:
                 place += f":{self.column}"
         label = "warning: " if self.severity == "warning" else ""
         where = f"{self.where}: " if self.where else ""
-        return f"{place}: {label}{where}{self.message}"
+        # Messages quote what files hold: never a raw control character on the terminal.
+        return visible(f"{place}: {label}{where}{self.message}", multiline=False)
 
 
 class QuizLoadError(QuizgameError):
@@ -47,6 +50,10 @@ class QuizLoadError(QuizgameError):
 
 class QuizNotFoundError(QuizgameError):
     """A quiz named on the command line is neither a file nor a known id."""
+
+
+class AmbiguousQuizError(QuizgameError):
+    """A quiz id named on the command line is the id of several files: none is guessed."""
 
 
 class SaveError(QuizgameError):

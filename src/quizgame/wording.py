@@ -19,6 +19,7 @@ VERDICTS: dict[str, str] = {
     "partial": "Partly right",
     "incorrect": "Incorrect",
     "timed_out": "Time's up",
+    "unscored": "Voted: a poll is not scored",
 }
 CLAIMED = "claimed, waiting for the teacher"
 OVERRIDDEN = "you said you were right"

@@ -16,11 +16,15 @@ from quizgame.commands.paths import bundled_quizzes_dir
 from quizgame.engine.records import AnswerRecord, Given, Mode, SessionRecord
 from quizgame.format import load_quiz
 from quizgame.format.models import (
+    CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
+    PollQuestion,
     Question,
     TextQuestion,
     TrueFalseQuestion,
@@ -49,6 +53,17 @@ def given_for(question: Question, right: bool, rng: random.Random) -> Given:
     if isinstance(question, MatchQuestion):
         rights = [pair[1] for pair in question.pairs]
         return rights if right else rights[1:] + rights[:1]
+    if isinstance(question, EstimateQuestion):
+        return float(question.answer) if right else float(question.max)
+    if isinstance(question, PollQuestion):
+        return rng.choice(question.choices)
+    if isinstance(question, CategorizeQuestion):
+        buckets = list(question.bucket_of().values())
+        return buckets if right else buckets[1:] + buckets[:1]
+    if isinstance(question, ClozeQuestion):
+        blanks = question.blanks
+        return [b.answers[0] if b.kind != "number" else str(b.number) for b in blanks] if right \
+            else ["no idea"] * len(blanks)
     raise AssertionError(question)
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 import ralph_server as ralph
 
 HOMEPAGE = "https://school.example"

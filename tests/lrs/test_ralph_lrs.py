@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from class_saves import QUIZ_PATH, game, write_class
-from conftest import HOMEPAGE, PAGE
 from ralph_server import Ralph, validate
 
+from conftest import HOMEPAGE, PAGE
 from quizgame.cli import main
 from quizgame.interop.lrs import Lrs
 from quizgame.store import SavesFolder
@@ -187,7 +187,7 @@ def test_killing_the_push_itself_loses_and_duplicates_nothing(lrs: Ralph, tmp_pa
         push = quizgame("push", "--lrs", lrs.url, "--saves", str(saves), "--batch", "7",
                         "--quizzes", QUIZZES)
         already = len(lrs.stored())
-        wait_until(lambda: len(lrs.stored()) >= already + 60)
+        wait_until(lambda already=already: len(lrs.stored()) >= already + 60)
         push.send_signal(signal.SIGKILL)
         push.communicate(timeout=30)
     assert len(lrs.stored()) < len(expected)

@@ -147,11 +147,30 @@ def finished_game(player: str, score: int):
                          question_count=4, score=score, answers=answers)
 
 
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+
+
+@pytest.mark.parametrize("bad", ["deep-nesting.save.toml", "huge-number.save.toml",
+                                 "edited-score.save.toml", "control-characters.save.toml"])
+async def test_leaderboard_skips_a_hostile_save_like_scores_does(rooms, bad) -> None:
+    # Issue 10, finding 2: a 1 KB file nested 500 deep used to dump a traceback and exit.
+    ana = next(rooms[0].glob("ana-*")) / "sessions"
+    shutil.copyfile(HOSTILE / bad, ana / bad.replace(".save", ""))
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        table = app.screen.query_one("#standings", DataTable)
+        assert column(table, 2) == ["4,000", "2,500", "2,000", "1,000"]
+        skipped = 2 if bad.startswith("control") else 3  # the control characters just show
+        assert f"{skipped} save files skipped" in text(app, "#leaderboard-status")
+        assert "\x1b" not in "".join(column(table, 1))
+
+
 async def test_forecast_view_charts_predicted_recall(tmp_path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from quizgame.engine.records import CardState
-    from quizgame.tui.screens.forecast import ForecastScreen
 
     now = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
     saves = SavesFolder(tmp_path)

@@ -6,15 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.ask import AskScreen
-from quizgame.tui.screens.question import QuestionScreen
 from tui_helpers import (
     ALL_TYPES,
+    DATA,
     TIMED,
+    TYPE_ORDER,
     Clocks,
     answer_right,
+    app_at,
     make_app,
     next_question,
     quizzes_folder,
@@ -23,6 +22,12 @@ from tui_helpers import (
     text_of,
     type_text,
 )
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.ask import AskScreen
+from quizgame.tui.screens.question import QuestionScreen
+
+SORTING = Path(__file__).parents[1] / "data" / "engine" / "categorize.toml"
 
 
 async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp_path: Path) -> None:
@@ -40,7 +45,7 @@ async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp
         await settle(pilot)
         assert isinstance(app.screen, AskScreen)
         assert "3 answers saved" in text_of(app.screen, "#ask-text")
-        assert "continue (question 4 of 7)" in text_of(app.screen, "#ask-answers")
+        assert f"continue (question 4 of {len(TYPE_ORDER)})" in text_of(app.screen, "#ask-answers")
         await pilot.press("enter")  # Enter alone chooses nothing
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)
@@ -48,11 +53,11 @@ async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert (shown(pilot).number, shown(pilot).options) == (4, options)
-        for _ in range(4):
+        for _ in range(len(TYPE_ORDER) - 3):
             await answer_right(pilot)
             await next_question(pilot)
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
-    assert session.finished and len(session.answers) == 7
+    assert session.finished and len(session.answers) == len(TYPE_ORDER)
 
 
 async def test_start_again_begins_a_new_game(tmp_path: Path) -> None:
@@ -175,7 +180,7 @@ async def test_the_home_screen_shows_due_counts_after_practice(tmp_path: Path) -
             await pilot.press("escape")
             await settle(pilot)
         detail = text_of(app.screen, "#quiz-detail")
-        assert "Practice: 0 due now, 0 by tomorrow, 5 new" in detail  # both right: days away
+        assert "Practice: 0 due now, 0 by tomorrow, 6 new" in detail  # both right: days away
         assert "Replaces" not in detail  # the command line's own file is no local copy
 
 
@@ -197,7 +202,6 @@ async def test_the_hint_key_is_dimmed_once_used(tmp_path: Path) -> None:
 async def test_the_command_lines_quiz_is_loaded_once(tmp_path: Path, monkeypatch) -> None:
     import quizgame.format
     import quizgame.format.loader as loader
-
     from quizgame.format.loader import load_quiz
 
     loads: list[Path] = []
@@ -216,3 +220,38 @@ async def test_the_command_lines_quiz_is_loaded_once(tmp_path: Path, monkeypatch
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
     assert path.resolve() not in loads
+
+
+# The newer types under the same rules: nothing chosen for the player, nothing sent by accident.
+
+async def test_a_poll_has_nothing_picked_and_a_stray_enter_only_explains(tmp_path: Path) -> None:
+    app = app_at(tmp_path, DATA / "poll.toml", "poll")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#poll-input #rows", OptionList).highlighted is None
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert shown(pilot).type == "poll"  # no vote cast
+        assert any("Choose first" in str(n.message) for n in app._notifications)
+
+
+async def test_an_incomplete_sort_asks_before_it_is_submitted(tmp_path: Path) -> None:
+    app = app_at(tmp_path, SORTING, "categorize")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert shown(pilot).type == "categorize"
+        assert any("3 items have no bucket yet" in str(n.message) for n in app._notifications)
+
+
+async def test_enter_on_an_empty_answer_line_only_explains(tmp_path: Path) -> None:
+    app = app_at(tmp_path, ALL_TYPES, "text")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(pilot).type == "text"  # nothing recorded
+        assert any("Type your answer" in str(n.message) for n in app._notifications)
+        answers = app.screen.session.record.answers  # type: ignore[attr-defined]
+        assert all(answer.question_type != "text" for answer in answers)

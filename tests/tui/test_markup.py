@@ -9,11 +9,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from tui_helpers import DATA, Clocks, make_app, next_question, quizzes_folder, screen_text, settle, type_text
 
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.leaderboard import LeaderboardScreen
 from quizgame.tui.screens.results import ResultsScreen
-from tui_helpers import DATA, Clocks, make_app, next_question, quizzes_folder, screen_text, settle, type_text
 
 BRACKETS = DATA / "brackets.toml"
 TITLE = "Markup [red]is not[/red] styling"

@@ -6,10 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
+from tui_helpers import (
+    ALL_TYPES,
+    TYPE_ORDER,
+    Clocks,
+    answer_right,
+    make_app,
+    next_question,
+    quizzes_folder,
+    settle,
+    shown,
+    text_of,
+)
 
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
-from tui_helpers import ALL_TYPES, Clocks, answer_right, make_app, next_question, quizzes_folder, settle, shown, text_of
 
 
 async def play_game(pilot, *, miss_first: bool) -> None:
@@ -29,7 +40,8 @@ async def test_results_show_best_rank_and_lead_to_the_mistakes(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await play_game(pilot, miss_first=False)
         assert "personal best" in text_of(app.screen, "#standing")
-        assert "Rank 1 of 1 on this leaderboard (games of 7 questions)" in text_of(app.screen, "#standing")
+        rank = f"Rank 1 of 1 on this leaderboard (games of {len(TYPE_ORDER)} questions)"
+        assert rank in text_of(app.screen, "#standing")
     clocks.advance(3600)  # the second game is the later one (mistakes mode replays the last)
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -38,7 +50,7 @@ async def test_results_show_best_rank_and_lead_to_the_mistakes(tmp_path: Path) -
         assert "Personal best: " in text_of(results, "#standing")
         assert "r: review my 1 mistake" in text_of(results, "#summary")
         review = results.query_one("#review", OptionList)
-        assert review.option_count == 7  # separators are not options
+        assert review.option_count == len(TYPE_ORDER)  # separators are not options
         await pilot.press("m")
         assert review.option_count == 1
         await pilot.press("r")

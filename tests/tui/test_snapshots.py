@@ -15,19 +15,16 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-
 from tui_helpers import (
     ALL_TYPES,
     BROKEN,
     TYPE_ORDER,
     Clocks,
-    answer_right,
     make_app,
     new_player,
-    next_question,
+    prepared_session,
     quizzes_folder,
     settle,
-    shown,
     steady_cursors,
     type_text,
 )
@@ -47,7 +44,13 @@ def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def snapshot(snap_compare: Any, tmp_path: Path, size: tuple[int, int], steps: Steps, **options: Any) -> bool:
-    app = make_app(quizzes_folder(tmp_path, ALL_TYPES, BROKEN), tmp_path / "saves", Clocks(), **options)
+    """The screen after `steps`; `until`/`misses` start on a session prepared that far."""
+    clocks = Clocks()
+    if "until" in options or "misses" in options:
+        session = prepared_session(tmp_path / "saves", clocks, until=options.pop("until", None),
+                                   misses=options.pop("misses", 0))
+        options["session"] = session
+    app = make_app(quizzes_folder(tmp_path, ALL_TYPES, BROKEN), tmp_path / "saves", clocks, **options)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -58,17 +61,11 @@ def snapshot(snap_compare: Any, tmp_path: Path, size: tuple[int, int], steps: St
     return bool(snap_compare(app, terminal_size=size, run_before=run_before))
 
 
-async def reach(pilot: Pilot[Any], question_type: str) -> None:
-    """Answer right until a question of this type is on screen."""
-    while shown(pilot).type != question_type:
-        await answer_right(pilot)
-        await next_question(pilot)
-
-
 GAME = {"player": "Ana", "quiz_path": ALL_TYPES}
 
 # A little of the answer given, so that each widget shows how it looks in use.
-STARTED_ANSWER = {"multi": ["1"], "order": ["2", "u"], "match": ["3"], "number": [*"8 850"], "text": [*"Brus"]}
+STARTED_ANSWER = {"multi": ["1"], "order": ["2", "u"], "match": ["3"], "number": [*"8 850"], "text": [*"Brus"],
+                  "estimate": [*"9000"]}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -83,10 +80,9 @@ def test_home(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_question(snap_compare: Any, tmp_path: Path, size: tuple[int, int], question_type: str) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
-        await reach(pilot, question_type)
         await pilot.press(*STARTED_ANSWER.get(question_type, []))
 
-    assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
+    assert snapshot(snap_compare, tmp_path, size, steps, until=question_type)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -100,31 +96,27 @@ def test_feedback_wrong_with_hint(snap_compare: Any, tmp_path: Path, size: tuple
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_text_can_be_overridden(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
-        await reach(pilot, "text")
         await type_text(pilot, "Paris")
         await pilot.press("enter")
 
-    assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
+    assert snapshot(snap_compare, tmp_path, size, steps, until="text")
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_results(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
-        await pilot.press("1", "enter")  # one miss
-        await next_question(pilot)
-        await reach_results(pilot)
+        pass
 
-    assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
+    assert snapshot(snap_compare, tmp_path, size, steps, misses=1)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_leaderboard(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     # "updated HH:MM:SS" is read from the app's clock, frozen like every other time shown.
     async def steps(pilot: Pilot[Any]) -> None:
-        await reach_results(pilot)
         await pilot.press("l")
 
-    assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
+    assert snapshot(snap_compare, tmp_path, size, steps, until=None)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -133,11 +125,3 @@ def test_help(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
         await pilot.press("f1")
 
     assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
-
-
-async def reach_results(pilot: Pilot[Any]) -> None:
-    from quizgame.tui.screens.results import ResultsScreen
-
-    while not isinstance(pilot.app.screen, ResultsScreen):
-        await answer_right(pilot)
-        await next_question(pilot)

@@ -6,11 +6,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 from tui_helpers import (
     ALL_TYPES,
     TYPE_ORDER,
@@ -28,6 +23,11 @@ from tui_helpers import (
     type_text,
 )
 
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+
 
 async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
@@ -43,8 +43,9 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
             assert text_of(app.screen, "#verdict") == "✔ Correct"
             await next_question(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert "7 of 7 correct" in text_of(app.screen, "#summary")
-        assert app.screen.query_one("#review", OptionList).option_count == 7
+        count = len(TYPE_ORDER)
+        assert f"{count} of {count} correct" in text_of(app.screen, "#summary")
+        assert app.screen.query_one("#review", OptionList).option_count == count
         shown_score = app.screen.results.score
         await pilot.press("enter")
         await settle(pilot)
@@ -178,7 +179,7 @@ async def test_escape_asks_then_leaves_a_game_for_the_home_screen(tmp_path: Path
     assert len(session.answers) == 1 and not session.finished
 
 
-async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(tmp_path: Path) -> None:
+async def test_an_answer_the_store_cannot_save_stops_the_game_saying_why(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
     app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -189,8 +190,10 @@ async def test_an_answer_the_store_cannot_save_is_reported_and_the_game_goes_on(
         [session_file] = (next(saves.iterdir()) / "sessions").glob("*.toml")
         session_file.write_text("this is not TOML [")
         await answer_right(pilot)
-        assert any("could not be saved" in str(n.title) for n in app._notifications)
-        assert shown(pilot).number == 3  # on to the next question
+        await settle(pilot)
+        assert any("could not be saved" in str(n.title) and "The game stopped" in str(n.message)
+                   for n in app._notifications)
+        assert isinstance(app.screen, HomeScreen)  # no more questions whose answers are lost
     assert session_file.read_text() == "this is not TOML ["
 
 
@@ -208,3 +211,15 @@ async def test_leaving_on_the_last_feedback_keeps_the_game_finished(tmp_path: Pa
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert session.finished and len(session.answers) == len(TYPE_ORDER)
+
+
+async def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    ana = SavesFolder(saves).player("Ana")
+    (ana.path / "sessions").write_text("a file where the sessions folder should be")
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any(n.title == "Cannot start" and "answers cannot be saved here" in n.message
+                   for n in app._notifications)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tui_helpers import ALL_TYPES, Clocks, answer_right, make_app, quizzes_folder, settle, shown, text_of
+from tui_helpers import ALL_TYPES, TYPE_ORDER, Clocks, answer_right, make_app, quizzes_folder, settle, shown, text_of
 
 from quizgame.engine.exam import ExamGoal
 from quizgame.store import SavesFolder
@@ -18,7 +18,7 @@ async def test_sure_guessed_and_undo_keys(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert text_of(app.screen, "#exam-status").startswith(
-            "Exam 2025-03-20 (in 19 days): 0 of 7 cards on track")
+            f"Exam 2025-03-20 (in 19 days): 0 of {len(TYPE_ORDER)} cards on track")
         first = shown(pilot)
         await answer_right(pilot)
         await pilot.press("u")  # undo: the same question again
@@ -30,7 +30,7 @@ async def test_sure_guessed_and_undo_keys(tmp_path: Path) -> None:
         second = shown(pilot)
         assert second is not first
         assert text_of(app.screen, "#exam-status").startswith(
-            "Exam 2025-03-20 (in 19 days): 1 of 7 cards on track")
+            f"Exam 2025-03-20 (in 19 days): 1 of {len(TYPE_ORDER)} cards on track")
         await answer_right(pilot)
         clocks.advance(11)
         await pilot.press("u")  # too late: a warning, nothing undone

@@ -7,16 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable
-
-from quizgame.store.folder import SavesFolder
-from quizgame.tui.screens.help import HelpScreen
-from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 from tui_helpers import (
     ALL_TYPES,
     BROKEN,
     TIMED,
+    TYPE_ORDER,
     Clocks,
     answer_right,
     make_app,
@@ -29,6 +24,12 @@ from tui_helpers import (
     text_of,
     type_text,
 )
+
+from quizgame.store.folder import SavesFolder
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
 
 
 async def play_to_results(pilot: object, limit: int = 50) -> int:
@@ -78,7 +79,7 @@ async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
         await settle(pilot)
         assert str(app.screen.query_one("#status").render()) == "Practice"  # no score: none is kept
         answers = await play_to_results(pilot)
-        assert answers >= 7  # seven new cards, each at least once
+        assert answers >= len(TYPE_ORDER)  # a new card per question, each at least once
         summary = text_of(app.screen, "#summary")
         assert f"{answers} cards reviewed" in summary
         assert "Next card due in" in summary
@@ -90,17 +91,17 @@ async def test_practice_goes_through_the_due_queue(tmp_path: Path) -> None:
         clocks.advance(30 * 24 * 3600)
         app.screen.load_standings("Ana")  # type: ignore[attr-defined]
         await settle(pilot)
-        assert quiz_cell(pilot, 0, "Due") == "7"
+        assert quiz_cell(pilot, 0, "Due") == str(len(TYPE_ORDER))
         await pilot.press("enter")  # home keeps the mode given on the command line: practice
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.session.mode == "practice"
-        assert await play_to_results(pilot) == 7
+        assert await play_to_results(pilot) == len(TYPE_ORDER)
         await pilot.press("enter")
         await settle(pilot)
         assert quiz_cell(pilot, 0, "Due") == "-"
     cards = SavesFolder(saves).player("Ana").load_cards("all-types")
-    assert len(cards) == 7 and all(card.reviews >= 2 for card in cards.values())
+    assert len(cards) == len(TYPE_ORDER) and all(card.reviews >= 2 for card in cards.values())
 
 
 async def test_practice_with_nothing_due_says_when_to_come_back(tmp_path: Path) -> None:
@@ -112,7 +113,7 @@ async def test_practice_with_nothing_due_says_when_to_come_back(tmp_path: Path) 
         await settle(pilot)
         assert isinstance(app.screen, AskScreen)  # not an empty results screen
         text = text_of(app.screen, "#ask-text")
-        assert "Nothing is due in" in text and "7 cards you have never seen" in text
+        assert "Nothing is due in" in text and "8 cards you have never seen" in text
         assert "Daily limit: 0 new cards" in text
         await pilot.press("m")  # learn more
         await settle(pilot)
@@ -131,7 +132,7 @@ async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:
         await pilot.pause()
         assert text_of(app.screen, "#verdict").startswith("✘")
         await next_question(pilot)
-        assert await play_to_results(pilot) == 6
+        assert await play_to_results(pilot) == len(TYPE_ORDER) - 1
         await pilot.press("enter", "m", "m", "enter")  # home, mode mistakes, play
         await pilot.pause()
         assert app.screen.session.mode == "mistakes"  # type: ignore[attr-defined]
@@ -168,7 +169,8 @@ async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) ->
         await pilot.pause(0.3)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
     [session] = SavesFolder(saves).player("Ana").sessions("timed")
-    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, None, 0), (True, "Gre", 0)]  # nothing picked: no answer
+    # Nothing picked in the choice question: no answer.
+    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, None, 0), (True, "Gre", 0)]
 
 
 async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
+from tui_helpers import ALL_TYPES, Clocks, make_app, quizzes_folder, settle, text_of, type_text
 
 from quizgame.classroom.roster import Roster
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.player_prompt import PlayerPromptScreen
 from quizgame.tui.screens.question import QuestionScreen
-from tui_helpers import ALL_TYPES, Clocks, make_app, quizzes_folder, settle, text_of, type_text
 
 ROSTER = Path(__file__).parents[1] / "data" / "classroom" / "rosters" / "class-4b.txt"
 

@@ -1,26 +1,34 @@
 """Shared by the TUI tests: the test quizzes, clocks that move only when told, the app factory
-with those clocks, and a player who knows every answer and says it with the keyboard."""
+with those clocks, a player who knows every answer and says it with the keyboard, and sessions
+prepared through the engine so that a test can start at a state instead of playing up to it."""
 
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from quizgame.classroom.polls import poll_votes
+from quizgame.engine.grading import Response
 from quizgame.engine.presentation import PresentedQuestion
+from quizgame.engine.session import GameSession
+from quizgame.format import load_quiz
+from quizgame.format.models import Question
+from quizgame.store import SavesFolder
 from quizgame.tui.app import QuizApp, create_app
 
 DATA = Path(__file__).parents[1] / "data" / "tui"
 ALL_TYPES = DATA / "quizzes" / "all-types.toml"
 BROKEN = DATA / "broken.toml"
 TIMED = DATA / "timed.toml"
-START = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SEED = 7
-TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match")
+TYPE_ORDER = ("choice", "multi", "truefalse", "number", "text", "order", "match", "estimate")
 """The question types of `all-types.toml`, in play order (it is not shuffled)."""
 
 
@@ -58,6 +66,52 @@ def make_app(quizzes: Path, saves: Path, clocks: Clocks, **options: Any) -> Quiz
     )
     app.animation_level = "none"
     return app
+
+
+def right_response(question: Question) -> Response:
+    """The right answer to a question, as `GameSession.submit` takes it."""
+    value: Any = question
+    match question.type:
+        case "poll":
+            return value.choices[0]  # type: ignore[no-any-return]
+        case "choice" | "truefalse" | "number" | "estimate":
+            return value.answer  # type: ignore[no-any-return]
+        case "multi" | "text":
+            return list(value.answers) if question.type == "multi" else value.answers[0]
+        case "order":
+            return list(value.items)
+        case "match":
+            return {left: right for left, right in value.pairs}
+        case "categorize":
+            return value.bucket_of()  # type: ignore[no-any-return]
+    raise AssertionError(question.type)
+
+
+def prepared_session(
+    saves: Path, clocks: Clocks, quiz: Path = ALL_TYPES, *, until: str | None = None,
+    misses: int = 0, player: str = "Ana",
+) -> GameSession:
+    """A quiz-mode session of `player`, answered through the engine: `misses` answers of the
+    first option shown first, then right ones until a question of type `until` is current (or
+    to the end)."""
+    session = GameSession.start(
+        load_quiz(quiz), SavesFolder(saves).player(player), "quiz", seed=SEED,
+        clock=clocks.clock, monotonic=clocks.monotonic, poll_votes=partial(poll_votes, saves),
+    )
+    while (presented := session.current()) is not None and presented.type != until:
+        if misses:
+            session.submit(presented.options[0])
+            misses -= 1
+        else:
+            session.submit(right_response(presented.question))
+    return session
+
+
+def app_at(tmp_path: Path, quiz: Path, until: str) -> QuizApp:
+    """The app open on the first question of type `until` of `quiz`, played by Ana so far."""
+    saves, clocks = tmp_path / "saves", Clocks()
+    return make_app(quizzes_folder(tmp_path, quiz), saves, clocks,
+                    session=prepared_session(saves, clocks, quiz, until=until))
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -105,7 +159,7 @@ def right_keys(presented: PresentedQuestion) -> list[str]:
             return [str(options.index(answer) + 1) for answer in question.answers] + ["enter"]
         case "truefalse":
             return ["t" if question.answer else "f", "enter"]
-        case "number":
+        case "number" | "estimate":
             return [*f"{question.answer:g}", "enter"]
         case "text":
             return [*question.answers[0], "enter"]
@@ -120,6 +174,9 @@ def right_keys(presented: PresentedQuestion) -> list[str]:
         case "match":
             # The cursor starts on the first left item and moves down after each pairing.
             return [str(options.index(right) + 1) for _, right in question.pairs] + ["enter"]
+        case "categorize":
+            bucket_of = question.bucket_of()
+            return [str(options.index(bucket_of[item]) + 1) for item in presented.lefts] + ["enter"]
     raise AssertionError(presented.type)
 
 

@@ -56,7 +56,7 @@ class Game:
             finished_at=record.finished_at,
             score=record.score,
             question_count=record.question_count,
-            answered=len(record.answers),
+            answered=len(record.scored_answers),  # polls are not questions of the score
             correct=record.correct_count,
             duration_ms=record.duration_ms,
             marked=record.marked_count,

@@ -15,6 +15,7 @@ from quizgame.classroom import stats
 from quizgame.classroom.forecast import Forecast
 from quizgame.engine.records import AnswerRecord, SessionRecord
 from quizgame.format.models import ChoiceQuestion, MultiQuestion, Question, Quiz, quoted
+from quizgame.format.question_types import is_scored
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
@@ -95,7 +96,7 @@ def analyse(
     answer_maps = [_answers_by_question(game) for game in games]
     marks = [sum(answer.credit for answer in answers.values()) for answers in answer_maps]
 
-    known = list(quiz.questions) if quiz is not None else []
+    known = [q for q in quiz.questions if is_scored(q.type)] if quiz is not None else []
     ids = [question.id for question in known]
     ids += sorted({qid for answers in answer_maps for qid in answers} - set(ids))
     by_id = {question.id: question for question in known}
@@ -128,7 +129,8 @@ def analyse(
 
 def _answers_by_question(game: SessionRecord) -> dict[str, AnswerRecord]:
     # A question answered twice in one game (never in quiz mode) counts once: the last answer.
-    return {answer.question_id: answer for answer in game.answers}
+    # Polls have no right answer: they are left out of the analysis (and of the marks).
+    return {answer.question_id: answer for answer in game.scored_answers}
 
 
 def _item(

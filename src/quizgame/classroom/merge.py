@@ -2,10 +2,12 @@
 
 Folders collected from several machines (or one shared folder) merge by *player key*, the folder
 name the store derives from the player's name the same way everywhere: the same player in two
-folders is one player. A session found in several folders (a synced copy) counts once, by its
-id, keeping its most complete copy (finished before unfinished, then most answers). A file that
-cannot be read is one line in `problems` and is skipped; it never stops the rest. Other sources
-of games (a Learning Record Store) merge in the same way, after the folders.
+folders is one player, shown by the name as first typed (the profile created first: "Ana" on
+the laptop on Monday wins over "ana" on the teacher's machine on Tuesday). A session found in
+several folders (a synced copy) counts once, by its id, keeping its most complete copy (finished
+before unfinished, then most answers). A file that cannot be read is one line in `problems` and
+is skipped; it never stops the rest. Other sources of games (a Learning Record Store) merge in
+the same way, after the folders.
 
 Everything starts from the store's session summaries (no answers to parse: fast); the teacher
 report (`classroom.report`) then reads in full only the one game per player it analyses.
@@ -14,7 +16,8 @@ report (`classroom.report`) then reads in full only the one game per player it a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -59,9 +62,14 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
     collected = Collected()
     kept: dict[str, Game] = {}
     found: list[tuple[Path | GameSource, Iterable[Game]]] = []
+    first_named: dict[str, tuple[datetime, str]] = {}  # player key -> the oldest profile's name
     for root in saves_dirs:
         scan = scan_summaries(root)
         collected.problems += scan.problems
+        for item in scan.items:
+            named = first_named.setdefault(item.key, (item.created_at, item.player))
+            if item.created_at < named[0]:
+                first_named[item.key] = (item.created_at, item.player)
         found.append((root, (Game.of_summary(item.summary, item.player, item.key)
                              for item in scan.items)))
     for source in sources:
@@ -76,7 +84,11 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
             if other is None or game.completeness > other.completeness:
                 kept[game.session_id] = game
                 collected.sources[game.session_id] = where
-    collected.games = list(kept.values())
+    collected.games = [
+        replace(game, player=first_named[game.player_key][1])
+        if game.player_key in first_named else game
+        for game in kept.values()
+    ]
     return collected
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from quizgame.classroom.games import Game
 from quizgame.engine.records import SessionRecord
@@ -58,7 +58,7 @@ def reviews_per_day(
     *,
     today: date,
     days: int = DEFAULT_DAYS,
-    tz: tzinfo = timezone.utc,
+    tz: tzinfo = UTC,
 ) -> list[tuple[date, int]]:
     """Practice answers per day, every day (zeros included) from the first review to `today`,
     at most the last `days` days; empty when the player never practised in that window."""
@@ -76,7 +76,7 @@ def reviews_per_day(
 
 
 def progress(
-    records: list[SessionRecord], *, now: datetime, tz: tzinfo = timezone.utc,
+    records: list[SessionRecord], *, now: datetime, tz: tzinfo = UTC,
     days: int = DEFAULT_DAYS,
 ) -> Progress:
     """Scores by quiz and reviews per day up to `now` (in `tz`)."""

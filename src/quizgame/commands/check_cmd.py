@@ -14,7 +14,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "check",
         help="validate quiz files",
         description="Validate quiz files (folders: every *.toml in them). Prints one line per "
-        "valid quiz and every problem of the others, as PATH:LINE: WHERE: MESSAGE. "
+        "valid quiz and every problem of the others, as PATH:LINE: WHERE: MESSAGE. Two files "
+        "with the same quiz id are both errors. "
         "Exit status: 0 all valid, 1 a quiz is invalid, 2 a path is missing or holds no quiz.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -31,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.format.checker import QuestionCheck, check_file, quiz_files
+    from quizgame.format.checker import QuestionCheck, check_files, quiz_files
 
     checks: list[tuple[str, QuestionCheck]] = []
     if args.support:
@@ -51,12 +52,12 @@ def run(args: argparse.Namespace) -> int:
             usage_error = True
     files = quiz_files(p for p in args.paths if p.exists())
     valid = 0
-    for path in files:
-        result = check_file(path, checks)
+    for result in check_files(files, checks):
+        path = result.path
         for problem in result.problems:
             print(problem)
         warnings = len(result.warnings)
-        if result.quiz is None:
+        if not result.valid:
             continue
         if warnings and args.strict:
             print(f"FAIL {path}: {count(warnings, 'warning')}, and --strict makes them errors")

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from quizgame.format.models import Quiz
 
 DESCRIPTION = """\
-List the open claims of a quiz: typed answers (text or number) marked wrong that students say
+List the open claims of a quiz: typed answers (text, number, cloze) marked wrong that students say
 were right. A claim earns nothing until it is accepted. --accept N gives full credit to every
 saved answer to that question with the same answer (claimed or not) and recomputes those games'
 points (speed points from the saved time); --add-answer also adds it to the question's accepted
@@ -116,7 +116,8 @@ def _settle(quiz: Quiz, path: Path, saves: Path, group: ClaimGroup, number: int,
     if accept and add_answer:
         if group.question.type != "text":
             print(f"  {group.question.id} is a {group.question.type} question: its accepted "
-                  f"answers are not a list; change its answer or tolerance in {path} by hand.")
+                  f"answers are not a list; change its answer, tolerance or blanks in {path} "
+                  "by hand.")
         elif add_accepted_answer(path, group.question.id, str(group.given)):
             print(f"  Added {wording.quoted(str(group.given))} to the answers of "
                   f"{group.question.id} in {path.absolute()}.")

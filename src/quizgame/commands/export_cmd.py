@@ -20,7 +20,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     formats = "; ".join(f"{f.name}: {f.summary}" for f in EXPORT_FORMATS.values())
     parser = subparsers.add_parser(
         "export",
-        help="export a quiz to GIFT, Kahoot, Anki, CSV, Markdown or JSON (or results to xAPI)",
+        help="export a quiz to Moodle (GIFT, XML), QTI, Kahoot, Anki, CSV, Markdown or JSON "
+        "(or results to xAPI)",
         description=f"Export a quiz. Formats: {formats}. Questions a format cannot carry are "
         "listed on stderr. See docs/interop.md.",
     )
@@ -31,7 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help=f"one of {', '.join(EXPORT_FORMATS)}")
     add_results_options(parser, target)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE (default: stdout; required for kahoot)")
+                        help="write to FILE (default: stdout; required for "
+                        f"{', '.join(f.name for f in EXPORT_FORMATS.values() if f.binary)})")
     parser.add_argument("--answers", action="store_true",
                         help="markdown only: write the answer key instead of the handout")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -56,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if args.answers and target.name != "markdown":
         raise InteropError("--answers only applies to --to markdown (the answer key)")
     if target.binary and args.output is None:
-        raise InteropError(f"{target.name} writes a spreadsheet: give the file with -o, "
-                           "e.g. -o quiz.xlsx")
+        raise InteropError(f"{target.name} writes a binary file ({target.summary}): give the "
+                           f"file with -o, e.g. -o quiz{target.suffix}")
     if args.output is not None:
         check_writable(args.output, force=args.force)
     path = find_quiz(args.quiz, quizzes_dirs(args))

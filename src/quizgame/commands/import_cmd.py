@@ -1,4 +1,4 @@
-"""`quizgame import FILE --from csv|gift`: turn a spreadsheet or a Moodle GIFT file into a quiz.
+"""`quizgame import FILE --from FORMAT`: turn a spreadsheet or a Moodle GIFT or XML file into a quiz.
 
 Writes a v1 quiz (next to FILE as `<name>.toml` unless `-o` says otherwise), then checks it as
 `quizgame check` would. Problems of the input are printed with their line. When the input has
@@ -19,15 +19,16 @@ from quizgame.interop.registry import IMPORT_FORMATS
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="import questions from a CSV spreadsheet or a Moodle GIFT file",
+        help="import questions from a CSV spreadsheet or a Moodle GIFT or XML file",
         description="Import questions into a new quiz file and check it. CSV columns: see "
-        "docs/import-csv.md; GIFT: see docs/interop.md. Exit 0 written, 1 the input has errors "
+        "docs/import-csv.md; GIFT and Moodle XML: see docs/interop.md. Exit 0 written, 1 the input has errors "
         "(nothing written), 2 usage or file errors.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
     parser.add_argument("--from", dest="source_format", choices=list(IMPORT_FORMATS),
                         metavar="FORMAT",
-                        help="csv or gift (default: from FILE's suffix, .csv or .gift)")
+                        help=f"one of {', '.join(IMPORT_FORMATS)} (default: from FILE's "
+                        "suffix, .csv, .gift or .xml)")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="the quiz file to write (default: FILE with the suffix .toml)")
     parser.add_argument("--id", dest="quiz_id", metavar="ID",
@@ -50,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     source: Path = args.file
     chosen = IMPORT_FORMATS[args.source_format] if args.source_format else import_format_for(source)
     if chosen is None:
-        raise InteropError(f"cannot tell the format of {source} from its name: "
-                           "add --from csv or --from gift")
+        options = " or ".join(f"--from {name}" for name in IMPORT_FORMATS)
+        raise InteropError(f"cannot tell the format of {source} from its name: add {options}")
     output: Path = args.output or source.with_suffix(".toml")
     if output.resolve() == source.resolve():
         raise InteropError(f"the quiz would replace {source} itself: choose another file with -o")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -164,20 +165,20 @@ def run(args: argparse.Namespace) -> int:
         # The home screen: nothing to load first (the quiz format's import is slow to start).
         return _run_tui(args, folders, roster, None, None)
 
-    from quizgame.commands.quizzes import find_quiz, shadowed
+    from quizgame.commands.quizzes import locate_quiz, shadowed
     from quizgame.errors import QuizLoadError
     from quizgame.format.loader import load_quiz
 
-    quiz_path = find_quiz(args.quiz, folders)
-    for hidden in shadowed(quiz_path, folders):
-        print(f"quizgame: note: playing {quiz_path.absolute()}, which replaces {hidden}",
-              file=sys.stderr)
+    quiz_path, found = locate_quiz(args.quiz, folders)
     try:
-        quiz = load_quiz(quiz_path)
+        quiz = found or load_quiz(quiz_path)
     except QuizLoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
+    for hidden in shadowed(quiz_path, quiz.quiz.id, folders):
+        print(f"quizgame: note: playing {quiz_path.absolute()}, which replaces {hidden} "
+              "(the same quiz id: a local quiz wins)", file=sys.stderr)
     if not args.plain:
         return _run_tui(args, folders, roster, quiz_path, quiz)
     return _run_plain(args, quiz, roster)
@@ -190,8 +191,8 @@ def _roster(args: argparse.Namespace) -> Roster | None:
 
     return Roster.read(args.roster)
 
-
 def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> int:
+    from quizgame.classroom.polls import poll_votes
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
     from quizgame.store.player import PlayerSaves
@@ -203,8 +204,8 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
         return saves.player(roster.name_for(name) if roster is not None else name)
 
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
-    sys.stdout.reconfigure(errors="replace")  # type: ignore[attr-defined]
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
     return play_plain(
         quiz,
@@ -215,6 +216,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
         seed=args.seed,
         new_limit=args.new,
         round_size=args.round_size,
+        poll_votes=partial(poll_votes, saves_dir(args)),
         **options._asdict(),
     )
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.commands.classroom_options import report_problems
     from quizgame.commands.xapi_options import lrs_client, lrs_url, quiz_lookup, xapi_config
     from quizgame.errors import QuizgameError
-    from quizgame.interop.xapi_push import Outbox, Pushed, watch
+    from quizgame.interop.xapi_push import Outbox, watch
 
     url = lrs_url(args)
     if url is None:

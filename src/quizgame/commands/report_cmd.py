@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs
-from quizgame.commands.xapi_options import add_lrs_options, game_sources
 from quizgame.commands.classroom_options import (
     add_format_option,
     add_selection_option,
     check_folders,
     report_problems,
 )
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs
+from quizgame.commands.xapi_options import add_lrs_options, game_sources
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -29,6 +29,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiz", metavar="ID", help="only this quiz's leaderboard")
     add_selection_option(parser)
     add_format_option(parser, "docs/classroom.md")
+    parser.add_argument(
+        "--gradebook", choices=("moodle", "canvas"), metavar="LMS",
+        help="write a gradebook CSV for Moodle's or Canvas's grade import instead: one row per "
+        "player, one column per quiz, the grade is the accuracy in percent (docs/classroom.md)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -36,13 +41,20 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.classroom import output, text
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
+    from quizgame.errors import QuizgameError
 
+    if args.gradebook and args.format != "table":
+        raise QuizgameError("--gradebook writes its own CSV: give it without --format")
     folders, sources = game_sources(args)
     check_folders(folders, sources)
     collected = collect_games(folders, args.quiz, sources)
     report_problems(collected.problems)
     boards = leaderboards(collected.games, quiz_id=args.quiz, first_attempt=args.first_attempt)
-    if args.format == "csv":
+    if args.gradebook:
+        from quizgame.classroom.gradebook import gradebook_csv
+
+        sys.stdout.write(gradebook_csv(boards, args.gradebook))
+    elif args.format == "csv":
         sys.stdout.write(output.to_csv(output.score_rows(boards), output.SCORE_COLUMNS))
     elif args.format == "json":
         sys.stdout.write(output.to_json(output.score_rows(boards)))

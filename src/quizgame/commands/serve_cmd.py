@@ -1,6 +1,6 @@
 """`quizgame serve`: play in a browser, one game per tab, every save in this machine's folder.
 
-textual-serve starts a fresh `python -m quizgame --quizzes DIR --saves DIR` process for each
+textual-serve starts a fresh `python -m quizgame --quizzes DIR... --saves DIR` process for each
 browser tab and relays its terminal over a websocket; all of them share one saves folder, which
 the store keeps safe (one file per player and session, atomic writes, file locks).
 Imports beyond argparse are lazy: every command module is imported to build the parser.
@@ -23,6 +23,7 @@ from quizgame.errors import QuizgameError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_PLAYERS = 40  # a class; each game is a process of about 50 MB
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 
@@ -32,7 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="play in a web browser (one game per tab)",
         description="Serve the game to web browsers with textual-serve: every tab is its own "
         "game, and every save lands in this machine's saves folder. Listens on 127.0.0.1 (this "
-        "machine only) unless --host says otherwise. Ctrl+C stops it.",
+        "machine only) unless --host says otherwise. Only pages this server served can start "
+        "games (the websocket's Origin is checked), and at most --max-players games run at "
+        "once: the page says when the game is full. Ctrl+C stops it.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help=f"address to listen on (default {DEFAULT_HOST}; 0.0.0.0 for every "
@@ -42,6 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--public-url", default=None, metavar="URL",
                         help="address browsers use to reach the server, when it differs from "
                         "http://HOST:PORT (behind a proxy, or when listening on 0.0.0.0)")
+    parser.add_argument("--max-players", type=int, default=DEFAULT_MAX_PLAYERS, metavar="N",
+                        help=f"games running at once, at most (default {DEFAULT_MAX_PLAYERS}; "
+                        "each takes about 50 MB)")
     add_quizzes_option(parser)
     add_saves_option(parser)
     add_roster_option(parser)
@@ -49,7 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
+    from quizgame.commands.serve_server import GuardedServer, allowed_origins
 
     for folder in args.quizzes or []:
         if not folder.is_dir():  # every tab would start without it: say so once, here
@@ -63,18 +69,23 @@ def run(args: argparse.Namespace) -> int:
         roster = Roster.read(args.roster).path  # a bad roster stops here, not in every tab
     if not 0 < args.port < 65536:
         raise QuizgameError(f"--port must be between 1 and 65535, not {args.port}")
+    if args.max_players < 1:
+        raise QuizgameError(f"--max-players must be at least 1, not {args.max_players}")
     public_url = args.public_url or f"http://{_browser_host(args.host)}:{args.port}"
 
     print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-    print(f"quizzes from {', '.join(map(str, quizzes))}; saves in {saves}")
+    print(f"quizzes from {', '.join(map(str, quizzes))}; saves in {saves}; at most "
+          f"{args.max_players} players at once")
     if roster is not None:
         print(f"class roster: {roster}")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
     sys.stdout.flush()
-    server = Server(play_command(quizzes, saves, roster), host=args.host, port=args.port,
-                    title="quizgame", public_url=public_url)
+    origins = allowed_origins(public_url, loopback=is_loopback(args.host))
+    server = GuardedServer(play_command(quizzes, saves, roster), max_players=args.max_players,
+                           origins=origins, host=args.host, port=args.port, title="quizgame",
+                           public_url=public_url)
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's

@@ -17,6 +17,7 @@ from quizgame.engine.normalise import fold
 from quizgame.engine.records import AnswerRecord, Given, SessionRecord
 from quizgame.engine.scoring import score_answer
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 
 
 def answer_key(given: Given) -> str:
@@ -87,6 +88,8 @@ def rescore(quiz: Quiz, record: SessionRecord) -> None:
         if question is None:
             total += answer.points  # the question left the quiz: its points stand
             continue
+        if not is_scored(question.type):
+            continue  # a poll earns nothing and neither extends nor breaks the streak
         streak = streak + 1 if answer.correct else 0
         scored = score_answer(
             question.points,

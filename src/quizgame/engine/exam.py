@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from quizgame.engine.records import CardState
 from quizgame.engine.scheduling import RELEARNING_STEPS, introduced_on_day, retrievability
@@ -46,7 +46,7 @@ class ExamGoal:
     @property
     def moment(self) -> datetime:
         local = datetime.combine(self.day, time(0)).astimezone()
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
 
     @property
     def last_pass(self) -> datetime:

@@ -14,13 +14,16 @@ from typing import Literal
 from quizgame.engine.grading import describe_answer, right_answer
 from quizgame.engine.records import AnswerRecord, Mode, SessionRecord
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 from quizgame.wording import count
 
-Outcome = Literal["correct", "partial", "incorrect", "timed_out"]
+Outcome = Literal["correct", "partial", "incorrect", "timed_out", "unscored"]
 
 
-def outcome_of(*, correct: bool, credit: float, timed_out: bool) -> Outcome:
-    """What an answer came to, as front-ends put it into words."""
+def outcome_of(*, correct: bool, credit: float, timed_out: bool, scored: bool = True) -> Outcome:
+    """What an answer came to, as front-ends put it into words ("unscored": a poll's)."""
+    if not scored:
+        return "unscored"
     if timed_out:
         return "timed_out"
     if correct:
@@ -53,11 +56,15 @@ class Feedback:
     """Timed out: whether what was entered would have been right (None: nothing readable)."""
     comes_back: datetime | None = None
     """Practice: when this card is due again."""
+    scored: bool = True
+    split: tuple[tuple[str, int], ...] = ()
+    """A poll's votes per choice (every player's latest), when the front-end can count them."""
     can_rate: bool = False
 
     @property
     def outcome(self) -> Outcome:
-        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out)
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out,
+                          scored=self.scored)
 
     @property
     def late_words(self) -> str:
@@ -87,10 +94,12 @@ class ReviewRow:
     timed_out: bool
     overridden: bool
     claim: str | None = None
+    scored: bool = True
 
     @property
     def outcome(self) -> Outcome:
-        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.timed_out)
+        return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.timed_out,
+                          scored=self.scored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +126,8 @@ class Results:
 
     @property
     def mistakes(self) -> int:
-        """Answers not fully right (what mistakes mode would replay)."""
-        return sum(1 for row in self.rows if not row.correct)
+        """Answers not fully right (what mistakes mode would replay; polls are none)."""
+        return sum(1 for row in self.rows if row.scored and not row.correct)
 
 
 def feedback_for(
@@ -131,6 +140,7 @@ def feedback_for(
     can_override: bool,
     right_when_late: bool | None = None,
     comes_back: datetime | None = None,
+    split: tuple[tuple[str, int], ...] = (),
     can_rate: bool = False,
 ) -> Feedback:
     """The feedback on one recorded answer."""
@@ -149,6 +159,8 @@ def feedback_for(
         can_override=can_override,
         right_when_late=right_when_late,
         comes_back=comes_back,
+        scored=is_scored(question.type),
+        split=split,
         can_rate=can_rate,
     )
 
@@ -160,7 +172,7 @@ def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) ->
         quiz_title=record.quiz_title,
         score=record.score,
         correct=record.correct_count,
-        total=len(record.answers),
+        total=len(record.scored_answers),
         planned=record.question_count,
         elapsed_ms=record.duration_ms,
         best_streak=record.best_streak,
@@ -185,6 +197,7 @@ def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
         timed_out=answer.timed_out,
         overridden=answer.overridden,
         claim=answer.claim,
+        scored=is_scored(question.type),
     )
 
 

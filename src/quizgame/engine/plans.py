@@ -16,6 +16,7 @@ from quizgame.engine.records import CardState, Mode, SessionRecord
 from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
+from quizgame.format.question_types import is_scored
 
 
 class Plan(Protocol):
@@ -94,14 +95,16 @@ def plan_for(
     new_limit: int,
     round_size: int | None = None,
     reviewer: Reviewer | None = None,
+    problems: list[str] | None = None,
 ) -> Plan:
     """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes).
-    `round_size` (quiz mode) draws that many questions; None takes the quiz's `round`."""
+    `round_size` (quiz mode) draws that many questions; None takes the quiz's `round`. Save
+    files that cannot be read are described in `problems` and skipped."""
     if mode == "practice":
         return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit,
                              reviewer=reviewer)
     if mode == "mistakes":
-        return mistakes_plan(quiz, store, seed=seed)
+        return mistakes_plan(quiz, store, seed=seed, problems=problems)
     return fixed_plan(quiz, seed=seed, round_size=round_size or quiz.quiz.round)
 
 
@@ -126,17 +129,19 @@ def continued_plan(quiz: Quiz, record: SessionRecord) -> FixedPlan:
     return FixedPlan(answered + rest, done=len(answered))
 
 
-def mistakes_plan(quiz: Quiz, store: PlayerStore, *, seed: int) -> FixedPlan:
+def mistakes_plan(
+    quiz: Quiz, store: PlayerStore, *, seed: int, problems: list[str] | None = None
+) -> FixedPlan:
     """Mistakes mode: the questions missed in the player's last quiz-mode game of this quiz."""
     title = quiz.quiz.title
-    games = [s for s in store.sessions(quiz.quiz.id) if s.mode == "quiz" and s.answers]
+    games = [s for s in store.sessions(quiz.quiz.id, problems) if s.mode == "quiz" and s.answers]
     if not games:
         raise NothingToPlayError(
             f"{store.name} has not played {title!r} in quiz mode yet; mistakes mode replays "
             "the questions missed in the last game."
         )
     last = games[-1]
-    missed = {answer.question_id for answer in last.answers if not answer.correct}
+    missed = {answer.question_id for answer in last.scored_answers if not answer.correct}
     questions = [q for q in quiz.questions if q.id in missed]
     if not questions:
         raise NothingToPlayError(
@@ -158,7 +163,9 @@ def practice_plan(
 ) -> PracticeQueue:
     """Practice mode: due cards, then new ones (introduced in seeded order) up to the limit;
     for an exam, cards capped before it and the limit raised to start every card in time."""
-    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    # A poll has nothing to remember: it never gets a card.
+    scored = [question for question in quiz.questions if is_scored(question.type)]
+    questions = ordered_questions(scored, seed=seed, shuffle=quiz.quiz.shuffle)
     ids = [question.id for question in questions]
     cards = store.load_cards(quiz.quiz.id)
     if reviewer is not None and reviewer.exam is not None:

@@ -18,8 +18,9 @@ from quizgame.format.models import Question
 class PresentedQuestion:
     """One question as the player sees it.
 
-    `options` are the choices in shown order (choice, multi), the items shuffled (order), or the
-    right-hand items shuffled (match; the left items keep the quiz's order); empty otherwise.
+    `options` and `lefts` are laid out by the question type's grader (`Grader.layout`): the
+    choices in shown order (choice, multi), the items shuffled (order), or the right-hand items
+    shuffled with the left items in the quiz's order in `lefts` (match); empty otherwise.
     `time_limit` is in seconds, 0 when untimed (only quiz mode is timed). `language` is the
     quiz's, for reading typed numbers in its words.
     """
@@ -30,18 +31,12 @@ class PresentedQuestion:
     options: tuple[str, ...] = ()
     time_limit: int = 0
     hint: str | None = None
+    lefts: tuple[str, ...] = ()
     language: str | None = None
 
     @property
     def type(self) -> str:
         return self.question.type
-
-    @property
-    def lefts(self) -> tuple[str, ...]:
-        """The left-hand items of a match question, in the quiz's order (empty otherwise)."""
-        if self.question.type != "match":
-            return ()
-        return tuple(left for left, _ in self.question.pairs)
 
 
 def rng(seed: int, key: str) -> random.Random:
@@ -57,24 +52,7 @@ def ordered_questions(questions: Sequence[Question], *, seed: int, shuffle: bool
     return ordered
 
 
-def options_for(question: Question, *, seed: int, shuffle_choices: bool) -> tuple[str, ...]:
-    """The options a question shows, in the order the seed gives."""
-    generator = rng(seed, question.id)
-    match question.type:
-        case "choice" | "multi":
-            choices = list(question.choices)
-            if shuffle_choices:
-                generator.shuffle(choices)
-            return tuple(choices)
-        case "order":
-            return _shuffled_apart(question.items, generator)
-        case "match":
-            return _shuffled_apart([right for _, right in question.pairs], generator)
-        case _:
-            return ()
-
-
-def _shuffled_apart(answer: Sequence[str], generator: random.Random) -> tuple[str, ...]:
+def shuffled_apart(answer: Sequence[str], generator: random.Random) -> tuple[str, ...]:
     """A shuffle that never shows the answer itself: rotated by one when the shuffle hit it."""
     items = list(answer)
     generator.shuffle(items)

@@ -7,10 +7,11 @@ The given answer is kept in a TOML-friendly shape: a string, a bool, a float or 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from quizgame.format.question_types import is_scored
 
 Mode = Literal["quiz", "practice", "mistakes"]
 Given = str | bool | float | list[str] | None
@@ -18,7 +19,8 @@ ClaimState = Literal["open", "accepted", "rejected"]
 
 
 class RecordModel(BaseModel):
-    """Base of saved records: strict, no unknown keys (a typo in a save is a clear error)."""
+    """Base of saved records: no unknown keys (a typo in a save is a clear error); types are not
+    strict, so that what TOML reads back (a whole-number credit as an int...) validates."""
 
     model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True)
 
@@ -95,17 +97,24 @@ class SessionRecord(RecordModel):
     def _answered_is_finished(self) -> SessionRecord:
         # Saves of 0.1 left a game unfinished when it was quit on its last feedback: a game
         # whose planned questions all have answers is finished, when its last answer was given.
-        if (
-            self.finished_at is None
-            and self.mode != "practice"
-            and 0 < self.question_count <= len(self.answers)
-        ):
+        if self.finished_at is None and self.mode != "practice" and self._all_answered():
             self.__dict__["finished_at"] = self.answers[-1].answered_at
         return self
+
+    def _all_answered(self) -> bool:
+        if self.planned is not None:  # polls are planned too, but not in question_count
+            answered = {answer.question_id for answer in self.answers}
+            return bool(self.answers) and answered.issuperset(self.planned)
+        return 0 < self.question_count <= len(self.scored_answers)
 
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def scored_answers(self) -> list[AnswerRecord]:
+        """The answers that count: all but those to polls."""
+        return [a for a in self.answers if is_scored(a.question_type)]
 
     @property
     def correct_count(self) -> int:
@@ -123,17 +132,10 @@ class SessionRecord(RecordModel):
     @property
     def best_streak(self) -> int:
         best = run = 0
-        for answer in self.answers:
+        for answer in self.scored_answers:  # a poll neither extends nor breaks a streak
             run = run + 1 if answer.correct else 0
             best = max(best, run)
         return best
-
-
-def utc(moment: datetime) -> datetime:
-    """Reject naive datetimes early: fsrs and the saves need UTC."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("datetimes must be timezone-aware (UTC)")
-    return moment
 
 
 class CardState(RecordModel):

@@ -16,7 +16,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS as FSRS_DEFAULTS
@@ -36,7 +36,7 @@ DEFAULT_PARAMETERS: tuple[float, ...] = tuple(FSRS_DEFAULTS)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def card_id(quiz_id: str, question_id: str) -> int:
@@ -110,7 +110,7 @@ def retrievability(card: CardState, moment: datetime, parameters: Sequence[float
 
 def _as_utc(moment: datetime) -> datetime:
     # fsrs compares tzinfo with timezone.utc itself; pydantic and tomllib give equivalent others.
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def to_fsrs(state: CardState) -> Card:
@@ -138,6 +138,10 @@ def review(
     before = previous or CardState(
         question_id=question_id, card_id=card_id(quiz_id, question_id), due=now
     )
+    if before.last_review is not None and now < before.last_review:
+        # Another game reviewed the card after this answer was given (store.update_card): the
+        # review counts as given then, so the card's history never runs backwards.
+        now = _as_utc(before.last_review)
     card, _ = scheduler.review_card(to_fsrs(before), rating, review_datetime=now)
     lapsed = before.state == State.Review and rating == Rating.Again
     return CardState(

@@ -23,24 +23,33 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from fsrs import Scheduler
 
 from quizgame.engine.errors import (
-    NotNowError,
     NothingToPlayError,
+    NotNowError,
     OverrideError,
     SessionOverError,
 )
 from quizgame.engine.exam import ExamGoal, ExamStatus, exam_status
 from quizgame.engine.feedback import Feedback, Results, ReviewRow, feedback_for, results_for
-from quizgame.engine.grading import AnswerFormatError, Grade, Marking, Response, grade
+from quizgame.engine.grading import (
+    AnswerFormatError,
+    Grade,
+    Marking,
+    Response,
+    claimable,
+    grade,
+    grader_for,
+    present,
+)
 from quizgame.engine.plans import FixedPlan, Plan, continued_plan, plan_for
 from quizgame.engine.ports import PlayerStore
-from quizgame.engine.presentation import PresentedQuestion, options_for
+from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import (
     AnswerRecord,
     CardState,
@@ -53,6 +62,7 @@ from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT, Clock, make_scheduler, utc_now
 from quizgame.engine.scoring import Scored, score_answer
 from quizgame.format.models import Question, Quiz
+from quizgame.format.question_types import is_scored
 
 UNDO_SECONDS = 10
 # Modes without points or leaderboards, where saying how sure you were and undoing are offered.
@@ -72,10 +82,6 @@ __all__ = [
 ]
 
 
-CLAIMABLE_TYPES = frozenset({"text", "number"})
-"""Typed answers, which a grader may misjudge; a choice is right or wrong as picked."""
-
-
 def _as_it_stands(
     question: Question, response: Response, marking: Marking
 ) -> tuple[Given, bool | None]:
@@ -88,6 +94,18 @@ def _as_it_stands(
     except AnswerFormatError:
         return (response if isinstance(response, str) else None), None
     return verdict.given, verdict.correct
+
+
+def _polls_in(quiz: Quiz, plan: Plan) -> int:
+    """Polls the plan asks (a fixed plan's; practice has none): they are not among the questions
+    counted."""
+    if not isinstance(plan, FixedPlan):
+        return 0
+    return sum(not is_scored(quiz.question(qid).type) for qid in plan.question_ids)
+
+
+PollVotes = Callable[[str, str], Mapping[str, int]]
+"""(quiz id, question id) -> votes per choice of every player, the one just saved included."""
 
 
 @dataclass(slots=True)
@@ -113,6 +131,7 @@ class GameSession:
         clock: Clock,
         monotonic: Callable[[], float],
         scheduler: Scheduler | Reviewer,
+        poll_votes: PollVotes | None = None,
     ) -> None:
         """Use `GameSession.start`; this wires the parts together."""
         self.quiz = quiz
@@ -123,6 +142,7 @@ class GameSession:
         self._clock = clock
         self._monotonic = monotonic
         self._reviewer = scheduler if isinstance(scheduler, Reviewer) else Reviewer(scheduler)
+        self._poll_votes = poll_votes
         self._shown: PresentedQuestion | None = None
         self._shown_at = 0.0
         self._hint_used = False
@@ -130,6 +150,9 @@ class GameSession:
         self._last: _Answered | None = None
         self._paused_at: float | None = None
         self._comes_back: datetime | None = None
+        # Save files skipped while planning (damaged old games in mistakes mode): front-ends
+        # name them, the game goes on without them.
+        self.problems: list[str] = []
 
     @classmethod
     def start(
@@ -146,6 +169,7 @@ class GameSession:
         exam: ExamGoal | None = None,
         easy_within: int | None = None,
         round_size: int | None = None,
+        poll_votes: PollVotes | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
@@ -153,7 +177,10 @@ class GameSession:
         default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
         with the parameters tuned for the quiz (`quizgame tune`), else the defaults.
         `round_size` (quiz mode) plays a round of that many questions drawn from the quiz
-        (default: the quiz's `round`, else all)."""
+        (default: the quiz's `round`, else all). Raises the store's error (`SaveError`) when
+        its folder cannot be written. `poll_votes(quiz_id, question_id)` counts every player's
+        vote on a poll (solo play shows the split after voting)."""
+        store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         meta = quiz.quiz
@@ -165,8 +192,9 @@ class GameSession:
             easy_within_ms=easy_within * 1000 if easy_within else None,
             exam=exam if mode == "practice" else None,
         )
+        problems: list[str] = []
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
-                        reviewer=reviewer, round_size=round_size)
+                        reviewer=reviewer, round_size=round_size, problems=problems)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -175,10 +203,10 @@ class GameSession:
             mode=mode,
             seed=seed,
             started_at=now,
-            question_count=plan.total(0, now),
+            question_count=plan.total(0, now) - _polls_in(quiz, plan),
             planned=plan.question_ids if isinstance(plan, FixedPlan) else None,
         )
-        return cls(
+        session = cls(
             quiz,
             store,
             record,
@@ -186,16 +214,23 @@ class GameSession:
             clock=clock,
             monotonic=monotonic,
             scheduler=reviewer,
+            poll_votes=poll_votes,
         )
+        session.problems = problems
+        return session
 
     @staticmethod
     def unfinished(quiz: Quiz, store: PlayerStore, mode: Mode) -> SessionRecord | None:
         """The player's game of this quiz in this mode that can be continued: their latest one
         in that mode when it is unfinished, has answers and questions left (quiz and mistakes
-        modes; practice always goes on from the cards)."""
+        modes; practice always goes on from the cards). Raises the store's error (`SaveError`)
+        when its folder cannot be written, as `start` would: no game of it could be saved."""
+        store.check_writable()
         if mode == "practice":
             return None
-        games = [record for record in store.sessions(quiz.quiz.id) if record.mode == mode]
+        # A damaged save is no game to continue; mistakes mode's plan names it when it starts.
+        skipped: list[str] = []
+        games = [r for r in store.sessions(quiz.quiz.id, skipped) if r.mode == mode]
         if not games:
             return None
         last = games[-1]
@@ -214,14 +249,17 @@ class GameSession:
         clock: Clock = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
         scheduler: Scheduler | None = None,
+        poll_votes: PollVotes | None = None,
     ) -> GameSession:
-        """Continue an unfinished game (see `unfinished`) at its first unanswered question."""
+        """Continue an unfinished game (see `unfinished`) at its first unanswered question.
+        Raises the store's error (`SaveError`) when its folder cannot be written."""
+        store.check_writable()
         record = record.model_copy(deep=True)
         plan = continued_plan(quiz, record)
         record.planned = plan.question_ids
         session = cls(quiz, store, record, plan, clock=clock, monotonic=monotonic,
-                      scheduler=scheduler or make_scheduler())
-        for answer in record.answers:
+                      scheduler=scheduler or make_scheduler(), poll_votes=poll_votes)
+        for answer in record.scored_answers:  # a poll neither extends nor breaks the streak
             session._streak = session._streak + 1 if answer.correct else 0
         return session
 
@@ -289,13 +327,13 @@ class GameSession:
 
     @property
     def can_override(self) -> bool:
-        """True right after a wrong (not timed-out) typed answer (text or number): "I was
-        right" is then a claim in quiz mode, an override in the other modes."""
+        """True right after a wrong (not timed-out) answer its grader lets be claimed (typed
+        ones): "I was right" is then a claim in quiz mode, an override in the other modes."""
         if self._last is None or not self.record.answers:
             return False
         answer = self.record.answers[-1]
         return (
-            answer.question_type in CLAIMABLE_TYPES
+            claimable(self._last.shown.question)
             and not answer.correct
             and not answer.timed_out
             and not answer.marked
@@ -378,16 +416,12 @@ class GameSession:
         streak_before = self._streak
         answer = self._answer_record(shown, verdict, elapsed_ms, timed_out, streak_before)
         card_before = self._plan.card(question.id)
-        self.record.answers.append(answer)
-        self.record.score += answer.points
-        self._streak = streak_before + 1 if answer.correct else 0
+        self._save(answer, card_before, replaces=None)  # raises, leaving everything as it was
+        if is_scored(question.type):  # a poll neither extends nor breaks the streak
+            self._streak = streak_before + 1 if answer.correct else 0
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before, self._monotonic())
-        if self.mode != "practice" and self._plan.next(answer.answered_at) is None:
-            # Finished means answered: saved with this answer, however the game is left.
-            self.record.finished_at = answer.answered_at
-        self._save(answer, card_before)
         return self._feedback(question, answer, verdict.canonical, right_when_late)
 
     def rate(self, sure: bool) -> Feedback:
@@ -397,9 +431,9 @@ class GameSession:
             raise NotNowError("Say how sure you were right after an answer in practice or "
                                 "mistakes mode.")
         answer = self.record.answers[-1]
-        answer.sure = sure
-        self._save(answer, self._last.card_before)
-        return self._feedback(self._last.shown.question, answer, None)
+        rated = answer.model_copy(update={"sure": sure})
+        self._save(rated, self._last.card_before, replaces=answer)
+        return self._feedback(self._last.shown.question, rated, None)
 
     def undo(self) -> PresentedQuestion:
         """Take back the last answer (within `UNDO_SECONDS`): its points, its card's review and
@@ -428,15 +462,12 @@ class GameSession:
         that earns nothing until a teacher accepts it; in practice and mistakes modes the
         answer counts as correct, marked overridden (it only steers scheduling)."""
         if not self.can_override or self._last is None:
-            raise OverrideError(
-                "Only a typed answer (text or number) marked wrong can be claimed, right after it."
-            )
+            raise OverrideError("Only a typed answer marked wrong can be claimed, right after it.")
         last = self._last
         wrong = self.record.answers[-1]
         if self.claims:
             claimed = wrong.model_copy(update={"claim": "open"})
-            self.record.answers[-1] = claimed
-            self._save(claimed, None)
+            self._save(claimed, None, replaces=wrong)
             return self._feedback(last.shown.question, claimed, None)
         revised = self._answer_record(
             last.shown,
@@ -449,10 +480,8 @@ class GameSession:
             overridden=True,
         )
         revised.sure = wrong.sure
-        self.record.answers[-1] = revised
-        self.record.score += revised.points - wrong.points
+        self._save(revised, last.card_before, replaces=wrong)
         self._streak = last.streak_before + 1
-        self._save(revised, last.card_before)
         return self._feedback(last.shown.question, revised, None)
 
     def finish(self) -> Results:
@@ -479,13 +508,13 @@ class GameSession:
 
     def _present(self, question: Question) -> PresentedQuestion:
         meta = self.quiz.quiz
-        return PresentedQuestion(
+        return present(
+            question,
             number=len(self.record.answers) + 1,
             total=self._plan.total(len(self.record.answers), self._clock()),
-            question=question,
-            options=options_for(question, seed=self.record.seed, shuffle_choices=meta.shuffle_choices),
+            seed=self.record.seed,
+            shuffle_choices=meta.shuffle_choices,
             time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
-            hint=question.hint,
             language=meta.language,
         )
 
@@ -504,6 +533,8 @@ class GameSession:
         question, meta = shown.question, self.quiz.quiz
         hint_used = self._hint_used if hint_used is None else hint_used
         correct = verdict.credit >= 1.0 and not timed_out
+        if not is_scored(question.type):
+            verdict, correct = Grade(False, 0.0, given=verdict.given), False
         scored = Scored(0, 0) if self.mode == "practice" else score_answer(  # practice: no score
             question.points,
             verdict.credit,
@@ -530,14 +561,56 @@ class GameSession:
             answered_at=answered_at or self._clock(),
         )
 
-    def _save(self, answer: AnswerRecord, card_before: CardState | None) -> None:
-        # The answer first: should the card write fail or be interrupted, the answer is kept.
-        self.store.save_session(self.record)
-        if self.mode == "practice" and answer.claim is None:
-            card = self._reviewer.review(self.quiz.quiz.id, answer, card_before)
-            self._plan.reviewed(card)
-            self.store.save_card(self.quiz.quiz.id, card)
-            self._comes_back = card.due
+    def _save(
+        self, answer: AnswerRecord, card_before: CardState | None, *, replaces: AnswerRecord | None
+    ) -> None:
+        """Record `answer` (instead of the last one, `replaces`) and save it, with its card in
+        practice mode. The answer to the last planned question of a quiz or mistakes game marks
+        it finished in the same write (finished means answered, however the game is then left).
+        If either write fails, the record is put back as it was (and saved so, when the card
+        failed) before the error is raised: the game, its session file and its cards never
+        disagree about which answers were given."""
+        answers, score = list(self.record.answers), self.record.score
+        finished_at = self.record.finished_at
+        if replaces is None:
+            self.record.answers.append(answer)
+            self.record.score += answer.points
+            if self.mode != "practice" and self._plan.total(0, answer.answered_at) <= len(
+                self.record.answers
+            ):
+                self.record.finished_at = answer.answered_at
+        else:
+            self.record.answers[-1] = answer
+            self.record.score += answer.points - replaces.points
+        try:
+            # The answer first: should the card write be interrupted, the answer is kept.
+            self.store.save_session(self.record)
+        except BaseException:
+            self.record.answers, self.record.score = answers, score
+            self.record.finished_at = finished_at
+            raise
+        if self.mode == "practice":
+            try:
+                self._review(answer, card_before)
+            except BaseException:
+                self.record.answers, self.record.score = answers, score
+                self.store.save_session(self.record)
+                raise
+
+    def _review(self, answer: AnswerRecord, card_before: CardState | None) -> None:
+        quiz_id = self.quiz.quiz.id
+        ours = self._plan.card(answer.question_id)  # the card as this game last saw it
+
+        def reviewed(stored: CardState | None) -> CardState:
+            # Unchanged since we saw it: this review replaces ours (an override or a rating
+            # redoes the review from before the answer). Reviewed by another game meanwhile:
+            # this review is applied to that card, so neither review is lost.
+            before = card_before if stored == ours else stored
+            return self._reviewer.review(quiz_id, answer, before)
+
+        card = self.store.update_card(quiz_id, answer.question_id, reviewed)
+        self._plan.reviewed(card)
+        self._comes_back = card.due
 
     def _feedback(
         self,
@@ -546,6 +619,11 @@ class GameSession:
         canonical: str | None,
         right_when_late: bool | None = None,
     ) -> Feedback:
+        split: tuple[tuple[str, int], ...] = ()
+        choices = grader_for(question).tallied(question)
+        if choices and self._poll_votes is not None:
+            votes = self._poll_votes(self.quiz.quiz.id, question.id)
+            split = tuple((choice, votes.get(choice, 0)) for choice in choices)
         return feedback_for(
             question,
             answer,
@@ -555,5 +633,6 @@ class GameSession:
             can_override=self.can_override,
             right_when_late=right_when_late,
             comes_back=self._comes_back if self.mode == "practice" else None,
+            split=split,
             can_rate=self.can_rate,
         )

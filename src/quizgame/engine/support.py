@@ -18,10 +18,10 @@ from typing import Any
 import snowballstemmer  # type: ignore[import-untyped]
 
 from quizgame.engine import answer_words
+from quizgame.engine.marking import accepted_texts
 from quizgame.engine.normalise import words
 from quizgame.engine.number_words import read_words
 from quizgame.engine.numbers import format_number
-from quizgame.engine.marking import accepted_texts
 from quizgame.format.models import quoted
 
 _STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian",

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
-from quizgame.format.loader import LoadedQuiz, read_quiz
+from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
+from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
     QUESTION_TYPES,
     ChoiceQuestion,
@@ -22,7 +23,6 @@ from quizgame.format.models import (
     Quiz,
     quoted,
 )
-
 
 # An extra check of one question (e.g. engine.support's): warning messages, [] when fine.
 QuestionCheck = Callable[[Question, Quiz], list[str]]
@@ -35,6 +35,7 @@ class CheckResult:
     path: Path
     quiz: Quiz | None
     problems: list[Problem] = field(default_factory=list)
+    id_line: int | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,10 +45,14 @@ class CheckResult:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def valid(self) -> bool:
+        return self.quiz is not None and not self.errors
+
     def summary(self) -> str:
         """One line: id, title and question counts by type (only for a loaded quiz)."""
         assert self.quiz is not None
-        counts = Counter(q.type for q in self.quiz.questions)
+        counts: Counter[str] = Counter(q.type for q in self.quiz.questions)
         by_type = ", ".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
         total = len(self.quiz.questions)
         noun = "question" if total == 1 else "questions"
@@ -66,13 +71,52 @@ def quiz_files(paths: Iterable[Path]) -> list[Path]:
 def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> CheckResult:
     """Load one file and collect its errors, or its warnings when it is valid.
 
-    `checks` adds warnings of its own: (the question key they are about, the check).
+    `checks` adds warnings of its own: (the question key they are about, the check). Control
+    characters in its texts are errors here (the file fails `check`), though the game plays
+    such a quiz with them made visible: the teacher must fix the file, and a student never gets
+    a raw escape sequence.
     """
     try:
         loaded = read_quiz(path)
     except QuizLoadError as error:
         return CheckResult(path, None, list(error.problems))
-    return CheckResult(path, loaded.quiz, lint(loaded, checks))
+    if errors := control_problems(loaded):
+        return CheckResult(path, None, errors)
+    id_line = loaded.source_map.line_of(("quiz", "id"))
+    return CheckResult(path, loaded.quiz, lint(loaded, checks), id_line)
+
+
+def shared_ids(quizzes: Iterable[tuple[Path, Quiz]]) -> dict[Path, list[Path]]:
+    """For every file whose quiz id another file also has: those other files.
+
+    Saves, best scores and `play ID` go by the quiz id, so two quizzes with one id would mix
+    their players' records; neither may be taken for the other.
+    """
+    by_id: dict[str, list[Path]] = {}
+    for path, quiz in quizzes:
+        by_id.setdefault(quiz.quiz.id, []).append(path)
+    return {path: [other for other in paths if other != path]
+            for paths in by_id.values() if len(paths) > 1 for path in paths}
+
+
+def shared_id_message(quiz_id: str, others: list[Path]) -> str:
+    listed = ", ".join(str(other) for other in others)
+    return (f"the quiz id {quoted(quiz_id)} is also the id of {listed}: give each quiz its own "
+            "id (saves and best scores are kept by id)")
+
+
+def check_files(paths: list[Path], checks: Sequence[tuple[str, QuestionCheck]] = ()
+                ) -> list[CheckResult]:
+    """`check_file` for each file, and an error on every quiz whose id another file also has."""
+    results = [check_file(path, checks) for path in paths]
+    loaded = [(r.path, r.quiz) for r in results if r.quiz is not None]
+    shared = shared_ids(loaded)
+    for result in results:
+        if result.quiz is not None and result.path in shared:
+            message = shared_id_message(result.quiz.quiz.id, shared[result.path])
+            result.problems.insert(0, Problem(result.path, message, line=result.id_line,
+                                              where="quiz.id"))
+    return results
 
 
 def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> list[Problem]:
@@ -88,7 +132,8 @@ def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -
 
     first_with_prompt: dict[str, int] = {}
     for index, question in enumerate(questions):
-        prompt = " ".join(question.prompt.casefold().split())
+        # A cloze's question is its text: "Fill in the blanks." may well repeat.
+        prompt = " ".join(f"{question.prompt} {getattr(question, 'text', '')}".casefold().split())
         if prompt in first_with_prompt:
             warn(index, "prompt", f"same prompt as questions[{first_with_prompt[prompt]}]")
         else:
@@ -98,6 +143,11 @@ def lint(loaded: LoadedQuiz, checks: Sequence[tuple[str, QuestionCheck]] = ()) -
                  "it gives the answer away")
         if not question.explanation:
             warn(index, "explanation", "no explanation: players learn more when told why")
+        for key, value in question:
+            texts = value if isinstance(value, list) else [value]
+            slips = [escape_slip(t) for t in texts if isinstance(t, str)]
+            if message := next((slip for slip in slips if slip), None):
+                warn(index, key, message)
         for key, check in checks:
             for message in check(question, loaded.quiz):
                 warn(index, key, message)
@@ -113,10 +163,15 @@ def _gives_answer_away(question: Question) -> bool:
     else:
         return False
 
+    prompt = question.prompt.casefold()
+
     def shown(choice: str) -> bool:
-        # Very short choices ("A", "No") occur in prompts by chance; whole words only.
-        pattern = rf"(?<!\w){re.escape(choice.casefold())}(?!\w)"
-        return len(choice) >= 3 and re.search(pattern, question.prompt.casefold()) is not None
+        # Very short choices ("A", "No") occur in prompts by chance; whole words only. The
+        # substring test first spares a regex per choice of a 100,000-question quiz.
+        text = choice.casefold()
+        if len(choice) < 3 or text not in prompt:
+            return False
+        return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", prompt) is not None
 
     wrong = [c for c in question.choices if c not in right]
     return all(shown(c) for c in right) and not any(shown(c) for c in wrong)

@@ -8,28 +8,31 @@ It only answers when it is sure. The map is checked against the parsed document:
 place must exist in it and every array of tables must have as many headers as elements. If the
 tokenizer and the parser disagree in any way, the map stays empty and messages carry no line,
 because a wrong line is worse than none.
+
+The scan is linear in time and memory (a 50 MB prompt costs no more than 50 MB of short ones):
+every pattern repeats single characters or is possessive, so the regex engine keeps no
+backtracking state per character, and lines are counted as the scan moves forward. It runs only
+when a line is first asked for: a valid quiz that nobody checks is never scanned.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any
 
 Loc = tuple[str | int, ...]
 
-_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_BLANK = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
 _SPACES = re.compile(r"[ \t]*")
-_BASIC = r'"(?:\\.|[^"\\\n])*"'
+_BASIC = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
 _LITERAL = r"'[^'\n]*'"
 _KEY_PART = re.compile(
     rf"[ \t]*(?:(?P<bare>[A-Za-z0-9_-]+)|(?P<quoted>{_BASIC}|{_LITERAL}))[ \t]*(?P<dot>\.)?"
 )
 _ATOM = re.compile(  # a string or a bare value; longest delimiters first ('""' is not '"""')
-    r'"""(?:\\.|[^\\])*?"""(?:"{1,2}(?!"))?'
-    r"|'{3}.*?'{3}(?:'{1,2}(?!'))?"
+    r'"""(?:[^\\"]++|\\.|"(?!""))*+"""(?:"{1,2}(?!"))?'
+    r"|'{3}(?:[^']++|'(?!''))*+'{3}(?:'{1,2}(?!'))?"
     rf"|{_BASIC}|{_LITERAL}"
     r"|[^,\]}#\n]+",  # numbers, booleans, dates (which may hold a space)
     re.DOTALL,
@@ -40,31 +43,48 @@ class _ScanError(Exception):
     """The text does not read the way this tokenizer expects."""
 
 
-@dataclass
 class SourceMap:
     """Line numbers (1-based) of the tables, keys and array elements of one TOML document."""
 
-    lines: dict[Loc, int] = field(default_factory=dict)
+    def __init__(self, lines: dict[Loc, int] | None = None) -> None:
+        self._lines = lines
+        self._pending: tuple[str, dict[str, Any]] | None = None
 
     @classmethod
     def scan(cls, text: str, data: dict[str, Any]) -> SourceMap:
-        """Map `text`, which `tomllib` parsed into `data`; empty when the two disagree."""
-        scanner = _Scanner(text)
-        try:
-            scanner.document()
-        except (_ScanError, RecursionError):  # deep nesting tomllib accepted: no lines, no crash
-            return cls()
-        if not _agrees(scanner.lines, scanner.table_arrays, data):
-            return cls()
-        return cls(scanner.lines)
+        """The map of `text`, which `tomllib` parsed into `data`, scanned when first used;
+        empty when the two disagree."""
+        source_map = cls()
+        source_map._pending = (text, data)
+        return source_map
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        if self._lines is None:
+            text, data = self._pending or ("", {})
+            self._lines = _scanned(text, data)
+            self._pending = None
+        return self._lines
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc`, else of the nearest enclosing part this map knows (a key that is
         missing is reported at its table's header), or None."""
+        lines = self.lines
         for end in range(len(loc), 0, -1):
-            if (line := self.lines.get(loc[:end])) is not None:
+            if (line := lines.get(loc[:end])) is not None:
                 return line
         return None
+
+
+def _scanned(text: str, data: dict[str, Any]) -> dict[Loc, int]:
+    scanner = _Scanner(text)
+    try:
+        scanner.document()
+    except (_ScanError, RecursionError):  # deep nesting tomllib accepted: no lines, no crash
+        return {}
+    if not _agrees(scanner.lines, scanner.table_arrays, data):
+        return {}
+    return scanner.lines
 
 
 class _Scanner:
@@ -73,7 +93,8 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self._counted = 0  # newlines are counted up to here...
+        self._line = 1  # ...and this is the line there
         self.lines: dict[Loc, int] = {}
         self.table_arrays: dict[Loc, int] = {}  # `[[name]]` location -> headers seen
 
@@ -182,7 +203,10 @@ class _Scanner:
         self.pos += len(token)
 
     def line(self) -> int:
-        return bisect_right(self.newlines, self.pos - 1) + 1
+        """The line of the current position (which only moves forward)."""
+        self._line += self.text.count("\n", self._counted, self.pos)
+        self._counted = self.pos
+        return self._line
 
     def record(self, loc: Loc, line: int) -> None:
         self.lines.setdefault(loc, line)

@@ -3,36 +3,40 @@
 Nothing but `QuizLoadError` leaves this module for a bad file: syntax errors keep the parser's
 line and column, validation errors name the question and field, and the line when it is known
 (see `lines.py`; a line is never guessed). Problems are sorted by line, file-wide ones first.
+
+A quiz comes from a teacher, or from anyone who sends one, so reading it is defensive: only
+regular files are read (a FIFO or `/dev/zero` named `*.toml` is refused before a byte is read),
+at most `max_quiz_bytes()` of them; `[quiz.source] file` must stay inside the quiz's folder; and
+every control character in the quiz's texts (other than newlines and tabs) is made visible
+(`safe_text.visible`) and listed in `LoadedQuiz.control_characters`, which `check` reports as
+errors. Files are parsed with rtoml (toml_read.parse_toml, about eight times faster than
+tomllib); a file rtoml refuses is parsed again by tomllib, whose messages (line and column) the
+teacher sees.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from quizgame.bounded_read import MB, NotRegularFileError, TooLargeError, read_limited
 from quizgame.errors import Problem, QuizLoadError
-from quizgame.format.lines import SourceMap
-from quizgame.format.messages import describe
+from quizgame.format.lines import Loc, SourceMap
+from quizgame.format.messages import describe, syntax_message
 from quizgame.format.models import Quiz, normalise_quote, quoted
+from quizgame.safe_text import control_characters, visible
+from quizgame.toml_read import parse_toml
+
+MAX_QUIZ_MB = 8  # quiz files and their source texts; QUIZGAME_MAX_QUIZ_MB raises it
+MAX_QUIZ_MB_VARIABLE = "QUIZGAME_MAX_QUIZ_MB"
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-# tomllib's wording, with what a teacher most likely did wrong.
-_SYNTAX_HINTS = {
-    "Invalid value": 'text must be in "double quotes"; numbers, true and false are written bare',
-    "Cannot overwrite a value": "this key is already set above in the same table",
-    "Cannot declare ('questions',)": "write [[questions]], with double brackets, for each question",
-    "Cannot declare ('quiz',)": "a file holds one quiz: one [quiz] table",
-    "Illegal character '\\n'": "a quoted text is not closed on this line",
-    "Unclosed array": "a list is missing its closing ]",
-    "Expected '=' after a key": 'a key is followed by = and a value, e.g. title = "My quiz"',
-}
-
-
 @dataclass(frozen=True)
 class LoadedQuiz:
     """A valid quiz with what the checker needs to point at its lines."""
@@ -40,6 +44,25 @@ class LoadedQuiz:
     quiz: Quiz
     path: Path
     source_map: SourceMap
+    # Where the file's texts held control characters (now shown as \u001b...): (place, U+XXXX).
+    control_characters: list[tuple[Loc, str]] = field(default_factory=list)
+
+
+def max_quiz_bytes() -> int:
+    """The size limit of quiz and source files: `MAX_QUIZ_MB`, or `$QUIZGAME_MAX_QUIZ_MB`."""
+    setting = os.environ.get(MAX_QUIZ_MB_VARIABLE, "")
+    try:
+        megabytes = float(setting) if setting else MAX_QUIZ_MB
+    except ValueError:
+        megabytes = MAX_QUIZ_MB
+    return int(megabytes * MB) if megabytes > 0 else MAX_QUIZ_MB * MB
+
+
+def size_limit_message(what: str) -> str:
+    """What a file over the limit is told: the limit and how to raise it."""
+    limit = max_quiz_bytes() / MB
+    return (f"{what} is larger than {limit:g} MB, the limit for quiz files (set "
+            f"{MAX_QUIZ_MB_VARIABLE} to allow more)")
 
 
 def load_quiz(path: Path) -> Quiz:
@@ -51,7 +74,11 @@ def read_quiz(path: Path) -> LoadedQuiz:
     """Like `load_quiz`, keeping the line map for later warnings."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, max_quiz_bytes())
+    except NotRegularFileError as error:
+        raise _fail(path, f"is {error.kind}, not a quiz file") from None
+    except TooLargeError:
+        raise _fail(path, size_limit_message("the file")) from None
     except IsADirectoryError:
         raise _fail(path, "is a folder, not a quiz file") from None
     except FileNotFoundError:
@@ -70,10 +97,12 @@ def load_quiz_text(text: str, path: Path) -> LoadedQuiz:
     data = _parse(text, path)
     if not data:
         raise _fail(path, "the file is empty: a quiz needs a [quiz] table and [[questions]] tables")
-    source_map = SourceMap.scan(text, data)
+    source_map = SourceMap.scan(text, data)  # scanned only if a line is asked for
     problems: list[Problem] = []
     context: dict[str, Any] = {}
+    # Messages about the file name quote it as written (quoted() escapes controls TOML's way).
     source_text = _read_source_text(data, path, source_map, problems)
+    controls = _make_visible(data)
     if source_text is not None:
         context["normalised_source"] = normalise_quote(source_text)
     try:
@@ -83,7 +112,39 @@ def load_quiz_text(text: str, path: Path) -> LoadedQuiz:
     if problems:
         problems.sort(key=lambda p: p.line if p.line is not None else 0)
         raise QuizLoadError(path, problems)
-    return LoadedQuiz(quiz=quiz, path=path, source_map=source_map)
+    return LoadedQuiz(quiz=quiz, path=path, source_map=source_map, control_characters=controls)
+
+
+def control_problems(loaded: LoadedQuiz) -> list[Problem]:
+    """One error per text that held control characters, at its line (for `check`)."""
+    problems = []
+    for loc, codes in loaded.control_characters:
+        problems.append(Problem(
+            loaded.path,
+            f"control character{'s' if ',' in codes else ''} {codes} in this text: quizgame "
+            "shows them as \\uXXXX instead of sending them to the terminal; remove them",
+            line=loaded.source_map.line_of(loc),
+            where=_where(loc),
+        ))
+    return problems
+
+
+def _where(loc: Loc) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
+
+def _make_visible(data: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """Make every control character in `data`'s texts visible, in place; where they were."""
+    found: list[tuple[Loc, str]] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, item in items:
+        if isinstance(item, str):
+            if not item.isprintable() and (codes := control_characters(item)):
+                data[key] = visible(item)
+                found.append(((*loc, key), ", ".join(dict.fromkeys(c for _, c in codes))))
+        elif isinstance(item, (dict, list)):
+            found += _make_visible(item, (*loc, key))
+    return found
 
 
 def _fail(path: Path, message: str, line: int | None = None) -> QuizLoadError:
@@ -105,7 +166,7 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
@@ -113,19 +174,25 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         if position and position.group(1):
             line, column = int(position.group(1)), int(position.group(2))
         detail = _TOML_POSITION.sub("", message)
-        hint = next((h for start, h in _SYNTAX_HINTS.items() if detail.startswith(start)), None)
-        detail += f" ({hint})" if hint else ""
-        problem = Problem(path, f"TOML syntax error: {detail}", line=line, column=column)
+        line_text = text.split("\n")[line - 1] if line else ""
+        problem = Problem(path, f"TOML syntax error: {syntax_message(detail, line_text, column)}",
+                          line=line, column=column)
         raise QuizLoadError(path, [problem]) from None
-    # tomllib lets these through unwrapped: a number thousands of digits long, [[[[...]]]].
-    except ValueError:
-        raise _fail(path, "TOML syntax error: a number is out of range") from None
-    except RecursionError:
-        raise _fail(path, "TOML syntax error: lists or tables are nested too deeply") from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symlinks followed, is in `folder` (ValueError for a NUL in the name)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _read_source_text(
-    data: dict[str, Any], path: Path, source_map: SourceMap, problems: list[Problem]
+    data: dict[str, Any],
+    path: Path,
+    source_map: SourceMap,
+    problems: list[Problem],
 ) -> str | None:
     """The text named by `[quiz.source].file`, or None (with a problem when it cannot be read)."""
     quiz = data.get("quiz")
@@ -135,7 +202,18 @@ def _read_source_text(
         return None  # absent, empty or not text: the model reports the last two
     source_path = path.parent / name
     try:
-        return source_path.read_text(encoding="utf-8")
+        if not _inside(source_path, path.parent):
+            # Never read it: "quote not found" would tell whether a text is in /etc/passwd.
+            reason = (f"source file {quoted(name)} is outside the quiz's folder: give a path "
+                      "relative to the quiz file, inside its folder")
+        else:
+            return read_limited(source_path, max_quiz_bytes()).decode("utf-8")
+    except NotRegularFileError as error:
+        reason = f"source file {quoted(name)} is {error.kind}"
+        if error.kind != "a folder":
+            reason += ", not a text file"
+    except TooLargeError:
+        reason = size_limit_message(f"source file {quoted(name)}")
     except FileNotFoundError:
         reason = f"source file {quoted(name)} not found (looked for {source_path})"
     except IsADirectoryError:

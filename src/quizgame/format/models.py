@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -25,6 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizgame import slugs
+from quizgame.format.cloze import Blank, split_text
+
 QUIZ_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 QUESTION_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"  # "en", "pt-BR", "zh-Hant-TW"
@@ -33,9 +36,6 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
 Seconds = Annotated[int, Field(ge=0, le=3600)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-
-QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match")
-
 
 _CURLY_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
@@ -165,6 +165,9 @@ class QuizMeta(FormatModel):
 class QuestionBase(FormatModel):
     """Keys every question type has."""
 
+    scored: ClassVar[bool] = True
+    """False for a type that has no right answer (poll): never scored, scheduled or analysed."""
+
     id: Annotated[str, Field(pattern=QUESTION_ID_PATTERN, max_length=64)] = Field(
         description="Unique in the quiz (letters, digits, '-', '_'); the stable key for saves."
     )
@@ -267,6 +270,127 @@ class NumberQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
 
+class ClozeQuestion(QuestionBase):
+    """A text with 1 to 10 blanks, each a text, a number or a choice (see `format.cloze`);
+    partial credit per blank."""
+
+    type: Literal["cloze"]
+    text: NonEmpty = Field(
+        description="The text, each blank written inline: {{answer | also accepted}}, "
+        "{{2018}} or {{3.14 ± 0.01}} for a number, {{[right] | wrong | wrong}} for a choice."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _blanks_readable(cls, text: str) -> str:
+        split_text(text)  # its ValueError is the checker's message
+        return text
+
+    @property
+    def blanks(self) -> list[Blank]:
+        """The blanks, in the text's order."""
+        return split_text(self.text)[1]
+
+    @property
+    def pieces(self) -> list[str]:
+        """The text around the blanks: one piece before each blank, and the last after them."""
+        return split_text(self.text)[0]
+
+
+class Bucket(FormatModel):
+    """One bucket of a categorize question: its name and the items that belong in it."""
+
+    name: NonEmpty = Field(description="The bucket's name, shown to the player.")
+    items: Annotated[list[NonEmpty], Field(max_length=20)] = Field(
+        description="The items that belong in this bucket (may be empty: a bucket nothing "
+        "belongs to)."
+    )
+
+
+class CategorizeQuestion(QuestionBase):
+    """Sort items into named buckets; credit = items in the right bucket / items."""
+
+    type: Literal["categorize"]
+    buckets: Annotated[list[Bucket], Field(min_length=2, max_length=6)] = Field(
+        description="2 to 6 buckets, one `[[questions.buckets]]` table each; the items are "
+        "shown shuffled."
+    )
+
+    @field_validator("buckets")
+    @classmethod
+    def _names_and_items_distinct(cls, buckets: list[Bucket]) -> list[Bucket]:
+        _distinct([bucket.name for bucket in buckets], "bucket names")
+        items = [item for bucket in buckets for item in bucket.items]
+        for index, _ in duplicate_positions(list(items)):
+            raise ValueError(f"{quoted(items[index])} is in more than one bucket: an item belongs in one")
+        count = sum(len(bucket.items) for bucket in buckets)
+        if count < 2:
+            raise ValueError(f"needs at least 2 items to sort, has {count}")
+        return buckets
+
+    def bucket_of(self) -> dict[str, str]:
+        """Item -> the name of the bucket it belongs in, items in the quiz's order."""
+        return {item: bucket.name for bucket in self.buckets for item in bucket.items}
+
+
+class PollQuestion(QuestionBase):
+    """Choices with no right answer: how the class splits. Never scored or scheduled."""
+
+    scored: ClassVar[bool] = False
+    type: Literal["poll"]
+    choices: ChoiceList = Field(description="2 to 10 distinct options; none is right.")
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_distinct(cls, choices: list[str]) -> list[str]:
+        return _distinct(choices, "choices")
+
+    @model_validator(mode="after")
+    def _nothing_to_score(self) -> PollQuestion:
+        for key, why in (("points", "a poll is never scored"),
+                         ("hint", "a poll has no right answer to hint at")):
+            if key in self.model_fields_set:
+                raise rule_error(f"does not apply to poll questions: {why}", field=key)
+        return self
+
+
+class EstimateQuestion(QuestionBase):
+    """A number on a stated scale: full credit within the tolerance, less the further off."""
+
+    type: Literal["estimate"]
+    answer: Finite = Field(description="The right number, on the scale.")
+    min: Finite = Field(description="The low end of the scale the player answers on.")
+    max: Finite = Field(description="The high end of the scale (above `min`).")
+    tolerance: Annotated[Finite, Field(ge=0)] = Field(
+        0, description="Full credit within this distance of the answer (>= 0)."
+    )
+    unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
+
+    @model_validator(mode="after")
+    def _answer_on_the_scale(self) -> EstimateQuestion:
+        if self.max <= self.min:
+            raise rule_error(
+                f"must be above min ({_number(self.min)}), got {_number(self.max)}", field="max"
+            )
+        if not self.min <= self.answer <= self.max:
+            raise rule_error(
+                f"{_number(self.answer)} is not on the scale from {_number(self.min)} to "
+                f"{_number(self.max)}",
+                field="answer",
+            )
+        if self.tolerance >= self.max - self.min:
+            raise rule_error(
+                f"{_number(self.tolerance)} covers the whole scale: every answer would get full "
+                "credit",
+                field="tolerance",
+            )
+        return self
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 class TextQuestion(QuestionBase):
     """A typed answer compared with the accepted answers."""
 
@@ -321,18 +445,28 @@ class MatchQuestion(QuestionBase):
         return pairs
 
 
-Question = Annotated[
-    Union[
-        ChoiceQuestion,
-        MultiQuestion,
-        TrueFalseQuestion,
-        NumberQuestion,
-        TextQuestion,
-        OrderQuestion,
-        MatchQuestion,
-    ],
-    Field(discriminator="type"),
-]
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | NumberQuestion
+    | TextQuestion
+    | OrderQuestion
+    | MatchQuestion
+    | EstimateQuestion
+    | PollQuestion
+    | CategorizeQuestion
+    | ClozeQuestion
+)
+"""The question models: this union is the one list of question types (see `question_types`)."""
+
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
+"""Any question, told apart by its `type` key."""
+
+QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(AnyQuestion)
+QUESTION_TYPES: tuple[str, ...] = tuple(
+    get_args(model.model_fields["type"].annotation)[0] for model in QUESTION_MODELS
+)
 
 
 class Quiz(FormatModel):
@@ -376,6 +510,5 @@ class Quiz(FormatModel):
 
 
 def slug(text: str, max_length: int = 48) -> str:
-    """A question-id-safe slug of free text (used for imported questions)."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return words[:max_length].rstrip("-") or "q"
+    """A question-id-safe slug of free text (used for imported questions and quizzes)."""
+    return slugs.slug(text, max_length, "q")

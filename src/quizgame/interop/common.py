@@ -1,29 +1,25 @@
-"""What every exporter shares: results, skipped questions, and the texts several formats print.
+"""What every exporter shares: per-type tables, results, skipped questions, shared texts.
 
-An exporter renders one question at a time; a question the target format cannot carry raises
-`Unsupported` with the reason, and `render_each` turns that into a `Skipped` entry, so no
-question is ever dropped without the teacher being told which one and why.
+Every format module has a table by question type: `EXPORTS` (what renders a question of that
+type) and, for formats that can be read, `IMPORTS` (how a question of that type is read from
+the format). An entry may be `NotCarried(reason)` when the format has no form for the type.
+`render_each` looks each question's type up: a type with no entry, or a `NotCarried` one, and a
+question that raises `Unsupported` (it does not fit the format's limits) become `Skipped`
+entries with the reason, so no question is ever dropped, or crashes an export, without the
+teacher being told which one and why. `tests/test_question_types.py` checks that every table
+names exactly the question types.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar, assert_never
+from typing import Any, TypeVar
 
+from quizgame.engine.grading import grader_for
 from quizgame.errors import QuizgameError
-from quizgame.format.models import (
-    ChoiceQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from quizgame.format.models import ChoiceQuestion, MultiQuestion, PollQuestion, Question, Quiz
 
 T = TypeVar("T")
 
@@ -38,6 +34,26 @@ class Unsupported(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class NotCarried:
+    """A table entry for a question type that a format has no form for, and why."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An import table entry: the form in the format that becomes this question type."""
+
+    form: str
+
+
+ExportTable = Mapping[str, "Callable[[Quiz, Any], T] | NotCarried"]
+"""Question type -> what renders a question of it in its quiz (or why the format cannot)."""
+ImportTable = Mapping[str, "Carried | NotCarried"]
+"""Question type -> the form it is read from (or why the format has none)."""
 
 
 @dataclass(frozen=True)
@@ -69,17 +85,27 @@ class ExportResult:
 
 
 def render_each(
-    questions: Iterable[Question], render: Callable[[Question], T]
+    quiz: Quiz, table: ExportTable[T], format_name: str
 ) -> tuple[list[T], tuple[Skipped, ...]]:
-    """Render every question; those raising `Unsupported` are collected as skipped."""
+    """Render every question by its type's entry in `table`; what cannot be is skipped."""
     rendered: list[T] = []
     skipped: list[Skipped] = []
-    for question in questions:
+    for question in quiz.questions:
         try:
-            rendered.append(render(question))
+            rendered.append(render_one(quiz, question, table, format_name))
         except Unsupported as unsupported:
             skipped.append(Skipped(question.id, question.type, unsupported.reason))
     return rendered, tuple(skipped)
+
+
+def render_one(quiz: Quiz, question: Question, table: ExportTable[T], format_name: str) -> T:
+    """One question by its type's entry; raises `Unsupported` with the reason it has none."""
+    entry = table.get(question.type)
+    if entry is None:
+        raise Unsupported(f"the {format_name} export has no form for {question.type} questions yet")
+    if isinstance(entry, NotCarried):
+        raise Unsupported(entry.reason)
+    return entry(quiz, question)
 
 
 def counted(count: int, noun: str) -> str:
@@ -89,7 +115,7 @@ def counted(count: int, noun: str) -> str:
 
 def format_number(value: float) -> str:
     """A number as people write it: 2017 rather than 2017.0, 0.5 as is."""
-    if value.is_integer() and abs(value) < 1e15:
+    if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
 
@@ -106,7 +132,7 @@ def print_order(items: list[str], seed: str) -> list[str]:
     return shown
 
 
-INSTRUCTIONS = {
+INSTRUCTIONS: dict[str, str] = {
     "choice": "Choose one.",
     "multi": "Choose all that apply.",
     "truefalse": "True or false?",
@@ -114,11 +140,15 @@ INSTRUCTIONS = {
     "text": "Write the answer.",
     "order": "Put these in the right order.",
     "match": "Match each item on the left with one on the right.",
+    "estimate": "Estimate: write a number.",
+    "poll": "Choose one: no answer is right or wrong.",
+    "categorize": "Sort each item into its group.",
+    "cloze": "Fill in the blanks.",
 }
 LETTERS = "abcdefghij"  # enough: choices, items and pairs are at most 10
 
 
-def shown_choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[str]:
+def shown_choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion | PollQuestion) -> list[str]:
     """Choices in the order students see them: shuffled (fixed per question) unless the quiz
     keeps the author's order with `shuffle_choices = false`, as in the game."""
     if quiz.quiz.shuffle_choices:
@@ -126,31 +156,6 @@ def shown_choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[
     return list(question.choices)
 
 
-def number_answer(question: NumberQuestion) -> str:
-    """`2017`, `3.14 (± 0.01)`, `42 km`: the answer as a person would write it."""
-    text = format_number(question.answer)
-    if question.tolerance:
-        text += f" (± {format_number(question.tolerance)})"
-    if question.unit:
-        text += f" {question.unit}"
-    return text
-
-
 def answer_lines(question: Question) -> list[str]:
     """The right answer of any question as plain lines, for answer keys and flashcard backs."""
-    if isinstance(question, ChoiceQuestion):
-        return [question.answer]
-    if isinstance(question, MultiQuestion):
-        return [c for c in question.choices if c in question.answers]
-    if isinstance(question, TrueFalseQuestion):
-        return ["True" if question.answer else "False"]
-    if isinstance(question, NumberQuestion):
-        return [number_answer(question)]
-    if isinstance(question, TextQuestion):
-        first, *others = question.answers
-        return [first + (f" (also accepted: {', '.join(others)})" if others else "")]
-    if isinstance(question, OrderQuestion):
-        return [f"{rank}. {item}" for rank, item in enumerate(question.items, start=1)]
-    if isinstance(question, MatchQuestion):
-        return [f"{left} → {right}" for left, right in question.pairs]
-    assert_never(question)
+    return grader_for(question).answer_lines(question)

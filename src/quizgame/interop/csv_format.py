@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import QUESTION_TYPES, Question, Quiz, quoted
-from quizgame.interop.common import ExportOptions, ExportResult, format_number
+from quizgame.interop.common import (
+    Carried,
+    ExportOptions,
+    ExportResult,
+    ExportTable,
+    ImportTable,
+    NotCarried,
+    format_number,
+    render_each,
+)
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 COLUMNS = (
@@ -29,9 +38,10 @@ COLUMNS = (
 )
 REQUIRED = ("type", "prompt")
 # The model field each type keeps in the `answer` column.
-ANSWER_FIELD = {
+ANSWER_FIELD: dict[str, str | None] = {
     "choice": "answer", "multi": "answers", "truefalse": "answer", "number": "answer",
     "text": "answers", "order": "items", "match": "pairs",
+    "poll": None,  # choices, and no answer
 }
 # How a field's cell is read and written; fields not listed are plain text.
 _KIND = {
@@ -51,16 +61,15 @@ _BOM = "\ufeff"
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """Every question as a row; the UTF-8 byte-order mark lets Excel open accents correctly."""
+    rows, skipped = render_each(quiz, EXPORTS, "CSV")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for question in quiz.questions:
-        cells = question_cells(question)
-        writer.writerow([cells.get(column, "") for column in COLUMNS])
-    return ExportResult(_BOM + out.getvalue(), len(quiz.questions))
+    writer.writerows([cells.get(column, "") for column in COLUMNS] for cells in rows)
+    return ExportResult(_BOM + out.getvalue(), len(rows), skipped)
 
 
-def question_cells(question: Question) -> dict[str, str]:
+def question_cells(quiz: Quiz, question: Question) -> dict[str, str]:
     """A question's non-default values, keyed by column."""
     cells = {}
     for name, value in question.model_dump(exclude_defaults=True).items():
@@ -104,17 +113,21 @@ def read_questions(text: str, path: Path) -> ImportResult:
         return result
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        rows = [(n, row) for n, row in _rows_with_lines(reader) if any(c.strip() for c in row)]
+        rows = [r for r in _rows_with_lines(reader) if any(c.strip() for c in r[2])]
     except csv.Error as error:
         result.error(reader.line_num, f"not valid CSV: {error}")
         return result
-    (header_line, header_row), *rows = rows
+    delimiter = reader.dialect.delimiter
+    (header_line, _, header_row), *rows = rows
     header = _header(header_row, header_line, result)
     if header is None:
         return result
     ids = QuestionIds()
     given: list[tuple[int, dict[str, str]]] = []
-    for line, row in rows:
+    for line, number, row in rows:
+        if len(row) != len(header):
+            result.error(line, _cell_count_message(header, row, number, delimiter))
+            continue
         cells = _cells(header, row, line, result)
         if cells is None:
             continue
@@ -138,13 +151,42 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def _rows_with_lines(reader: Any) -> list[tuple[int, list[str]]]:
+def _rows_with_lines(reader: Any) -> list[tuple[int, int, list[str]]]:
+    """(first line, spreadsheet row number, cells) of every row; a quoted cell may span lines."""
     rows = []
     start = 1
-    for row in reader:
-        rows.append((start, row))
+    for number, row in enumerate(reader, start=1):
+        rows.append((start, number, row))
         start = reader.line_num + 1
     return rows
+
+
+_FREE_TEXT = ("prompt", "explanation", "hint", "source", "unit")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _cell_count_message(header: list[str], row: list[str], number: int, delimiter: str) -> str:
+    """Why a row does not line up with the header, and how to quote the text that split it.
+
+    A row is never read by position when its cells do not line up: half a sentence would land
+    in the next column (the hint, the tags) without a word.
+    """
+    name = _SEPARATOR_NAMES.get(delimiter, repr(delimiter))
+    counts = f"row {number} has {len(row)} cells but the header names {len(header)} columns"
+    if len(row) < len(header):
+        return (f"{counts}: every row needs a cell for each column (an empty one is just "
+                f"the {name}), and a text containing a {name} or a line break must be in "
+                'double quotes')
+    extra = len(row) - len(header)
+    split = next((i for i, column in enumerate(header) if column in _FREE_TEXT
+                  and i + extra < len(row) and row[i + 1].startswith(" ")), None)
+    advice = f"a text containing a {name} must be in double quotes"
+    if split is None:
+        return f"{counts}: {advice}"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="").writerow(
+        [delimiter.join(row[split:split + extra + 1])])
+    return f"{counts}: {advice}, as in {header[split]}: {out.getvalue()}"
 
 
 def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None:
@@ -166,10 +208,6 @@ def _header(row: list[str], line: int, result: ImportResult) -> list[str] | None
 def _cells(
     header: list[str], row: list[str], line: int, result: ImportResult
 ) -> dict[str, str] | None:
-    if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-        result.error(line, f"the row has {len(row)} cells but the header names {len(header)} "
-                     "columns (a comma inside a text needs the text in double quotes)")
-        return None
     cells = {name: cell.strip() for name, cell in zip(header, row) if cell.strip()}
     if "" in cells:
         result.error(line, f"{quoted(cells[''])} is in a column with no name in the first row")
@@ -185,12 +223,21 @@ def _question_data(cells: dict[str, str], line: int, result: ImportResult) -> di
         shown = quoted(qtype) if qtype else "empty"
         result.error(line, f"{shown} is not one of {', '.join(QUESTION_TYPES)}{hint}", where="type")
         return None
+    entry = IMPORTS[qtype]
+    if isinstance(entry, NotCarried):
+        result.error(line, f"{qtype} questions cannot be imported from CSV: {entry.reason} "
+                     "(write them in the quiz file)", where="type")
+        return None
     data: dict[str, Any] = {"type": qtype}
     ok = True
     for column, cell in cells.items():
         if column == "type":
             continue
         name = ANSWER_FIELD[qtype] if column == "answer" else column
+        if name is None:
+            result.error(line, f"{qtype} questions have no answer: leave the cell empty", where=column)
+            ok = False
+            continue
         try:
             data[name] = _READ[_kind(name, qtype)](cell)
         except ValueError as error:
@@ -265,4 +312,17 @@ _READ: dict[str, Callable[[str], Any]] = {
     "number": _read_number, "int": _read_int,
 }
 # Messages about a model field name the column the teacher typed it in.
-_COLUMN_OF = {qtype: {field: "answer"} for qtype, field in ANSWER_FIELD.items()}
+_COLUMN_OF = {qtype: {field: "answer"} if field else {} for qtype, field in ANSWER_FIELD.items()}
+
+# Both ways, CSV carries the types with an answer column, and only those; the others have keys
+# that no column holds.
+_NO_COLUMNS = {"estimate": "min and max (the scale)", "categorize": "buckets", "cloze": "text"}
+EXPORTS: ExportTable[dict[str, str]] = {
+    **{qtype: question_cells for qtype in ANSWER_FIELD},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
+}
+IMPORTS: ImportTable = {
+    **{qtype: Carried(f"a row of type {qtype}" + (f", its {field} in the answer column" if field else ""))
+       for qtype, field in ANSWER_FIELD.items()},
+    **{qtype: NotCarried(f"CSV has no columns for its {keys}") for qtype, keys in _NO_COLUMNS.items()},
+}

@@ -9,18 +9,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from quizgame.bounded_read import NotRegularFileError, TooLargeError, read_limited
 from quizgame.errors import Problem
+from quizgame.format.loader import max_quiz_bytes, size_limit_message
 from quizgame.interop.common import InteropError
 
 
 def read_input(path: Path) -> str | Problem:
     """The text of an import file, or the problem that makes it unreadable as UTF-8 text.
 
-    A missing or unreadable file raises `InteropError` (a usage error); bytes that are not
-    UTF-8 are a problem of the file's content, reported at their line like any other.
+    A missing or unreadable file raises `InteropError` (a usage error), and so does anything but
+    a regular file or a file over the quiz size limit (format/loader.py); bytes that are not
+    UTF-8 are a problem of the file's content, reported at their line like any other. (Control
+    characters are made visible in the questions built from it: `ImportResult.add`.)
     """
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, max_quiz_bytes())
+    except NotRegularFileError as error:
+        raise InteropError(f"{path} is {error.kind}, not a file to import") from None
+    except TooLargeError:
+        raise InteropError(f"{path}: {size_limit_message('the file')}") from None
     except IsADirectoryError:
         raise InteropError(f"{path} is a folder, not a file to import") from None
     except FileNotFoundError:
@@ -28,7 +36,7 @@ def read_input(path: Path) -> str | Problem:
     except OSError as error:
         raise InteropError(f"{path} cannot be read: {error.strerror or error}") from None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return Problem(
@@ -37,6 +45,7 @@ def read_input(path: Path) -> str | Problem:
             "(in Excel: 'CSV UTF-8')",
             line=line,
         )
+    return text
 
 
 def check_writable(path: Path, *, force: bool) -> None:

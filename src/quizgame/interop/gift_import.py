@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.format.models import quoted
+from quizgame.interop.common import Carried, ImportTable, NotCarried, format_number
 from quizgame.interop.gift import FORMAT_MARKER, MATCH_ARROW
+from quizgame.interop.html_text import html_to_text
 from quizgame.interop.importing import ImportResult, QuestionIds
 
 # Escaped characters are swapped for private-use placeholders before parsing, as Moodle does.
@@ -29,8 +31,10 @@ _ESCAPED = re.compile(r"\\([\\~=#{}:n])")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _MARKER = re.compile(r"[=~]")
+_WILDCARD = re.compile(r"(?<!\\)\*")  # an asterisk not escaped as `\*`
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
+_GAP = "\ue0ff"  # stands for a missing word's blank while the text around it is read
 
 
 @dataclass(frozen=True)
@@ -88,22 +92,6 @@ def _blocks(text: str) -> Iterator[_Block]:
         lines.append(" " if line.lstrip().startswith("//") else line)
 
 
-def _text(raw: str, *, formatted: bool = True) -> str:
-    """Final text of a prompt, answer or feedback: format marker dropped, escapes restored.
-
-    Titles and the right side of a matching pair are not `formatted` (Moodle reads no marker).
-    """
-    raw = raw.strip()
-    if formatted and (match := FORMAT_MARKER.match(raw)):
-        raw = raw[match.end():]
-    return raw.translate(_RESTORE).strip()
-
-
-def _show(raw: str) -> str:
-    text = _text(raw)
-    return quoted(text if len(text) <= 40 else text[:37] + "...")
-
-
 class _Reader:
     """Reads blocks one after the other, keeping ids unique and the current category."""
 
@@ -111,15 +99,42 @@ class _Reader:
         self.result = result
         self.ids = QuestionIds()
         self.category: str | None = None
+        self.html = False  # the question's text is HTML, and so are its answers by default
+        self.images: list[str] = []
+
+    def _text(self, raw: str, *, formatted: bool = True) -> str:
+        """Final text of a prompt, answer or feedback: format marker dropped, escapes restored,
+        HTML made plain text.
+
+        Titles and the right side of a matching pair are not `formatted` (Moodle reads no
+        marker there). Elsewhere a text without its own marker has the question text's format.
+        """
+        raw = raw.strip()
+        is_html = False
+        if formatted:
+            marker = FORMAT_MARKER.match(raw)
+            is_html = marker.group(1) == "html" if marker else self.html
+            raw = raw[marker.end():] if marker else raw
+        text = raw.translate(_RESTORE).strip()
+        if not is_html:
+            return text
+        plain = html_to_text(text)
+        self.images += plain.images
+        return plain.text
+
+    def _show(self, raw: str) -> str:
+        text = self._text(raw)
+        return quoted(text if len(text) <= 40 else text[:37] + "...")
 
     def read(self, block: _Block) -> None:
+        self.html, self.images = False, []
         body = block.text
         start = len(body) - len(body.lstrip())
         if start == len(body):
             return  # only comments
         line = block.line_at(start)
         if body.startswith("$CATEGORY:", start):
-            path = _text(body[start + len("$CATEGORY:"):])
+            path = self._text(body[start + len("$CATEGORY:"):])
             self.category = path.rstrip("/").rsplit("/", 1)[-1].strip() or None
             return
         title, pos = None, start
@@ -129,7 +144,7 @@ class _Reader:
                 self.result.error(line, "the question title opened with '::' is not closed "
                                   "with '::'")
                 return
-            title, pos = _text(body[start + 2:end], formatted=False), end + 2
+            title, pos = self._text(body[start + 2:end], formatted=False), end + 2
         opening, closing = body.find("{", pos), body.find("}", pos)
         if opening < 0 and closing < 0:
             self.result.warning(line, "a description (text without answers) has no quizgame "
@@ -157,10 +172,12 @@ class _Reader:
         suffix = body[closing + 1:]
         missing_word = bool(suffix.strip())
         prompt_raw = body[pos:opening] + (BLANK + suffix if missing_word else "")
+        marker = FORMAT_MARKER.match(prompt_raw.strip())
+        self.html = marker is not None and marker.group(1) == "html"
         answers_raw = body[opening + 1:closing]
         general = ""
         if (split := answers_raw.rfind("####")) >= 0:
-            general, answers_raw = _text(answers_raw[split + 4:]), answers_raw[:split]
+            general, answers_raw = self._text(answers_raw[split + 4:]), answers_raw[:split]
         parsed = self._answers(block, line, answers_raw, opening + 1)
         if parsed is None:
             return
@@ -170,13 +187,21 @@ class _Reader:
         if dropped:
             self.result.warning(line, "answer feedback dropped (quizgame shows one explanation "
                                 "per question): " + ", ".join(quoted(d) for d in dropped))
-        if (marker := FORMAT_MARKER.match(prompt_raw.strip())) and marker.group(1) == "html":
-            self.result.warning(line, "HTML markup is kept as plain text")
-        if missing_word:
+        prompt = named = self._text(prompt_raw)  # the id comes from the text with its blank
+        if missing_word and (blank := _cloze_blank(fields)) is not None:
+            # Moodle's missing word is a one-blank cloze: the answer block is the blank.
+            # The blank where the answers were, the spacing around it as written.
+            text = self._text(body[pos:opening] + _GAP + suffix).replace(_GAP, blank)
+            fields = {"type": "cloze", "text": text}
+            prompt = "Fill in the blank."
+        elif missing_word:
             self.result.warning(line, f"missing-word question: the blank is shown as {BLANK} "
                                 "in the prompt")
-        prompt = _text(prompt_raw)
-        data = {"id": self.ids.derive(title or prompt), **fields, "prompt": prompt}
+        if self.images:
+            listed = ", ".join(quoted(name) for name in dict.fromkeys(self.images))
+            self.result.warning(line, f"images are not carried (quizgame shows text only): "
+                                f"{listed}")
+        data = {"id": self.ids.derive(title or named), **fields, "prompt": prompt}
         if explanation:
             data["explanation"] = explanation
         if self.category:
@@ -199,7 +224,7 @@ class _Reader:
         head, *feedback = content.split("#", 2)
         if head.strip() in _TRUE_FALSE:
             # {T#feedback if wrong#feedback if right}, as Moodle reads it
-            wrong_feedback, right_feedback = [*map(_text, feedback), "", ""][:2]
+            wrong_feedback, right_feedback = [*map(self._text, feedback), "", ""][:2]
             right = _Answer("=", None, "", right_feedback, "", line)
             wrong = _Answer("~", None, "", wrong_feedback, "", line)
             fields = {"type": "truefalse", "answer": _TRUE_FALSE[head.strip()]}
@@ -219,14 +244,14 @@ class _Reader:
             if raw[at] in weighted and (match := _WEIGHT.match(chunk)):
                 weight, chunk = float(match.group(1)), chunk[match.end():]
             text, _, feedback = chunk.partition("#")
-            answers.append(_Answer(raw[at], weight, _text(text), _text(feedback), chunk,
-                                   block.line_at(offset + at)))
+            answers.append(_Answer(raw[at], weight, self._text(text), self._text(feedback),
+                                   chunk, block.line_at(offset + at)))
         return raw[: marks[0]] if marks else raw, answers
 
     def _unmarked(self, line: int, lead: str) -> bool:
         if lead.strip():
-            self.result.error(line, f"{_show(lead)} has no '=' or '~' in front: mark each answer "
-                              "right (=) or wrong (~)")
+            self.result.error(line, f"{self._show(lead)} has no '=' or '~' in front: mark each "
+                              "answer right (=) or wrong (~)")
             return True
         return False
 
@@ -262,7 +287,11 @@ class _Reader:
             self.result.warning(line, "no answer earns full credit: skipped")
             return None
         self._drop_partial(line, [a for a in answers if not a.full_credit])
-        return {"type": "text", "answers": [a.text for a in right]}, answers, right
+        if any(_WILDCARD.search(a.text) for a in right):
+            self.result.warning(line, "Moodle reads '*' in a short answer as any text; quizgame "
+                                "accepts the '*' only as written")
+        accepted = [a.text.replace("\\*", "*") for a in right]
+        return {"type": "text", "answers": accepted}, answers, right
 
     def _match(self, line: int, lead: str, answers: list[_Answer]) -> _Parsed | None:
         if self._unmarked(line, lead):
@@ -271,13 +300,21 @@ class _Reader:
         for answer in answers:
             left, arrow, right = answer.raw.partition(MATCH_ARROW)
             if not arrow:
-                self.result.error(answer.line, f"{_show(answer.raw)} is not a pair: write "
+                self.result.error(answer.line, f"{self._show(answer.raw)} is not a pair: write "
                                   "'=left -> right'")
                 return None
-            if _text(left):
-                pairs.append([_text(left), _text(right, formatted=False)])
+            if self._text(left):
+                pairs.append([self._text(left), self._text(right, formatted=False)])
             else:
-                extra.append(_text(right, formatted=False))
+                extra.append(self._text(right, formatted=False))
+        if len({right for _, right in pairs}) < len(pairs):
+            # Items sharing a partner: the partners are groups, as in a categorize question.
+            groups: dict[str, list[str]] = {}
+            for left, right in pairs:
+                groups.setdefault(right, []).append(left)
+            buckets = [{"name": name, "items": items} for name, items in groups.items()]
+            buckets += [{"name": name, "items": []} for name in dict.fromkeys(extra) if name not in groups]
+            return {"type": "categorize", "buckets": buckets}, [], []
         if extra:
             self.result.warning(line, "extra right-hand answers dropped (quizgame's match "
                                 "questions have none): " + ", ".join(quoted(e) for e in extra))
@@ -286,7 +323,7 @@ class _Reader:
     def _number(self, block: _Block, line: int, raw: str, offset: int) -> _Parsed | None:
         wrong: list[_Answer] = []
         if (tilde := raw.find("~")) >= 0:
-            feedback = _text(raw[tilde + 1:].partition("#")[2])
+            feedback = self._text(raw[tilde + 1:].partition("#")[2])
             wrong = [_Answer("~", None, "", feedback, "", block.line_at(offset + tilde))]
             raw = raw[:tilde]
         lead, answers = self._split(block, raw, offset, weighted="=")
@@ -295,7 +332,7 @@ class _Reader:
                 self._unmarked(line, lead)
                 return None
             text, _, feedback = lead.strip().partition("#")
-            answers = [_Answer("=", None, _text(text), _text(feedback), lead, line)]
+            answers = [_Answer("=", None, self._text(text), self._text(feedback), lead, line)]
         if not answers:
             self.result.error(line, "a numerical question needs a number after '#'")
             return None
@@ -317,14 +354,32 @@ class _Reader:
         if others:
             self.result.warning(line, "other accepted numbers dropped (quizgame keeps one number "
                                 "and its tolerance): " + ", ".join(quoted(o) for o in others))
-        answer, tolerance = values[kept]
-        fields = {"type": "number", "answer": answer, "tolerance": tolerance}
+        kept_answer, tolerance = values[kept]
+        fields = {"type": "number", "answer": kept_answer, "tolerance": tolerance}
         return fields, answers + wrong, [answers[kept]]
 
     def _drop_partial(self, line: int, partial: list[_Answer]) -> None:
         if partial:
             self.result.warning(line, "answer weights dropped (quizgame scores this question "
                                 "right or wrong): " + ", ".join(quoted(a.text) for a in partial))
+
+
+def _cloze_blank(fields: dict[str, Any]) -> str | None:
+    """The `{{...}}` blank of a missing-word question's answers, when a cloze can hold them."""
+    if fields["type"] == "choice":
+        words = [f"[{c}]" if c == fields["answer"] else c for c in fields["choices"]]
+        texts = list(fields["choices"])
+    elif fields["type"] == "text":
+        words = texts = list(fields["answers"])
+    elif fields["type"] == "number":
+        tolerance = fields.get("tolerance") or 0
+        number = format_number(fields["answer"])
+        return f"{{{{{number} ± {format_number(tolerance)}}}}}" if tolerance else f"{{{{{number}}}}}"
+    else:
+        return None  # several right choices: no blank takes them
+    if any(re.search(r"[|\[\]{}]", text) for text in texts):
+        return None  # the cloze syntax's own characters
+    return "{{" + " | ".join(words) + "}}"
 
 
 def _shared_feedback(right: list[_Answer]) -> str:
@@ -353,3 +408,19 @@ def _numeric_value(text: str) -> tuple[float, float] | None:
 def _tidy(value: float) -> float:
     """Drop binary noise from a midpoint: (3.141 + 3.142) / 2 is 3.1415, not 3.1415000000000002."""
     return float(f"{value:.12g}")
+
+
+# What each question type is read from; `tests/test_question_types.py` keeps it complete.
+IMPORTS: ImportTable = {
+    "choice": Carried("multiple choice with one right answer (`=right ~wrong`)"),
+    "multi": Carried("multiple choice with weights (`~%50%right ~%-100%wrong`)"),
+    "truefalse": Carried("true/false (`{T}`, `{FALSE}`)"),
+    "number": Carried("numerical (`{#answer:tolerance}`, `{#min..max}`)"),
+    "text": Carried("short answer (`{=accepted =also}`)"),
+    "order": NotCarried("GIFT has no ordering question type"),
+    "match": Carried("matching (`{=left -> right}`)"),
+    "cloze": Carried("missing word (`text {=answer} text`), one blank"),
+    "categorize": Carried("matching whose right answers repeat (`=item -> group`)"),
+    "poll": NotCarried("GIFT has no poll (a Moodle choice question always has a right answer)"),
+    "estimate": NotCarried("GIFT's numerical questions have no scale: they are read as number"),
+}

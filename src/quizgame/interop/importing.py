@@ -25,6 +25,7 @@ from quizgame.format.models import (
     slug,
 )
 from quizgame.interop.common import InteropError
+from quizgame.safe_text import visible
 
 _QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
 _MAX_ID = 64
@@ -85,8 +86,11 @@ class ImportResult:
         """Validate one question's dict; keep it, or report why not. True when it was kept.
 
         `column` names the input column of a model field (CSV's `answer` holds `answers`,
-        `items` or `pairs`), so messages speak the teacher's vocabulary.
+        `items` or `pairs`), so messages speak the teacher's vocabulary. Control characters in
+        its texts are made visible first: the file comes from elsewhere, and its texts end up
+        on students' terminals.
         """
+        data = _visible_texts(data)
         try:
             question = _QUESTION.validate_python(data)
         except ValidationError as error:
@@ -101,6 +105,16 @@ class ImportResult:
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: p.line if p.line is not None else 0)
+
+
+def _visible_texts(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {key: _visible_texts(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible_texts(item) for item in value]
+    return value
 
 
 def _field_name(item: Any) -> str:

@@ -7,12 +7,23 @@ and absent optional values are `null`. `Quiz.model_validate_json` reads the outp
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from quizgame.format.models import Quiz
-from quizgame.interop.common import ExportOptions, ExportResult
+from quizgame.format.models import QUESTION_TYPES, QuestionBase, Quiz
+from quizgame.interop.common import ExportOptions, ExportResult, ExportTable, render_each
 
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """The quiz as indented UTF-8 JSON."""
-    text = json.dumps(quiz.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    return ExportResult(text, len(quiz.questions))
+    questions, skipped = render_each(quiz, EXPORTS, "JSON")
+    document = {"quiz": quiz.quiz.model_dump(mode="json"), "questions": questions}
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return ExportResult(text, len(questions), skipped)
+
+
+def _dump(quiz: Quiz, question: QuestionBase) -> dict[str, Any]:
+    return question.model_dump(mode="json")
+
+
+# A model's own dump carries every type the format has, whatever its keys.
+EXPORTS: ExportTable[dict[str, Any]] = dict.fromkeys(QUESTION_TYPES, _dump)

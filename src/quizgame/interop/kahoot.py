@@ -4,7 +4,7 @@ The layout is the template's: a short header area, column titles on row 8, then 
 per row from row 9 (number, question, answers 1-4, time limit, correct answer numbers). Kahoot
 takes multiple choice and true/false only, a question of at most 120 characters, 2 to 4 answers
 of at most 75 characters and a time limit from a fixed set: a question that does not fit is
-skipped with the reason, never cut short.
+skipped with the reason, never cut short. Line breaks become spaces (a cell is one line).
 """
 
 from __future__ import annotations
@@ -24,7 +24,14 @@ from quizgame.format.models import (
     TrueFalseQuestion,
     quoted,
 )
-from quizgame.interop.common import ExportOptions, ExportResult, Unsupported, render_each
+from quizgame.interop.common import (
+    ExportOptions,
+    ExportResult,
+    ExportTable,
+    NotCarried,
+    Unsupported,
+    render_each,
+)
 
 MAX_QUESTION = 120
 MAX_ANSWER = 75
@@ -46,7 +53,7 @@ _WIDTHS = {"A": 5, "B": 60, "C": 25, "D": 25, "E": 25, "F": 25, "G": 18, "H": 18
 
 def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     """The quiz as Kahoot's spreadsheet; questions Kahoot cannot take are skipped."""
-    rows, skipped = render_each(quiz.questions, lambda q: question_row(q, quiz.time_limit_for(q)))
+    rows, skipped = render_each(quiz, EXPORTS, "Kahoot")
     book = Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
@@ -64,28 +71,54 @@ def export_quiz(quiz: Quiz, options: ExportOptions) -> ExportResult:
     for number, values in enumerate(rows, start=1):
         for column, value in enumerate([number, *values], start=1):
             _put(sheet.cell(row=HEADER_ROW + number, column=column), value)
-    for column, width in _WIDTHS.items():
-        sheet.column_dimensions[column].width = width
+    for letter, width in _WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()
     book.save(buffer)
     return ExportResult(buffer.getvalue(), len(rows), skipped)
 
 
-def question_row(question: Question, seconds: int) -> list[Any]:
+def question_row(
+    quiz: Quiz, question: Question, answers: list[str], right: list[int]
+) -> list[Any]:
     """Question, four answer cells (None when unused), time limit, correct answer number(s)."""
-    if isinstance(question, TrueFalseQuestion):
-        answers, right = ["True", "False"], [1 if question.answer else 2]
-    elif isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        answers = list(question.choices)
-        correct = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
-        right = [index for index, choice in enumerate(answers, start=1) if choice in correct]
-    else:
-        raise Unsupported(f"Kahoot quizzes have no {question.type} questions (only multiple "
-                          "choice and true/false)")
-    _check(question.prompt, answers)
-    cells: list[Any] = [question.prompt, *answers, *[None] * (MAX_ANSWERS - len(answers))]
+    # A cell's line break would show in Kahoot as a stray character or split the text.
+    prompt, answers = _one_line(question.prompt), [_one_line(answer) for answer in answers]
+    _check(prompt, answers)
+    cells: list[Any] = [prompt, *answers, *[None] * (MAX_ANSWERS - len(answers))]
     correct_cell = right[0] if len(right) == 1 else ",".join(map(str, right))
-    return [*cells, kahoot_time(seconds), correct_cell]
+    return [*cells, kahoot_time(quiz.time_limit_for(question)), correct_cell]
+
+
+def _truefalse(quiz: Quiz, question: TrueFalseQuestion) -> list[Any]:
+    return question_row(quiz, question, ["True", "False"], [1 if question.answer else 2])
+
+
+def _choices(quiz: Quiz, question: ChoiceQuestion | MultiQuestion) -> list[Any]:
+    answers = list(question.choices)
+    correct = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
+    right = [index for index, choice in enumerate(answers, start=1) if choice in correct]
+    return question_row(quiz, question, answers, right)
+
+
+def _none(kind: str) -> NotCarried:
+    return NotCarried(f"Kahoot quizzes have no {kind} questions (only multiple choice and "
+                      "true/false)")
+
+
+EXPORTS: ExportTable[list[Any]] = {
+    "choice": _choices,
+    "multi": _choices,
+    "truefalse": _truefalse,
+    "number": _none("number"),
+    "text": _none("text"),
+    "order": _none("order"),
+    "match": _none("match"),
+    "estimate": _none("estimate"),
+    "categorize": _none("categorize"),
+    "cloze": _none("cloze"),
+    "poll": NotCarried("Kahoot's quiz spreadsheet has no polls (add them in Kahoot itself)"),
+}
 
 
 def kahoot_time(seconds: int) -> int:
@@ -93,6 +126,10 @@ def kahoot_time(seconds: int) -> int:
     if not seconds:
         return DEFAULT_TIME
     return next((allowed for allowed in TIME_LIMITS if allowed >= seconds), TIME_LIMITS[-1])
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _check(prompt: str, answers: list[str]) -> None:

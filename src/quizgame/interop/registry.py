@@ -29,6 +29,7 @@ class ExportFormat:
     module: str
     summary: str
     binary: bool = False
+    suffix: str = ""  # of the file a binary format writes, for the example in messages
 
     def exporter(self) -> Exporter:
         return importlib.import_module(self.module).export_quiz
@@ -50,8 +51,14 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("gift", "quizgame.interop.gift", "Moodle GIFT text"),
+        ExportFormat("moodle-xml", "quizgame.interop.moodle_xml", "Moodle XML question bank"),
+        ExportFormat("qti", "quizgame.interop.qti",
+                     "QTI 2.1 content package (.zip) for Canvas, Blackboard, Brightspace",
+                     binary=True, suffix=".zip"),
         ExportFormat("kahoot", "quizgame.interop.kahoot", "Kahoot quiz spreadsheet (.xlsx)",
-                     binary=True),
+                     binary=True, suffix=".xlsx"),
+        ExportFormat("apkg", "quizgame.interop.anki_package", "Anki package (.apkg)",
+                     binary=True, suffix=".apkg"),
         ExportFormat("anki", "quizgame.interop.anki", "Anki text import (tab-separated)"),
         ExportFormat("csv", "quizgame.interop.csv_format", "spreadsheet, one row per question"),
         ExportFormat("markdown", "quizgame.interop.markdown", "printable handout or answer key"),
@@ -64,6 +71,7 @@ IMPORT_FORMATS: dict[str, ImportFormat] = {
     for f in (
         ImportFormat("csv", "quizgame.interop.csv_format", (".csv",)),
         ImportFormat("gift", "quizgame.interop.gift_import", (".gift",)),
+        ImportFormat("moodle-xml", "quizgame.interop.moodle_xml_import", (".xml",)),
     )
 }
 

@@ -15,11 +15,15 @@ from urllib.parse import quote
 
 from quizgame.engine.records import AnswerRecord
 from quizgame.format.models import (
+    CategorizeQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
+    EstimateQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
+    PollQuestion,
     Question,
     TextQuestion,
     TrueFalseQuestion,
@@ -36,7 +40,11 @@ INTERACTION_TYPES = {
     "order": "sequencing",
     "match": "matching",
     "poll": "choice",
+    "estimate": "numeric",
+    "categorize": "matching",
+    "cloze": "fill-in",
 }
+"""Question type -> xAPI interactionType (`tests/test_question_types.py` keeps it complete)."""
 ITEMS = "[,]"
 PAIR = "[.]"
 
@@ -70,7 +78,7 @@ def correct_pattern(question: Question) -> list[str]:
         return [ITEMS.join(component_id(choice) for choice in question.answers)]
     if isinstance(question, TrueFalseQuestion):
         return [str(question.answer).lower()]
-    if isinstance(question, NumberQuestion):
+    if isinstance(question, NumberQuestion | EstimateQuestion):
         if question.tolerance:
             low, high = question.answer - question.tolerance, question.answer + question.tolerance
             return [f"{format_number(float(low))}[:]{format_number(float(high))}"]
@@ -83,6 +91,12 @@ def correct_pattern(question: Question) -> list[str]:
     if isinstance(question, MatchQuestion):
         return [ITEMS.join(f"{component_id(left)}{PAIR}{component_id(right)}"
                            for left, right in question.pairs)]
+    if isinstance(question, CategorizeQuestion):
+        return [ITEMS.join(f"{component_id(item)}{PAIR}{component_id(bucket)}"
+                           for item, bucket in question.bucket_of().items())]
+    if isinstance(question, ClozeQuestion):
+        return [ITEMS.join(blank.answers[0] if blank.kind != "number" else format_number(blank.number)
+                           for blank in question.blanks)]
     return []
 
 
@@ -97,6 +111,11 @@ def _components(question: Question, language: str) -> dict[str, Any]:
     if isinstance(question, MatchQuestion):
         return {"source": listed([pair[0] for pair in question.pairs]),
                 "target": listed([pair[1] for pair in question.pairs])}
+    if isinstance(question, CategorizeQuestion):
+        return {"source": listed(list(question.bucket_of())),
+                "target": listed([bucket.name for bucket in question.buckets])}
+    if isinstance(question, PollQuestion):
+        return {"choices": listed(question.choices)}
     return {}
 
 
@@ -110,6 +129,14 @@ def response_of(answer: AnswerRecord, question: Question | None) -> str:
     if isinstance(given, float):
         return format_number(given)
     if isinstance(given, list):
+        if answer.question_type == "categorize":
+            # `given` holds the bucket chosen for each item, in the quiz's order of items.
+            if not isinstance(question, CategorizeQuestion) or len(question.bucket_of()) != len(given):
+                return ""
+            return ITEMS.join(f"{component_id(item)}{PAIR}{component_id(bucket)}"
+                              for item, bucket in zip(question.bucket_of(), given))
+        if answer.question_type == "cloze":
+            return ITEMS.join(given)  # fill-in: the words typed, blank by blank
         if answer.question_type == "match":
             # `given` holds the right items in the quiz's order of left items.
             if not isinstance(question, MatchQuestion) or len(question.pairs) != len(given):

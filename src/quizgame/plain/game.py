@@ -12,29 +12,31 @@ input or Ctrl-C simply stops the game (exit status 0).
 from __future__ import annotations
 
 import os
+import sys
 import time
-from datetime import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TextIO
 
 from quizgame import wording
+from quizgame.classroom.polls import split_lines
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
-from quizgame.engine.grading import parse_response
+from quizgame.engine.grading import answer_prompts, parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Mode, SessionRecord
 from quizgame.engine.scheduling import Clock, utc_now
-from quizgame.engine.session import GameSession
+from quizgame.engine.session import GameSession, PollVotes
 from quizgame.errors import PlayerNameError
 from quizgame.format.models import Quiz
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
 SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
-_COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31"}
+_COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31", "unscored": "36"}
 
 
 class _Stop(Exception):
@@ -94,6 +96,7 @@ def play_plain(
     round_size: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
+    poll_votes: PollVotes | None = None,
 ) -> int:
     """Play one game in plain mode; returns the exit status (0, also when stopped early).
 
@@ -104,17 +107,21 @@ def play_plain(
         store = open_store(player) if player is not None else _ask_player(console, open_store)
         left = GameSession.unfinished(quiz, store, mode)
         if left is not None and _continues(console, left):
-            session = GameSession.resume(quiz, store, left, clock=clock, monotonic=monotonic)
+            session = GameSession.resume(quiz, store, left, clock=clock, monotonic=monotonic,
+                                         poll_votes=poll_votes)
         else:
             session = GameSession.start(
                 quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
                 monotonic=monotonic, exam=exam, easy_within=easy_within, round_size=round_size,
+                poll_votes=poll_votes,
             )
     except NothingToPlayError as error:
         console.say(str(error))
         return 0
     except (_Stop, KeyboardInterrupt):
         return 0
+    for problem in session.problems:
+        print(f"quizgame: skipped: {problem}", file=sys.stderr)
     if session.is_over:
         console.say(_nothing_due(session, clock))
         return 0
@@ -165,15 +172,17 @@ def _play(session: GameSession, console: Console) -> None:
     while (shown := session.current()) is not None:
         console.say("", *_question_lines(shown))
         while True:
-            line = console.ask("> ").strip()
+            prompts = answer_prompts(shown)
+            line = console.ask(prompts[0]).strip()
             if line == HINT:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
             elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
                 console.say(f"{line} goes on the feedback of an answer, before Enter.")
             else:
+                lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
                 try:
-                    response = parse_response(shown, line)
+                    response = parse_response(shown, "\n".join(lines))
                 except AnswerFormatError as error:
                     console.say(str(error))
                     continue
@@ -205,8 +214,8 @@ def _read_feedback(session: GameSession, console: Console) -> None:
 
 def _override(session: GameSession, console: Console) -> None:
     if not session.can_override:
-        console.say("!! says a typed answer (text or number) marked wrong was right; it only "
-                    "works on its feedback.")
+        console.say("!! says a typed answer marked wrong was right; it only works on its "
+                    "feedback.")
         return
     feedback = session.override()
     if feedback.record.claim is not None:
@@ -259,6 +268,11 @@ def _feedback_lines(
     scored: bool,
     now: datetime,
 ) -> list[str]:
+    if not feedback.scored:
+        lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
+        if split := split_lines(feedback.split):
+            lines += ["How everyone voted:", *split]
+        return lines
     record = feedback.record
     verdict = wording.verdict(feedback.outcome, feedback.credit)
     if feedback.outcome == "timed_out":
@@ -300,12 +314,12 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
         f"Best streak: {results.best_streak}",
     ]
     for number, row in enumerate(results.rows, start=1):
-        verdict = wording.verdict(row.outcome, row.credit)
+        verdict = "Poll" if not row.scored else wording.verdict(row.outcome, row.credit)
         marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden),
                                        (wording.CLAIMED, row.claim == "open")) if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
-                     + ("" if row.correct else f" Right: {row.right_answer}."))
+                     + ("" if row.correct or not row.scored else f" Right: {row.right_answer}."))
     if results.mode == "practice":
         lines.append(f"Cards reviewed: {wording.number(results.reviewed)}.")
         if results.next_due:

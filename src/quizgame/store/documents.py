@@ -12,20 +12,21 @@ step: the TOML files are read fast enough with `rtoml`, a TOML parser written in
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import rtoml
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from quizgame.errors import SaveError
+from quizgame.safe_text import visible
 from quizgame.store.files import digest, read_bytes, write_atomic
 from quizgame.store.migrations import FORMAT_VERSION, FormatError, migrate
 from quizgame.store.models import Kind, M
+from quizgame.toml_read import parse_save, parse_toml
 
 _MAX_LISTED_ERRORS = 3
+__all__ = ["dump_table", "load", "parse_save", "parse_toml", "read_table", "save", "validate"]
 
 
 def load(path: Path, kind: Kind[M], raw: bytes | None = None) -> M:
@@ -45,49 +46,15 @@ def read_table(path: Path, kind: Kind[Any], raw: bytes | None = None) -> dict[st
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise _unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})")
+        raise unreadable(path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} on line {line})") from None
     try:
-        table = parse_toml(text)
+        table = parse_save(text)
     except tomllib.TOMLDecodeError as error:
-        raise _unreadable(path, f"is not valid TOML: {error}")
+        raise unreadable(path, f"is not valid TOML: {error}") from None
     try:
         return migrate(kind.name, table)
     except FormatError as error:
-        raise _unreadable(path, str(error))
-
-
-def parse_toml(text: str) -> dict[str, Any]:
-    """The table of `text`, as `tomllib.loads(text)` gives it, or `tomllib.TOMLDecodeError`.
-
-    rtoml reads about eight times faster than tomllib (pure Python) and gives equal tables
-    (tests/test_store_toml.py). A text rtoml refuses goes to tomllib, which words the error users
-    see (with line and column) and reads the odd text rtoml refuses (a float beyond a double's
-    range, `1e400`, which tomllib makes `inf`). rtoml follows TOML 1.1, so it also reads a few
-    things tomllib (TOML 1.0) refuses: a byte-order mark, `\\e` and `\\xHH` escapes, times
-    without seconds, inline tables over several lines. quizgame never writes them; a hand edit
-    that uses them is read as TOML 1.1 says.
-    """
-    try:
-        table = rtoml.loads(text)
-    except rtoml.TomlParsingError:
-        return tomllib.loads(text)
-    return _with_plain_time_zones(table)
-
-
-def _with_plain_time_zones(value: Any) -> Any:
-    """`value` (a table or list) with rtoml's tzinfo objects replaced by `datetime.timezone`s.
-
-    rtoml's time zones give the same offsets as tomllib's `datetime.timezone`s, but cannot be
-    pickled or deep-copied (`model_copy(deep=True)` of a loaded record would fail). In place.
-    """
-    items = value.items() if type(value) is dict else enumerate(value)
-    for key, item in items:
-        kind = type(item)
-        if kind is datetime and item.tzinfo is not None:  # naive ones fail validation anyway
-            value[key] = item.replace(tzinfo=timezone(item.utcoffset()))
-        elif kind is dict or kind is list:
-            _with_plain_time_zones(item)
-    return value
+        raise unreadable(path, str(error)) from None
 
 
 def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
@@ -95,12 +62,21 @@ def validate(path: Path, kind: Kind[M], table: dict[str, Any]) -> M:
     try:
         return kind.model.model_validate(table)
     except ValidationError as error:
-        raise _unreadable(path, f"is not a valid {kind.description}: {_describe(error)}")
+        raise unreadable(path, f"is not a valid {kind.description}: {_describe(error)}") from None
 
 
 def write_table(path: Path, table: dict[str, Any]) -> str:
     """Write `table` as TOML with `format = N` first, atomically; returns the bytes' digest."""
-    raw = tomli_w.dumps({"format": FORMAT_VERSION, **table}).encode("utf-8")
+    return write_bytes(path, dump_table(table))
+
+
+def dump_table(table: dict[str, Any]) -> bytes:
+    """The bytes `write_table` writes for `table`."""
+    return tomli_w.dumps({"format": FORMAT_VERSION, **table}).encode("utf-8")
+
+
+def write_bytes(path: Path, raw: bytes) -> str:
+    """Write a dumped table atomically; returns its digest."""
     write_atomic(path, raw)
     return digest(raw)
 
@@ -112,8 +88,9 @@ def report(problems: list[str] | None, error: SaveError) -> None:
     problems.append(str(error))
 
 
-def _unreadable(path: Path, problem: str) -> SaveError:
-    return SaveError(f"{path}: {problem} (the file was left as it is)")
+def unreadable(path: Path, problem: str) -> SaveError:
+    # The problem may quote the file (an unknown key, a parser's excerpt): never raw.
+    return SaveError(f"{path}: {visible(problem, multiline=False)} (the file was left as it is)")
 
 
 def _describe(error: ValidationError) -> str:

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
 from quizgame.engine.records import SessionRecord
-from quizgame.errors import PlayerNotFoundError, SaveError
+from quizgame.errors import PlayerNameError, PlayerNotFoundError, SaveError
+from quizgame.safe_text import visible
 from quizgame.store.documents import load, report, save
-from quizgame.store.files import file_error, player_lock
+from quizgame.store.files import check_inside, file_error, player_lock
+from quizgame.store.lookalike import name_skeleton
 from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
 from quizgame.store.player import PlayerInfo, PlayerSaves
@@ -33,19 +35,21 @@ class Scan(NamedTuple, Generic[T]):
 
 
 class PlayerSession(NamedTuple):
-    """A full session record and whose it is."""
+    """A full session record and whose it is (`created_at`: of the player, in this folder)."""
 
     player: str
     key: str
     record: SessionRecord
+    created_at: datetime
 
 
 class PlayerSummary(NamedTuple):
-    """A session summary (no answers) and whose it is."""
+    """A session summary (no answers) and whose it is (`created_at` as in `PlayerSession`)."""
 
     player: str
     key: str
     summary: SessionSummary
+    created_at: datetime
 
 
 class SavesFolder:
@@ -64,9 +68,10 @@ class SavesFolder:
         key = player_key(name)
         folder = self.root / key
         path = folder / PLAYER_FILE
-        if not path.exists():
+        if not _exists(path):
             if not create:
                 raise PlayerNotFoundError(f"no saves for player {name!r} in {self.root}")
+            self._refuse_look_alike(name, key)
             self._create(folder, PlayerProfile(name=name, created_at=datetime.now(UTC)))
         profile = load(path, PLAYER)
         if normalised_name(profile.name) != normalised_name(name):
@@ -76,7 +81,7 @@ class SavesFolder:
     def players(self, problems: list[str] | None = None) -> list[PlayerInfo]:
         """Every player in the folder, by name (see `PlayerSaves` for `problems`)."""
         found = []
-        for folder in self._player_folders():
+        for folder in self._player_folders(problems):
             try:
                 found.append(self._info(folder))
             except SaveError as error:
@@ -84,6 +89,7 @@ class SavesFolder:
         return sorted(found, key=lambda info: (normalised_name(info.name), info.key))
 
     def _create(self, folder: Path, profile: PlayerProfile) -> None:
+        check_inside(folder / PLAYER_FILE, self.root)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -93,7 +99,18 @@ class SavesFolder:
             if not (folder / PLAYER_FILE).exists():
                 save(folder / PLAYER_FILE, profile)
 
-    def _player_folders(self) -> list[Path]:
+    def _refuse_look_alike(self, name: str, key: str) -> None:
+        """A new player whose name looks like an existing player's is refused (`lookalike`)."""
+        skeleton = name_skeleton(name)
+        for info in self.players(problems=[]):
+            if info.key != key and name_skeleton(info.name) == skeleton:
+                raise PlayerNameError(
+                    f"the name {visible(name, multiline=False)!r} looks the same as the "
+                    f"existing player {info.name!r}: play as {info.name!r}, or choose a name "
+                    "that looks different"
+                )
+
+    def _player_folders(self, problems: list[str] | None = None) -> list[Path]:
         try:
             with os.scandir(self.root) as entries:
                 names = [entry.name for entry in entries if is_player_key(entry.name)]
@@ -101,9 +118,16 @@ class SavesFolder:
             return []
         except OSError as error:
             raise file_error(self.root, "listed", error) from error
-        # A folder without player.toml is a player being created (or not a player at all).
-        folders = (self.root / name for name in sorted(names))
-        return [folder for folder in folders if (folder / PLAYER_FILE).is_file()]
+        # A folder without player.toml is a player being created (or not a player at all); a
+        # folder that cannot be looked into (another user's, mode 000) is reported and skipped.
+        folders = []
+        for folder in (self.root / name for name in sorted(names)):
+            try:
+                if _exists(folder / PLAYER_FILE):
+                    folders.append(folder)
+            except SaveError as error:
+                report(problems, error)
+        return folders
 
     @staticmethod
     def _info(folder: Path) -> PlayerInfo:
@@ -118,24 +142,37 @@ class SavesFolder:
         return PlayerInfo(profile.name, key, profile.created_at, folder)
 
 
+def _exists(path: Path) -> bool:
+    """Whether `path` exists; `SaveError` when its folder cannot be looked into."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise file_error(path.parent, "read", error) from error
+    return True
+
+
 def scan_sessions(root: Path, quiz_id: str | None = None) -> Scan[PlayerSession]:
-    """Every readable session record (of one quiz when given) of every player under `root`."""
+    """Every readable session record (of one quiz when given) of every player under `root`,
+    read `checked` (sessions.py): a file whose figures disagree with its answers is skipped."""
     problems: list[str] = []
     found = [
-        PlayerSession(saves.name, saves.key, record)
+        PlayerSession(saves.name, saves.key, record, saves.info.created_at)
         for saves in _all_players(root, problems)
-        for record in saves.sessions(quiz_id, problems)
+        for record in saves.sessions(quiz_id, problems, checked=True)
     ]
     return Scan(found, problems)
 
 
 def scan_summaries(root: Path) -> Scan[PlayerSummary]:
-    """Every readable session summary of every player under `root` (no answers: fast)."""
+    """Every readable session summary of every player under `root` (no answers: fast), read
+    `checked` like `scan_sessions`."""
     problems: list[str] = []
     found = [
-        PlayerSummary(saves.name, saves.key, summary)
+        PlayerSummary(saves.name, saves.key, summary, saves.info.created_at)
         for saves in _all_players(root, problems)
-        for summary in saves.summaries(problems)
+        for summary in saves.summaries(problems, checked=True)
     ]
     return Scan(found, problems)
 

@@ -39,7 +39,8 @@ def migrate(
     current: int = FORMAT_VERSION,
     registry: Registry = MIGRATIONS,
 ) -> Table:
-    """Take the `format` key out of a parsed file and bring the rest up to `current`."""
+    """The parsed file without its `format` key, brought up to `current` (`table` is unchanged)."""
+    table = dict(table)
     version = table.pop("format", None)
     if version is None:
         raise FormatError("has no `format` key: it does not look like a quizgame save file")

@@ -49,11 +49,14 @@ class SessionSummary(RecordModel):
     id: str
     quiz_id: str
     quiz_title: str = ""
+    player: str = Field(description="Display name of the player, as the session file says.")
     mode: Mode
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
-    answered: int = Field(0, ge=0, description="Answer records (timed-out questions included).")
+    answered: int = Field(
+        0, ge=0, description="Scored answer records (timed-out questions included, polls not)."
+    )
     correct: int = Field(0, ge=0, description="Fully correct (or overridden) answers.")
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
@@ -77,11 +80,12 @@ class SessionSummary(RecordModel):
                 "id": record.id,
                 "quiz_id": record.quiz_id,
                 "quiz_title": record.quiz_title,
+                "player": record.player,
                 "mode": record.mode,
                 "started_at": record.started_at,
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
-                "answered": len(record.answers),
+                "answered": len(record.scored_answers),
                 "correct": record.correct_count,
                 "score": record.score,
                 "duration_ms": record.duration_ms,

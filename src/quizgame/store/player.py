@@ -18,13 +18,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
-from quizgame.store.files import digest, player_lock, read_bytes, toml_files
+from quizgame.store.files import (
+    check_inside,
+    check_writable,
+    digest,
+    player_lock,
+    read_bytes,
+    toml_files,
+)
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
@@ -73,34 +81,48 @@ class PlayerSaves:
 
     # -- sessions ---------------------------------------------------------------------------
 
+    def check_writable(self) -> None:
+        """`SaveError` now when no answer could be saved (read-only or full disk, a link out
+        of the saves folder)."""
+        folder = self.path / SESSIONS_DIR
+        check_inside(folder / "probe", self.path.parent)
+        check_writable(folder)
+
     def save_session(self, record: SessionRecord) -> None:
         """Write the whole session (atomic, durable when it returns)."""
         if normalised_name(record.player) != normalised_name(self.name):
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
-        path = self._session_path(record.id)
+        path = check_inside(self._session_path(record.id), self.path.parent)
         self._check_replaceable(path)
         self._written[path.name] = write_session(path, record)
 
     def sessions(
-        self, quiz_id: str | None = None, problems: list[str] | None = None
+        self, quiz_id: str | None = None, problems: list[str] | None = None, *,
+        checked: bool = False,
     ) -> list[SessionRecord]:
-        """Sessions (of one quiz when given), oldest first, answers included."""
+        """Sessions (of one quiz when given), oldest first, answers included. `checked` (the
+        classroom) refuses files whose figures disagree with their answers (sessions.py)."""
 
         def read(path: Path) -> SessionRecord | None:
             raw = read_bytes(path)
             if quiz_id is not None and read_summary(path, raw).quiz_id != quiz_id:
                 return None  # another quiz's game: no need to parse its answers
-            return read_record(path, raw)
+            return read_record(path, raw, checked=checked)
 
         return self._each_session(read, problems)
 
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
-        return read_record(self._session_path(session_id))
+        path = self._session_path(session_id)
+        record = read_record(path)
+        self._check_owner(path, record.player)
+        return record
 
-    def summaries(self, problems: list[str] | None = None) -> list[SessionSummary]:
+    def summaries(
+        self, problems: list[str] | None = None, *, checked: bool = False
+    ) -> list[SessionSummary]:
         """Every session without its answers, oldest first (fast: see sessions.py)."""
-        return self._each_session(read_summary, problems)
+        return self._each_session(partial(read_summary, checked=checked), problems)
 
     def _session_path(self, session_id: str) -> Path:
         return self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
@@ -118,12 +140,22 @@ class PlayerSaves:
         for path in paths:
             try:
                 item = read(path)
+                if item is not None:
+                    self._check_owner(path, item.player)
             except SaveError as error:
                 report(problems, error)
                 continue
             if item is not None:
                 found.append(item)
         return sorted(found, key=lambda item: (item.started_at, item.id))
+
+    def _check_owner(self, path: Path, player: str) -> None:
+        """A session file naming another player (copied into this folder) is not this player's."""
+        if normalised_name(player) != normalised_name(self.name):
+            raise SaveError(
+                f"{path}: is a game of player {player!r}, not of {self.name!r} whose folder it "
+                "is in (copied by hand?); skipped (the file was left as it is)"
+            )
 
     def _check_replaceable(self, path: Path) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""
@@ -148,14 +180,34 @@ class PlayerSaves:
 
     def restore_card(self, quiz_id: str, question_id: str, card: CardState | None) -> None:
         """Store one card's state, or remove the card when None (an undone first review)."""
-        path = self._cards_path(quiz_id)
+        self._change_card(quiz_id, question_id, lambda _stored: card)
+
+    def update_card(
+        self, quiz_id: str, question_id: str, change: Callable[[CardState | None], CardState]
+    ) -> CardState:
+        """Under the lock: read the quiz's cards, replace this one by `change(it as stored, or
+        None)` and write them back. A review made by another game since this one last read the
+        card is in `it`, so `change` builds on it instead of overwriting it."""
+        card = self._change_card(quiz_id, question_id, change)
+        assert card is not None
+        return card
+
+    def _change_card(
+        self, quiz_id: str, question_id: str,
+        change: Callable[[CardState | None], CardState | None],
+    ) -> CardState | None:
+        """The one read-modify-write of a card file: under the player's lock, `change` maps the
+        stored card (or None) to its new state (None: no card)."""
+        path = check_inside(self._cards_path(quiz_id), self.path.parent)
         with player_lock(self.path):
             cards = self.load_cards(quiz_id)
+            card = change(cards.get(question_id))
             if card is None:
                 cards.pop(question_id, None)
             else:
                 cards[question_id] = card
             save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+        return card
 
     def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
         """The FSRS parameters `quizgame tune` adopted for this quiz in this saves folder (the

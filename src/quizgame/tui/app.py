@@ -1,7 +1,8 @@
 """The Textual app and the factory the CLI, `quizgame serve` and the tests all use.
 
-Everything the app needs comes in through `GameSettings` (paths, the player and quiz chosen on
-the command line, seed, clocks): there are no globals, and tests inject a frozen clock. Imports of
+Everything the app needs comes in through `GameSettings` (`tui/settings.py`: paths, the player
+and quiz chosen on the command line, seed, clocks): there are no globals, and tests inject a
+frozen clock, or a prepared session to start from. Imports of
 the engine, the store and the screens after the first are deferred so that the home screen is up
 as fast as a bare Textual app.
 """
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,47 +20,18 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizgame.tui.settings import GameSettings, utc_now
+
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
-    from quizgame.engine.records import Mode, SessionRecord
     from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.records import Mode, SessionRecord
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
 
-MODES: tuple[Mode, ...] = ("quiz", "practice", "mistakes")
 MORE_NEW_CARDS = 10
 """How many more new cards "learn more" adds to today's limit."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class GameSettings:
-    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks.
-
-    `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
-    already loaded from `quiz_path` (each quiz is loaded once per start); `roster` limits who
-    can play; `teacher` opens the teacher's views (never under `serve`).
-    """
-
-    quizzes_dirs: tuple[Path, ...]
-    saves_dir: Path
-    player: str | None = None
-    quiz_path: Path | None = None
-    quiz: Quiz | None = None
-    roster: Roster | None = None
-    teacher: bool = False
-    mode: Mode = "quiz"
-    seed: int | None = None
-    new_limit: int | None = None
-    exam: ExamGoal | None = None
-    easy_within: int | None = None
-    round_size: int | None = None
-    clock: Callable[[], datetime] = field(default=utc_now)
-    monotonic: Callable[[], float] = field(default=time.monotonic)
 
 
 class QuizApp(App[None]):
@@ -75,10 +47,11 @@ class QuizApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="quizgame.help"),
     ]
 
-    def __init__(self, settings: GameSettings) -> None:
+    def __init__(self, settings: GameSettings, session: GameSession | None = None) -> None:
         super().__init__()
         self.settings = settings
         self._saves: SavesFolder | None = None
+        self._prepared = session
         self._more_new = 0
         """New cards a day added by "learn more" on the nothing-due screen."""
 
@@ -113,7 +86,11 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         settings = self.settings
-        if settings.player is not None and settings.quiz_path is not None:
+        if self._prepared is not None:
+            from quizgame.tui.screens.question import QuestionScreen
+
+            self.push_screen(QuestionScreen(self._prepared, settings))
+        elif settings.player is not None and settings.quiz_path is not None:
             self.call_after_refresh(self.play_file, settings.quiz_path, settings.player, settings.mode)
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
@@ -161,6 +138,7 @@ class QuizApp(App[None]):
         )
 
     def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
+        from quizgame.classroom.polls import poll_votes
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
         from quizgame.tui.screens.question import QuestionScreen
@@ -168,9 +146,10 @@ class QuizApp(App[None]):
         settings = self.settings
         try:
             store = self.saves.player(player)
+            votes = partial(poll_votes, settings.saves_dir)
             if left is not None:
                 session = GameSession.resume(quiz, store, left, clock=settings.clock,
-                                             monotonic=settings.monotonic)
+                                             monotonic=settings.monotonic, poll_votes=votes)
             else:
                 session = GameSession.start(
                     quiz,
@@ -180,6 +159,7 @@ class QuizApp(App[None]):
                     clock=settings.clock,
                     monotonic=settings.monotonic,
                     new_limit=self._new_limit(),
+                    poll_votes=votes,
                     exam=settings.exam,
                     easy_within=settings.easy_within,
                     round_size=settings.round_size,
@@ -187,6 +167,9 @@ class QuizApp(App[None]):
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
+        for problem in session.problems:
+            self.notify(problem, title="A damaged save file was skipped", severity="warning",
+                        timeout=15, markup=False)
         if mode == "practice" and session.is_over:
             self._nothing_due(quiz, player, session)
             return
@@ -253,9 +236,14 @@ def create_app(
     round_size: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
+    session: GameSession | None = None,
 ) -> QuizApp:
     """The app for these folders (one quizzes folder, or several first-wins); with `player` and
-    `quiz_path` it goes straight to the game."""
+    `quiz_path` it goes straight to the game.
+
+    With `session` (a `GameSession` already started, perhaps answered up to some question) it
+    opens on that session's question screen: tests start at a state instead of replaying it.
+    """
     folders = (Path(quizzes),) if isinstance(quizzes, (str, Path)) else tuple(map(Path, quizzes))
     settings = GameSettings(
         quizzes_dirs=folders,
@@ -274,7 +262,7 @@ def create_app(
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
-    return QuizApp(settings)
+    return QuizApp(settings, session)
 
 
 def run_app(quizzes: Sequence[Path], saves_dir: Path, **options: Any) -> int:

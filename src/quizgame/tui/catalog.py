@@ -1,5 +1,5 @@
-"""What the home screen lists: the quizzes in the quizzes folder (broken ones included, with the
-checker's messages) and, for one player, their best score and cards due in each quiz.
+"""What the home screen lists: the quizzes in the quizzes folder, broken ones included with the
+checker's messages (a player's standing in each is `quizgame.classroom.standings`).
 
 No Textual here: the home screen runs these in a worker thread and only lays out the result.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,6 @@ from quizgame.errors import QuizLoadError
 
 if TYPE_CHECKING:
     from quizgame.format.models import Quiz
-    from quizgame.store.player import PlayerSaves
 
 
 @dataclass(frozen=True)
@@ -43,63 +41,56 @@ class QuizEntry:
         return self.quiz.quiz.id if self.quiz is not None else None
 
 
-@dataclass(frozen=True)
-class Standing:
-    """A player's record in one quiz: best finished quiz-mode score and practice cards due now."""
-
-    best: int | None = None
-    due: int = 0
-    due_tomorrow: int = 0
-    """Cards due within a day (those due now included)."""
-    practised: frozenset[str] = frozenset()
-    """Question ids with a card (the others are new)."""
-
-    def due_text(self, question_ids: list[str]) -> str:
-        """"4 due now, 6 by tomorrow, 60 new": the practice cards of one quiz."""
-        from quizgame.wording import number
-
-        new = sum(1 for qid in question_ids if qid not in self.practised)
-        return (f"Practice: {number(self.due)} due now, {number(self.due_tomorrow)} by tomorrow, "
-                f"{number(new)} new")
-
-
-@dataclass(frozen=True)
-class PlayerStandings:
-    """A player's standing in every quiz they played, and the save files that could not be read
-    (reported, skipped and left untouched)."""
-
-    by_quiz: dict[str, Standing]
-    problems: tuple[str, ...] = ()
-
-
 def scan_quizzes(
     folders: Sequence[Path], also: Path | None = None, loaded: Quiz | None = None
 ) -> list[QuizEntry]:
     """Every `*.toml` in the folders (each folder sorted by file name), then `also` (a quiz named
-    on the command line, already `loaded`) when it is not one of them. A quiz id met again in a
-    later folder is left out: the earlier one wins, with a note. A file that fails to load is
-    listed with the loader's messages (file name, line, what is wrong), never raised."""
+    on the command line, already `loaded`) when it is not one of them. Files of one folder that
+    share a quiz id are listed as broken (nothing says which one is meant); a quiz id met again
+    in a later folder is left out: the earlier one wins, with a note. A file that fails to load
+    is listed with the loader's messages (file name, line, what is wrong), never raised."""
     from quizgame.format.checker import quiz_files
 
-    paths = [path for folder in folders if folder.is_dir() for path in quiz_files([folder])]
-    if also is not None and not any(path.resolve() == also.resolve() for path in paths):
-        paths.append(also)
+    def read(path: Path) -> QuizEntry:
+        named = also is not None and loaded is not None and path.resolve() == also.resolve()
+        return QuizEntry(path, loaded) if named else _read_entry(path)
+
     entries: list[QuizEntry] = []
     by_id: dict[str, int] = {}
-    for path in paths:
-        named = also is not None and path.resolve() == also.resolve()
-        entry = QuizEntry(path, loaded) if named and loaded is not None else _read_entry(path)
-        quiz_id = entry.quiz_id
-        if quiz_id is None or named:  # the command line's file is listed as it is
-            entries.append(entry)
-        elif quiz_id in by_id:
-            winner = entries[by_id[quiz_id]]
-            note = f"Replaces the quiz {quiz_id!r} in {path.parent} (a local quiz wins)."
-            entries[by_id[quiz_id]] = dataclasses.replace(winner, note=note)
-        else:
-            by_id[quiz_id] = len(entries)
-            entries.append(entry)
+    paths: list[Path] = []
+    for folder in folders:
+        in_folder = quiz_files([folder]) if folder.is_dir() else []
+        paths += in_folder
+        for entry in _without_shared_ids([read(path) for path in in_folder]):
+            quiz_id = entry.quiz_id
+            if quiz_id is None:
+                entries.append(entry)
+            elif quiz_id in by_id:
+                winner = entries[by_id[quiz_id]]
+                note = f"Replaces the quiz {quiz_id!r} in {folder} (a local quiz wins)."
+                entries[by_id[quiz_id]] = dataclasses.replace(winner, note=note)
+            else:
+                by_id[quiz_id] = len(entries)
+                entries.append(entry)
+    if also is not None and not any(path.resolve() == also.resolve() for path in paths):
+        entries.append(read(also))  # named on purpose: listed as it is, never taken for another
     return entries
+
+
+def _without_shared_ids(entries: list[QuizEntry]) -> list[QuizEntry]:
+    """Quizzes of one folder sharing an id are listed as broken: playing one would mix their
+    saves."""
+    from quizgame.format.checker import shared_id_message, shared_ids
+
+    shared = shared_ids((entry.path, entry.quiz) for entry in entries if entry.quiz is not None)
+    listed = []
+    for entry in entries:
+        if entry.quiz is not None and entry.path in shared:
+            others = [Path(other.name) for other in shared[entry.path]]
+            problem = f"{entry.path.name}: {shared_id_message(entry.quiz.quiz.id, others)}"
+            entry = QuizEntry(entry.path, None, (problem,))
+        listed.append(entry)
+    return listed
 
 
 def _read_entry(path: Path) -> QuizEntry:
@@ -112,26 +103,3 @@ def _read_entry(path: Path) -> QuizEntry:
         # Name the file by itself: the folder is the one on screen.
         problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
         return QuizEntry(path, None, tuple(map(str, problems)))
-
-
-def player_standings(saves: PlayerSaves, now: datetime) -> PlayerStandings:
-    """Best scores from the session summaries (no answers are read) and due cards per quiz."""
-    problems: list[str] = []
-    best: dict[str, int] = {}
-    for summary in saves.summaries(problems):
-        if summary.mode == "quiz" and summary.finished:
-            best[summary.quiz_id] = max(best.get(summary.quiz_id, 0), summary.score)
-    from quizgame.engine.scheduling import due_counts
-
-    cards = saves.all_cards(problems)
-    counts = {quiz_id: due_counts(quiz_cards, now) for quiz_id, quiz_cards in cards.items()}
-    by_quiz = {
-        quiz_id: Standing(
-            best=best.get(quiz_id),
-            due=counts[quiz_id].now if quiz_id in counts else 0,
-            due_tomorrow=counts[quiz_id].day if quiz_id in counts else 0,
-            practised=frozenset(cards.get(quiz_id, {})),
-        )
-        for quiz_id in best.keys() | cards.keys()
-    }
-    return PlayerStandings(by_quiz, tuple(problems))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from quizgame import wording
 
-SYMBOL: dict[str, str] = {"correct": "✔", "partial": "◑", "incorrect": "✘", "timed_out": "✘"}
+SYMBOL: dict[str, str] = {
+    "correct": "✔", "partial": "◑", "incorrect": "✘", "timed_out": "✘", "unscored": "•",
+}
 
 
 def verdict(outcome: str, *, credit: float = 0.0, overridden: bool = False, claimed: bool = False) -> str:

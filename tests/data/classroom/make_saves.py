@@ -2,8 +2,9 @@
 
     .venv/bin/python tests/data/classroom/make_saves.py
 
-Two machines' saves of the quiz capitals.toml. Ana played on both: her first game was synced to
-room-b as well (same session id, counted once), her best game is only in room-b. Room-b also
+Two machines' saves of the quiz capitals.toml. Ana played on both (typed "ana" on room-b, after
+"Ana" on room-a: "Ana" is the name shown): her first game was synced to room-b as well (same
+session id, counted once), her best game is only in room-b. Room-b also
 holds a corrupt session file of Eve and a player folder whose player.toml is broken.
 Credits per question (q1..q4) are in the table below; the tests' expected values come from it.
 """
@@ -34,8 +35,8 @@ GAMES = [
     ("room-a", "Ben", "ben-1", "quiz",     0, True,  2000, (1, 1, 0, 0),   8),
     ("room-a", "Cy",  "cy-1",  "practice", 0, True,  0,    (1, 0, 1),      5),
     ("room-a", "Cy",  "cy-2",  "quiz",     1, False, 1000, (1, 0),         5),
-    ("room-b", "Ana", "ana-1", "quiz",     0, True,  3000, (1, 1, 1, 0),   9),
-    ("room-b", "Ana", "ana-3", "quiz",     2, True,  4000, (1, 1, 1, 1),   7),
+    ("room-b", "ana", "ana-1", "quiz",     0, True,  3000, (1, 1, 1, 0),   9),
+    ("room-b", "ana", "ana-3", "quiz",     2, True,  4000, (1, 1, 1, 1),   7),
     ("room-b", "Dee", "dee-1", "quiz",     0, True,  2500, (1, 0.5, 0, 1), 10),
     ("room-b", "Eve", "eve-1", "quiz",     1, True,  1000, (0, 0, 0, 1),   12),
 ]
@@ -44,10 +45,17 @@ GAMES = [
 def record(player: str, session_id: str, mode: str, day: int, finished: bool, score: int,
            credits: tuple[float, ...], seconds: int) -> SessionRecord:
     start = DAY1 + timedelta(days=day)
+    # Points add up to the score, as in every game quizgame saves (the classroom checks it): the
+    # part beyond 1,000 per credit is the streak bonus of the last fully correct answer.
+    points = [int(1000 * credit) if score else 0 for credit in credits]
+    bonus = [0] * len(credits)
+    if score > sum(points):
+        last = max(n for n, credit in enumerate(credits) if credit == 1)
+        bonus[last] = score - sum(points)
     answers = [
         AnswerRecord(
             question_id=qid, question_type=TYPES[qid], given=GIVEN[qid][credit],
-            correct=credit == 1, credit=credit, points=int(1000 * credit),
+            correct=credit == 1, credit=credit, points=points[n] + bonus[n], streak_bonus=bonus[n],
             elapsed_ms=seconds * 1000, answered_at=start + timedelta(seconds=seconds * (n + 1)),
         )
         for n, (qid, credit) in enumerate(zip(TYPES, credits))

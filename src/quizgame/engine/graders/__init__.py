@@ -1,13 +1,15 @@
-"""One grader per question type, by type name: the table to extend when a type is added."""
+"""One grader per question type, by type name (the engine's entry of each type; see
+docs/architecture.md, "Adding a question type", for the other tables)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from quizgame.engine.graders.arranged import MatchGrader, OrderGrader
+from quizgame.engine.graders.arranged import CategorizeGrader, MatchGrader, OrderGrader
 from quizgame.engine.graders.base import Grade, Grader, Response
-from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, TrueFalseGrader
-from quizgame.engine.graders.typed import NumberGrader, TextGrader
+from quizgame.engine.graders.choices import ChoiceGrader, MultiGrader, PollGrader, TrueFalseGrader
+from quizgame.engine.graders.cloze import ClozeGrader
+from quizgame.engine.graders.typed import EstimateGrader, NumberGrader, TextGrader
 
 GRADERS: dict[str, Grader[Any]] = {
     grader.type: grader
@@ -19,6 +21,10 @@ GRADERS: dict[str, Grader[Any]] = {
         TextGrader(),
         OrderGrader(),
         MatchGrader(),
+        EstimateGrader(),
+        PollGrader(),
+        CategorizeGrader(),
+        ClozeGrader(),
     )
 }
 

@@ -1,5 +1,10 @@
 """The grader interface, the grade it returns, and helpers the graders share.
 
+A grader is everything the core knows about one question type beyond its model: how it is laid
+out (`layout`: its options in a seeded order), how a response is read and graded (its
+partial-credit rule), whether the player may claim a wrong answer was right (`claimable`), and how
+a given answer and the right answer are put into words.
+
 Responses (what a front-end passes to `grade`): choice -> the choice text; multi -> a list of
 choice texts; truefalse -> bool; number -> float, or the text typed; text -> str; order -> the
 items in the player's order; match -> {left item: right item}.
@@ -7,16 +12,17 @@ items in the player's order; match -> {left item: right item}.
 
 from __future__ import annotations
 
+import random
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from quizgame.engine.errors import AnswerFormatError
+from quizgame.engine.marking import Marking
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.engine.marking import Marking
 from quizgame.format.models import QuestionBase
 
 Response = str | bool | float | int | list[str] | dict[str, str] | None
@@ -37,10 +43,27 @@ class Grade:
     given: Given = None
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a question is laid out on screen: see `PresentedQuestion.options` and `.lefts`."""
+
+    options: tuple[str, ...] = ()
+    lefts: tuple[str, ...] = ()
+
+
 class Grader(ABC, Generic[Q]):
     """The rules of one question type."""
 
     type: ClassVar[str]
+
+    def claimable(self, question: Q) -> bool:
+        """Whether the player may say "I was right" right after a wrong answer: only where the
+        grader may have misjudged what was typed (a choice is right or wrong as picked)."""
+        return False
+
+    def layout(self, question: Q, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        """The options (and left items) shown, in the order `generator` gives."""
+        return Layout()
 
     @abstractmethod
     def grade(self, question: Q, response: Any) -> Grade:
@@ -61,6 +84,19 @@ class Grader(ABC, Generic[Q]):
     @abstractmethod
     def right_answer(self, question: Q) -> str:
         """The right answer in words."""
+
+    def prompts(self, presented: PresentedQuestion) -> tuple[str, ...]:
+        """What plain mode asks before each line of the answer: one line, unless the type needs
+        several (a cloze: one per blank, joined with newlines for `parse`)."""
+        return ("> ",)
+
+    def tallied(self, question: Q) -> tuple[str, ...]:
+        """The choices whose votes are counted and shown after answering (a poll's), else none."""
+        return ()
+
+    def answer_lines(self, question: Q) -> list[str]:
+        """The right answer as lines, for answer keys and flashcard backs."""
+        return [self.right_answer(question)]
 
 
 def full_credit(correct: bool, given: Given) -> Grade:

@@ -1,19 +1,41 @@
-"""Graders of the picking types: choice, multi and truefalse."""
+"""Graders of the picking types: choice, multi, truefalse and poll."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from quizgame.engine.errors import AnswerFormatError
-from quizgame.engine.graders.base import Grade, Grader, full_credit, named_option, named_options, text_of, texts_of
+from quizgame.engine.graders.base import (
+    Grade,
+    Grader,
+    Layout,
+    full_credit,
+    named_option,
+    named_options,
+    text_of,
+    texts_of,
+)
 from quizgame.engine.normalise import fold
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import Given
-from quizgame.format.models import ChoiceQuestion, MultiQuestion, TrueFalseQuestion
+from quizgame.format.models import ChoiceQuestion, MultiQuestion, PollQuestion, TrueFalseQuestion
+
+
+def shown_choices(
+    question: ChoiceQuestion | MultiQuestion | PollQuestion, generator: random.Random, shuffle_choices: bool
+) -> Layout:
+    choices = list(question.choices)
+    if shuffle_choices:
+        generator.shuffle(choices)
+    return Layout(options=tuple(choices))
 
 
 class ChoiceGrader(Grader[ChoiceQuestion]):
     type = "choice"
+
+    def layout(self, question: ChoiceQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
 
     def grade(self, question: ChoiceQuestion, response: Any) -> Grade:
         choice = text_of(response)
@@ -37,6 +59,9 @@ class ChoiceGrader(Grader[ChoiceQuestion]):
 class MultiGrader(Grader[MultiQuestion]):
     type = "multi"
 
+    def layout(self, question: MultiQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
+
     def grade(self, question: MultiQuestion, response: Any) -> Grade:
         picks = list(dict.fromkeys(texts_of(response, "choices")))
         right = sum(1 for pick in picks if pick in question.answers)
@@ -54,6 +79,36 @@ class MultiGrader(Grader[MultiQuestion]):
 
     def right_answer(self, question: MultiQuestion) -> str:
         return ", ".join(question.answers)
+
+    def answer_lines(self, question: MultiQuestion) -> list[str]:
+        return [c for c in question.choices if c in question.answers]
+
+
+class PollGrader(Grader[PollQuestion]):
+    """A vote: any choice is taken, none is right (the session scores it 0 and counts it not)."""
+
+    type = "poll"
+
+    def layout(self, question: PollQuestion, generator: random.Random, *, shuffle_choices: bool) -> Layout:
+        return shown_choices(question, generator, shuffle_choices)
+
+    def grade(self, question: PollQuestion, response: Any) -> Grade:
+        choice = text_of(response)
+        if choice not in question.choices:
+            raise AnswerFormatError("Pick one of the choices.")
+        return Grade(correct=False, credit=0.0, given=choice)
+
+    def parse(self, presented: PresentedQuestion, raw: str) -> str:
+        return ChoiceGrader().parse(presented, raw)
+
+    def describe(self, question: PollQuestion, given: Given) -> str:
+        return str(given)
+
+    def right_answer(self, question: PollQuestion) -> str:
+        return "none: this is a poll"
+
+    def tallied(self, question: PollQuestion) -> tuple[str, ...]:
+        return tuple(question.choices)
 
 
 # 1 and 2 as the TUI numbers its two rows (True first).

@@ -23,9 +23,10 @@ from quizgame.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
+    from quizgame.classroom.standings import PlayerStandings
     from quizgame.engine.records import Mode
-    from quizgame.tui.app import GameSettings, QuizApp
-    from quizgame.tui.catalog import PlayerStandings, QuizEntry
+    from quizgame.tui.catalog import QuizEntry
+    from quizgame.tui.settings import GameHost, GameSettings
     from quizgame.tui.widgets.quiz_table import QuizTable
 
 # Short enough for the mode line of an 80-column terminal.
@@ -69,7 +70,7 @@ class HomeScreen(Screen[None]):
         """The quizzes found in the quizzes folder, once they have been read."""
 
     @property
-    def quiz_app(self) -> QuizApp:
+    def quiz_app(self) -> GameHost:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -106,12 +107,13 @@ class HomeScreen(Screen[None]):
         else:
             names = [info.name for info in self.quiz_app.saves.players(problems)]
         entries = scan_quizzes(settings.quizzes_dirs, also=settings.quiz_path, loaded=settings.quiz)
-        self.app.call_from_thread(self._fill_catalog, names, entries, problems)
+        # Textual's stub cannot type an async callback's result: it is awaited on the UI thread.
+        self.app.call_from_thread(self._fill_catalog, names, entries, problems)  # type: ignore[arg-type]
 
     @work(thread=True, exclusive=True, group="standings")
     def load_standings(self, player: str) -> None:
+        from quizgame.classroom.standings import PlayerStandings, player_standings
         from quizgame.errors import QuizgameError
-        from quizgame.tui.catalog import PlayerStandings, player_standings
 
         try:
             standings = player_standings(self.quiz_app.saves.player(player), self.settings.clock())
@@ -276,17 +278,17 @@ class HomeScreen(Screen[None]):
         elif entry.quiz is None:
             detail.update("\n".join(entry.problems))
         else:
-            from quizgame.tui.catalog import Standing
+            from quizgame.classroom.standings import QuizStanding
 
             standing = self.standings.by_quiz.get(entry.quiz.quiz.id) if self.standings else None
-            due = (standing or Standing()).due_text([q.id for q in entry.quiz.questions])
+            due = (standing or QuizStanding()).due_text([q.id for q in entry.quiz.questions])
             lines = [entry.quiz.quiz.description or "", entry.note, due if self.player else ""]
             detail.update("\n".join(filter(None, lines)))
 
     # -- mode and other screens --------------------------------------------------------------
 
     def action_cycle_mode(self) -> None:
-        from quizgame.tui.app import MODES
+        from quizgame.tui.settings import MODES
 
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#mode", Static).update(self._mode_text())

@@ -23,8 +23,8 @@ from quizgame.classroom.text import (
     selection_text,
     standings_cells,
 )
-from quizgame.tui.app import utc_now
 from quizgame.tui.css import screen_css
+from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import FigureTable
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.wording import count

@@ -15,7 +15,7 @@ from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
+    from quizgame.tui.settings import GameHost
 
 
 class PlayerPromptScreen(ModalScreen[str | None]):
@@ -68,7 +68,7 @@ class PlayerPromptScreen(ModalScreen[str | None]):
     def _play_as(self, name: str) -> None:
         from quizgame.errors import QuizgameError
 
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app: GameHost = self.app  # type: ignore[assignment]
         try:
             name = app.player_name(name)
         except QuizgameError as error:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,8 +17,8 @@ from textual_plotext import PlotextPlot
 
 from quizgame.classroom.merge import player_sessions
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
-from quizgame.tui.app import utc_now
 from quizgame.tui.css import screen_css
+from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.wording import count
@@ -29,8 +29,11 @@ SERIES_COLOURS = ("primary", "secondary", "accent", "success", "warning", "error
 DAYS_PER_LABEL = 7
 
 
-def whole_ticks(low: int, high: int, count: int = 5) -> list[int]:
-    """At most `count` whole-number ticks from `low` to `high` (plotext would print 27550.0)."""
+def whole_ticks(low: int, high: int, count: int = 5) -> list[Any]:
+    """At most `count` whole-number ticks from `low` to `high` (plotext would print 27550.0).
+
+    Typed `Any` as plotext's stubs say floats, the very thing these ints are here to avoid.
+    """
     step = max(1, -(-(high - low) // (count - 1)))
     return list(range(low, high + 1, step))
 
@@ -115,7 +118,7 @@ class ProgressScreen(Screen[None]):
             plt.bar(positions, [count for _, count in days], color=theme_rgb(self.app, "primary"),
                     width=0.6)
             labelled = positions[::-DAYS_PER_LABEL][::-1]  # always label today
-            plt.xticks(labelled, [days[i][0].strftime("%b %d") for i in labelled])
+            plt.xticks(list[Any](labelled), [days[i][0].strftime("%b %d") for i in labelled])
             plt.yticks(whole_ticks(0, max(count for _, count in days)))
             # At least a week wide, today on the right: one day's bar must not fill the chart.
             plt.xlim(min(-0.5, len(days) - 0.5 - DAYS_PER_LABEL), len(days) - 0.5)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from quizgame.engine.feedback import Feedback
     from quizgame.engine.presentation import PresentedQuestion
     from quizgame.engine.session import GameSession
-    from quizgame.tui.app import GameSettings
+    from quizgame.tui.settings import GameSettings
 
 
 class QuestionScreen(Screen[None]):
@@ -136,11 +136,13 @@ class QuestionScreen(Screen[None]):
             self.notify(str(error), title="Not an answer yet", severity="warning", markup=False)
             return
         except QuizgameError as error:
-            # The store refused to write (say, a save file it cannot read): the player must know.
-            self.notify(str(error), title="Your answer could not be saved", severity="error", timeout=15,
+            # The store could not write (a full or read-only disk, a save file it cannot read):
+            # the game stops, as in plain mode, rather than go on with answers that are lost.
+            self.notify(f"{error}\nThe game stopped; every answer before this one is saved.",
+                        title="Your answer could not be saved", severity="error", timeout=30,
                         markup=False)
             self._presented = None
-            self.call_later(self.show_current)
+            self.app.pop_screen()
             return
         self._presented, self._answered = None, presented
         self.query_one(TimerBar).stop()

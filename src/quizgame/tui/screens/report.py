@@ -18,7 +18,6 @@ from textual_plotext import PlotextPlot
 
 from quizgame.classroom.item_analysis import TOO_EASY, TOO_HARD, ItemStats, QuizReport
 from quizgame.classroom.report import quiz_report
-from quizgame.engine.scheduling import utc_now
 from quizgame.classroom.text import (
     FLAG_MARK,
     ITEM_HEADERS,
@@ -27,6 +26,7 @@ from quizgame.classroom.text import (
     item_cells,
     summary_line,
 )
+from quizgame.engine.scheduling import utc_now
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
@@ -115,7 +115,7 @@ class ReportScreen(Screen[None]):
         if answered:
             bar, line = theme_rgb(self.app, "primary"), theme_rgb(self.app, "warning")
             # Half-block marker and thin bars: 70 questions still read as 70 bars at 80 columns.
-            plt.bar([item.number for item in answered], [100 * item.facility for item in answered],
+            plt.bar([item.number for item in answered], [100 * (item.facility or 0) for item in answered],
                     color=bar, width=0.5, marker="hd")
             plt.horizontal_line(100 * TOO_EASY, color=line)
             plt.horizontal_line(100 * TOO_HARD, color=line)

@@ -6,7 +6,7 @@ mistakes mode), and for practice the cards reviewed and when the next one is due
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,16 +14,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from quizgame.tui.css import screen_css
 from quizgame import wording
+from quizgame.tui.css import screen_css
 from quizgame.tui.verdicts import SYMBOL
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from quizgame.classroom.standing import GameStanding
+    from quizgame.classroom.game_standing import GameStanding
     from quizgame.engine.feedback import Results, ReviewRow
     from quizgame.format.models import Quiz
-    from quizgame.tui.app import GameSettings, QuizApp
+    from quizgame.tui.settings import GameHost, GameSettings
 
 
 class ResultsScreen(Screen[None]):
@@ -73,7 +73,7 @@ class ResultsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="standing")
     def load_standing(self) -> None:
-        from quizgame.classroom.standing import game_standing
+        from quizgame.classroom.game_standing import game_standing
 
         results = self.results
         standing = game_standing(self.settings.saves_dir, self.quiz_id, results.planned,
@@ -98,7 +98,7 @@ class ResultsScreen(Screen[None]):
     def _review_rows(self) -> list[str | None]:
         review: list[str | None] = []
         for row in self.results.rows:
-            if not self.only_mistakes or not row.correct:
+            if not self.only_mistakes or (row.scored and not row.correct):
                 review += [self._review_text(row), None]  # None: a separator line
         return review[:-1] if review else ["No mistakes: every answer was right."]
 
@@ -138,7 +138,7 @@ class ResultsScreen(Screen[None]):
         if self.results.mode != "practice":
             notes.append(wording.count(row.points, "point"))
         lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]
-        if not row.correct:
+        if not row.correct and row.scored:
             lines.append(f"  Right answer: {row.right_answer}")
         return "\n".join(lines)
 
@@ -163,11 +163,11 @@ class ResultsScreen(Screen[None]):
         if self.quiz is None:
             return
         quiz, player = self.quiz, self.player
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app, host = self.app, cast("GameHost", self.app)
 
         async def review() -> None:
             await app.pop_screen()  # back home first (awaited by the app, not by this screen)
-            app.play(quiz, player, "mistakes")
+            host.play(quiz, player, "mistakes")
 
         app.run_worker(review(), group="review-mistakes")
 

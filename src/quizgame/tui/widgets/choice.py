@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from quizgame.tui.widgets.question_input import Response
 from quizgame.tui.widgets.rows import RowsInput
 
 
@@ -12,7 +14,7 @@ class ChoiceInput(RowsInput):
     Enter never answers."""
 
     INSTRUCTIONS = "↑↓ or a number to choose, Enter to answer"
-    START_CURSOR = None
+    START_CURSOR: ClassVar[int | None] = None
 
     @property
     def choices(self) -> Sequence[str]:
@@ -33,6 +35,12 @@ class ChoiceInput(RowsInput):
     def can_submit(self) -> bool:
         return self.rows.highlighted is not None
 
-    def response(self) -> str | bool | None:
+    def response(self) -> Response:
         highlighted = self.rows.highlighted
         return None if highlighted is None else self.choices[highlighted]
+
+
+class PollInput(ChoiceInput):
+    """A vote among the options; none is right."""
+
+    INSTRUCTIONS = "↑↓ or a number to choose, Enter to vote (a poll: no answer is right)"

@@ -1,6 +1,8 @@
 """The feedback after each answer: the verdict in words and a symbol, your answer and the right
-one, the explanation, the source quote and the points; "I was right" for a text answer marked
-wrong; in practice and mistakes modes "I was sure" / "I guessed" (either goes on) and undo. A panel of the question screen (not a screen of its own), so that moving on to the next
+one, the explanation, the source quote and the points; "I was right" for a typed answer marked
+wrong (a claim for the teacher in quiz mode); when a practised card comes back; in practice and
+mistakes modes "I was sure" / "I guessed" (either goes on) and undo; a poll's split after
+voting. A panel of the question screen (not a screen of its own), so that moving on to the next
 question only redraws text."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from quizgame import wording
+from quizgame.classroom.polls import split_lines
 from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
@@ -37,7 +40,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         """The player has read the feedback."""
 
     class Override(Message):
-        """The player says their text answer was right."""
+        """The player says their typed answer was right."""
 
     class Rate(Message):
         """The player says how sure they were (then goes on)."""
@@ -62,6 +65,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="canonical", markup=False)
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
+        yield Static(id="split", markup=False)
         yield Static(id="claim", markup=False)
         # Practice: when the card comes back. One line per practice note, so that other keys
         # (how sure you were, an undo) can add theirs beside it.
@@ -89,14 +93,17 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
                             claimed=record.claim == "open"))
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
-        self._line("#points", _points_text(feedback) if scored else "")
+        self._line("#points", _points_text(feedback) if scored and feedback.scored else "")
         self._line("#late", feedback.late_words)
         self._line("#given", f"Your answer: {feedback.given}")
-        self._line("#right-answer", "" if feedback.correct else f"Right answer: {feedback.right_answer}")
+        wrong = not feedback.correct and feedback.scored
+        self._line("#right-answer", f"Right answer: {feedback.right_answer}" if wrong else "")
         canonical = feedback.canonical
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
         self._line("#source", f"Source: {wording.quoted(feedback.source)}" if feedback.source else "")
+        lines = split_lines(feedback.split)
+        self._line("#split", "How everyone voted:\n" + "\n".join(lines) if lines else "")
         self._line("#claim", _claim_text(feedback, claims=claims))
         self._line("#practice", practice_text(feedback, now))
         self.scroll_home(animate=False)

@@ -1,4 +1,5 @@
-"""Match questions: give each left-hand item its partner from the numbered right-hand items."""
+"""Match and categorize questions: give each left-hand item its partner (match) or its bucket
+(categorize) from the numbered right-hand list."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ class MatchInput(RowsInput):
         Binding("backspace,delete", "unpair", "Unpair", id="quizgame.unpair"),
     ]
 
+    ONE_EACH: ClassVar[bool] = True
+    """A right item goes with one row only (match); buckets take many rows (categorize)."""
+    MISSING: ClassVar[str] = "no partner"
+    """What an unpaired row lacks, for the warning before an incomplete answer."""
+
     partner: dict[int, int]
     """Left index -> right index, for the rows paired so far."""
 
@@ -59,7 +65,7 @@ class MatchInput(RowsInput):
         return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
 
     def _show_rights(self) -> None:
-        taken = set(self.partner.values())
+        taken = set(self.partner.values()) if self.ONE_EACH else set()
         self.query_one("#rights", Static).update(
             "\n".join(
                 f"{'✓' if index in taken else ' '} {index + 1}. {right}"
@@ -69,7 +75,8 @@ class MatchInput(RowsInput):
 
     def pair(self, left: int, right: int | None) -> None:
         """Give `right` to row `left` (None unpairs it), taking it from any other row."""
-        self.partner = {row: other for row, other in self.partner.items() if other != right}
+        if self.ONE_EACH:
+            self.partner = {row: other for row, other in self.partner.items() if other != right}
         if right is None:
             self.partner.pop(left, None)
         else:
@@ -89,7 +96,7 @@ class MatchInput(RowsInput):
         if not unpaired:
             return None
         rows = "1 item has" if unpaired == 1 else f"{unpaired} items have"
-        return f"{rows} no partner yet (→ ?): Enter again to answer anyway."
+        return f"{rows} {self.MISSING} yet (→ ?): Enter again to answer anyway."
 
     def action_cycle(self, step: int) -> None:
         row = self.cursor
@@ -103,3 +110,11 @@ class MatchInput(RowsInput):
 
     def response(self) -> dict[str, str]:
         return {self.lefts[left]: self.rights[right] for left, right in self.partner.items()}
+
+
+class CategorizeInput(MatchInput):
+    """Put every item in a bucket; the response maps item to bucket name."""
+
+    INSTRUCTIONS = "↑↓ to an item, a number (or ←→) to put it in that bucket, Enter to answer"
+    ONE_EACH = False
+    MISSING = "no bucket"

@@ -45,7 +45,7 @@ class MultiInput(ChoiceInput):
     def can_submit(self) -> bool:
         return True
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # our own action, not DOMNode's
         self.pick(self.cursor)
 
     def response(self) -> list[str]:

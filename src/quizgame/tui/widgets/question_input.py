@@ -4,7 +4,7 @@ An answer widget is made once per question type and reused for every question of
 `present(question)` shows a new `PresentedQuestion` (and forgets the last answer), `response()`
 returns the answer as it stands, in the shape `GameSession.submit` takes (so a timed-out question
 can be submitted as it is), and `QuestionInput.Submitted` is posted when the player confirms.
-The question screen knows nothing else about the seven types.
+The question screen knows nothing else about the question types.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from quizgame import wording
 from quizgame.tui.widgets.figures import FigureTable
 
 if TYPE_CHECKING:
-    from quizgame.tui.catalog import PlayerStandings, QuizEntry
+    from quizgame.classroom.standings import PlayerStandings
+    from quizgame.tui.catalog import QuizEntry
 
 HEADERS = ("Quiz", "Qs", "Best", "Due")
 NUMBERS = frozenset({1, 2, 3})

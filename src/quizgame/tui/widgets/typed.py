@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from quizgame.engine.numbers import format_number
 from quizgame.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ class TypedInput(QuestionInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip():  # a stray Enter is no answer (a time-out still sends it)
+            self.notify(f"{self.INSTRUCTIONS}.", title="Not answered yet", severity="warning",
+                        markup=False)
+            return
         self.submit()
 
     def response(self) -> str:
@@ -58,6 +63,22 @@ class NumberInput(TypedInput):
 
     INSTRUCTIONS = "Type a number, Enter to answer"
     PLACEHOLDER = "A number"
+
+
+class EstimateInput(NumberInput):
+    """An estimate on the question's scale, typed like a number; the scale is shown beside it."""
+
+    INSTRUCTIONS = "Type your estimate, Enter to answer: the closer, the more points"
+    PLACEHOLDER = "Your estimate"
+
+    def present(self, presented: PresentedQuestion) -> None:
+        super().present(presented)
+        question = presented.question
+        if question.type == "estimate":
+            low, high = format_number(question.min), format_number(question.max)
+            label = self.query_one("#unit", Label)
+            label.update(f"{question.unit or ''} (from {low} to {high})".lstrip())
+            label.display = True
 
 
 class TextInput(TypedInput):

@@ -1,0 +1,66 @@
+"""What one run of the app is about (`GameSettings`), its clock, and what screens ask of the app.
+
+Screens import this module, never `tui.app`: the app imports the screens, so the screens see the
+app only as a `GameHost`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from quizgame.classroom.roster import Roster
+    from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.records import Mode
+    from quizgame.format.models import Quiz
+    from quizgame.store.folder import SavesFolder
+
+MODES: tuple[Mode, ...] = ("quiz", "practice", "mistakes")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class GameSettings:
+    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks.
+
+    `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
+    already loaded from `quiz_path` (each quiz is loaded once per start); `roster` limits who
+    can play; `teacher` opens the teacher's views (never under `serve`).
+    """
+
+    quizzes_dirs: tuple[Path, ...]
+    saves_dir: Path
+    player: str | None = None
+    quiz_path: Path | None = None
+    quiz: Quiz | None = None
+    roster: Roster | None = None
+    teacher: bool = False
+    mode: Mode = "quiz"
+    seed: int | None = None
+    new_limit: int | None = None
+    exam: ExamGoal | None = None
+    easy_within: int | None = None
+    round_size: int | None = None
+    clock: Callable[[], datetime] = field(default=utc_now)
+    monotonic: Callable[[], float] = field(default=time.monotonic)
+
+
+class GameHost(Protocol):
+    """What the screens use of the app (`QuizApp` is the one implementation)."""
+
+    settings: GameSettings
+
+    @property
+    def saves(self) -> SavesFolder: ...
+
+    def player_name(self, typed: str) -> str: ...
+
+    def play(self, quiz: Quiz, player: str, mode: Mode) -> None: ...

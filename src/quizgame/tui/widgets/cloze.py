@@ -1,0 +1,71 @@
+"""Cloze questions: the text with its numbered blanks, and an input for each blank.
+
+Enter in a blank moves to the next one and answers from the last; Tab and Shift+Tab move too. A
+choice blank takes the number or the text of an option (listed in its placeholder). The engine
+reads every blank, so the widget sends what was typed, blank by blank.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from quizgame.format.cloze import MAX_BLANKS, with_gaps
+from quizgame.tui.widgets.question_input import QuestionInput
+from quizgame.tui.widgets.typed import AnswerLine
+
+if TYPE_CHECKING:
+    from quizgame.engine.presentation import PresentedQuestion
+
+
+class ClozeInput(QuestionInput):
+    """One input per blank, numbered as in the text above them."""
+
+    INSTRUCTIONS = "Fill in each blank; Enter goes to the next, and answers from the last"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="cloze-text", markup=False)
+        with Vertical(id="blanks"):
+            for number in range(1, MAX_BLANKS + 1):
+                with Horizontal(id=f"blank-row-{number}", classes="blank-row"):
+                    yield Label(f"({number})", classes="blank-number")
+                    yield AnswerLine(id=f"blank-{number}")
+
+    def present(self, presented: PresentedQuestion) -> None:
+        self.presented = presented
+        question = presented.question
+        assert question.type == "cloze"
+        blanks = question.blanks
+        self.query_one("#cloze-text", Static).update(with_gaps(question.pieces, "[{n} ____]"))
+        for number in range(1, MAX_BLANKS + 1):
+            row = self.query_one(f"#blank-row-{number}")
+            row.display = number <= len(blanks)
+            line = self.query_one(f"#blank-{number}", AnswerLine)
+            line.clear()
+            if number <= len(blanks):
+                blank = blanks[number - 1]
+                line.placeholder = (
+                    " / ".join(f"{i}. {c}" for i, c in enumerate(blank.choices, start=1))
+                    if blank.kind == "choice" else "A number" if blank.kind == "number" else "Your answer"
+                )
+
+    def _lines(self) -> list[AnswerLine]:
+        question = self.presented.question
+        assert question.type == "cloze"
+        return [self.query_one(f"#blank-{n}", AnswerLine) for n in range(1, len(question.blanks) + 1)]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        lines = self._lines()
+        index = next((i for i, line in enumerate(lines) if line is event.input), len(lines) - 1)
+        if index + 1 < len(lines):
+            # At once, not after a refresh: the next keys typed belong to the next blank.
+            self.screen.set_focus(lines[index + 1], scroll_visible=False)
+        else:
+            self.submit()
+
+    def response(self) -> list[str]:
+        return [line.value for line in self._lines()]

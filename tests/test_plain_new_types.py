@@ -1,0 +1,48 @@
+"""Plain mode with the newer types: an estimate on its scale, and a poll whose split is shown
+from every player's saves (the CLI wires the saves folder in)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from engine_data import DATA
+from quizgame.classroom.polls import poll_votes, split_lines
+
+QUIZ = DATA / "new-types.toml"
+
+
+def play(player: str, lines: list[str], saves: Path) -> str:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgame", "play", str(QUIZ), "--plain", "--seed", "1",
+         "--saves", str(saves), "--player", player],
+        input="\n".join(lines) + "\n", capture_output=True, text=True, encoding="utf-8", env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_an_estimate_off_the_scale_is_asked_again_and_a_poll_shows_how_everyone_voted(tmp_path: Path) -> None:
+    play("Ana", ["79", "", "8849", "", "1", ""], tmp_path)  # "": Enter after each feedback
+    out = play("Ben", ["500", "129", "", "9000 m", "", "2", ""], tmp_path)
+    assert "Answer: your estimate, a number from 0 to 400 (closer earns more)." in out
+    assert "Give a number from 0 to 400." in out  # 500 is off the scale
+    assert "Partly right (55%)" in out
+    assert "Thanks for voting (One day): a poll has no right answer and no points." in out
+    assert "How everyone voted:" in out
+    assert "Yes, soon   ████████████████████  1 (50%)" in out
+    assert "No, thanks                        0 (0%)" in out
+    assert "Correct: 0 of 2" in out and "Poll: Would you visit Pompeii?" in out
+    assert poll_votes(tmp_path, "new-types", "visit") == {"Yes, soon": 1, "One day": 1}
+
+
+def test_the_split_reads_as_bars_and_shares() -> None:
+    assert split_lines((("Yes", 3), ("No", 1))) == [
+        "Yes  ████████████████████  3 (75%)",
+        "No   ███████               1 (25%)",
+    ]
+    assert split_lines((("Yes", 0), ("No", 0))) == []
