@@ -46,3 +46,9 @@ def test_the_split_reads_as_bars_and_shares() -> None:
         "No   ███████               1 (25%)",
     ]
     assert split_lines((("Yes", 0), ("No", 0))) == []
+
+
+def test_continuing_counts_the_poll_among_the_questions_as_they_were_shown(tmp_path: Path) -> None:
+    play("Ana", ["79", ""], tmp_path)  # one answer, then the input ends
+    out = play("Ana", ["c", "8849", "", "1", ""], tmp_path)
+    assert "continue (question 2 of 3)" in out and "Question 2 of 3" in out

@@ -112,6 +112,12 @@ class SessionRecord(RecordModel):
         return self.finished_at is not None
 
     @property
+    def questions_asked(self) -> int:
+        """How many questions the game asks, as its screens count them: polls included (which
+        `question_count`, the scored questions, leaves out)."""
+        return len(self.planned) if self.planned is not None else self.question_count
+
+    @property
     def scored_answers(self) -> list[AnswerRecord]:
         """The answers that count: all but those to polls."""
         return [a for a in self.answers if is_scored(a.question_type)]

@@ -146,7 +146,7 @@ def play_plain(
 def _continues(console: Console, left: SessionRecord) -> bool:
     """Offer to continue an unfinished game; Enter (or c) continues, n starts again."""
     answered = len(left.answers)
-    planned = max(left.question_count, answered + 1)
+    planned = max(left.questions_asked, answered + 1)
     console.say(f"You have an unfinished game of this quiz ({left.mode} mode, started "
                 f"{left.started_at:%Y-%m-%d %H:%M} UTC): {wording.count(answered, 'answer')} saved.")
     while True:

@@ -126,7 +126,7 @@ class QuizApp(App[None]):
             self._play(quiz, player, mode, None)
             return
         answered = len(left.answers)
-        planned = max(left.question_count, answered + 1)
+        planned = max(left.questions_asked, answered + 1)
         started = left.started_at.astimezone().strftime("%a %d %b %H:%M")
         text = (f"{quiz.quiz.title} ({mode} mode), started {started}: "
                 f"{wording.count(answered, 'answer')} saved.")
