@@ -255,3 +255,17 @@ async def test_enter_on_an_empty_answer_line_only_explains(tmp_path: Path) -> No
         assert any("Type your answer" in str(n.message) for n in app._notifications)
         answers = app.screen.session.record.answers  # type: ignore[attr-defined]
         assert all(answer.question_type != "text" for answer in answers)
+
+
+async def test_a_wrapped_partner_hangs_under_its_own_text(tmp_path: Path) -> None:
+    app = app_at(tmp_path, DATA / "long-match.toml", "match")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rights = app.screen.query_one("#rights")
+        lines = [rights.render_line(y).text.rstrip() for y in range(rights.size.height)]
+        lines = [line for line in lines if line.strip()]
+        assert len(lines) > len(shown(pilot).options)  # some items wrapped
+        text_at = lines[0].index(lines[0].split(". ", 1)[1])  # where the first item's text starts
+        for line in lines:
+            starts = len(line) - len(line.lstrip())
+            assert starts == text_at or line.lstrip()[0] in "✓123456789", line

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -65,13 +67,14 @@ class MatchInput(RowsInput):
         return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
 
     def _show_rights(self) -> None:
+        # A grid, so that a long item wraps under its own text, not under its number.
         taken = set(self.partner.values()) if self.ONE_EACH else set()
-        self.query_one("#rights", Static).update(
-            "\n".join(
-                f"{'✓' if index in taken else ' '} {index + 1}. {right}"
-                for index, right in enumerate(self.rights)
-            )
-        )
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column(ratio=1)
+        for index, right in enumerate(self.rights):
+            grid.add_row(Text(f"{'✓' if index in taken else ' '} {index + 1}."), Text(right))
+        self.query_one("#rights", Static).update(grid)
 
     def pair(self, left: int, right: int | None) -> None:
         """Give `right` to row `left` (None unpairs it), taking it from any other row."""
