@@ -269,3 +269,17 @@ async def test_a_wrapped_partner_hangs_under_its_own_text(tmp_path: Path) -> Non
         for line in lines:
             starts = len(line) - len(line.lstrip())
             assert starts == text_at or line.lstrip()[0] in "✓123456789", line
+
+
+async def test_a_short_match_after_a_tall_one_takes_its_own_height(tmp_path: Path) -> None:
+    app = app_at(tmp_path, DATA / "two-matches.toml", "match")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one("#match-input #rows", OptionList)
+        tall = rows.size.height
+        await answer_right(pilot)
+        await next_question(pilot)
+        await settle(pilot)
+        assert shown(pilot).question.id == "short"
+        assert rows.size.height < tall and not rows.show_vertical_scrollbar
+        assert rows.virtual_size.height <= rows.size.height
