@@ -149,8 +149,12 @@ async def next_question_latency(questions: int, saves: Path) -> list[float]:
             screen: Any = app.screen
             for line in screen.query(Input):
                 line.value = "1"
-            # The answer widget on show (those of other types are kept, hidden, for reuse).
-            next(widget for widget in screen.query(QuestionInput) if widget.display).submit()
+            # The answer widget on show (those of other types are kept, hidden, for reuse). Rows
+            # start with nothing chosen: pick the first, as a player's number key would.
+            widget: Any = next(widget for widget in screen.query(QuestionInput) if widget.display)
+            if hasattr(widget, "action_pick"):
+                widget.action_pick(0)
+            widget.submit()
             while not screen.query_one(FeedbackPanel).display:
                 await pilot.pause()
             await pilot.pause()

@@ -76,8 +76,8 @@ def test_scores_first_attempt_csv(rooms, capsys) -> None:
     status, out, _ = run(capsys, "scores", *rooms, "--first-attempt", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == [
-        "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score", "accuracy_pct",
-        "attempts", "best_time_s", "last_played",
+        "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
+        "accuracy_pct", "attempts", "best_time_s", "last_played", "questions", "marked",
     ]
     # First finished games: Ana's ana-1 (3000), then Dee 2500, Ben 2000, Eve 1000.
     assert [(r["player"], r["best_score"], r["accuracy_pct"]) for r in rows] == [
@@ -128,7 +128,7 @@ def test_report_csv_columns(rooms, capsys) -> None:
         "number", "question_id", "question_type", "attempts", "facility_pct",
         "discrimination_pct", "mean_time_s", "hints", "overrides", "timeouts", "distractors",
         "flags", "prompt", "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct",
-        "recall_30d_pct",
+        "recall_30d_pct", "claims",
     ]
     assert rows[0]["distractors"] == "Lyon=1; Nice=0; Lille=0"
     assert rows[0]["flags"] == "unused-distractor; unused-distractor"

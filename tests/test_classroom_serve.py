@@ -85,10 +85,13 @@ def test_serve_answers_on_localhost_runs_a_game_per_tab_and_stops(tmp_path: Path
 
 
 def test_each_tab_runs_this_python_on_absolute_folders(tmp_path: Path) -> None:
-    command = play_command(tmp_path / "my quizzes", tmp_path / "saves")
+    command = play_command([tmp_path / "my quizzes"], tmp_path / "saves")
     assert command.startswith(sys.executable) or command.startswith(f"'{sys.executable}'")
     assert f"'{tmp_path / 'my quizzes'}'" in command  # quoted for the shell textual-serve uses
     assert "-m quizgame --quizzes" in command
+    assert "--teacher" not in command and "--player" not in command
+    with_roster = play_command([tmp_path / "q"], tmp_path / "saves", tmp_path / "class.txt")
+    assert with_roster.endswith(f"--roster {tmp_path / 'class.txt'}")
 
 
 @pytest.mark.parametrize(("host", "loopback"), [

@@ -95,7 +95,7 @@ def test_a_fifo_named_like_a_quiz_is_refused_without_blocking(
     assert status == 1
     assert f"{tmp_path / 'trap.toml'}: is a named pipe (FIFO), not a quiz file" in out
     assert f"OK {tmp_path / 'good.toml'}" in out
-    entries = scan_quizzes(tmp_path)  # the TUI home screen's list
+    entries = scan_quizzes([tmp_path])  # the TUI home screen's list
     assert [(entry.path.name, entry.broken) for entry in entries] == [
         ("good.toml", False), ("trap.toml", True)]
 

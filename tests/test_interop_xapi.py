@@ -42,7 +42,8 @@ def session(answers: list[AnswerRecord], *, finished: bool = True) -> SessionRec
     end = answers[-1].answered_at + timedelta(seconds=1) if finished else None
     return SessionRecord(id="s-1", quiz_id="kinds", quiz_title="Every kind", player="Ana",
                          mode="quiz", seed=7, started_at=START, finished_at=end,
-                         question_count=len(answers), score=0, answers=answers)
+                         question_count=len(answers) + (0 if finished else 1), score=0,
+                         answers=answers)  # a game in progress has questions left
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['question']}-{c.get('given')!r}")

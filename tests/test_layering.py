@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 CORE_PACKAGES = ["quizgame.format", "quizgame.engine", "quizgame.store", "quizgame.classroom",
-                 "quizgame.interop", "quizgame.live"]
+                 "quizgame.interop", "quizgame.live", "quizgame.wording"]
 
 _PROBE = textwrap.dedent(
     """

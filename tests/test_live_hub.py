@@ -210,7 +210,8 @@ async def test_a_live_games_saves_read_like_solo_games(tmp_path: Path, capsys) -
             await step(hub, "next")
         await ana.expect("podium")
     # A solo game of the same quiz, in the same saves folder.
-    typed = "".join(f"{RIGHT[q]}\n" for q in ("capital", "river", "legs", "sun", "primes"))
+    # Plain mode waits for Enter after each feedback, so each answer is followed by an empty line.
+    typed = "".join(f"{RIGHT[q]}\n\n" for q in ("capital", "river", "legs", "sun", "primes"))
     solo = subprocess.run([sys.executable, "-m", "quizgame", "play", str(QUIZ), "--plain",
                            "--player", "Solo", "--saves", str(tmp_path)],
                           input=typed, capture_output=True, text=True, timeout=60)

@@ -21,19 +21,21 @@ from quizgame.store import SavesFolder
 PLAIN_GAME = DATA / "plain-game.toml"
 
 # Seed 1 asks: painter, languages (German, Portuguese), sky, capital, mammals, planets, everest.
+# Each feedback waits for Enter ("") before the next question.
 SCRIPT = [
-    "Dali",                   # painter (500 points): wrong, so far
-    "!!",                     # "I was right": 500, streak 1
-    "2,1",                    # languages: 1000 + 100 streak bonus
+    "Dali",                   # painter (500 points): wrong
+    "!!",                     # "I was right" on its feedback: a claim, 0 points until accepted
+    "",
+    "2,1", "",                # languages: 1000
     "maybe",                  # sky: not an answer, asked again
-    "f",                      # sky: 1000 + 200
+    "f", "",                  # sky: 1000 + 100 streak bonus
     "?",                      # capital: hint, halves the points
-    "lisbon",                 # capital: 500 + 300
-    "whale",                  # mammals: 1 of 2 right: 500, streak over
-    "mercury, venus, earth",  # planets: 1000
-    "8,850 m",                # everest: 1000 + 100
+    "lisbon", "",             # capital: 500 + 200
+    "whale", "",              # mammals: 1 of 2 right: 500, streak over
+    "mercury, venus, earth", "",  # planets: 1000
+    "8,850 m", "",            # everest: 1000 + 100
 ]
-EXPECTED_SCORE = 500 + 1100 + 1200 + 800 + 500 + 1000 + 1100
+EXPECTED_SCORE = 0 + 1000 + 1100 + 700 + 500 + 1000 + 1100
 
 
 def run_plain(*args: str, stdin: str, saves: Path) -> subprocess.CompletedProcess[str]:
@@ -51,9 +53,10 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Question 1 of 7" in out and "Question 7 of 7" in out
-    for words in ("Incorrect", "Partly correct (50%)", "Hint: It is on the Tagus.",
+    for words in ("Incorrect", "Partly right (50%)", "Hint: It is on the Tagus.",
                   "Type true or false", "Explanation: Lisbon has been", "Source: “Lisbon is",
-                  "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE}", "Correct: 6 of 7"):
+                  "Right answer: Whale, Bat", f"Score: {EXPECTED_SCORE:,}", "Correct: 5 of 7",
+                  "Claim filed: your teacher will check it", "claimed, waiting for the teacher"):
         assert words in out
     assert "\x1b[" not in out  # no colour into a pipe
     history = subprocess.run(
@@ -65,14 +68,15 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
     [game] = json.loads(history.stdout)["sessions"]
     assert game["score"] == EXPECTED_SCORE and game["finished_at"] is not None
     assert len(game["answers"]) == 7
-    assert [a["question_id"] for a in game["answers"] if a["overridden"]] == ["painter"]
+    assert [a["question_id"] for a in game["answers"] if a["claim"] == "open"] == ["painter"]
+    assert not any(a["overridden"] for a in game["answers"])
     assert [a["question_id"] for a in game["answers"] if a["hint_used"]] == ["capital"]
 
 
 def test_end_of_input_keeps_what_was_answered(tmp_path):
-    done = run_plain("--player", "Ana", stdin="Picasso\n1,2\n", saves=tmp_path)
+    done = run_plain("--player", "Ana", stdin="Picasso\n\n1,2\n\n", saves=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "Stopped. 2 answers saved." in done.stdout
+    assert "Stopped. 2 answers saved; start this quiz again to continue." in done.stdout
     [record] = SavesFolder(tmp_path).player("Ana").sessions()
     assert len(record.answers) == 2 and not record.finished
 
@@ -140,12 +144,14 @@ def play(lines: list[str], *, name="all-types", mode="quiz", seconds=1.0, store=
 
 def test_a_late_answer_counts_as_timed_out_and_says_so():
     out, store = play(["Picasso"], seconds=25)
-    assert "Incorrect: time's up (25 s, limit 20 s)" in out
+    assert "Time's up (20 s)" in out and "Time ran out before you pressed Enter." in out
+    assert "What you had entered would have been right, but it earns 0 points." in out
     assert store.sessions()[0].answers[0].timed_out
 
 
 def test_every_type_shows_its_options_and_how_to_answer():
-    out, _ = play(["Picasso", "3,2,1", "f", "lisbon", "whale", "1,2,3,4", "8849"])
+    out, _ = play(["Picasso", "", "3,2,1", "", "f", "", "lisbon", "", "whale", "", "1,2,3,4", "",
+                   "8849", ""])
     for expected in (
         "Answer: type it",
         "Match each of:\n  A. Brazil\n  B. Austria\n  C. Chile\nwith one of:\n  1. Spanish",
@@ -162,18 +168,19 @@ def test_every_type_shows_its_options_and_how_to_answer():
 
 @pytest.mark.parametrize("line", ["!!", "?"])
 def test_commands_out_of_place_are_explained(line):
-    out, store = play(["Picasso", "1,2,3", "f", line], name="all-types")
-    assert ("!! counts a text answer" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
+    out, store = play(["Picasso", "", "1,2,3", "", "f", "", line], name="all-types")
+    assert ("!! goes on the feedback of an answer" in out) if line == "!!" else ("Hint:" in out or "no hint" in out)
     assert len(store.sessions()[0].answers) == 3
 
 
 def test_a_last_wrong_text_answer_can_still_be_overridden():
     # Seed 7 asks the text question last.
-    lines = ["f", "8849", "portuguese,german", "lisbon", "mercury,venus,earth", "whale,bat",
-             "Dali", "!!"]
+    lines = ["f", "", "8849", "", "portuguese,german", "", "lisbon", "", "mercury,venus,earth", "",
+             "whale,bat", "", "Dali", "!!"]
     out, store = play(lines, name="plain-game", seed=7)
-    assert "Type !! if you were right" in out and "(you said you were right)" in out
-    assert store.sessions()[0].answers[-1].overridden and store.sessions()[0].finished
+    assert "If you were right, type !! now to file a claim for your teacher." in out
+    assert "Claim filed" in out
+    assert store.sessions()[0].answers[-1].claim == "open" and store.sessions()[0].finished
 
 
 def test_colour_only_when_asked_and_never_alone():
@@ -183,10 +190,11 @@ def test_colour_only_when_asked_and_never_alone():
 
 def test_practice_with_nothing_due_says_when_to_come_back():
     store = MemoryStore()
-    play(["Picasso", "portuguese,german,spanish", "f", "lisbon", "whale,bat,dolphin",
-          "mercury,venus,earth,mars", "8849"], mode="practice", store=store)
+    play(["Picasso", "", "portuguese,german,spanish", "", "f", "", "lisbon", "", "whale,bat,dolphin",
+          "", "mercury,venus,earth,mars", "", "8849", ""], mode="practice", store=store)
     out, _ = play([], mode="practice", store=store)
     assert "Nothing is due in Every question type. Next card due in " in out
+    assert "You have seen every card." in out
 
 
 def test_a_name_that_cannot_be_used_is_asked_again():
@@ -217,7 +225,34 @@ def test_ctrl_c_keeps_the_answers_and_exits_0():
     out = io.StringIO()
     status = play_plain(quiz("all-types"), lambda _: store, Console(InterruptedInput("Picasso\n"), out),
                         player="Ada", seed=1)
-    assert status == 0 and "Stopped. 1 answer saved." in out.getvalue()
+    assert status == 0 and "Stopped. 1 answer saved; start this quiz again" in out.getvalue()
+    assert len(store.sessions()[0].answers) == 1
+
+
+def test_an_unfinished_game_is_offered_and_continued_as_one_game():
+    store = MemoryStore()
+    play(["Picasso", "", "1,2,3", ""], store=store)
+    out, _ = play(["", "f", "", "lisbon", "", "whale", "", "1,2,3,4", "", "8849", ""], store=store)
+    assert "You have an unfinished game of this quiz (quiz mode" in out and "2 answers saved" in out
+    assert "continue (question 3 of 7)" in out and "Question 3 of 7" in out
+    [record] = store.sessions()
+    assert len(record.answers) == 7 and record.finished
+
+
+def test_an_unfinished_game_can_be_started_again():
+    store = MemoryStore()
+    play(["Picasso", ""], store=store)
+    out, _ = play(["n", "Picasso", ""], store=store)
+    assert "Question 1 of 7" in out
+    assert [len(record.answers) for record in store.sessions()] == [1, 1]
+
+
+def test_a_number_answer_can_be_claimed_and_true_false_takes_1_and_2():
+    out, store = play(["Picasso", "", "1,2,3", "", "1", "", "lisbon", "", "whale", "", "1,2,3,4", "",
+                       "8000", "!!", ""])
+    answers = store.sessions()[0].answers
+    assert answers[2].given is True  # 1 = True, as the TUI shows
+    assert answers[-1].question_type == "number" and answers[-1].claim == "open"
 
 
 def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path):
@@ -247,3 +282,9 @@ def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Type one number, not a range or an estimate" in done.stdout
     assert "Correct: 1 of 1" in done.stdout
+
+
+def test_a_round_of_n_questions_from_the_command_line(tmp_path):
+    done = run_plain("--player", "Ana", "--round", "2", stdin="", saves=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Question 1 of 2" in done.stdout

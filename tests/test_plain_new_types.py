@@ -27,11 +27,11 @@ def play(player: str, lines: list[str], saves: Path) -> str:
 
 
 def test_an_estimate_off_the_scale_is_asked_again_and_a_poll_shows_how_everyone_voted(tmp_path: Path) -> None:
-    play("Ana", ["79", "8849", "1"], tmp_path)
-    out = play("Ben", ["500", "129", "9000 m", "2"], tmp_path)
+    play("Ana", ["79", "", "8849", "", "1", ""], tmp_path)  # "": Enter after each feedback
+    out = play("Ben", ["500", "129", "", "9000 m", "", "2", ""], tmp_path)
     assert "Answer: your estimate, a number from 0 to 400 (closer earns more)." in out
     assert "Give a number from 0 to 400." in out  # 500 is off the scale
-    assert "Partly correct (55%)" in out
+    assert "Partly right (55%)" in out
     assert "Thanks for voting (One day): a poll has no right answer and no points." in out
     assert "How everyone voted:" in out
     assert "Yes, soon   ████████████████████  1 (50%)" in out
@@ -46,3 +46,9 @@ def test_the_split_reads_as_bars_and_shares() -> None:
         "No   ███████               1 (25%)",
     ]
     assert split_lines((("Yes", 0), ("No", 0))) == []
+
+
+def test_continuing_counts_the_poll_among_the_questions_as_they_were_shown(tmp_path: Path) -> None:
+    play("Ana", ["79", ""], tmp_path)  # one answer, then the input ends
+    out = play("Ana", ["c", "8849", "", "1", ""], tmp_path)
+    assert "continue (question 2 of 3)" in out and "Question 2 of 3" in out

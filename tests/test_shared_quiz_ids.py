@@ -17,9 +17,9 @@ SHARED_ID = Path(__file__).parent / "data" / "shared-id"
 
 def test_find_quiz_refuses_a_shared_id() -> None:
     with pytest.raises(AmbiguousQuizError, match="planets-copy.toml, solar-system.toml"):
-        find_quiz("solar-system", SHARED_ID)
-    assert find_quiz("moons", SHARED_ID) == SHARED_ID / "moons.toml"
-    assert find_quiz(str(SHARED_ID / "planets-copy.toml"), SHARED_ID).name == "planets-copy.toml"
+        find_quiz("solar-system", [SHARED_ID])
+    assert find_quiz("moons", [SHARED_ID]) == SHARED_ID / "moons.toml"
+    assert find_quiz(str(SHARED_ID / "planets-copy.toml"), [SHARED_ID]).name == "planets-copy.toml"
 
 
 def test_play_refuses_to_guess(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_play_refuses_to_guess(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 
 def test_home_lists_shared_ids_as_broken() -> None:
-    entries = {entry.path.name: entry for entry in scan_quizzes(SHARED_ID)}
+    entries = {entry.path.name: entry for entry in scan_quizzes([SHARED_ID])}
     assert not entries["moons.toml"].broken
     for name, other in (("solar-system.toml", "planets-copy.toml"),
                         ("planets-copy.toml", "solar-system.toml")):

@@ -124,7 +124,7 @@ def test_cards_round_trip_exactly(tmp_path: Path, card: CardState) -> None:
 
 def test_save_files_are_readable_toml_with_a_format_and_no_null(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
-    write_session(path, a_session())
+    write_session(path, a_session(question_count=12))  # left halfway: no finished_at
     text = path.read_text(encoding="utf-8")
     table = tomllib.loads(text)
     assert text.startswith(f"format = {FORMAT_VERSION}\n")

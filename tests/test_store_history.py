@@ -25,9 +25,9 @@ def test_the_table_lists_each_game(saves: Path, capsys: pytest.CaptureFixture[st
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         "Ana: 2 games",
-        "Started (UTC)     Quiz      Mode      Ended (UTC)       Score  Correct",
-        "2025-03-03 09:00  capitals  quiz      2025-03-03 09:01   1900      2/2",
-        "2025-03-04 09:00  capitals  practice  unfinished            0      1/1",
+        "Started (UTC)     Quiz      Mode      Ended (UTC)       Score  Correct  Marked",
+        "2025-03-03 09:00  capitals  quiz      2025-03-03 09:01  1,900      2/2",
+        "2025-03-04 09:00  capitals  practice  unfinished            0      1/1       1",
     ]
     assert err == ""
 
@@ -41,7 +41,7 @@ def test_json_holds_every_answer(saves: Path, capsys: pytest.CaptureFixture[str]
     assert quiz["answers"][1] == {
         "question_id": "q2", "question_type": "number", "given": 58000.0, "correct": True,
         "credit": 1.0, "points": 900, "streak_bonus": 100, "elapsed_ms": 9000, "hint_used": True,
-        "timed_out": False, "overridden": False, "not_seen": False, "sure": None,
+        "timed_out": False, "overridden": False, "claim": None, "not_seen": False, "sure": None,
         "answered_at": "2025-03-03T09:00:13Z",
     }
     assert (practice["finished_at"], practice["answers"][0]["overridden"]) == (None, True)
@@ -89,7 +89,7 @@ def test_unreadable_saves_are_named_skipped_and_exit_1(
     before = broken.read_bytes()
     assert main(["history", "--player", "Ana", "--saves", str(saves), "--format", output]) == 1
     out, err = capsys.readouterr()
-    assert "1900" in out and "practice" not in out
+    assert ("1,900" if output == "table" else "1900") in out and "practice" not in out
     assert err == f"quizgame: warning: {broken}: is not valid TOML: Unclosed array (at line 12, " \
                   "column 1) (the file was left as it is)\n"
     assert broken.read_bytes() == before
@@ -113,7 +113,7 @@ def test_several_saves_folders_are_merged(
         assert [session["id"] for session in document["sessions"]] == ["ana-1", "ana-2", "ana-3"]
     else:
         assert out.splitlines()[0] == "Ana: 3 games"
-        assert [line.split()[-2] for line in out.splitlines()[2:]] == ["3000", "3500", "4000"]
+        assert [line.split()[-2] for line in out.splitlines()[2:]] == ["3,000", "3,500", "4,000"]
 
 
 def test_a_player_in_none_of_the_folders_is_unknown(

@@ -121,7 +121,7 @@ def test_a_plain_game_killed_after_n_answers_has_n_answers_in_history(
     try:
         for number in range(1, answered + 1):
             lines.until(rf"^Question {number} of 12")
-            game.stdin.write("1\n")
+            game.stdin.write("1\n\n")  # the answer, then Enter on its feedback
             game.stdin.flush()
         # The next question is shown only once the answer before it is saved.
         lines.until(rf"^Question {answered + 1} of 12")

@@ -22,7 +22,7 @@ HOSTILE = Path(__file__).parent / "data" / "hostile"
 DOCS = Path(__file__).parent.parent / "docs" / "saves.md"
 COMMITTED = sorted((DATA / "saves" / "ana-24d4b96f58" / "sessions").glob("*.toml"))
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
-LINES = "answered = 3\ncorrect = 2\nduration_ms = 6000\n"
+LINES = "answered = 3\ncorrect = 2\nduration_ms = 6000\nmarked = 0\n"
 
 
 def a_game(answers: int = 3, finished: bool = True) -> SessionRecord:
@@ -86,7 +86,8 @@ def test_summary_lines_count_the_answers_of_a_game_in_progress(
     write_session(path, record)
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     assert {name: table[name] for name in SUMMARY_LINES} == {
-        "answered": answers, "correct": record.correct_count, "duration_ms": record.duration_ms}
+        "answered": answers, "correct": record.correct_count, "duration_ms": record.duration_ms,
+        "marked": 0}
     assert read_summary(path) == SessionSummary.of(record)
 
 

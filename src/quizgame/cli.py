@@ -25,6 +25,7 @@ COMMANDS = (
     "due",
     "scores",
     "report",
+    "claims",
     "tune",
     "serve",
     "host",

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from class_saves import QUIZ_PATH, game, write_class
-from conftest import HOMEPAGE, PAGE
 from ralph_server import Ralph, validate
 
+from conftest import HOMEPAGE, PAGE
 from quizgame.cli import main
 from quizgame.interop.lrs import Lrs
 from quizgame.store import SavesFolder

@@ -62,13 +62,13 @@ async def test_leaderboard_merges_folders_and_names_skipped_files(rooms) -> None
         await settle(pilot)
         table = app.screen.query_one("#standings", DataTable)
         assert column(table, 1) == ["Ana", "Dee", "Ben", "Eve"]
-        assert column(table, 2) == ["4000", "2500", "2000", "1000"]
+        assert column(table, 2) == ["4,000", "2,500", "2,000", "1,000"]
         status = text(app, "#leaderboard-status")
         assert "4 players, best game of each player" in status
         assert "2 save files skipped" in status
         await pilot.press("f")
         await settle(pilot)
-        assert column(table, 2) == ["3000", "2500", "2000", "1000"]  # Ana's first game
+        assert column(table, 2) == ["3,000", "2,500", "2,000", "1,000"]  # Ana's first game
         assert "first finished game" in text(app, "#leaderboard-status")
 
 
@@ -161,7 +161,7 @@ async def test_leaderboard_skips_a_hostile_save_like_scores_does(rooms, bad) -> 
         await settle(pilot)
         assert app.is_running
         table = app.screen.query_one("#standings", DataTable)
-        assert column(table, 2) == ["4000", "2500", "2000", "1000"]
+        assert column(table, 2) == ["4,000", "2,500", "2,000", "1,000"]
         skipped = 2 if bad.startswith("control") else 3  # the control characters just show
         assert f"{skipped} save files skipped" in text(app, "#leaderboard-status")
         assert "\x1b" not in "".join(column(table, 1))

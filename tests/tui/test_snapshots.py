@@ -88,7 +88,7 @@ def test_question(snap_compare: Any, tmp_path: Path, size: tuple[int, int], ques
 @pytest.mark.parametrize("size", SIZES)
 def test_feedback_wrong_with_hint(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
-        await pilot.press("h", "enter")  # the first option, not the right one
+        await pilot.press("h", "1", "enter")  # the first option, not the right one
 
     assert snapshot(snap_compare, tmp_path, size, steps, **GAME)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 from tui_helpers import (
     ALL_TYPES,
@@ -17,6 +18,7 @@ from tui_helpers import (
     quizzes_folder,
     settle,
     shown,
+    shown_or_none,
     text_of,
     type_text,
 )
@@ -73,16 +75,20 @@ async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(t
         assert text_of(feedback, "#verdict") == "✘ Incorrect"
         assert "Right answer: Brussels" in text_of(feedback, "#right-answer")
         assert "Berlaymont" in text_of(feedback, "#explanation")
+        assert "o files a claim" in text_of(feedback, "#claim")
         await pilot.press("o")
         await pilot.pause()
-        assert text_of(feedback, "#verdict") == "✔ Correct (you said you were right)"
+        assert text_of(feedback, "#verdict") == "✘ Incorrect (claimed, waiting for the teacher)"
+        assert "earns nothing unless accepted" in text_of(feedback, "#claim")
+        assert "+0 points" in text_of(feedback, "#points")
         await pilot.press("o")  # only once
         await pilot.pause()
         await pilot.press("ctrl+q")
 
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     text_answer = session.answers[4]
-    assert (text_answer.given, text_answer.correct, text_answer.overridden) == ("Paris", True, True)
+    assert (text_answer.given, text_answer.correct, text_answer.claim) == ("Paris", False, "open")
+    assert text_answer.points == 0 and not text_answer.overridden
 
 
 async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path) -> None:
@@ -130,11 +136,11 @@ async def test_quitting_mid_game_keeps_every_answer_given(tmp_path: Path) -> Non
     assert not session.finished
     assert len(session.answers) == 3
 
-    # Starting again: the player is there, and the unfinished game is kept as it was.
+    # Starting again: nobody is picked as the player, and the game is kept as it was.
     again = make_app(quizzes, saves, clocks)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert again.screen.player == "Ana"  # type: ignore[attr-defined]
+        assert again.screen.player is None  # type: ignore[attr-defined]
     [kept] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert len(kept.answers) == 3
 
@@ -148,14 +154,25 @@ async def test_q_quits_from_the_home_screen(tmp_path: Path) -> None:
     assert not app.is_running
 
 
-async def test_escape_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
+async def test_escape_asks_then_leaves_a_game_for_the_home_screen(tmp_path: Path) -> None:
+    from quizgame.tui.screens.ask import AskScreen
+
     saves = tmp_path / "saves"
     app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer_right(pilot)
         await next_question(pilot)
-        await pilot.press("escape")
+        for key in ("escape", "q", "ctrl+q"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, AskScreen)
+            assert "Your 1 answer are saved" not in text_of(app.screen, "#ask-text")
+            assert "you can continue later" in text_of(app.screen, "#ask-text")
+            await pilot.press("n")  # keep playing
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen) and app.is_running
+        await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
@@ -178,6 +195,22 @@ async def test_an_answer_the_store_cannot_save_stops_the_game_saying_why(tmp_pat
                    for n in app._notifications)
         assert isinstance(app.screen, HomeScreen)  # no more questions whose answers are lost
     assert session_file.read_text() == "this is not TOML ["
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q", "escape"])
+async def test_leaving_on_the_last_feedback_keeps_the_game_finished(tmp_path: Path, key: str) -> None:
+    saves = tmp_path / "saves"
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in TYPE_ORDER:
+            await answer_right(pilot)
+            if shown_or_none(pilot) is not None:
+                await next_question(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+    [session] = SavesFolder(saves).player("Ana").sessions("all-types")
+    assert session.finished and len(session.answers) == len(TYPE_ORDER)
 
 
 async def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path: Path) -> None:

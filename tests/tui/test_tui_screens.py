@@ -108,9 +108,19 @@ async def test_practice_with_nothing_due_says_when_to_come_back(tmp_path: Path) 
     quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES, mode="practice", new_limit=0)
     async with app.run_test(size=(80, 24)) as pilot:
+        from quizgame.tui.screens.ask import AskScreen
+
         await settle(pilot)
-        assert isinstance(app.screen, ResultsScreen)
-        assert "0 cards reviewed" in text_of(app.screen, "#summary")
+        assert isinstance(app.screen, AskScreen)  # not an empty results screen
+        text = text_of(app.screen, "#ask-text")
+        assert "Nothing is due in" in text and "8 cards you have never seen" in text
+        assert "Daily limit: 0 new cards" in text
+        await pilot.press("m")  # learn more
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.screen.session.mode == "practice"
+        await answer_right(pilot)
+        assert "This card comes back in" in text_of(app.screen, "#practice")
+        assert text_of(app.screen, "#points") == ""  # practice shows no score
 
 
 async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:
@@ -118,7 +128,7 @@ async def test_mistakes_mode_replays_what_was_missed(tmp_path: Path) -> None:
     app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")  # choice: the highlighted first option is wrong here
+        await pilot.press("1", "enter")  # choice: the first option is wrong here
         await pilot.pause()
         assert text_of(app.screen, "#verdict").startswith("✘")
         await next_question(pilot)
@@ -159,7 +169,8 @@ async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) ->
         await pilot.pause(0.3)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
     [session] = SavesFolder(saves).player("Ana").sessions("timed")
-    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, "Blue", 0), (True, "Gre", 0)]
+    # Nothing picked in the choice question: no answer.
+    assert [(a.timed_out, a.given, a.points) for a in session.answers] == [(True, None, 0), (True, "Gre", 0)]
 
 
 async def test_the_help_screen_lists_the_keys_of_every_screen(tmp_path: Path) -> None:
@@ -185,7 +196,8 @@ async def test_leaderboard_progress_and_report_open_from_home_and_results(tmp_pa
     from quizgame.tui.screens.progress import ProgressScreen
     from quizgame.tui.screens.report import ReportScreen
 
-    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana",
+                   quiz_path=ALL_TYPES, teacher=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_to_results(pilot)
@@ -271,7 +283,7 @@ async def test_the_question_of_who_plays_lists_the_players_and_escape_goes_home(
     app = make_app(quizzes_folder(tmp_path, BROKEN, ALL_TYPES), saves, Clocks(), quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "down", "enter")  # to the list, Ben, play
+        await pilot.press("tab", "down", "down", "enter")  # to the list, Ana, Ben, play
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.session.store.name == "Ben"

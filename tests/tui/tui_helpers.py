@@ -92,8 +92,8 @@ def prepared_session(
     misses: int = 0, player: str = "Ana",
 ) -> GameSession:
     """A quiz-mode session of `player`, answered through the engine: `misses` answers of the
-    first option shown (as Enter would) first, then right ones until a question of type
-    `until` is current (or to the end)."""
+    first option shown first, then right ones until a question of type `until` is current (or
+    to the end)."""
     session = GameSession.start(
         load_quiz(quiz), SavesFolder(saves).player(player), "quiz", seed=SEED,
         clock=clocks.clock, monotonic=clocks.monotonic, poll_votes=partial(poll_votes, saves),
@@ -141,6 +141,11 @@ def shown(pilot: Pilot[Any]) -> PresentedQuestion:
     presented = pilot.app.screen.session.current()  # type: ignore[attr-defined]
     assert presented is not None
     return presented
+
+
+def shown_or_none(pilot: Pilot[Any]) -> PresentedQuestion | None:
+    """The question waiting for an answer, None once the last one is answered."""
+    return pilot.app.screen.session.current()  # type: ignore[attr-defined]
 
 
 def right_keys(presented: PresentedQuestion) -> list[str]:

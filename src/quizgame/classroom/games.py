@@ -42,6 +42,8 @@ class Game:
     answered: int
     correct: int
     duration_ms: int
+    marked: int = 0
+    """Answers with a claim or an override: every view marks them."""
 
     @classmethod
     def of(cls, record: SessionRecord, player_key: str) -> Game:
@@ -60,6 +62,7 @@ class Game:
             answered=len(record.scored_answers),  # polls are not questions of the score
             correct=record.correct_count,
             duration_ms=record.duration_ms,
+            marked=record.marked_count,
         )
 
     @classmethod
@@ -79,6 +82,7 @@ class Game:
             answered=summary.answered,
             correct=summary.correct,
             duration_ms=summary.duration_ms,
+            marked=summary.marked,
         )
 
     @property

@@ -58,6 +58,8 @@ class ItemStats:
     # "I was sure", and how many of them were wrong.
     sure: int = 0
     sure_wrong: int = 0
+    claims: int = 0
+    """Answers with an open claim ("I was right" in quiz mode, waiting for `quizgame claims`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ def _item(
         mean_time_ms=stats.mean([answer.elapsed_ms for answer in answers]),
         hints=sum(answer.hint_used for answer in answers),
         overrides=sum(answer.overridden for answer in answers),
+        claims=sum(answer.claim == "open" for answer in answers),
         timeouts=sum(answer.timed_out for answer in answers),
         distractors=distractors,
         # Unpicked distractors are only known from the quiz, and only mean something once played.

@@ -1,4 +1,9 @@
-"""Leaderboards: one per quiz, one row per player, ranked by their best (or first) game.
+"""Leaderboards: one per quiz and game length, one row per player, ranked by their best (or
+first) game.
+
+Games of different lengths never share a board: a round of 10 questions drawn from a bank of 70
+(`round = 10`) is ranked only against other 10-question games of that quiz, never by raw points
+against a 70-question game (docs/classroom.md).
 
 A row shows the chosen game's score, accuracy and time (see `games` for which game is chosen),
 with the player's number of finished quiz-mode games and when they last finished one. Players whose
@@ -27,32 +32,48 @@ class Standing:
     attempts: int
     best_time_ms: int
     last_played: datetime
+    marked: int = 0
+    """Answers of the chosen game with a claim or an override (marked in every view)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Leaderboard:
-    """The ranked standings of one quiz."""
+    """The ranked standings of one quiz's games of one length."""
 
     quiz_id: str
     quiz_title: str
     first_attempt: bool
     standings: list[Standing]
+    questions: int = 0
+    """How many questions each game on this board planned."""
+
+    @property
+    def key(self) -> str:
+        """Names this board among the boards of every quiz and length."""
+        return f"{self.quiz_id}/{self.questions}"
+
+    @property
+    def title(self) -> str:
+        """The quiz's title and the length of its games: "Capitals, 10 questions"."""
+        return f"{self.quiz_title or self.quiz_id}, {self.questions} questions"
 
 
 def leaderboards(
     games: Iterable[Game], *, quiz_id: str | None = None, first_attempt: bool = False
 ) -> list[Leaderboard]:
-    """A leaderboard per quiz with counted games (or only `quiz_id`'s), sorted by quiz id."""
-    per_quiz: dict[str, list[Game]] = defaultdict(list)
+    """A leaderboard per quiz and game length with counted games (or only `quiz_id`'s), sorted
+    by quiz id, the longest games first."""
+    per_board: dict[tuple[str, int], list[Game]] = defaultdict(list)
     for game in games:
         if game.counts and (quiz_id is None or game.quiz_id == quiz_id):
-            per_quiz[game.quiz_id].append(game)
+            per_board[game.quiz_id, game.question_count].append(game)
     return [
-        _leaderboard(qid, per_quiz[qid], first_attempt=first_attempt) for qid in sorted(per_quiz)
+        _leaderboard(qid, size, per_board[qid, size], first_attempt=first_attempt)
+        for qid, size in sorted(per_board, key=lambda board: (board[0], -board[1]))
     ]
 
 
-def _leaderboard(quiz_id: str, games: list[Game], *, first_attempt: bool) -> Leaderboard:
+def _leaderboard(quiz_id: str, size: int, games: list[Game], *, first_attempt: bool) -> Leaderboard:
     unranked = [_standing(player_games, first_attempt=first_attempt)
                 for player_games in by_player(games).values()]
     # Merit decides; the name only orders players who share a rank.
@@ -63,7 +84,7 @@ def _leaderboard(quiz_id: str, games: list[Game], *, first_attempt: bool) -> Lea
         standings.append(replace(standing, rank=standings[-1].rank if tied else position))
     # The title of the most recent game: a teacher's fix to a title shows up at once.
     title = max(games, key=lambda game: game.started_at).quiz_title
-    return Leaderboard(quiz_id, title, first_attempt, standings)
+    return Leaderboard(quiz_id, title, first_attempt, standings, size)
 
 
 def _standing(games: list[Game], *, first_attempt: bool) -> tuple[Game, Standing]:
@@ -79,5 +100,6 @@ def _standing(games: list[Game], *, first_attempt: bool) -> tuple[Game, Standing
         attempts=len(games),
         best_time_ms=game.duration_ms,
         last_played=latest.finished_at or latest.started_at,
+        marked=game.marked,
     )
     return game, standing

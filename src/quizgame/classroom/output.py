@@ -21,12 +21,12 @@ if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's m
 
 SCORE_COLUMNS = (
     "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
-    "accuracy_pct", "attempts", "best_time_s", "last_played",
+    "accuracy_pct", "attempts", "best_time_s", "last_played", "questions", "marked",
 )
 ITEM_COLUMNS = (
     "number", "question_id", "question_type", "attempts", "facility_pct", "discrimination_pct",
     "mean_time_s", "hints", "overrides", "timeouts", "distractors", "flags", "prompt",
-    "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct", "recall_30d_pct",
+    "sure", "sure_wrong", "recall_now_pct", "recall_7d_pct", "recall_30d_pct", "claims",
 )
 # The forecast's horizons (classroom.forecast.HORIZONS_DAYS), kept here so that `scores` need
 # not import the engine; tests check the two agree.
@@ -72,6 +72,8 @@ def standing_row(board: Leaderboard, standing: Standing) -> dict[str, Any]:
         "attempts": standing.attempts,
         "best_time_s": seconds(standing.best_time_ms),
         "last_played": iso(standing.last_played),
+        "questions": board.questions,
+        "marked": standing.marked,
     }
 
 
@@ -110,6 +112,7 @@ def item_fields(item: ItemStats, forecast: Forecast | None = None) -> dict[str, 
         "sure": item.sure,
         "sure_wrong": item.sure_wrong,
         **{column: pct(value) for column, value in zip(RECALL_COLUMNS, recall)},
+        "claims": item.claims,
     }
 
 

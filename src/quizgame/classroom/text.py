@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quizgame.classroom.output import text_table
+from quizgame.wording import NOT_AVAILABLE, count, duration, number, percent
 
 if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
     from quizgame.classroom.forecast import Forecast
     from quizgame.classroom.item_analysis import ItemStats, QuizReport
     from quizgame.classroom.leaderboard import Leaderboard
 
-NOT_AVAILABLE = "n/a"
 FLAG_MARK = "⚑"
 SHORT_FLAGS = {
     "too-easy": "easy",
@@ -25,25 +25,6 @@ SHORT_FLAGS = {
     "unused-distractor": "distractor",
     "sure-wrong": "sure✘",
 }
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 player`, `4 players`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def percent_text(fraction: float | None) -> str:
-    return NOT_AVAILABLE if fraction is None else f"{100 * fraction:.0f}%"
-
-
-def duration_text(milliseconds: float | None) -> str:
-    """`12.3s` under a minute, `m:ss` above."""
-    if milliseconds is None:
-        return NOT_AVAILABLE
-    if milliseconds < 60_000:
-        return f"{milliseconds / 1000:.1f}s"
-    minutes, secs = divmod(round(milliseconds / 1000), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def when_text(moment: datetime) -> str:
@@ -70,15 +51,16 @@ def selection_text(first_attempt: bool) -> str:
 
 
 SCORE_HEADERS = ("Rank", "Player", "Best score", "Accuracy", "Attempts", "Best time",
-                 "Last played (UTC)")
-SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5})
+                 "Marked", "Last played (UTC)")
+SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5, 6})
 """Indexes of the right-aligned (number) columns of `SCORE_HEADERS`."""
 
 
 def standings_cells(board: Leaderboard) -> list[list[str]]:
     return [
-        [str(s.rank), s.player, str(s.best_score), percent_text(s.accuracy), str(s.attempts),
-         duration_text(s.best_time_ms), when_text(s.last_played)]
+        [str(s.rank), s.player, number(s.best_score), percent(s.accuracy), str(s.attempts),
+         duration(s.best_time_ms), str(s.marked) if s.marked else "",
+         when_text(s.last_played)]
         for s in board.standings
     ]
 
@@ -87,8 +69,8 @@ def scores_text(boards: list[Leaderboard]) -> str:
     """Every leaderboard under its quiz's title."""
     blocks = []
     for board in boards:
-        heading = (f"{board.quiz_title or board.quiz_id} ({board.quiz_id}): "
-                   f"{plural(len(board.standings), 'player')}, "
+        heading = (f"{board.title} ({board.quiz_id}): "
+                   f"{count(len(board.standings), 'player')}, "
                    f"{selection_text(board.first_attempt)}")
         table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)
         blocks.append(f"{heading}\n\n{table}")
@@ -97,16 +79,16 @@ def scores_text(boards: list[Leaderboard]) -> str:
 
 # Flags and the two key figures first: they stay in view on a narrow screen.
 ITEM_HEADERS = ("#", "Flags", "Facility", "Discrim.", "Question", "Type", "Attempts",
-                "Mean time", "Hints", "Overrides")
-ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9})
+                "Mean time", "Hints", "Overrides", "Claims")
+ITEM_NUMBERS = frozenset({0, 2, 3, 6, 7, 8, 9, 10})
 """Indexes of the right-aligned (number) columns of `ITEM_HEADERS`."""
 
 
 def item_cells(item: ItemStats) -> list[str]:
     discrimination = NOT_AVAILABLE if item.discrimination is None else f"{item.discrimination:.0f}%"
-    return [str(item.number), flags_text(item), percent_text(item.facility), discrimination,
+    return [str(item.number), flags_text(item), percent(item.facility), discrimination,
             item.question_id, item.question_type, str(item.attempts),
-            duration_text(item.mean_time_ms), str(item.hints), str(item.overrides)]
+            duration(item.mean_time_ms), str(item.hints), str(item.overrides), str(item.claims)]
 
 
 def summary_text(report: QuizReport) -> str:
@@ -121,7 +103,7 @@ def summary_text(report: QuizReport) -> str:
 
 def summary_line(report: QuizReport) -> str:
     """The whole-quiz figures on one line, for narrow screens."""
-    return (f"{plural(report.players, 'player')} · score "
+    return (f"{count(report.players, 'player')} · score "
             f"{number_text(report.mean_score)} (sd {number_text(report.sd_score)}) · marks "
             f"{_marks(report)} · alpha {_alpha(report)}")
 
@@ -155,7 +137,7 @@ def report_text(report: QuizReport) -> str:
     if sure:
         lines += ["", "Sure and wrong (answers marked 'I was sure' in practice and mistakes):"]
         lines += [f"  {item.number} {item.question_id}: {item.sure_wrong} of {item.sure} "
-                  f"wrong ({percent_text(item.sure_wrong / item.sure)})" for item in sure]
+                  f"wrong ({percent(item.sure_wrong / item.sure)})" for item in sure]
     flagged = [item for item in report.items if item.flags]
     if flagged:
         lines += ["", "Flags:"]
@@ -174,14 +156,14 @@ def forecast_cells(forecast: Forecast) -> list[list[str]]:
     """One row per question: number, re-teach mark, id, students, recall at each horizon."""
     return [
         [str(item.number), f"{FLAG_MARK} re-teach" if item.reteach else "", item.question_id,
-         str(item.students), *(percent_text(value) for value in item.recall)]
+         str(item.students), *(percent(value) for value in item.recall)]
         for item in forecast.items
     ]
 
 
 def forecast_heading(forecast: Forecast) -> str:
     when = forecast.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return (f"Forgetting forecast ({when}, {plural(forecast.students, 'student')} with cards): "
+    return (f"Forgetting forecast ({when}, {count(forecast.students, 'student')} with cards): "
             "predicted class recall if nobody practises")
 
 
@@ -196,7 +178,7 @@ def forecast_lines(forecast: Forecast) -> list[str]:
 
     reteach = forecast.reteach
     if reteach:
-        lines.append(f"{FLAG_MARK} re-teach: below {percent_text(RETEACH_BELOW)} predicted "
+        lines.append(f"{FLAG_MARK} re-teach: below {percent(RETEACH_BELOW)} predicted "
                      "recall in 7 days: "
                      + ", ".join(item.question_id for item in reteach))
     return lines

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quizgame.wording import count
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -58,17 +60,13 @@ def run(args: argparse.Namespace) -> int:
         if not result.valid:
             continue
         if warnings and args.strict:
-            print(f"FAIL {path}: {_count(warnings, 'warning')}, and --strict makes them errors")
+            print(f"FAIL {path}: {count(warnings, 'warning')}, and --strict makes them errors")
             continue
-        note = f" ({_count(warnings, 'warning')})" if warnings else ""
+        note = f" ({count(warnings, 'warning')})" if warnings else ""
         print(f"OK {path}: {result.summary()}{note}")
         valid += 1
     if len(files) > 1:
-        print(f"{_count(len(files), 'file')} checked: {valid} valid, {len(files) - valid} invalid")
+        print(f"{count(len(files), 'file')} checked: {valid} valid, {len(files) - valid} invalid")
     if usage_error or not files:
         return 2
     return 0 if valid == len(files) else 1
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

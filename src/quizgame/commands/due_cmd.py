@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs, saves_dir
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     problems: list[str] = []
     cards = saves.all_cards(problems)
     now = utc_now()
-    quizzes = {quiz.quiz.id: quiz for _, quiz in valid_quizzes(quizzes_dir(args))}
+    quizzes = {quiz.quiz.id: quiz for _, quiz in valid_quizzes(quizzes_dirs(args))}
     rows = []
     for quiz_id in sorted(quizzes.keys() | cards.keys()):
         quiz = quizzes.get(quiz_id)

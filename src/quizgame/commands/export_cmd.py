@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.commands.paths import add_quizzes_option, quizzes_dir
+from quizgame.commands.paths import add_quizzes_option, quizzes_dirs
 from quizgame.commands.xapi_options import add_results_options
 from quizgame.interop.registry import EXPORT_FORMATS
 
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
                            f"file with -o, e.g. -o quiz{target.suffix}")
     if args.output is not None:
         check_writable(args.output, force=args.force)
-    path = find_quiz(args.quiz, quizzes_dir(args))
+    path = find_quiz(args.quiz, quizzes_dirs(args))
     if args.output is not None and args.output.resolve() == path.resolve():
         raise InteropError(f"the export would replace the quiz {path} itself: choose another -o")
     try:

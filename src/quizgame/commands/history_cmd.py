@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 from quizgame.commands.paths import add_saves_option, saves_dirs
 
 Game = TypeVar("Game", "SessionRecord", "SessionSummary")
-_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct")
+_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct", "Marked")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -25,7 +25,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "history",
         help="list a player's games",
         description="List a player's games: quiz, mode, start, end (or 'unfinished'), score and "
-        "correct answers out of answered questions. JSON also holds every answer. Give --saves "
+        "correct answers out of answered questions, and Marked: answers with a claim (\"I was "
+        "right\" in quiz mode) or an override. JSON also holds every answer. Give --saves "
         "once per folder to merge several machines' saves (a game found in two folders is "
         "listed once, its most complete copy). Save files that cannot be read are named on "
         "stderr and skipped. Exit 0 ok, 1 some save files could not be read, 2 usage errors or "
@@ -41,6 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame import wording
+
     everywhere = _player_everywhere(saves_dirs(args), args.player)
     saves = min(everywhere, key=lambda found: found.info.created_at)  # the name as first typed
     problems: list[str] = []
@@ -64,12 +67,13 @@ def run(args: argparse.Namespace) -> int:
                     summary.quiz_id,
                     summary.mode,
                     _when(summary.finished_at) if summary.finished_at else "unfinished",
-                    str(summary.score),
+                    wording.number(summary.score),
                     f"{summary.correct}/{summary.answered}",
+                    str(summary.marked) if summary.marked else "",
                 )
                 for summary in summaries
             ]
-            print(f"{saves.name}: {len(rows)} game{'s' if len(rows) != 1 else ''}")
+            print(f"{saves.name}: {wording.count(len(rows), 'game')}")
             print(_table(rows))
         else:
             print(f"{saves.name} has no games yet.")
@@ -112,9 +116,9 @@ def _when(moment: datetime) -> str:
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
-    """Left-aligned text columns, right-aligned numbers (Score, Correct)."""
+    """Left-aligned text columns, right-aligned numbers (Score, Correct, Marked)."""
     widths = [max(len(cell) for cell in column) for column in zip(_COLUMNS, *rows)]
-    numeric = {4, 5}
+    numeric = {4, 5, 6}
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(

@@ -12,7 +12,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.commands.paths import (
+    add_quizzes_option,
+    add_roster_option,
+    add_saves_option,
+    quizzes_dirs,
+    saves_dir,
+)
 from quizgame.errors import QuizgameError
 
 if TYPE_CHECKING:
@@ -52,8 +58,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "all: untimed, each question waits for everyone")
     parser.add_argument("--teams", type=int, default=0, metavar="N",
                         help="split the class into N teams, balanced as they join")
-    parser.add_argument("--roster", type=Path, metavar="FILE",
-                        help="class list, one name a line: players pick theirs")
+    add_roster_option(parser)
     parser.add_argument("--grace", type=float, default=60.0, metavar="SECONDS",
                         help="how long a dropped player may rejoin alone (default 60; after it, "
                         "with your OK)")
@@ -76,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     if args.teams < 0:
         raise QuizgameError("--teams must be 0 or more")
     try:
-        quiz = load_quiz(find_quiz(args.quiz, quizzes_dir(args)))
+        quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizLoadError as error:
         raise QuizgameError(f"the quiz cannot be hosted:\n{error}") from error
     listen, share = listen_and_share(lan=args.lan, bind=args.bind)
@@ -104,21 +109,14 @@ def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:
 
 
 def _roster(path: Path) -> tuple[str, ...]:
+    """The class list of `--roster`, read as `play` and `serve` read it, names cleaned as the hub
+    cleans a typed name."""
+    from quizgame.classroom.roster import Roster
     from quizgame.errors import PlayerNameError
     from quizgame.live.names import clean_name
 
+    roster = Roster.read(path)
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuizgameError(f"{path}: cannot be read as a class list: {error}") from error
-    names: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            names.append(clean_name(line))
-        except PlayerNameError as error:
-            raise QuizgameError(f"{path}:{number}: {error}") from error
-    if not names:
-        raise QuizgameError(f"{path}: the class list has no names")
-    return tuple(dict.fromkeys(names))
+        return tuple(dict.fromkeys(clean_name(name) for name in roster.names))
+    except PlayerNameError as error:
+        raise QuizgameError(f"{roster.path}: {error}") from error

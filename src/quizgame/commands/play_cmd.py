@@ -9,10 +9,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.commands.paths import (
+    add_quizzes_option,
+    add_roster_option,
+    add_saves_option,
+    quizzes_dirs,
+    saves_dir,
+)
 from quizgame.errors import UsageError
 
 if TYPE_CHECKING:
+    from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
     from quizgame.format.models import Quiz
 
@@ -64,6 +71,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="practice: new cards per day (default: 10)",
     )
     parser.add_argument(
+        "--round", type=round_size, default=None, metavar="N", dest="round_size",
+        help="quiz mode: play a round of N questions drawn from the quiz (default: the quiz's "
+        "own round, else every question); rounds rank only against games of the same length",
+    )
+    parser.add_argument(
         "--exam", type=exam_day, metavar="YYYY-MM-DD",
         help="practice: schedule every card to be remembered on this day (overrides the "
         "quiz's exam_date)",
@@ -79,9 +91,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "never; default: the quiz's easy_within)",
     )
     parser.add_argument("--plain", action="store_true", help="line mode on stdin/stdout, no TUI")
+    parser.add_argument(
+        "--teacher", action="store_true",
+        help="open the teacher's views too (the item-analysis report, r on the home screen)",
+    )
     add_quizzes_option(parser)
     add_saves_option(parser)
+    add_roster_option(parser)
     parser.set_defaults(run=run)
+
+
+def round_size(text: str) -> int:
+    """A whole number >= 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def count(text: str) -> int:
@@ -128,64 +153,94 @@ def run(args: argparse.Namespace) -> int:
     if args.plain and args.quiz is None:
         print("quizgame: play --plain needs a QUIZ (a .toml file or a quiz id)", file=sys.stderr)
         return 2
+    roster = _roster(args)
     if args.player is not None:
         from quizgame.store.names import display_name
 
         display_name(args.player)  # a bad name stops here: PlayerNameError, exit 2
+        if roster is not None:
+            args.player = roster.name_for(args.player)
+    folders = quizzes_dirs(args)
     if args.quiz is None:
         # The home screen: nothing to load first (the quiz format's import is slow to start).
-        return _run_tui(args, None)
+        return _run_tui(args, folders, roster, None, None)
 
-    from quizgame.commands.quizzes import find_quiz
+    from quizgame.commands.quizzes import locate_quiz, shadowed
     from quizgame.errors import QuizLoadError
     from quizgame.format.loader import load_quiz
 
-    quiz_path = find_quiz(args.quiz, quizzes_dir(args))
+    quiz_path, found = locate_quiz(args.quiz, folders)
     try:
-        quiz = load_quiz(quiz_path)
+        quiz = found or load_quiz(quiz_path)
     except QuizLoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
+    for hidden in shadowed(quiz_path, quiz.quiz.id, folders):
+        print(f"quizgame: note: playing {quiz_path.absolute()}, which replaces {hidden} "
+              "(the same quiz id: a local quiz wins)", file=sys.stderr)
     if not args.plain:
-        return _run_tui(args, quiz_path, quiz)
-    return _run_plain(args, quiz)
+        return _run_tui(args, folders, roster, quiz_path, quiz)
+    return _run_plain(args, quiz, roster)
 
 
-def _run_plain(args: argparse.Namespace, quiz: Quiz) -> int:
+def _roster(args: argparse.Namespace) -> Roster | None:
+    if args.roster is None:
+        return None
+    from quizgame.classroom.roster import Roster
+
+    return Roster.read(args.roster)
+
+def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> int:
     from quizgame.classroom.polls import poll_votes
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
+    from quizgame.store.player import PlayerSaves
 
     options = practice_options(args, quiz)  # a usage error stops before the game starts
     saves = SavesFolder(saves_dir(args))
+
+    def open_store(name: str) -> PlayerSaves:
+        return saves.player(roster.name_for(name) if roster is not None else name)
+
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
     return play_plain(
         quiz,
-        saves.player,
+        open_store,
         console,
         player=args.player,
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        round_size=args.round_size,
         poll_votes=partial(poll_votes, saves_dir(args)),
         **options._asdict(),
     )
 
 
-def _run_tui(args: argparse.Namespace, quiz_path: Path | None, quiz: Quiz | None = None) -> int:
+def _run_tui(
+    args: argparse.Namespace,
+    folders: list[Path],
+    roster: Roster | None,
+    quiz_path: Path | None,
+    quiz: Quiz | None,
+) -> int:
     from quizgame.tui.app import run_app
 
     return run_app(
-        quizzes_dir(args),
+        folders,
         saves_dir(args),
         player=args.player,
         quiz_path=quiz_path,
+        quiz=quiz,
+        roster=roster,
+        teacher=args.teacher,
         mode=args.mode,
         seed=args.seed,
         new_limit=args.new,
+        round_size=args.round_size,
         **practice_options(args, quiz)._asdict(),
     )

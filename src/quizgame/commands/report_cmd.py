@@ -11,7 +11,7 @@ from quizgame.commands.classroom_options import (
     check_folders,
     report_problems,
 )
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs
 from quizgame.commands.xapi_options import add_lrs_options, game_sources
 
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     folders, sources = game_sources(args)
     check_folders(folders, sources)
     try:
-        quiz = load_quiz(find_quiz(args.quiz, quizzes_dir(args)))
+        quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizNotFoundError as not_found:
         # A quiz deleted or renamed since the class played: report from the saves alone.
         report, problems = quiz_report(folders, args.quiz, first_attempt=args.first_attempt,

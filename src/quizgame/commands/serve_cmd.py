@@ -1,6 +1,6 @@
 """`quizgame serve`: play in a browser, one game per tab, every save in this machine's folder.
 
-textual-serve starts a fresh `python -m quizgame --quizzes DIR --saves DIR` process for each
+textual-serve starts a fresh `python -m quizgame --quizzes DIR... --saves DIR` process for each
 browser tab and relays its terminal over a websocket; all of them share one saves folder, which
 the store keeps safe (one file per player and session, atomic writes, file locks).
 With `--join ADDRESS` each tab is instead the live game's student client
@@ -15,7 +15,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dir
+from quizgame.commands.paths import (
+    add_quizzes_option,
+    add_roster_option,
+    add_saves_option,
+    quizzes_dirs,
+    saves_dir,
+)
 from quizgame.errors import QuizgameError
 from quizgame.live.addresses import is_loopback
 
@@ -53,6 +59,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "each takes about 50 MB)")
     add_quizzes_option(parser)
     add_saves_option(parser)
+    add_roster_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -69,14 +76,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
         print(f"each tab joins the live game at {args.join}; at most {args.max_players} at once")
     else:
-        quizzes = quizzes_dir(args).resolve()
+        for folder in args.quizzes or []:
+            if not folder.is_dir():  # every tab would start without it: say so once, here
+                raise QuizgameError(f"no quizzes folder at {folder.absolute()}")
+        quizzes = quizzes_dirs(args)
         saves = saves_dir(args).resolve()
-        if not quizzes.is_dir():
-            raise QuizgameError(f"no quizzes folder at {quizzes}")
-        command = play_command(quizzes, saves)
+        roster = None
+        if args.roster is not None:
+            from quizgame.classroom.roster import Roster
+
+            roster = Roster.read(args.roster).path  # a bad roster stops here, not in every tab
+        command = play_command(quizzes, saves, roster)
         print(f"quizgame serve: listening on {args.host} port {args.port}; open {public_url}")
-        print(f"quizzes from {quizzes}; saves in {saves}; at most {args.max_players} players "
-              "at once")
+        print(f"quizzes from {', '.join(map(str, quizzes))}; saves in {saves}; at most "
+              f"{args.max_players} players at once")
+        if roster is not None:
+            print(f"class roster: {roster}")
     if not is_loopback(args.host):
         print(f"warning: {args.host} is reachable from other machines on the network; anyone "
               "who can reach it can play and create players", file=sys.stderr)
@@ -93,12 +108,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def play_command(quizzes: Path, saves: Path) -> str:
-    """The shell command each browser tab runs: this Python, this package, absolute folders."""
+def play_command(quizzes: list[Path], saves: Path, roster: Path | None = None) -> str:
+    """The shell command each browser tab runs: this Python, this package, absolute folders.
+    Never `--teacher` (students are at the tabs) and never a player (each tab asks)."""
     import shlex
 
-    return shlex.join([sys.executable, "-m", "quizgame", "--quizzes", str(quizzes),
-                       "--saves", str(saves)])
+    words = [sys.executable, "-m", "quizgame"]
+    for folder in quizzes:
+        words += ["--quizzes", str(folder)]
+    words += ["--saves", str(saves)]
+    if roster is not None:
+        words += ["--roster", str(roster)]
+    return shlex.join(words)
 
 
 def join_command(address: str) -> str:

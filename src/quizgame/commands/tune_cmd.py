@@ -8,7 +8,7 @@ import argparse
 from datetime import UTC, datetime
 
 from quizgame.commands.classroom_options import check_folders, report_problems
-from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dir, saves_dirs
+from quizgame.commands.paths import add_quizzes_option, add_saves_option, quizzes_dirs, saves_dirs
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     folders = saves_dirs(args)
     check_folders(folders)
     try:
-        quiz_id = load_quiz(find_quiz(args.quiz, quizzes_dir(args))).quiz.id
+        quiz_id = load_quiz(find_quiz(args.quiz, quizzes_dirs(args))).quiz.id
     except QuizNotFoundError:
         quiz_id = args.quiz  # a quiz deleted or renamed since the class played: its id
     reviews = collect_reviews(folders, quiz_id)

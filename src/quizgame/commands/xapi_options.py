@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgame.commands.paths import quizzes_dir, saves_dirs
+from quizgame.commands.paths import quizzes_dirs, saves_dirs
 from quizgame.errors import QuizgameError
 
 if TYPE_CHECKING:
@@ -94,12 +94,12 @@ def quiz_lookup(args: argparse.Namespace) -> QuizLookup:
     from quizgame.commands.quizzes import find_quiz
     from quizgame.format.loader import load_quiz
 
-    folder = quizzes_dir(args)
+    folders = quizzes_dirs(args)
 
     @cache
     def quiz_for(quiz_id: str) -> Quiz | None:
         try:
-            return load_quiz(find_quiz(quiz_id, folder))
+            return load_quiz(find_quiz(quiz_id, folders))
         except QuizgameError:
             return None
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from quizgame.engine.graders import Grade
 from quizgame.engine.records import AnswerRecord
-from quizgame.engine.scoring import score_answer
+from quizgame.engine.scoring import Scored, score_answer
 from quizgame.format.models import Question, QuizMeta
 from quizgame.format.question_types import is_scored
 
@@ -27,12 +27,16 @@ def answer_record(
     answered_at: datetime,
     hint_used: bool = False,
     overridden: bool = False,
+    keeps_score: bool = True,
 ) -> AnswerRecord:
-    """Score `verdict` (`time_limit` in seconds, 0 untimed; `streak_before` the run so far)."""
+    """Score `verdict` (`time_limit` in seconds, 0 untimed; `streak_before` the run so far).
+
+    Without `keeps_score` (practice) the answer is graded but earns no points.
+    """
     correct = verdict.credit >= 1.0 and not timed_out
     if not is_scored(question.type):  # a poll: no right answer, no points
         verdict, correct = Grade(False, 0.0, given=verdict.given), False
-    scored = score_answer(
+    scored = Scored(0, 0) if not keeps_score else score_answer(
         question.points,
         verdict.credit,
         scoring=meta.scoring,

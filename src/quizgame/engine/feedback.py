@@ -15,6 +15,7 @@ from quizgame.engine.grading import describe_answer, right_answer
 from quizgame.engine.records import AnswerRecord, Mode, SessionRecord
 from quizgame.format.models import Question, Quiz
 from quizgame.format.question_types import is_scored
+from quizgame.wording import count
 
 Outcome = Literal["correct", "partial", "incorrect", "timed_out", "unscored"]
 
@@ -51,6 +52,10 @@ class Feedback:
     source: str | None
     canonical: str | None
     can_override: bool
+    right_when_late: bool | None = None
+    """Timed out: whether what was entered would have been right (None: nothing readable)."""
+    comes_back: datetime | None = None
+    """Practice: when this card is due again."""
     scored: bool = True
     split: tuple[tuple[str, int], ...] = ()
     """A poll's votes per choice (every player's latest), when the front-end can count them."""
@@ -60,6 +65,18 @@ class Feedback:
     def outcome(self) -> Outcome:
         return outcome_of(correct=self.correct, credit=self.credit, timed_out=self.record.timed_out,
                           scored=self.scored)
+
+    @property
+    def late_words(self) -> str:
+        """For a time-out: that time ran out before Enter, and what the entry would have been."""
+        if not self.record.timed_out:
+            return ""
+        words = "Time ran out before you pressed Enter."
+        if self.right_when_late is True:
+            return f"{words} What you had entered would have been right, but it earns 0 points."
+        if self.right_when_late is False:
+            return f"{words} What you had entered would not have been right either."
+        return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,7 @@ class ReviewRow:
     hint_used: bool
     timed_out: bool
     overridden: bool
+    claim: str | None = None
     scored: bool = True
 
     @property
@@ -103,6 +121,13 @@ class Results:
     rows: tuple[ReviewRow, ...]
     reviewed: int = 0
     next_due: datetime | None = None
+    session_id: str = ""
+    finished: bool = False
+
+    @property
+    def mistakes(self) -> int:
+        """Answers not fully right (what mistakes mode would replay; polls are none)."""
+        return sum(1 for row in self.rows if row.scored and not row.correct)
 
 
 def feedback_for(
@@ -113,6 +138,8 @@ def feedback_for(
     score: int,
     canonical: str | None,
     can_override: bool,
+    right_when_late: bool | None = None,
+    comes_back: datetime | None = None,
     split: tuple[tuple[str, int], ...] = (),
     can_rate: bool = False,
 ) -> Feedback:
@@ -130,6 +157,8 @@ def feedback_for(
         source=question.source,
         canonical=canonical,
         can_override=can_override,
+        right_when_late=right_when_late,
+        comes_back=comes_back,
         scored=is_scored(question.type),
         split=split,
         can_rate=can_rate,
@@ -150,6 +179,8 @@ def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) ->
         rows=tuple(_review_row(quiz.question(answer.question_id), answer) for answer in record.answers),
         reviewed=len(record.answers) if record.mode == "practice" else 0,
         next_due=next_due,
+        session_id=record.id,
+        finished=record.finished,
     )
 
 
@@ -165,6 +196,7 @@ def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
         hint_used=answer.hint_used,
         timed_out=answer.timed_out,
         overridden=answer.overridden,
+        claim=answer.claim,
         scored=is_scored(question.type),
     )
 
@@ -177,12 +209,19 @@ def due_in_words(moment: datetime, now: datetime) -> str:
     local = moment.astimezone()
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"in {_count(minutes, 'minute')} ({local:%H:%M})"
+        return f"in {count(minutes, 'minute')} ({local:%H:%M})"
     hours = round(minutes / 60)
     if hours < 48:
-        return f"in {_count(hours, 'hour')} ({local:%a %H:%M})"
-    return f"in {_count(round(hours / 24), 'day')} ({local:%a %d %b})"
+        return f"in {count(hours, 'hour')} ({local:%a %H:%M})"
+    return f"in {count(round(hours / 24), 'day')} ({local:%a %d %b})"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+def nothing_due(title: str, next_due: datetime | None, unseen: int, now: datetime) -> str:
+    """Practice with nothing due: when the next card comes, and how many were never seen (each
+    front-end adds how to learn more of them)."""
+    when = f" Next card due {due_in_words(next_due, now)}." if next_due is not None else ""
+    if not unseen:
+        return f"Nothing is due in {title}.{when} You have seen every card."
+    return (f"Nothing is due in {title}.{when} {count(unseen, 'card')} you have never seen; "
+            "today's new cards are done.")

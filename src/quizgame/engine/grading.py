@@ -56,10 +56,9 @@ def present(
     )
 
 
-def claimable(question_type: str) -> bool:
-    """Whether a wrong answer to a question of this type may be claimed right ("I was right")."""
-    grader = GRADERS.get(question_type)
-    return grader is not None and grader.claimable
+def claimable(question: Question) -> bool:
+    """Whether a wrong answer to this question may be claimed right ("I was right")."""
+    return grader_for(question).claimable(question)
 
 
 def grade(question: Question, response: Response, marking: Marking = PLAIN_MARKING) -> Grade:

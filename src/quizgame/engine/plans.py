@@ -11,8 +11,8 @@ from typing import Protocol
 
 from quizgame.engine.errors import NothingToPlayError
 from quizgame.engine.ports import PlayerStore
-from quizgame.engine.presentation import ordered_questions
-from quizgame.engine.records import CardState, Mode
+from quizgame.engine.presentation import ordered_questions, rng
+from quizgame.engine.records import CardState, Mode, SessionRecord
 from quizgame.engine.reviewer import Reviewer
 from quizgame.engine.scheduling import PracticeQueue
 from quizgame.format.models import Quiz
@@ -52,11 +52,16 @@ class Plan(Protocol):
 
 
 class FixedPlan:
-    """A list of questions asked once each, in order."""
+    """A list of questions asked once each, in order; `done` of them already answered (a game
+    being continued)."""
 
-    def __init__(self, question_ids: list[str]) -> None:
+    def __init__(self, question_ids: list[str], done: int = 0) -> None:
         self._ids = question_ids
-        self._done = 0
+        self._done = done
+
+    @property
+    def question_ids(self) -> list[str]:
+        return list(self._ids)
 
     def next(self, now: datetime) -> str | None:
         return self._ids[self._done] if self._done < len(self._ids) else None
@@ -88,23 +93,40 @@ def plan_for(
     seed: int,
     now: datetime,
     new_limit: int,
+    round_size: int | None = None,
     reviewer: Reviewer | None = None,
     problems: list[str] | None = None,
 ) -> Plan:
     """The plan of a session in this mode (raises `NothingToPlayError` for empty mistakes).
-    Save files that cannot be read are described in `problems` and skipped."""
+    `round_size` (quiz mode) draws that many questions; None takes the quiz's `round`. Save
+    files that cannot be read are described in `problems` and skipped."""
     if mode == "practice":
         return practice_plan(quiz, store, seed=seed, now=now, new_limit=new_limit,
                              reviewer=reviewer)
     if mode == "mistakes":
         return mistakes_plan(quiz, store, seed=seed, problems=problems)
-    return fixed_plan(quiz, seed=seed)
+    return fixed_plan(quiz, seed=seed, round_size=round_size or quiz.quiz.round)
 
 
-def fixed_plan(quiz: Quiz, *, seed: int) -> FixedPlan:
-    """Quiz mode: every question, shuffled when the quiz says so."""
-    questions = ordered_questions(quiz.questions, seed=seed, shuffle=quiz.quiz.shuffle)
-    return FixedPlan([question.id for question in questions])
+def fixed_plan(quiz: Quiz, *, seed: int, round_size: int | None = None) -> FixedPlan:
+    """Quiz mode: every question (or a round of `round_size` drawn by the seed), shuffled when
+    the quiz says so (a round keeps the quiz's order otherwise)."""
+    questions = list(quiz.questions)
+    if round_size is not None and round_size < len(questions):
+        drawn = set(rng(seed, "round").sample(range(len(questions)), round_size))
+        questions = [question for index, question in enumerate(questions) if index in drawn]
+    ordered = ordered_questions(questions, seed=seed, shuffle=quiz.quiz.shuffle)
+    return FixedPlan([question.id for question in ordered])
+
+
+def continued_plan(quiz: Quiz, record: SessionRecord) -> FixedPlan:
+    """The plan of an unfinished quiz or mistakes game, to continue it where it was left: its
+    planned questions that the quiz still has, those answered first."""
+    answered = [answer.question_id for answer in record.answers]
+    planned = record.planned or fixed_plan(quiz, seed=record.seed).question_ids
+    known = {question.id for question in quiz.questions}
+    rest = [qid for qid in planned if qid in known and qid not in set(answered)]
+    return FixedPlan(answered + rest, done=len(answered))
 
 
 def mistakes_plan(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from quizgame.format.question_types import is_scored
 
 Mode = Literal["quiz", "practice", "mistakes", "live"]
 Given = str | bool | float | list[str] | None
+ClaimState = Literal["open", "accepted", "rejected"]
 
 
 class RecordModel(BaseModel):
@@ -41,7 +42,14 @@ class AnswerRecord(RecordModel):
     elapsed_ms: int = Field(ge=0, description="Time from question shown to answer.")
     hint_used: bool = False
     timed_out: bool = False
-    overridden: bool = Field(False, description="Player said 'I was right' on a text answer.")
+    overridden: bool = Field(
+        False, description="Player said 'I was right' (practice and mistakes modes: it only "
+        "steers scheduling; quiz-mode answers of 0.1 overridden for full points)."
+    )
+    claim: ClaimState | None = Field(
+        None, description="Quiz mode: the player claims this typed answer was right. It earns "
+        "nothing while 'open'; a teacher accepts (full credit) or rejects it."
+    )
     not_seen: bool = Field(
         False,
         description="Live game: the player never saw this question (joined later, or it was "
@@ -53,6 +61,11 @@ class AnswerRecord(RecordModel):
         "'I guessed' (false) after the answer; absent when they did not say.",
     )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
+
+    @property
+    def marked(self) -> bool:
+        """Whether reports must mark this answer: a claim, or the player's own override."""
+        return self.overridden or self.claim is not None
 
 
 class UndoneAnswer(AnswerRecord):
@@ -76,6 +89,11 @@ class SessionRecord(RecordModel):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     question_count: int = Field(0, ge=0, description="Questions planned when it started.")
+    planned: list[str] | None = Field(
+        None,
+        description="Quiz and mistakes modes: the ids of the questions planned, in play order "
+        "(a round holds its drawn questions), so that the game can be continued.",
+    )
     score: int = Field(0, ge=0)
     answers: list[AnswerRecord] = Field(default_factory=list)
     undone: list[UndoneAnswer] = Field(
@@ -83,9 +101,29 @@ class SessionRecord(RecordModel):
         description="Answers the player took back with undo, kept as a log; they count nowhere.",
     )
 
+    @model_validator(mode="after")
+    def _answered_is_finished(self) -> SessionRecord:
+        # Saves of 0.1 left a game unfinished when it was quit on its last feedback: a game
+        # whose planned questions all have answers is finished, when its last answer was given.
+        if self.finished_at is None and self.mode != "practice" and self._all_answered():
+            self.__dict__["finished_at"] = self.answers[-1].answered_at
+        return self
+
+    def _all_answered(self) -> bool:
+        if self.planned is not None:  # polls are planned too, but not in question_count
+            answered = {answer.question_id for answer in self.answers}
+            return bool(self.answers) and answered.issuperset(self.planned)
+        return 0 < self.question_count <= len(self.scored_answers)
+
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def questions_asked(self) -> int:
+        """How many questions the game asks, as its screens count them: polls included (which
+        `question_count`, the scored questions, leaves out)."""
+        return len(self.planned) if self.planned is not None else self.question_count
 
     @property
     def scored_answers(self) -> list[AnswerRecord]:
@@ -95,6 +133,11 @@ class SessionRecord(RecordModel):
     @property
     def correct_count(self) -> int:
         return sum(1 for a in self.answers if a.correct)
+
+    @property
+    def marked_count(self) -> int:
+        """Answers with a claim or an override (every report marks them)."""
+        return sum(1 for a in self.answers if a.marked)
 
     @property
     def duration_ms(self) -> int:

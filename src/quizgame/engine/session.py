@@ -6,7 +6,12 @@
     results = session.finish()
 
 The session saves the whole session record after every answer (and the card in practice mode),
-so quitting at any moment loses at most the question on screen. Front-ends only render
+so quitting at any moment loses at most the question on screen. The answer to the last planned
+question marks a quiz or mistakes game finished, in the same save: finished means answered,
+however the game is then left. An unfinished game (`GameSession.unfinished`) can be continued
+(`GameSession.resume`) with the same questions, order and shuffles, as one game. "I was right"
+(`override`) files a claim in quiz mode (nothing earned until a teacher accepts it, see
+`engine.claims`) and is the player's own override elsewhere. Front-ends only render
 `PresentedQuestion`, `Feedback` and `Results` and collect responses.
 
 In practice and mistakes modes, right after an answer, `rate(sure)` records "I was sure" or "I
@@ -43,7 +48,7 @@ from quizgame.engine.grading import (
     grader_for,
     present,
 )
-from quizgame.engine.plans import Plan, plan_for
+from quizgame.engine.plans import FixedPlan, Plan, continued_plan, plan_for
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.records import (
@@ -77,19 +82,26 @@ __all__ = [
 ]
 
 
-def _given_as_it_stands(question: Question, response: Response, marking: Marking) -> Given:
-    """What a timed-out player had entered, kept even when it is not a valid answer."""
+def _as_it_stands(
+    question: Question, response: Response, marking: Marking
+) -> tuple[Given, bool | None]:
+    """What a timed-out player had entered (kept even when it is not a valid answer), and
+    whether it would have been right (None when it cannot be read as an answer)."""
     if response is None:
-        return None
+        return None, None
     try:
-        return grade(question, response, marking).given
+        verdict = grade(question, response, marking)
     except AnswerFormatError:
-        return response if isinstance(response, str) else None
+        return (response if isinstance(response, str) else None), None
+    return verdict.given, verdict.correct
 
 
-def _polls_in(quiz: Quiz, mode: Mode) -> int:
-    """Polls the plan asks (quiz mode only): they are not among the questions counted."""
-    return sum(not is_scored(q.type) for q in quiz.questions) if mode == "quiz" else 0
+def _polls_in(quiz: Quiz, plan: Plan) -> int:
+    """Polls the plan asks (a fixed plan's; practice has none): they are not among the questions
+    counted."""
+    if not isinstance(plan, FixedPlan):
+        return 0
+    return sum(not is_scored(quiz.question(qid).type) for qid in plan.question_ids)
 
 
 PollVotes = Callable[[str, str], Mapping[str, int]]
@@ -136,6 +148,8 @@ class GameSession:
         self._hint_used = False
         self._streak = 0
         self._last: _Answered | None = None
+        self._paused_at: float | None = None
+        self._comes_back: datetime | None = None
         # Save files skipped while planning (damaged old games in mistakes mode): front-ends
         # name them, the game goes on without them.
         self.problems: list[str] = []
@@ -154,16 +168,18 @@ class GameSession:
         scheduler: Scheduler | None = None,
         exam: ExamGoal | None = None,
         easy_within: int | None = None,
+        round_size: int | None = None,
         poll_votes: PollVotes | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
         (`is_over`, with `next_due` for the message). `exam` and `easy_within` (seconds)
         default to the quiz's `exam_date`/`exam_target` and `easy_within`; `scheduler` to FSRS
-        with the parameters tuned for the quiz (`quizgame tune`), else the defaults. Raises the
-        store's error (`SaveError`) when its folder cannot be written.
-        `poll_votes(quiz_id, question_id)` counts every player's vote on a poll (solo play
-        shows the split after voting)."""
+        with the parameters tuned for the quiz (`quizgame tune`), else the defaults.
+        `round_size` (quiz mode) plays a round of that many questions drawn from the quiz
+        (default: the quiz's `round`, else all). Raises the store's error (`SaveError`) when
+        its folder cannot be written. `poll_votes(quiz_id, question_id)` counts every player's
+        vote on a poll (solo play shows the split after voting)."""
         store.check_writable()  # a game whose answers cannot be saved does not start
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
@@ -178,7 +194,7 @@ class GameSession:
         )
         problems: list[str] = []
         plan = plan_for(mode, quiz, store, seed=seed, now=now, new_limit=new_limit,
-                        reviewer=reviewer, problems=problems)
+                        reviewer=reviewer, round_size=round_size, problems=problems)
         record = SessionRecord(
             id=f"{now:%Y%m%dT%H%M%SZ}-{quiz.quiz.id}-{secrets.token_hex(3)}",
             quiz_id=quiz.quiz.id,
@@ -187,7 +203,8 @@ class GameSession:
             mode=mode,
             seed=seed,
             started_at=now,
-            question_count=plan.total(0, now) - _polls_in(quiz, mode),
+            question_count=plan.total(0, now) - _polls_in(quiz, plan),
+            planned=plan.question_ids if isinstance(plan, FixedPlan) else None,
         )
         session = cls(
             quiz,
@@ -200,6 +217,50 @@ class GameSession:
             poll_votes=poll_votes,
         )
         session.problems = problems
+        return session
+
+    @staticmethod
+    def unfinished(quiz: Quiz, store: PlayerStore, mode: Mode) -> SessionRecord | None:
+        """The player's game of this quiz in this mode that can be continued: their latest one
+        in that mode when it is unfinished, has answers and questions left (quiz and mistakes
+        modes; practice always goes on from the cards). Raises the store's error (`SaveError`)
+        when its folder cannot be written, as `start` would: no game of it could be saved."""
+        store.check_writable()
+        if mode == "practice":
+            return None
+        # A damaged save is no game to continue; mistakes mode's plan names it when it starts.
+        skipped: list[str] = []
+        games = [r for r in store.sessions(quiz.quiz.id, skipped) if r.mode == mode]
+        if not games:
+            return None
+        last = games[-1]
+        if last.finished or not last.answers or (mode == "mistakes" and not last.planned):
+            return None
+        plan = continued_plan(quiz, last)
+        return last if plan.next(last.started_at) is not None else None
+
+    @classmethod
+    def resume(
+        cls,
+        quiz: Quiz,
+        store: PlayerStore,
+        record: SessionRecord,
+        *,
+        clock: Clock = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        scheduler: Scheduler | None = None,
+        poll_votes: PollVotes | None = None,
+    ) -> GameSession:
+        """Continue an unfinished game (see `unfinished`) at its first unanswered question.
+        Raises the store's error (`SaveError`) when its folder cannot be written."""
+        store.check_writable()
+        record = record.model_copy(deep=True)
+        plan = continued_plan(quiz, record)
+        record.planned = plan.question_ids
+        session = cls(quiz, store, record, plan, clock=clock, monotonic=monotonic,
+                      scheduler=scheduler or make_scheduler(), poll_votes=poll_votes)
+        for answer in record.scored_answers:  # a poll neither extends nor breaks the streak
+            session._streak = session._streak + 1 if answer.correct else 0
         return session
 
     # -- state ---------------------------------------------------------------------------
@@ -219,7 +280,17 @@ class GameSession:
 
     @property
     def is_over(self) -> bool:
-        return self.current() is None
+        """No question left to show. Asking does not show the next one (nor start its clock)."""
+        return self._shown is None and self._plan.next(self._clock()) is None
+
+    def now(self) -> datetime:
+        """The session's wall clock (UTC)."""
+        return self._clock()
+
+    def unseen(self) -> int:
+        """How many questions of the quiz the player has never practised (no card yet)."""
+        cards = self.store.load_cards(self.quiz.quiz.id)
+        return sum(1 for question in self.quiz.questions if question.id not in cards)
 
     @property
     def next_due(self) -> datetime | None:
@@ -256,16 +327,43 @@ class GameSession:
 
     @property
     def can_override(self) -> bool:
-        """True right after a wrong (not timed-out) answer of a claimable type (typed ones)."""
+        """True right after a wrong (not timed-out) answer its grader lets be claimed (typed
+        ones): "I was right" is then a claim in quiz mode, an override in the other modes."""
         if self._last is None or not self.record.answers:
             return False
         answer = self.record.answers[-1]
         return (
-            claimable(answer.question_type)
+            claimable(self._last.shown.question)
             and not answer.correct
             and not answer.timed_out
-            and not answer.overridden
+            and not answer.marked
         )
+
+    @property
+    def claims(self) -> bool:
+        """Whether "I was right" files a claim for a teacher (quiz mode) rather than overriding."""
+        return self.mode == "quiz"
+
+    @property
+    def answered_count(self) -> int:
+        return len(self.record.answers)
+
+    # -- the clock -----------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Stop the question's clock (help or a dialog over it); `unpause` starts it again."""
+        if self._paused_at is None:
+            self._paused_at = self._monotonic()
+
+    def unpause(self) -> None:
+        if self._paused_at is not None:
+            self._shown_at += self._monotonic() - self._paused_at
+            self._paused_at = None
+
+    def elapsed(self) -> float:
+        """Seconds the question on screen has been answerable (pauses left out)."""
+        now = self._paused_at if self._paused_at is not None else self._monotonic()
+        return now - self._shown_at
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -302,12 +400,15 @@ class GameSession:
         """
         shown = self._require_current()
         question = shown.question
+        self.unpause()
         if elapsed_ms is None:
-            elapsed_ms = round((self._monotonic() - self._shown_at) * 1000)
+            elapsed_ms = round(self.elapsed() * 1000)
         elapsed_ms = max(0, elapsed_ms)
         timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
+        right_when_late = None
         if timed_out:
-            verdict = Grade(False, 0.0, given=_given_as_it_stands(question, response, self._marking))
+            given, right_when_late = _as_it_stands(question, response, self._marking)
+            verdict = Grade(False, 0.0, given=given)
         elif response is None:
             raise AnswerFormatError("No answer given.")
         else:
@@ -321,7 +422,7 @@ class GameSession:
         self._shown = None
         self._plan.answered(question.id)
         self._last = _Answered(shown, streak_before, card_before, self._monotonic())
-        return self._feedback(question, answer, verdict.canonical)
+        return self._feedback(question, answer, verdict.canonical, right_when_late)
 
     def rate(self, sure: bool) -> Feedback:
         """"I was sure" (True) or "I guessed" (False) about the last answer: saved with it, and
@@ -345,6 +446,7 @@ class GameSession:
         answer = self.record.answers.pop()
         self.record.undone.append(UndoneAnswer(**answer.model_dump(), undone_at=self._clock()))
         self.record.score -= answer.points
+        self.record.finished_at = None  # the question is asked again: not all answered now
         self._streak = last.streak_before
         self._plan.undone(answer.question_id, last.card_before)
         self.store.save_session(self.record)
@@ -356,11 +458,17 @@ class GameSession:
         return last.shown
 
     def override(self) -> Feedback:
-        """"I was right": the last (wrong text) answer counts as correct, marked overridden."""
+        """"I was right" about the last (wrong, typed) answer. In quiz mode it files a claim
+        that earns nothing until a teacher accepts it; in practice and mistakes modes the
+        answer counts as correct, marked overridden (it only steers scheduling)."""
         if not self.can_override or self._last is None:
-            raise OverrideError("Only a typed answer marked wrong can be overridden, right after it.")
+            raise OverrideError("Only a typed answer marked wrong can be claimed, right after it.")
         last = self._last
         wrong = self.record.answers[-1]
+        if self.claims:
+            claimed = wrong.model_copy(update={"claim": "open"})
+            self._save(claimed, None, replaces=wrong)
+            return self._feedback(last.shown.question, claimed, None)
         revised = self._answer_record(
             last.shown,
             Grade(True, 1.0, given=wrong.given),
@@ -378,7 +486,9 @@ class GameSession:
 
     def finish(self) -> Results:
         """End the session (saved when anything was answered) and sum it up."""
-        if self.record.finished_at is None:
+        if self.record.finished_at is None and self.mode == "practice":
+            # Quiz and mistakes games are finished by their last answer (or stay unfinished,
+            # to be continued); a practice session ends when nothing more is due.
             self.record.finished_at = self._clock()
             if self.record.answers:
                 self.store.save_session(self.record)
@@ -431,19 +541,27 @@ class GameSession:
             answered_at=answered_at or self._clock(),
             hint_used=self._hint_used if hint_used is None else hint_used,
             overridden=overridden,
+            keeps_score=self.mode != "practice",
         )
 
     def _save(
         self, answer: AnswerRecord, card_before: CardState | None, *, replaces: AnswerRecord | None
     ) -> None:
         """Record `answer` (instead of the last one, `replaces`) and save it, with its card in
-        practice mode. If either write fails, the record is put back as it was (and saved so,
-        when the card failed) before the error is raised: the game, its session file and its
-        cards never disagree about which answers were given."""
+        practice mode. The answer to the last planned question of a quiz or mistakes game marks
+        it finished in the same write (finished means answered, however the game is then left).
+        If either write fails, the record is put back as it was (and saved so, when the card
+        failed) before the error is raised: the game, its session file and its cards never
+        disagree about which answers were given."""
         answers, score = list(self.record.answers), self.record.score
+        finished_at = self.record.finished_at
         if replaces is None:
             self.record.answers.append(answer)
             self.record.score += answer.points
+            if self.mode != "practice" and self._plan.total(0, answer.answered_at) <= len(
+                self.record.answers
+            ):
+                self.record.finished_at = answer.answered_at
         else:
             self.record.answers[-1] = answer
             self.record.score += answer.points - replaces.points
@@ -452,6 +570,7 @@ class GameSession:
             self.store.save_session(self.record)
         except BaseException:
             self.record.answers, self.record.score = answers, score
+            self.record.finished_at = finished_at
             raise
         if self.mode == "practice":
             try:
@@ -474,8 +593,15 @@ class GameSession:
 
         card = self.store.update_card(quiz_id, answer.question_id, reviewed)
         self._plan.reviewed(card)
+        self._comes_back = card.due
 
-    def _feedback(self, question: Question, answer: AnswerRecord, canonical: str | None) -> Feedback:
+    def _feedback(
+        self,
+        question: Question,
+        answer: AnswerRecord,
+        canonical: str | None,
+        right_when_late: bool | None = None,
+    ) -> Feedback:
         split: tuple[tuple[str, int], ...] = ()
         choices = grader_for(question).tallied(question)
         if choices and self._poll_votes is not None:
@@ -488,6 +614,8 @@ class GameSession:
             score=self.record.score,
             canonical=canonical,
             can_override=self.can_override,
+            right_when_late=right_when_late,
+            comes_back=self._comes_back if self.mode == "practice" else None,
             split=split,
             can_rate=self.can_rate,
         )

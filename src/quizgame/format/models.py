@@ -132,6 +132,11 @@ class QuizMeta(FormatModel):
         0, description="Seconds per question in quiz mode; 0 means untimed."
     )
     shuffle: bool = Field(True, description="Shuffle the order of the questions.")
+    round: Annotated[int, Field(ge=1)] | None = Field(
+        None,
+        description="Quiz mode plays a round of this many questions drawn at random from the "
+        "bank (a different draw each game); absent plays every question.",
+    )
     shuffle_choices: bool = Field(
         True, description="Shuffle the choices of choice and multi questions."
     )

@@ -50,7 +50,7 @@ SESSION_HOMED_BY_VERB = {
     "completed": SESSION_HOMED | {"finished_at", "score"},
 }
 ANSWER_HOMED = {"question_id", "correct", "credit", "points", "elapsed_ms", "answered_at"}
-RESULT_COUNTS = ("answered", "correct")
+RESULT_COUNTS = ("answered", "correct", "marked")
 
 
 def extension(kind: str, field: str) -> str:
@@ -188,6 +188,7 @@ class _Session:
             "extensions": {
                 extension("result", "answered"): len(record.answers),
                 extension("result", "correct"): record.correct_count,
+                extension("result", "marked"): record.marked_count,
             },
         }
         return self.statement("completed", "", 1, self.quiz_activity(), record.finished_at,

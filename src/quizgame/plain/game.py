@@ -1,9 +1,11 @@
 """The plain game loop: one question at a time on stdout, one answer per line from stdin.
 
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
-"Partly correct"); colour is added only on a terminal without NO_COLOR. `?` shows the hint, `!!`
-overrides a wrong text answer ("I was right"); in practice and mistakes modes `/sure` and
-`/guessed` say how sure the last answer was and `/undo` takes it back. Every answer is saved as it is given, so end of
+"Partly right", from `quizgame.wording`); colour is added only on a terminal without NO_COLOR.
+`?` shows the hint. The feedback of each answer waits for Enter, with no clock running; `!!`
+there says "I was right" about a typed answer marked wrong (a claim for the teacher in quiz
+mode), and in practice and mistakes modes `/sure` and `/guessed` say how sure the answer was and
+`/undo` takes it back. Every answer is saved as it is given, so end of
 input or Ctrl-C simply stops the game (exit status 0).
 """
 
@@ -14,16 +16,18 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TextIO
 
+from quizgame import wording
 from quizgame.classroom.polls import split_lines
 from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
 from quizgame.engine.exam import ExamGoal
-from quizgame.engine.feedback import Feedback, Results, due_in_words
+from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
 from quizgame.engine.grading import answer_prompts, parse_response
 from quizgame.engine.ports import PlayerStore
 from quizgame.engine.presentation import PresentedQuestion
-from quizgame.engine.records import Mode
+from quizgame.engine.records import Mode, SessionRecord
 from quizgame.engine.scheduling import Clock, utc_now
 from quizgame.engine.session import GameSession, PollVotes
 from quizgame.errors import PlayerNameError
@@ -89,6 +93,7 @@ def play_plain(
     new_limit: int = 10,
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
+    round_size: int | None = None,
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
     poll_votes: PollVotes | None = None,
@@ -100,10 +105,16 @@ def play_plain(
     """
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
-        session = GameSession.start(
-            quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock, monotonic=monotonic,
-            exam=exam, easy_within=easy_within, poll_votes=poll_votes,
-        )
+        left = GameSession.unfinished(quiz, store, mode)
+        if left is not None and _continues(console, left):
+            session = GameSession.resume(quiz, store, left, clock=clock, monotonic=monotonic,
+                                         poll_votes=poll_votes)
+        else:
+            session = GameSession.start(
+                quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
+                monotonic=monotonic, exam=exam, easy_within=easy_within, round_size=round_size,
+                poll_votes=poll_votes,
+            )
     except NothingToPlayError as error:
         console.say(str(error))
         return 0
@@ -119,18 +130,33 @@ def play_plain(
     _say_exam_status(session, console)
     try:
         _play(session, console)
-        while _last_chance(session, console):  # the last answer was undone: ask it again
-            _play(session, console)
     except (_Stop, KeyboardInterrupt):
         answered = len(session.record.answers)
         if not answered:
             console.say("", "Stopped before the first answer.")
             return 0
-        console.say("", f"Stopped. {answered} answer{'s' if answered != 1 else ''} saved.")
+        console.say("", f"Stopped. {wording.count(answered, 'answer')} saved"
+                    + ("; start this quiz again to continue." if not session.is_over else "."))
         _summary(console, session, session.results(), clock)
         return 0
     _summary(console, session, session.finish(), clock)
     return 0
+
+
+def _continues(console: Console, left: SessionRecord) -> bool:
+    """Offer to continue an unfinished game; Enter (or c) continues, n starts again."""
+    answered = len(left.answers)
+    planned = max(left.questions_asked, answered + 1)
+    console.say(f"You have an unfinished game of this quiz ({left.mode} mode, started "
+                f"{left.started_at:%Y-%m-%d %H:%M} UTC): {wording.count(answered, 'answer')} saved.")
+    while True:
+        line = console.ask(f"Enter or c: continue (question {answered + 1} of {planned}); "
+                           "n: start again> ").strip().casefold()
+        if line in ("", "c", "continue"):
+            return True
+        if line in ("n", "new", "start again"):
+            return False
+        console.say("Type c (or just Enter) to continue, n to start a new game.")
 
 
 def _ask_player(console: Console, open_store: Callable[[str], PlayerStore]) -> PlayerStore:
@@ -151,13 +177,8 @@ def _play(session: GameSession, console: Console) -> None:
             if line == HINT:
                 hint = session.use_hint()
                 console.say(f"Hint: {hint}" if hint else "This question has no hint.")
-            elif line == OVERRIDE:
-                _override(session, console)
-            elif line.lower() in SURE + GUESSED:
-                _rate(session, console, sure=line.lower() in SURE)
-            elif line.lower() in UNDO:
-                if _undo(session, console):
-                    break
+            elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
+                console.say(f"{line} goes on the feedback of an answer, before Enter.")
             else:
                 lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
                 try:
@@ -165,17 +186,43 @@ def _play(session: GameSession, console: Console) -> None:
                 except AnswerFormatError as error:
                     console.say(str(error))
                     continue
-                console.say(*_feedback_lines(session.submit(response), shown, console))
+                feedback = session.submit(response)
+                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
+                                             scored=session.mode != "practice", now=session.now()))
+                _read_feedback(session, console)
                 break
+
+
+def _read_feedback(session: GameSession, console: Console) -> None:
+    """Wait for Enter after the feedback (or !!, /sure, /guessed, /undo); no question, so no
+    clock, is running. After /undo the same question is asked again."""
+    more = "the next question" if not session.is_over else "your results"
+    while True:
+        line = console.ask(f"Enter for {more}> ").strip()
+        if line == OVERRIDE:
+            _override(session, console)
+        elif line.lower() in SURE + GUESSED:
+            _rate(session, console, sure=line.lower() in SURE)
+        elif line.lower() in UNDO:
+            if _undo(session, console):
+                return
+        elif line == HINT:
+            console.say("? shows a question's hint; this is the feedback of the last answer.")
+        else:
+            return
 
 
 def _override(session: GameSession, console: Console) -> None:
     if not session.can_override:
-        console.say("!! counts a text answer marked wrong as right; it only works just after one.")
+        console.say("!! says a typed answer marked wrong was right; it only works on its "
+                    "feedback.")
         return
     feedback = session.override()
-    console.say(f"{console.paint('Correct', 'correct')} (you said you were right). "
-                f"+{feedback.points} points. Score: {feedback.score}.")
+    if feedback.record.claim is not None:
+        console.say("Claim filed: your teacher will check it. It earns nothing unless accepted.")
+        return
+    console.say(f"{console.paint('Correct', 'correct')} ({wording.OVERRIDDEN}). "
+                f"+{wording.count(feedback.points, 'point')}. Score: {wording.number(feedback.score)}.")
 
 
 def _rate(session: GameSession, console: Console, *, sure: bool) -> None:
@@ -204,52 +251,39 @@ def _say_exam_status(session: GameSession, console: Console) -> None:
         console.say(status.summary() + ".")
 
 
-def _last_chance(session: GameSession, console: Console) -> bool:
-    """After the last question: "I was right", how sure, or undo; True when it was undone."""
-    if not (session.can_override or session.can_rate):
-        return False
-    console.say("", "Type !! if you were right, or press Enter for your results."
-                if not session.can_rate else
-                "Type /sure or /guessed about that last answer (/undo takes it back), or press "
-                "Enter for your results.")
-    try:
-        line = console.ask("> ").strip().lower()
-    except _Stop:
-        return False
-    if line == OVERRIDE and session.can_override:
-        _override(session, console)
-    elif line in SURE + GUESSED:
-        _rate(session, console, sure=line in SURE)
-    elif line in UNDO:
-        return _undo(session, console)
-    return False
-
-
 def _question_lines(shown: PresentedQuestion) -> list[str]:
-    timed = f" ({shown.time_limit} seconds)" if shown.time_limit else ""
+    timed = f" ({wording.seconds(shown.time_limit)} to answer)" if shown.time_limit else ""
     lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
     if shown.hint:
         lines.append("Type ? for a hint (it halves the points).")
     return lines
 
 
-def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Console) -> list[str]:
+def _feedback_lines(
+    feedback: Feedback,
+    shown: PresentedQuestion,
+    console: Console,
+    *,
+    claims: bool,
+    scored: bool,
+    now: datetime,
+) -> list[str]:
     if not feedback.scored:
         lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
         if split := split_lines(feedback.split):
             lines += ["How everyone voted:", *split]
         return lines
     record = feedback.record
-    verdict = {
-        "correct": "Correct",
-        "partial": f"Partly correct ({feedback.credit:.0%})",
-        "incorrect": "Incorrect",
-        "timed_out": f"Incorrect: time's up ({_seconds(record.elapsed_ms)}, "
-        f"limit {shown.time_limit} s)",
-    }[feedback.outcome]
-    bonus = f" including a streak bonus of {record.streak_bonus}" if record.streak_bonus else ""
-    lines = [f"{console.paint(verdict, feedback.outcome)}. +{feedback.points} points{bonus}. "
-             f"Score: {feedback.score}."]
+    verdict = wording.verdict(feedback.outcome, feedback.credit)
+    if feedback.outcome == "timed_out":
+        verdict += f" ({wording.seconds(shown.time_limit)})"
+    bonus = (f" including a streak bonus of {wording.number(record.streak_bonus)}"
+             if record.streak_bonus else "")
+    points = (f" +{wording.count(feedback.points, 'point')}{bonus}. "
+              f"Score: {wording.number(feedback.score)}." if scored else "")
+    lines = [f"{console.paint(verdict, feedback.outcome)}.{points}"]
+    if feedback.late_words:
+        lines.append(feedback.late_words)
     if feedback.canonical:
         lines.append(f"(Accepted with a small typo: it is spelled {feedback.canonical}.)")
     if not feedback.correct:
@@ -258,11 +292,14 @@ def _feedback_lines(feedback: Feedback, shown: PresentedQuestion, console: Conso
     if feedback.explanation:
         lines.append(f"Explanation: {feedback.explanation}")
     if feedback.source:
-        lines.append(f"Source: “{feedback.source}”")
+        lines.append(f"Source: {wording.quoted(feedback.source)}")
+    if feedback.comes_back is not None:
+        lines.append(f"This card comes back {due_in_words(feedback.comes_back, now)}.")
     if feedback.can_override:
-        lines.append("If you were right, type !! as your next line.")
+        lines.append("If you were right, type !! now"
+                     + (" to file a claim for your teacher." if claims else "."))
     if feedback.can_rate:
-        lines.append("How sure were you? Type /sure or /guessed as your next line "
+        lines.append("How sure were you? Type /sure or /guessed now "
                      "(/undo within 10 s takes the answer back).")
     return lines
 
@@ -271,21 +308,20 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
     lines = [
         "",
         f"Results: {results.quiz_title} ({results.mode} mode)",
-        f"Score: {results.score}",
+        *([] if results.mode == "practice" else [f"Score: {wording.number(results.score)}"]),
         f"Correct: {results.correct} of {results.total}",
-        f"Time: {_seconds(results.elapsed_ms)}",
+        f"Time: {wording.duration(results.elapsed_ms)}",
         f"Best streak: {results.best_streak}",
     ]
     for number, row in enumerate(results.rows, start=1):
-        verdict = ("Poll" if not row.scored else "Correct" if row.correct
-                   else "Partly correct" if row.credit > 0 else "Incorrect")
-        marks = [mark for mark, on in (("hint", row.hint_used), ("time's up", row.timed_out),
-                                       ("overridden", row.overridden)) if on]
+        verdict = "Poll" if not row.scored else wording.verdict(row.outcome, row.credit)
+        marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden),
+                                       (wording.CLAIMED, row.claim == "open")) if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
                      + ("" if row.correct or not row.scored else f" Right: {row.right_answer}."))
     if results.mode == "practice":
-        lines.append(f"Cards reviewed: {results.reviewed}.")
+        lines.append(f"Cards reviewed: {wording.number(results.reviewed)}.")
         if results.next_due:
             lines.append(f"Next card due {due_in_words(results.next_due, clock())}.")
     console.say(*lines)
@@ -293,12 +329,8 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
 
 
 def _nothing_due(session: GameSession, clock: Clock) -> str:
-    title = session.quiz.quiz.title
-    if session.next_due is None:
-        return f"Nothing to practise in {title} right now (no new cards left for today)."
-    return f"Nothing is due in {title}. Next card due {due_in_words(session.next_due, clock())}."
+    text = nothing_due(session.quiz.quiz.title, session.next_due, session.unseen(), clock())
+    if session.unseen():
+        text += " To learn more today, play again with a higher daily limit: --new N."
+    return text
 
-
-def _seconds(milliseconds: int) -> str:
-    seconds = round(milliseconds / 1000)
-    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60} s"

@@ -51,7 +51,7 @@ def _cloze(shown: PresentedQuestion) -> list[str]:
 
 
 def _truefalse(shown: PresentedQuestion) -> list[str]:
-    return ["Answer: true or false (t, f, yes, no)."]
+    return ["  1. True", "  2. False", "Answer: true or false (t, f, yes, no, 1, 2)."]
 
 
 def _number(shown: PresentedQuestion) -> list[str]:

@@ -60,6 +60,7 @@ class SessionSummary(RecordModel):
     correct: int = Field(0, ge=0, description="Fully correct (or overridden) answers.")
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
+    marked: int = Field(0, ge=0, description="Answers with a claim or an override.")
 
     @property
     def finished(self) -> bool:
@@ -69,8 +70,8 @@ class SessionSummary(RecordModel):
     def of(
         cls, record: SessionRecord, counts: Mapping[str, object] | None = None
     ) -> SessionSummary:
-        """Summarise a record, counting its answers, or taking `answered`, `correct` and
-        `duration_ms` from `counts` when given (a record read without its answers).
+        """Summarise a record, counting its answers, or taking `answered`, `correct`,
+        `duration_ms` and `marked` from `counts` when given (a record read without its answers).
 
         Raises pydantic's `ValidationError` when `counts` are not valid counts.
         """
@@ -88,6 +89,7 @@ class SessionSummary(RecordModel):
                 "correct": record.correct_count,
                 "score": record.score,
                 "duration_ms": record.duration_ms,
+                "marked": record.marked_count,
                 **(counts or {}),
             }
         )

@@ -1,11 +1,12 @@
 """Session files: a game's record, with a summary of its answers written ahead of them.
 
 A session file is rewritten after every answer (see player.py). Between the record's own fields
-and its `[[answers]]` tables it holds three *summary lines*, counted from the answers:
+and its `[[answers]]` tables it holds four *summary lines*, counted from the answers:
 
     answered = 60           scored answer records (timed-out included, polls not)
     correct = 41            fully correct (or overridden) answers
     duration_ms = 512000    sum of the answers' elapsed times
+    marked = 1              answers with a claim or an override (every report marks them)
 
 and a *checksum line* after them, `checksum = "<32 hex digits>"`: a BLAKE2b hash of the whole
 file without that line. A `SessionSummary` (what history tables and leaderboards need) comes from
@@ -51,7 +52,7 @@ from quizgame.store.files import read_bytes
 from quizgame.store.migrations import FORMAT_VERSION
 from quizgame.store.models import SESSION, SessionSummary
 
-SUMMARY_LINES = ("answered", "correct", "duration_ms")
+SUMMARY_LINES = ("answered", "correct", "duration_ms", "marked")
 CHECKSUM = "checksum"
 # The header lines tomli_w writes for each answer (and undone answer, after them); the first one
 # ends the summary's text.
@@ -132,9 +133,14 @@ def _summary_before_answers(text: bytes) -> SessionSummary | None:
         counts = _pop_summary_lines(table)
         if len(counts) < len(SUMMARY_LINES):
             return None
-        return SessionSummary.of(SessionRecord.model_validate(table), counts)
+        summary = SessionSummary.of(SessionRecord.model_validate(table), counts)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
         return None
+    if summary.finished_at is None and summary.mode != "practice" and (
+        0 < summary.question_count <= summary.answered
+    ):
+        return None  # every answer given but no end mark (0.1): its last answer says when
+    return summary
 
 
 def _check_figures(path: Path, record: SessionRecord, counts: dict[str, Any]) -> None:

@@ -10,11 +10,11 @@ as fast as a bare Textual app.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -23,11 +23,15 @@ from textual.screen import Screen
 from quizgame.tui.settings import GameSettings, utc_now
 
 if TYPE_CHECKING:
+    from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
-    from quizgame.engine.records import Mode
+    from quizgame.engine.records import Mode, SessionRecord
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
+
+MORE_NEW_CARDS = 10
+"""How many more new cards "learn more" adds to today's limit."""
 
 
 class QuizApp(App[None]):
@@ -48,6 +52,8 @@ class QuizApp(App[None]):
         self.settings = settings
         self._saves: SavesFolder | None = None
         self._prepared = session
+        self._more_new = 0
+        """New cards a day added by "learn more" on the nothing-due screen."""
 
     @property
     def saves(self) -> SavesFolder:
@@ -67,6 +73,8 @@ class QuizApp(App[None]):
         from quizgame.errors import PlayerNameError
 
         try:
+            if self.settings.roster is not None:
+                typed = self.settings.roster.name_for(typed)
             return self.saves.player(typed).name
         except PlayerNameError as error:
             raise PlayerNameError(f"That name cannot be used: {error}.") from error
@@ -86,46 +94,123 @@ class QuizApp(App[None]):
             self.call_after_refresh(self.play_file, settings.quiz_path, settings.player, settings.mode)
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
-        """Load a quiz file and play it; a broken file is reported, not fatal."""
+        """Play a quiz file (the command line's, loaded once); a broken file is reported."""
         from quizgame.errors import QuizgameError
         from quizgame.format import load_quiz
 
+        quiz = self.settings.quiz
         try:
-            quiz = load_quiz(path)
+            if quiz is None or self.settings.quiz_path != path:
+                quiz = load_quiz(path)
+            player = self.player_name(player)
         except QuizgameError as error:
             self.notify(str(error), title="This quiz cannot be played", severity="error", markup=False)
             return
         self.play(quiz, player, mode)
 
     def play(self, quiz: Quiz, player: str, mode: Mode) -> None:
-        """Start a session and show its first question (or its results, when nothing is due)."""
+        """Start a session and show its first question (or its results, when nothing is due).
+        With an unfinished game of this quiz in this mode, ask first: continue or start again."""
+        from quizgame import wording
+        from quizgame.engine.session import GameSession
+        from quizgame.errors import QuizgameError
+        from quizgame.tui.screens.ask import AskScreen
+
+        try:
+            store = self.saves.player(player)
+            left = GameSession.unfinished(quiz, store, mode)
+        except QuizgameError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        if left is None:
+            self._play(quiz, player, mode, None)
+            return
+        answered = len(left.answers)
+        planned = max(left.questions_asked, answered + 1)
+        started = left.started_at.astimezone().strftime("%a %d %b %H:%M")
+        text = (f"{quiz.quiz.title} ({mode} mode), started {started}: "
+                f"{wording.count(answered, 'answer')} saved.")
+        answers = [("c", f"continue (question {answered + 1} of {planned})"), ("n", "start again")]
+        self.push_screen(
+            AskScreen("Continue your game?", text, answers),
+            lambda answer: self._play(quiz, player, mode, left if answer == "c" else None)
+            if answer else None,
+        )
+
+    def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
         from quizgame.classroom.polls import poll_votes
-        from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
         from quizgame.tui.screens.question import QuestionScreen
 
         settings = self.settings
         try:
-            session = GameSession.start(
-                quiz,
-                self.saves.player(player),
-                mode,
-                seed=settings.seed,
-                clock=settings.clock,
-                monotonic=settings.monotonic,
-                new_limit=settings.new_limit if settings.new_limit is not None else DEFAULT_NEW_LIMIT,
-                poll_votes=partial(poll_votes, settings.saves_dir),
-                exam=settings.exam,
-                easy_within=settings.easy_within,
-            )
+            store = self.saves.player(player)
+            votes = partial(poll_votes, settings.saves_dir)
+            if left is not None:
+                session = GameSession.resume(quiz, store, left, clock=settings.clock,
+                                             monotonic=settings.monotonic, poll_votes=votes)
+            else:
+                session = GameSession.start(
+                    quiz,
+                    store,
+                    mode,
+                    seed=settings.seed,
+                    clock=settings.clock,
+                    monotonic=settings.monotonic,
+                    new_limit=self._new_limit(),
+                    poll_votes=votes,
+                    exam=settings.exam,
+                    easy_within=settings.easy_within,
+                    round_size=settings.round_size,
+                )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
         for problem in session.problems:
             self.notify(problem, title="A damaged save file was skipped", severity="warning",
                         timeout=15, markup=False)
+        if mode == "practice" and session.is_over:
+            self._nothing_due(quiz, player, session)
+            return
         self.push_screen(QuestionScreen(session, settings))
+
+    def _nothing_due(self, quiz: Quiz, player: str, session: GameSession) -> None:
+        """Practice with nothing due: say when, and offer more new cards when there are any."""
+        from quizgame.engine.feedback import nothing_due
+        from quizgame.tui.screens.ask import AskScreen
+
+        unseen = session.unseen()
+        text = nothing_due(quiz.quiz.title, session.next_due, unseen, self.settings.clock())
+        answers = []
+        if unseen:
+            more = min(unseen, MORE_NEW_CARDS)
+            text += f" (Daily limit: {self._new_limit()} new cards.)"
+            answers = [("m", f"learn {more} more new cards now")]
+        self.push_screen(
+            AskScreen("Nothing to practise now", text, answers),
+            lambda answer: self._learn_more(quiz, player) if answer == "m" else None,
+        )
+
+    def _new_limit(self) -> int:
+        from quizgame.engine.scheduling import DEFAULT_NEW_LIMIT
+
+        limit = self.settings.new_limit
+        return (DEFAULT_NEW_LIMIT if limit is None else limit) + self._more_new
+
+    def _learn_more(self, quiz: Quiz, player: str) -> None:
+        self._more_new += MORE_NEW_CARDS  # for this run of the app
+        self._play(quiz, player, "practice", None)
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and q outside a game): in a game, leaving asks first."""
+        from quizgame.tui.screens.question import QuestionScreen
+
+        screen = self.screen
+        if isinstance(screen, QuestionScreen) and screen.in_progress:
+            screen.action_leave(quit_app=True)
+        else:
+            self.exit()
 
     def action_help(self) -> None:
         from quizgame.tui.screens.help import HelpScreen
@@ -135,63 +220,53 @@ class QuizApp(App[None]):
 
 
 def create_app(
-    quizzes_dir: Path,
+    quizzes: Path | Sequence[Path],
     saves_dir: Path,
     *,
     player: str | None = None,
     quiz_path: Path | None = None,
+    quiz: Quiz | None = None,
     mode: Mode = "quiz",
     seed: int | None = None,
     new_limit: int | None = None,
+    roster: Roster | None = None,
+    teacher: bool = False,
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
+    round_size: int | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
 ) -> QuizApp:
-    """The app for these folders; with `player` and `quiz_path` it goes straight to the game.
+    """The app for these folders (one quizzes folder, or several first-wins); with `player` and
+    `quiz_path` it goes straight to the game.
 
     With `session` (a `GameSession` already started, perhaps answered up to some question) it
     opens on that session's question screen: tests start at a state instead of replaying it.
     """
+    folders = (Path(quizzes),) if isinstance(quizzes, (str, Path)) else tuple(map(Path, quizzes))
     settings = GameSettings(
-        quizzes_dir=Path(quizzes_dir),
+        quizzes_dirs=folders,
         saves_dir=Path(saves_dir),
         player=player,
         quiz_path=None if quiz_path is None else Path(quiz_path),
+        quiz=quiz,
+        roster=roster,
+        teacher=teacher,
         mode=mode,
         seed=seed,
         new_limit=new_limit,
         exam=exam,
         easy_within=easy_within,
+        round_size=round_size,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
     return QuizApp(settings, session)
 
 
-def run_app(
-    quizzes_dir: Path,
-    saves_dir: Path,
-    *,
-    player: str | None = None,
-    quiz_path: Path | None = None,
-    mode: Mode = "quiz",
-    seed: int | None = None,
-    new_limit: int | None = None,
-    exam: ExamGoal | None = None,
-    easy_within: int | None = None,
-) -> int:
-    """Run the game in this terminal until the player quits; returns the exit status."""
-    create_app(
-        quizzes_dir,
-        saves_dir,
-        player=player,
-        quiz_path=quiz_path,
-        mode=mode,
-        seed=seed,
-        new_limit=new_limit,
-        exam=exam,
-        easy_within=easy_within,
-    ).run()
+def run_app(quizzes: Sequence[Path], saves_dir: Path, **options: Any) -> int:
+    """Run the game in this terminal until the player quits; returns the exit status.
+    `options` are `create_app`'s."""
+    create_app(quizzes, saves_dir, **options).run()
     return 0

@@ -7,6 +7,7 @@ No Textual here: the home screen runs these in a worker thread and only lays out
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ class QuizEntry:
     path: Path
     quiz: Quiz | None
     problems: tuple[str, ...] = ()
+    note: str = ""
+    """Said next to the quiz: say, that it replaces a quiz of the same id further down."""
 
     @property
     def broken(self) -> bool:
@@ -38,22 +41,45 @@ class QuizEntry:
         return self.quiz.quiz.id if self.quiz is not None else None
 
 
-def scan_quizzes(folder: Path, also: Path | None = None) -> list[QuizEntry]:
-    """Every `*.toml` in the folder, sorted by file name, then `also` (a quiz named on the
-    command line) when it is not one of them; a file that fails to load is listed with the
-    loader's messages (file name, line, what is wrong), never raised, and so are files of the
-    folder that share a quiz id."""
+def scan_quizzes(
+    folders: Sequence[Path], also: Path | None = None, loaded: Quiz | None = None
+) -> list[QuizEntry]:
+    """Every `*.toml` in the folders (each folder sorted by file name), then `also` (a quiz named
+    on the command line, already `loaded`) when it is not one of them. Files of one folder that
+    share a quiz id are listed as broken (nothing says which one is meant); a quiz id met again
+    in a later folder is left out: the earlier one wins, with a note. A file that fails to load
+    is listed with the loader's messages (file name, line, what is wrong), never raised."""
     from quizgame.format.checker import quiz_files
 
-    paths = quiz_files([folder]) if folder.is_dir() else []
-    entries = _without_shared_ids([_read_entry(path) for path in paths])
+    def read(path: Path) -> QuizEntry:
+        named = also is not None and loaded is not None and path.resolve() == also.resolve()
+        return QuizEntry(path, loaded) if named else _read_entry(path)
+
+    entries: list[QuizEntry] = []
+    by_id: dict[str, int] = {}
+    paths: list[Path] = []
+    for folder in folders:
+        in_folder = quiz_files([folder]) if folder.is_dir() else []
+        paths += in_folder
+        for entry in _without_shared_ids([read(path) for path in in_folder]):
+            quiz_id = entry.quiz_id
+            if quiz_id is None:
+                entries.append(entry)
+            elif quiz_id in by_id:
+                winner = entries[by_id[quiz_id]]
+                note = f"Replaces the quiz {quiz_id!r} in {folder} (a local quiz wins)."
+                entries[by_id[quiz_id]] = dataclasses.replace(winner, note=note)
+            else:
+                by_id[quiz_id] = len(entries)
+                entries.append(entry)
     if also is not None and not any(path.resolve() == also.resolve() for path in paths):
-        entries.append(_read_entry(also))  # named on purpose: never taken for another
+        entries.append(read(also))  # named on purpose: listed as it is, never taken for another
     return entries
 
 
 def _without_shared_ids(entries: list[QuizEntry]) -> list[QuizEntry]:
-    """Quizzes sharing an id are listed as broken: playing one would mix their saves."""
+    """Quizzes of one folder sharing an id are listed as broken: playing one would mix their
+    saves."""
     from quizgame.format.checker import shared_id_message, shared_ids
 
     shared = shared_ids((entry.path, entry.quiz) for entry in entries if entry.quiz is not None)

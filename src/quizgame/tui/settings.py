@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
@@ -28,17 +29,26 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class GameSettings:
-    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks."""
+    """What one run of the app is about; `clock` and `monotonic` are the engine's clocks.
 
-    quizzes_dir: Path
+    `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
+    already loaded from `quiz_path` (each quiz is loaded once per start); `roster` limits who
+    can play; `teacher` opens the teacher's views (never under `serve`).
+    """
+
+    quizzes_dirs: tuple[Path, ...]
     saves_dir: Path
     player: str | None = None
     quiz_path: Path | None = None
+    quiz: Quiz | None = None
+    roster: Roster | None = None
+    teacher: bool = False
     mode: Mode = "quiz"
     seed: int | None = None
     new_limit: int | None = None
     exam: ExamGoal | None = None
     easy_within: int | None = None
+    round_size: int | None = None
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 

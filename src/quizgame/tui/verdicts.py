@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+from quizgame import wording
+
 SYMBOL: dict[str, str] = {
     "correct": "✔", "partial": "◑", "incorrect": "✘", "timed_out": "✘", "unscored": "•",
 }
-WORDS: dict[str, str] = {
-    "correct": "Correct",
-    "partial": "Partly right",
-    "incorrect": "Incorrect",
-    "timed_out": "Time's up",
-    "unscored": "Voted: a poll is not scored",
-}
 
 
-def verdict(outcome: str, *, credit: float = 0.0, overridden: bool = False) -> str:
+def verdict(outcome: str, *, credit: float = 0.0, overridden: bool = False, claimed: bool = False) -> str:
     """"✔ Correct", "◑ Partly right (60%)", "✔ Correct (you said you were right)"."""
-    text = f"{SYMBOL[outcome]} {WORDS[outcome]}"
-    if outcome == "partial":
-        text += f" ({credit:.0%})"
+    text = f"{SYMBOL[outcome]} {wording.verdict(outcome, credit)}"
     if overridden:
-        text += " (you said you were right)"
+        text += f" ({wording.OVERRIDDEN})"
+    if claimed:
+        text += f" ({wording.CLAIMED})"
     return text

@@ -64,6 +64,12 @@ class MatchGrader(Grader[MatchQuestion]):
                 f"Give a partner for each of the {len(presented.lefts)} left items, in order "
                 "(numbers or texts separated by commas)."
             )
+        repeated = sorted({p for p in partners if partners.count(p) > 1})
+        if repeated:
+            raise AnswerFormatError(
+                f"Each partner goes with one left item only: {', '.join(repeated)} is given "
+                "more than once."
+            )
         return dict(zip(presented.lefts, partners))
 
     def describe(self, question: MatchQuestion, given: Given) -> str:

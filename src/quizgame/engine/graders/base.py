@@ -55,8 +55,11 @@ class Grader(ABC, Generic[Q]):
     """The rules of one question type."""
 
     type: ClassVar[str]
-    claimable: ClassVar[bool] = False
-    """The player may say "I was right" right after a wrong answer (typed answers)."""
+
+    def claimable(self, question: Q) -> bool:
+        """Whether the player may say "I was right" right after a wrong answer: only where the
+        grader may have misjudged what was typed (a choice is right or wrong as picked)."""
+        return False
 
     def layout(self, question: Q, generator: random.Random, *, shuffle_choices: bool) -> Layout:
         """The options (and left items) shown, in the order `generator` gives."""

@@ -111,8 +111,9 @@ class PollGrader(Grader[PollQuestion]):
         return tuple(question.choices)
 
 
-_TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
-_FALSE_WORDS = frozenset({"false", "f", "no", "n"})
+# 1 and 2 as the TUI numbers its two rows (True first).
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "2"})
 
 
 class TrueFalseGrader(Grader[TrueFalseQuestion]):
@@ -127,7 +128,7 @@ class TrueFalseGrader(Grader[TrueFalseQuestion]):
         word = fold(raw)
         if word in _TRUE_WORDS or word in _FALSE_WORDS:
             return word in _TRUE_WORDS
-        raise AnswerFormatError("Type true or false (or t, f, yes, no).")
+        raise AnswerFormatError("Type true or false (or t, f, yes, no, 1 for true, 2 for false).")
 
     def describe(self, question: TrueFalseQuestion, given: Given) -> str:
         return "True" if given is True else "False" if given is False else str(given)

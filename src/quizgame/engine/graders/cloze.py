@@ -31,7 +31,11 @@ class _BlankAnswers:
 
 class ClozeGrader(Grader[ClozeQuestion]):
     type = "cloze"
-    claimable = True  # a typed blank can be marked wrong for a spelling the teacher missed
+
+    def claimable(self, question: ClozeQuestion) -> bool:
+        # A typed blank can be marked wrong for a spelling the teacher missed; a cloze of
+        # choice blanks only is right or wrong as picked.
+        return any(blank.kind != "choice" for blank in question.blanks)
 
     def grade(self, question: ClozeQuestion, response: Any) -> Grade:
         return self.grade_marked(question, response, PLAIN_MARKING)

@@ -22,6 +22,9 @@ from quizgame.format.models import EstimateQuestion, NumberQuestion, TextQuestio
 class NumberGrader(Grader[NumberQuestion]):
     type = "number"
 
+    def claimable(self, question: NumberQuestion) -> bool:
+        return True  # a way of writing it, a unit or a tolerance the teacher did not foresee
+
     def grade(self, question: NumberQuestion, response: Any) -> Grade:
         return self.grade_marked(question, response, PLAIN_MARKING)
 
@@ -55,6 +58,8 @@ class EstimateGrader(Grader[EstimateQuestion]):
     """Full credit within the tolerance, then credit falling linearly to 0 at a quarter of the
     scale beyond it (docs/scoring.md): credit = max(0, 1 - (distance - tolerance) / (scale / 4))."""
 
+    # Not claimable: an estimate is meant to be near, not exact, and its partial credit is
+    # the documented distance rule, which a claim could only dispute, not correct.
     type = "estimate"
 
     def grade(self, question: EstimateQuestion, response: Any) -> Grade:
@@ -131,7 +136,9 @@ def _with_unit(number: str, unit: str | None) -> str:
 
 class TextGrader(Grader[TextQuestion]):
     type = "text"
-    claimable = True
+
+    def claimable(self, question: TextQuestion) -> bool:
+        return True  # a spelling or synonym the teacher did not list
 
     def grade(self, question: TextQuestion, response: Any) -> Grade:
         return self.grade_marked(question, response, PLAIN_MARKING)

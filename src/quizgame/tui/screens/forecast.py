@@ -23,12 +23,11 @@ from quizgame.classroom.text import (
     FORECAST_NUMBERS,
     forecast_cells,
     forecast_heading,
-    percent_text,
-    plural,
 )
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
+from quizgame.wording import count, percent
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -82,12 +81,12 @@ class ForecastScreen(Screen[None]):
         else:
             reteach = forecast.reteach
             notes = [forecast_heading(forecast)]
-            notes.append(f"{FLAG_MARK} re-teach {plural(len(reteach), 'question')} (below "
-                         f"{percent_text(RETEACH_BELOW)} in 7 days)" if reteach
+            notes.append(f"{FLAG_MARK} re-teach {count(len(reteach), 'question')} (below "
+                         f"{percent(RETEACH_BELOW)} in 7 days)" if reteach
                          else "No question falls below "
-                         f"{percent_text(RETEACH_BELOW)} within 7 days")
+                         f"{percent(RETEACH_BELOW)} within 7 days")
         if problems:
-            notes.append(f"{plural(len(problems), 'save file')} skipped: {problems[0]}")
+            notes.append(f"{count(len(problems), 'save file')} skipped: {problems[0]}")
         self.query_one("#forecast-summary", Static).update("\n".join(notes))
         table = self.query_one(FigureTable)
         table.show_rows(forecast_cells(forecast))
@@ -123,7 +122,7 @@ class ForecastScreen(Screen[None]):
         item = self.forecast.items[row]
         lines = [f"{item.number}. {item.prompt or item.question_id}"]
         if item.students:
-            lines.append(f"{plural(item.students, 'student')} practised it"
+            lines.append(f"{count(item.students, 'student')} practised it"
                          + (f"; {item.not_practised} not yet" if item.not_practised else ""))
         detail.update("\n".join(lines))
 

@@ -54,12 +54,16 @@ class HomeScreen(Screen[None]):
         Binding("r", "report", "Report", id="quizgame.report"),
     ]
 
+    WHO_PLAYS = "Type your name first, then Enter (or pick it from the list: ↑↓, Enter)."
+
     def __init__(self, settings: GameSettings) -> None:
         super().__init__()
         self.settings = settings
         self.mode: Mode = settings.mode
         self.player: str | None = None
         self.entries: list[QuizEntry] = []
+        self.standings: PlayerStandings | None = None
+        """The current player's best scores and due cards, once read."""
         self.player_list: OptionList | None = None
         """The players found in the saves folder, once it has been read."""
         self.quiz_table: QuizTable | None = None
@@ -72,7 +76,8 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title_text(), id="home-title", markup=False)
         with Vertical(id="players-pane"):
-            yield Input(placeholder="New player's name", id="new-player")
+            hint = "Your name (from the class list)" if self.settings.roster else "New player's name"
+            yield Input(placeholder=hint, id="new-player")
             yield Static(id="player-message", markup=False)
         with Vertical(id="quizzes-pane"):
             yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
@@ -96,8 +101,12 @@ class HomeScreen(Screen[None]):
         from quizgame.tui.widgets import quiz_table  # noqa: F401  (for _fill_catalog, off the UI thread)
 
         problems: list[str] = []
-        names = [info.name for info in self.quiz_app.saves.players(problems)]
-        entries = scan_quizzes(self.settings.quizzes_dir, also=self.settings.quiz_path)
+        settings = self.settings
+        if settings.roster is not None:
+            names = list(settings.roster.names)  # pick your name from the class list
+        else:
+            names = [info.name for info in self.quiz_app.saves.players(problems)]
+        entries = scan_quizzes(settings.quizzes_dirs, also=settings.quiz_path, loaded=settings.quiz)
         # Textual's stub cannot type an async callback's result: it is awaited on the UI thread.
         self.app.call_from_thread(self._fill_catalog, names, entries, problems)  # type: ignore[arg-type]
 
@@ -130,7 +139,9 @@ class HomeScreen(Screen[None]):
             # `quizgame play QUIZ`: that quiz is the one to play, once we know who plays it.
             table.move_cursor(row=self._row_of_command_line_quiz(), animate=False)
         name_box = self.query_one("#new-player", Input)
-        wanted = self.player or self.settings.player or (names[0] if names and not asking else None)
+        # Nobody is picked for the player: a bare Enter must never play as someone else.
+        players.highlighted = None
+        wanted = self.player or self.settings.player
         if wanted is not None and self.choose_player(wanted):
             if not name_box.value:  # never take the keyboard from someone typing their name
                 table.focus()
@@ -147,8 +158,10 @@ class HomeScreen(Screen[None]):
         table = self.quiz_table
         if player != self.player or table is None:
             return  # the player changed while these were read
+        self.standings = standings
         self._player_message("\n".join(standings.problems))
         table.show_standings(standings)
+        self._show_detail()
 
     # -- players ---------------------------------------------------------------------------
 
@@ -171,6 +184,7 @@ class HomeScreen(Screen[None]):
                 names.append(name)
             players.highlighted = names.index(name)
         self.query_one("#home-title", Static).update(self._title_text())
+        self.standings = None
         if self.quiz_table is not None:
             self.quiz_table.show_standings(None)  # the last player's figures are not this one's
         self.load_standings(name)
@@ -193,6 +207,9 @@ class HomeScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip():
+            self._player_message(self.WHO_PLAYS)
+            return
         if self.choose_player(event.value):
             event.input.clear()
             if self.quiz_table is not None:
@@ -207,7 +224,8 @@ class HomeScreen(Screen[None]):
 
         entry = self.selected_entry()
         title = entry.title if entry is not None else str(self.settings.quiz_path)
-        self.app.push_screen(PlayerPromptScreen(title, names, typed=typed), self._play_as)
+        prompt = PlayerPromptScreen(title, names, typed=typed, roster=self.settings.roster is not None)
+        self.app.push_screen(prompt, self._play_as)
 
     def _play_as(self, name: str | None) -> None:
         """The prompt's answer: play the command line's quiz as `name` (None: stay here)."""
@@ -245,7 +263,7 @@ class HomeScreen(Screen[None]):
                         markup=False)
             return
         if self.player is None:
-            self._player_message("Type your name first, then Enter.")
+            self._player_message(self.WHO_PLAYS)
             self.action_new_player()
             return
         self.quiz_app.play(entry.quiz, self.player, self.mode)
@@ -255,11 +273,17 @@ class HomeScreen(Screen[None]):
         detail = self.query_one("#quiz-detail", Static)
         detail.set_class(entry is not None and entry.broken, "-broken")
         if entry is None:
-            detail.update("" if self.entries else f"No quiz files in {self.settings.quizzes_dir}")
+            folders = ", ".join(map(str, self.settings.quizzes_dirs))
+            detail.update("" if self.entries else f"No quiz files in {folders}")
         elif entry.quiz is None:
             detail.update("\n".join(entry.problems))
         else:
-            detail.update(entry.quiz.quiz.description or "")
+            from quizgame.classroom.standings import QuizStanding
+
+            standing = self.standings.by_quiz.get(entry.quiz.quiz.id) if self.standings else None
+            due = (standing or QuizStanding()).due_text([q.id for q in entry.quiz.questions])
+            lines = [entry.quiz.quiz.description or "", entry.note, due if self.player else ""]
+            detail.update("\n".join(filter(None, lines)))
 
     # -- mode and other screens --------------------------------------------------------------
 
@@ -293,9 +317,16 @@ class HomeScreen(Screen[None]):
                 ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock)
             )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "report":
+            return self.settings.teacher  # teachers only: distractor counts give answers away
+        return True
+
     def action_report(self) -> None:
         from quizgame.tui.screens.report import ReportScreen
 
+        if not self.settings.teacher:
+            return
         entry = self.selected_entry()
         if entry is not None and entry.quiz is not None:
             self.app.push_screen(

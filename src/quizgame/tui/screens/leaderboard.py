@@ -20,7 +20,6 @@ from quizgame.classroom.merge import collect_games
 from quizgame.classroom.text import (
     SCORE_HEADERS,
     SCORE_NUMBERS,
-    plural,
     selection_text,
     standings_cells,
 )
@@ -28,6 +27,7 @@ from quizgame.tui.css import screen_css
 from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import FigureTable
 from quizgame.tui.widgets.keybar import KeyBar
+from quizgame.wording import count
 
 REFRESH_SECONDS = 3.0
 
@@ -84,17 +84,19 @@ class LeaderboardScreen(Screen[None]):
         if any(board.first_attempt != self.first_attempt for board in boards):
             return  # read before `f` was pressed: the read for the new choice follows
         shown_before = list(self.boards)
-        self.boards = {board.quiz_id: board for board in boards}
+        self.boards = {board.key: board for board in boards}
         self.problems = problems
         self.updated_at = self.clock()
-        if self.quiz_id is None and boards:
-            self.quiz_id = boards[0].quiz_id
+        if self.quiz_id not in self.boards:
+            # A quiz id from the home screen: its board of the longest games.
+            wanted = [board.key for board in boards if board.quiz_id == self.quiz_id] or [
+                board.key for board in boards]
+            self.quiz_id = wanted[0] if wanted else self.quiz_id
         select = self.query_one("#leaderboard-quiz", Select)
         with select.prevent(Select.Changed):
             if list(self.boards) != shown_before:
                 # Text, not str: a title is shown as written, never read as markup.
-                select.set_options((Text(board.quiz_title or board.quiz_id), board.quiz_id)
-                                   for board in boards)
+                select.set_options((Text(board.title), board.key) for board in boards)
             if self.quiz_id in self.boards:
                 select.value = self.quiz_id
         self.draw()
@@ -103,7 +105,7 @@ class LeaderboardScreen(Screen[None]):
         """Fill the table from the chosen quiz's board, the cursor staying on its row."""
         board = self.boards.get(self.quiz_id or "")
         self.query_one(FigureTable).show_rows(standings_cells(board) if board else [])
-        title = board.quiz_title if board else self.quiz_id
+        title = board.title if board else self.quiz_id
         self.query_one("#leaderboard-title", Static).update(
             f"Leaderboard: {title}" if title else "Leaderboard")
         self.query_one("#leaderboard-status", Static).update(self.status_text(board))
@@ -112,11 +114,11 @@ class LeaderboardScreen(Screen[None]):
         if board is None:
             head = "No finished quiz games yet"
         else:
-            head = f"{plural(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
+            head = f"{count(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
         when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
         lines = [f"{head} · updated {when}"]
         if self.problems:
-            lines.append(f"{plural(len(self.problems), 'save file')} skipped: {self.problems[0]}")
+            lines.append(f"{count(len(self.problems), 'save file')} skipped: {self.problems[0]}")
         return "\n".join(lines)
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -29,10 +29,14 @@ class PlayerPromptScreen(ModalScreen[str | None]):
     ]
     INSTRUCTIONS = "Type your name and Enter, or Tab to the list and Enter on your name"
 
-    def __init__(self, quiz_title: str, players: list[str], *, typed: str = "") -> None:
+    def __init__(
+        self, quiz_title: str, players: list[str], *, typed: str = "", roster: bool = False
+    ) -> None:
         super().__init__()
         self.quiz_title = quiz_title
         self.players = players
+        self.roster = roster
+        """Whether `players` is the class roster (the only names that can play)."""
         self.typed = typed
         """What the player had already typed in the home screen's name box."""
 
@@ -43,9 +47,15 @@ class PlayerPromptScreen(ModalScreen[str | None]):
             yield Input(self.typed, placeholder="Your name, then Enter", id="prompt-name")
             yield Static(id="prompt-message", markup=False)
             if self.players:
-                yield Label("Played before? Tab, then Enter on your name:", id="prompt-players-title")
+                title = "Class list" if self.roster else "Played before?"
+                yield Label(f"{title} Tab, ↓ to your name, Enter:", id="prompt-players-title")
                 yield OptionList(*self.players, markup=False, id="prompt-players")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        # Nobody is picked until the player moves: Enter alone must not play as someone.
+        for players in self.query(OptionList):
+            players.highlighted = None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -17,11 +17,11 @@ from textual_plotext import PlotextPlot
 
 from quizgame.classroom.merge import player_sessions
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
-from quizgame.classroom.text import plural
 from quizgame.tui.css import screen_css
 from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
+from quizgame.wording import count
 
 # Theme variables that colour the quizzes' lines, in turn: charts follow the theme like the CSS.
 SERIES_COLOURS = ("primary", "secondary", "accent", "success", "warning", "error")
@@ -77,10 +77,10 @@ class ProgressScreen(Screen[None]):
     def show(self, figures: Progress, problems: list[str]) -> None:
         self.progress = figures
         games = sum(len(series.games) for series in figures.series)
-        lines = [f"{plural(games, 'finished quiz game')} · "
-                 f"{plural(figures.reviews, 'practice review')} in the last {DEFAULT_DAYS} days"]
+        lines = [f"{count(games, 'finished quiz game')} · "
+                 f"{count(figures.reviews, 'practice review')} in the last {DEFAULT_DAYS} days"]
         if problems:
-            lines.append(f"{plural(len(problems), 'save file')} skipped: {problems[0]}")
+            lines.append(f"{count(len(problems), 'save file')} skipped: {problems[0]}")
         self.query_one("#progress-summary", Static).update("\n".join(lines))
         # An empty chart is only a frame: show the charts that have something to draw.
         self.query_one("#scores-chart").display = bool(games)

@@ -44,6 +44,8 @@ class QuestionScreen(Screen[None]):
         # While typing an answer `h` is a letter: the hint is on ctrl+t there.
         Binding("ctrl+t", "hint(True)", "Hint", id="quizgame.hint_typing"),
         Binding("escape", "leave", "Home", id="quizgame.leave_game"),
+        # Over the app's `q` (quit at once): in a game, leaving asks first.
+        Binding("q", "leave(True)", "Quit", show=False, id="quizgame.quit_game"),
     ]
 
     def __init__(self, session: GameSession, settings: GameSettings) -> None:
@@ -160,8 +162,9 @@ class QuestionScreen(Screen[None]):
         assert self._answered is not None
         self._show_header(self._answered)  # the new score and streak
         panel = self.query_one(FeedbackPanel)
-        panel.show(feedback, prompt=self._answered.question.prompt, scored=self.session.mode != "practice",
-                   undoable=self.session.can_undo)
+        session = self.session
+        panel.show(feedback, prompt=self._answered.question.prompt, scored=session.mode != "practice",
+                   claims=session.claims, now=self.settings.clock(), undoable=session.can_undo)
         panel.display = True
         panel.focus()
 
@@ -212,7 +215,8 @@ class QuestionScreen(Screen[None]):
                         markup=False)
             results = session.results()
         self.app.switch_screen(
-            ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id, player=session.store.name)
+            ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id,
+                          player=session.store.name, quiz=session.quiz)
         )
 
     # -- keys ----------------------------------------------------------------------------
@@ -237,7 +241,52 @@ class QuestionScreen(Screen[None]):
         panel.display = True
         self.refresh_bindings()
 
-    def action_leave(self) -> None:
-        # Every answer is already saved; the session simply stays unfinished.
+    @property
+    def in_progress(self) -> bool:
+        """Whether leaving now leaves the game unfinished (so the player is asked first)."""
+        if self._presented is not None:
+            return True  # a question waits for its answer
+        return self.session.mode != "practice" and self.session.record.finished_at is None
+
+    def action_leave(self, quit_app: bool = False) -> None:
+        """Escape (home) or q/ctrl+q (quit): asks first while the game is unfinished."""
+        if not self.in_progress:
+            self._leave(quit_app)
+            return
+        from quizgame import wording
+        from quizgame.tui.screens.ask import AskScreen
+
+        answered = self.session.answered_count
+        if self.session.mode == "practice":
+            text = f"{wording.count(answered, 'review')} saved." if answered else (
+                "Nothing answered yet.")
+        elif answered:
+            saved = "is" if answered == 1 else "are"
+            text = (f"Your {wording.count(answered, 'answer')} {saved} saved; you can continue "
+                    "later (start this quiz again, then Continue).")
+        else:
+            text = "Nothing answered yet: leaving ends this game."
+        where = "quit quizgame" if quit_app else "go to the home screen"
+        self.app.push_screen(
+            AskScreen("Leave this game?", text, [("y", f"yes, {where}"), ("n", "no, keep playing")]),
+            lambda answer: self._leave(quit_app) if answer == "y" else None,
+        )
+
+    def _leave(self, quit_app: bool) -> None:
+        # Every answer is already saved; an unfinished game can be continued later.
         self.query_one(TimerBar).stop()
-        self.dismiss()
+        if quit_app:
+            self.app.exit()
+        else:
+            self.dismiss()
+
+    # -- a fair clock: paused while another screen (help, palette, a dialog) is over it ----
+
+    def on_screen_suspend(self) -> None:
+        if self._presented is not None:
+            self.session.pause()
+            self.query_one(TimerBar).pause()
+
+    def on_screen_resume(self) -> None:
+        self.session.unpause()
+        self.query_one(TimerBar).resume()

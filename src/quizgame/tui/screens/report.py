@@ -24,13 +24,13 @@ from quizgame.classroom.text import (
     ITEM_NUMBERS,
     distractors_text,
     item_cells,
-    plural,
     summary_line,
 )
 from quizgame.engine.scheduling import utc_now
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
+from quizgame.wording import count
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -94,10 +94,10 @@ class ReportScreen(Screen[None]):
         self.query_one("#report-title", Static).update(self.title_text())
         self.query_one("#report-summary", Static).update(summary_line(report))
         flagged = sum(1 for item in report.items if item.flags)
-        notes = [f"{FLAG_MARK} {plural(flagged, 'question')} to look at"
+        notes = [f"{FLAG_MARK} {count(flagged, 'question')} to look at"
                  if flagged else "No question flagged"]
         if problems:
-            notes.append(f"{plural(len(problems), 'save file')} skipped: {problems[0]}")
+            notes.append(f"{count(len(problems), 'save file')} skipped: {problems[0]}")
         self.query_one("#report-flags", Static).update(" · ".join(notes))
         table = self.query_one(FigureTable)
         table.show_rows([item_cells(item) for item in report.items])

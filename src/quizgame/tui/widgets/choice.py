@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from quizgame.tui.widgets.question_input import Response
 from quizgame.tui.widgets.rows import RowsInput
 
 
 class ChoiceInput(RowsInput):
-    """Pick exactly one option; the response is its text."""
+    """Pick exactly one option; the response is its text. Nothing is picked at first: a stray
+    Enter never answers."""
 
     INSTRUCTIONS = "↑↓ or a number to choose, Enter to answer"
+    START_CURSOR: ClassVar[int | None] = None
 
     @property
     def choices(self) -> Sequence[str]:
@@ -20,10 +23,17 @@ class ChoiceInput(RowsInput):
     def row_prompts(self) -> Sequence[str]:
         return [f"{number}. {choice}" for number, choice in enumerate(self.choices, start=1)]
 
-    def clicked(self, index: int) -> None:
-        # A click is a complete answer, as in most quiz games.
+    def clicked(self, index: int, *, again: bool) -> None:
+        # A click picks; a second click on the same option (or Enter) answers.
         self.pick(index)
-        self.submit()
+        if again:
+            self.submit()
+
+    def not_ready(self) -> str | None:
+        return f"Choose first: {self.INSTRUCTIONS}." if self.rows.highlighted is None else None
+
+    def can_submit(self) -> bool:
+        return self.rows.highlighted is not None
 
     def response(self) -> Response:
         highlighted = self.rows.highlighted

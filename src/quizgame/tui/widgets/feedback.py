@@ -1,11 +1,13 @@
 """The feedback after each answer: the verdict in words and a symbol, your answer and the right
-one, the explanation, the source quote and the points; "I was right" for a text answer marked
-wrong; in practice and mistakes modes "I was sure" / "I guessed" (either goes on) and undo; a
-poll's split after voting. A panel of the question screen (not a screen of its own), so that
-moving on to the next question only redraws text."""
+one, the explanation, the source quote and the points; "I was right" for a typed answer marked
+wrong (a claim for the teacher in quiz mode); when a practised card comes back; in practice and
+mistakes modes "I was sure" / "I guessed" (either goes on) and undo; a poll's split after
+voting. A panel of the question screen (not a screen of its own), so that moving on to the next
+question only redraws text."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -14,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from quizgame import wording
 from quizgame.classroom.polls import split_lines
 from quizgame.tui.verdicts import verdict
 
@@ -37,7 +40,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         """The player has read the feedback."""
 
     class Override(Message):
-        """The player says their text answer was right."""
+        """The player says their typed answer was right."""
 
     class Rate(Message):
         """The player says how sure they were (then goes on)."""
@@ -56,33 +59,53 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         yield Static(id="feedback-prompt", markup=False)
         yield Static(id="verdict")
         yield Static(id="points")
+        yield Static(id="late", markup=False)
         yield Static(id="given", markup=False)
         yield Static(id="right-answer", markup=False)
         yield Static(id="canonical", markup=False)
         yield Static(id="explanation", markup=False)
         yield Static(id="source", markup=False)
         yield Static(id="split", markup=False)
+        yield Static(id="claim", markup=False)
+        # Practice: when the card comes back. One line per practice note, so that other keys
+        # (how sure you were, an undo) can add theirs beside it.
+        yield Static(id="practice", markup=False)
 
-    def show(self, feedback: Feedback, *, prompt: str, scored: bool, undoable: bool = False) -> None:
+    def show(
+        self,
+        feedback: Feedback,
+        *,
+        prompt: str,
+        scored: bool,
+        claims: bool = False,
+        now: datetime | None = None,
+        undoable: bool = False,
+    ) -> None:
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
-        `undoable` offers undo (practice and mistakes modes)."""
+        `claims`: "I was right" files a claim for the teacher (quiz mode); `undoable` offers
+        undo (practice and mistakes modes)."""
         self.feedback = feedback
         self.undoable = undoable
         kind = feedback.outcome
         head = self.query_one("#verdict", Static)
-        head.update(verdict(kind, credit=feedback.credit, overridden=feedback.record.overridden))
+        record = feedback.record
+        head.update(verdict(kind, credit=feedback.credit, overridden=record.overridden,
+                            claimed=record.claim == "open"))
         head.set_classes(f"verdict -{kind.replace('_', '-')}")
         self._line("#feedback-prompt", prompt)
         self._line("#points", _points_text(feedback) if scored and feedback.scored else "")
+        self._line("#late", feedback.late_words)
         self._line("#given", f"Your answer: {feedback.given}")
         wrong = not feedback.correct and feedback.scored
         self._line("#right-answer", f"Right answer: {feedback.right_answer}" if wrong else "")
         canonical = feedback.canonical
         self._line("#canonical", f"Accepted with a small typo; it is spelt: {canonical}" if canonical else "")
         self._line("#explanation", feedback.explanation or "")
-        self._line("#source", f"Source: “{feedback.source}”" if feedback.source else "")
+        self._line("#source", f"Source: {wording.quoted(feedback.source)}" if feedback.source else "")
         lines = split_lines(feedback.split)
         self._line("#split", "How everyone voted:\n" + "\n".join(lines) if lines else "")
+        self._line("#claim", _claim_text(feedback, claims=claims))
+        self._line("#practice", practice_text(feedback, now))
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -113,12 +136,32 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         self.post_message(self.Undo())
 
 
+def practice_text(feedback: Feedback, now: datetime | None) -> str:
+    """"Comes back in 3 days (Thu 04 Dec)": when a practised card is due again."""
+    from quizgame.engine.feedback import due_in_words
+
+    if feedback.comes_back is None or now is None:
+        return ""
+    return f"This card comes back {due_in_words(feedback.comes_back, now)}."
+
+
+def _claim_text(feedback: Feedback, *, claims: bool) -> str:
+    if feedback.record.claim == "open":
+        return "Claim filed: your teacher will check it. It earns nothing unless accepted."
+    if feedback.can_override:
+        if claims:
+            return "Sure you were right? o files a claim for your teacher to check."
+        return "Sure you were right? o counts it as right (for your practice only)."
+    return ""
+
+
 def _points_text(feedback: Feedback) -> str:
     bonus = feedback.record.streak_bonus
-    parts = [f"+{feedback.points:,} points" + (f" (streak bonus {bonus:,})" if bonus else "")]
+    parts = [f"+{wording.count(feedback.points, 'point')}"
+             + (f" (streak bonus {wording.number(bonus)})" if bonus else "")]
     if feedback.record.hint_used:
         parts.append("hint used: half points")
-    parts.append(f"score {feedback.score:,}")
+    parts.append(f"score {wording.number(feedback.score)}")
     if feedback.streak > 1:
         parts.append(f"streak {feedback.streak}")
     return " · ".join(parts)

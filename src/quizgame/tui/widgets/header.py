@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from quizgame import wording
+
 
 class GameHeader(Horizontal):
     """"Question n of N", the quiz title, then score (or "Practice", which scores no points) and
@@ -20,5 +22,5 @@ class GameHeader(Horizontal):
         self.query_one("#progress", Label).update(f"Question {number} of {total}")
         self.query_one("#quiz-title", Label).update(title)
         streak_text = f" · Streak {streak}" if streak > 1 else ""
-        score_text = "Practice" if score is None else f"Score {score:,}"
+        score_text = "Practice" if score is None else f"Score {wording.number(score)}"
         self.query_one("#status", Label).update(score_text + streak_text)

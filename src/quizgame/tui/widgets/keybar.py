@@ -55,10 +55,11 @@ class KeyBar(Static):
             return
         self._shown = (keys, width)
         parts = [
-            # Built as Content, not markup: nothing to parse (or escape) at each key press.
-            Content.assemble((key_display, KEY_STYLE), " ", description)
+            # Built as Content, not markup: nothing to parse (or escape) at each key press. A
+            # key that cannot be used now is dimmed whole: its key too, not only its words.
+            Content.assemble((key_display, KEY_STYLE if enabled else DISABLED_STYLE), " ",
+                             (description, "" if enabled else DISABLED_STYLE))
             .stylize_before(Style.from_meta({"@click": f"app.simulate_key({key!r})"}))
-            .stylize_before("" if enabled else DISABLED_STYLE)
             for key, key_display, description, enabled in keys
         ]
         # Two spaces between keys when they fit, else one: an 80-column footer keeps every key.

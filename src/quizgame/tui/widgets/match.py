@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -34,6 +36,8 @@ class MatchInput(RowsInput):
 
     ONE_EACH: ClassVar[bool] = True
     """A right item goes with one row only (match); buckets take many rows (categorize)."""
+    MISSING: ClassVar[str] = "no partner"
+    """What an unpaired row lacks, for the warning before an incomplete answer."""
 
     partner: dict[int, int]
     """Left index -> right index, for the rows paired so far."""
@@ -63,13 +67,14 @@ class MatchInput(RowsInput):
         return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
 
     def _show_rights(self) -> None:
+        # A grid, so that a long item wraps under its own text, not under its number.
         taken = set(self.partner.values()) if self.ONE_EACH else set()
-        self.query_one("#rights", Static).update(
-            "\n".join(
-                f"{'✓' if index in taken else ' '} {index + 1}. {right}"
-                for index, right in enumerate(self.rights)
-            )
-        )
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column(ratio=1)
+        for index, right in enumerate(self.rights):
+            grid.add_row(Text(f"{'✓' if index in taken else ' '} {index + 1}."), Text(right))
+        self.query_one("#rights", Static).update(grid)
 
     def pair(self, left: int, right: int | None) -> None:
         """Give `right` to row `left` (None unpairs it), taking it from any other row."""
@@ -86,8 +91,15 @@ class MatchInput(RowsInput):
         self.pair(row, index)
         self.redraw(cursor=min(row + 1, len(self.lefts) - 1))
 
-    def clicked(self, index: int) -> None:
+    def clicked(self, index: int, *, again: bool) -> None:
         self.rows.highlighted = index
+
+    def not_ready(self) -> str | None:
+        unpaired = len(self.lefts) - len(self.partner)
+        if not unpaired:
+            return None
+        rows = "1 item has" if unpaired == 1 else f"{unpaired} items have"
+        return f"{rows} {self.MISSING} yet (→ ?): Enter again to answer anyway."
 
     def action_cycle(self, step: int) -> None:
         row = self.cursor
@@ -108,3 +120,4 @@ class CategorizeInput(MatchInput):
 
     INSTRUCTIONS = "↑↓ to an item, a number (or ←→) to put it in that bucket, Enter to answer"
     ONE_EACH = False
+    MISSING = "no bucket"

@@ -14,6 +14,7 @@ class MultiInput(ChoiceInput):
     """Tick any number of options; the response lists the ticked ones in shown order."""
 
     INSTRUCTIONS = "Space or a number ticks an option, Enter to answer"
+    START_CURSOR = 0  # the highlight only shows where Space ticks; the boxes are the answer
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Tick", id="quizgame.tick"),
@@ -33,8 +34,16 @@ class MultiInput(ChoiceInput):
         self.ticked ^= {index}
         self.redraw(cursor=index)
 
-    def clicked(self, index: int) -> None:
+    def clicked(self, index: int, *, again: bool) -> None:
         self.pick(index)
+
+    def not_ready(self) -> str | None:
+        if self.ticked:
+            return None
+        return "Nothing is ticked: Space or a number ticks an option (Enter again answers none)."
+
+    def can_submit(self) -> bool:
+        return True
 
     def action_toggle(self) -> None:  # type: ignore[override]  # our own action, not DOMNode's
         self.pick(self.cursor)

@@ -36,5 +36,10 @@ class OrderInput(RowsInput):
             self.items[here], self.items[there] = self.items[there], self.items[here]
             self.redraw(cursor=there)
 
+    def not_ready(self) -> str | None:
+        if self.items != list(self.presented.options):
+            return None
+        return "Nothing moved yet: u/d move the highlighted item (Enter again answers as shown)."
+
     def response(self) -> list[str]:
         return list(self.items)

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 
+from quizgame import wording
 from quizgame.tui.widgets.figures import FigureTable
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class QuizTable(FigureTable):
         if entry.quiz is None:
             return [f"⚠ {entry.path.name} (broken)", "-", "-", "-"]
         found = self.standings.by_quiz.get(entry.quiz.quiz.id) if self.standings else None
-        best = "-" if found is None or found.best is None else f"{found.best:,}"
+        best = "-" if found is None or found.best is None else wording.number(found.best)
         due = "-" if found is None or not found.due else str(found.due)
         return [entry.title, str(len(entry.quiz.questions)), best, due]
 

@@ -35,9 +35,13 @@ class RowsInput(QuestionInput):
     """A question answered on a list of rows: arrows move, number keys pick, Enter answers.
 
     Subclasses say what a new question resets (`reset`), what each row shows (`row_prompts`),
-    what picking row n does (`pick`), what a mouse click does (`clicked`), and what the answer
-    is (`response`).
+    what picking row n does (`pick`), what a mouse click does (`clicked`), what the answer
+    is (`response`), and why Enter should not answer yet (`not_ready`: a first Enter then only
+    says so, a second one answers as it stands; see `ChoiceInput` for a question without any
+    answer). `START_CURSOR` None: nothing is highlighted until the player moves or picks.
     """
+
+    START_CURSOR: ClassVar[int | None] = 0
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Answer", id="quizgame.answer"),
@@ -69,8 +73,20 @@ class RowsInput(QuestionInput):
 
     def present(self, presented: PresentedQuestion) -> None:
         self.presented = presented
+        self._warned: str | None = None
+        self._clicked: int | None = None
         self.reset()
         self.redraw(cursor=0)
+        if self.START_CURSOR is None:
+            self.rows.highlighted = None
+
+    def not_ready(self) -> str | None:
+        """Why Enter should not answer yet, in words for the player; None: it answers."""
+        return None
+
+    def can_submit(self) -> bool:
+        """Whether the answer as it stands can be submitted at all (after a warning)."""
+        return True
 
     def reset(self) -> None:
         """Forget the answer to the last question (nothing to forget by default)."""
@@ -90,8 +106,8 @@ class RowsInput(QuestionInput):
         """Number key `index + 1`: by default, move the cursor there."""
         self.rows.highlighted = index
 
-    def clicked(self, index: int) -> None:
-        """A mouse click on a row: by default, pick it."""
+    def clicked(self, index: int, *, again: bool) -> None:
+        """A mouse click on a row (`again`: the second on that row): by default, pick it."""
         self.pick(index)
 
     def action_pick(self, index: int) -> None:
@@ -99,9 +115,16 @@ class RowsInput(QuestionInput):
             self.pick(index)
 
     def action_submit(self) -> None:
+        reason = self.not_ready()
+        if reason is not None and (reason != self._warned or not self.can_submit()):
+            self._warned = reason  # a second Enter answers as it stands, if it can
+            self.notify(reason, title="Not answered yet", severity="warning", markup=False)
+            return
         self.submit()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Only a mouse click gets here: `Rows` has no Enter binding of its own.
         event.stop()
-        self.clicked(event.option_index)
+        first_click = self._clicked != event.option_index
+        self._clicked = event.option_index
+        self.clicked(event.option_index, again=not first_click)

@@ -12,13 +12,16 @@ from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 TICK_SECONDS = 0.1
+WARNING_SECONDS = 5
+"""In the last seconds the bar warns: a mark and words, not colour alone."""
 
 
 class TimerBar(Horizontal):
     """A shrinking bar and the seconds left; posts `Expired` once when time is up.
 
     Hidden on untimed questions. Time is read from `monotonic` (the clock the engine measures
-    answers with), not from Textual's timers, so a frozen clock freezes the bar.
+    answers with), not from Textual's timers, so a frozen clock freezes the bar. `pause` and
+    `resume` stop and restart it (the engine's clock is paused alongside, see the screen).
     """
 
     class Expired(Message):
@@ -30,6 +33,7 @@ class TimerBar(Horizontal):
         self._limit = 0
         self._started = 0.0
         self._ticker: Timer | None = None
+        self._paused_at: float | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(show_percentage=False, show_eta=False, id="time-bar")
@@ -40,6 +44,7 @@ class TimerBar(Horizontal):
         self.stop()
         self._limit = seconds
         self._started = self._monotonic()
+        self._paused_at = None
         self.display = seconds > 0
         if seconds > 0:
             self._tick()
@@ -50,10 +55,27 @@ class TimerBar(Horizontal):
             self._ticker.stop()
             self._ticker = None
 
+    def pause(self) -> None:
+        """Stop counting (help, the palette or a dialog is over the question)."""
+        if self._ticker is not None and self._paused_at is None:
+            self._paused_at = self._monotonic()
+            self._ticker.pause()
+            self.query_one("#time-left", Label).update("paused")
+
+    def resume(self) -> None:
+        if self._ticker is not None and self._paused_at is not None:
+            self._started += self._monotonic() - self._paused_at
+            self._paused_at = None
+            self._ticker.resume()
+            self._tick()
+
     def _tick(self) -> None:
         left = max(0.0, self._limit - (self._monotonic() - self._started))
         self.query_one(ProgressBar).update(total=self._limit, progress=left)
-        self.query_one("#time-left", Label).update(f"{math.ceil(left):3d} s")
+        warning = 0 < left <= WARNING_SECONDS
+        self.set_class(warning, "-warning")
+        self.query_one("#time-left", Label).update(
+            f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
         if left <= 0:
             self.stop()
             self.post_message(self.Expired())

@@ -48,6 +48,10 @@ class TypedInput(QuestionInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip():  # a stray Enter is no answer (a time-out still sends it)
+            self.notify(f"{self.INSTRUCTIONS}.", title="Not answered yet", severity="warning",
+                        markup=False)
+            return
         self.submit()
 
     def response(self) -> str:

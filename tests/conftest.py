@@ -1,0 +1,16 @@
+"""Every test runs with its own per-user data folder: the default saves folder (platformdirs'
+user data folder) must never be the tester's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
+    return home
