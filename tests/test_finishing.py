@@ -104,6 +104,9 @@ def test_a_game_answered_to_the_end_stays_finished_when_its_terminal_goes(tmp_pa
          "--seed", "7", "--player", "Ana", "--saves", str(saves)],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        # A runner started under nohup ignores SIGHUP, and children inherit that: the game gets
+        # the signal's default action, as in a terminal that closes.
+        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),
     )
     try:
         assert game.stdin is not None
