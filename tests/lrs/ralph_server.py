@@ -106,7 +106,9 @@ class Ralph:
         self.process = subprocess.Popen(
             [str(bin_path("ralph")), "runserver", "-b", "fs", "--fs-default-directory-path",
              str(self.data), "-h", "127.0.0.1", "-p", str(self.port)],
-            env=self.server_env, stdout=log, stderr=subprocess.STDOUT)
+            env=self.server_env, stdout=log, stderr=subprocess.STDOUT,
+            # Its own process group: uvicorn's worker processes go with it when it is stopped.
+            start_new_session=True)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
@@ -125,16 +127,21 @@ class Ralph:
         """Stop the server (`kill`: SIGKILL, as a crash or a pulled plug would)."""
         if self.process is None:
             return
-        if kill:
-            self.process.send_signal(signal.SIGKILL)
-        else:
-            self.process.terminate()
+        self._signal_group(signal.SIGKILL if kill else signal.SIGTERM)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=20)
+        self._signal_group(signal.SIGKILL)  # any worker the server left behind
         self.process = None
+
+    def _signal_group(self, signum: int) -> None:
+        assert self.process is not None
+        try:
+            os.killpg(self.process.pid, signum)
+        except ProcessLookupError:  # the whole group is gone already
+            pass
 
     def stored(self) -> list[dict[str, Any]]:
         """Every statement the LRS wrote, read from its fs backend's file."""
