@@ -84,16 +84,9 @@ def question_element(quiz: Quiz, question: Question) -> etree._Element:
     _text_child(element, "questiontext", question.prompt)
     _text_child(element, "generalfeedback", question.explanation or "")
     _child(element, "defaultgrade", format_number(question.points / MARK_POINTS))
-    _child(element, "penalty", format_number(HINT_PENALTY if question.hint else 1.0))
-    _child(element, "hidden", "0")
-    _child(element, "idnumber", question.id)
+    _bookkeeping(element, question)
     _type_parts(quiz, question, element)
-    if question.hint:
-        _text_child(element, "hint", question.hint)
-    if question.tags:
-        tags = _child(element, "tags")
-        for tag in question.tags:
-            _text_child(tags, "tag", tag, plain=True, bare=True)
+    _hint_and_tags(element, question)
     return element
 
 
@@ -196,15 +189,8 @@ def cloze_element(quiz: Quiz, question: ClozeQuestion) -> etree._Element:
     body = f"<p>{as_html(question.prompt)}</p>\n<p>{''.join(text)}</p>"
     etree.SubElement(element, "questiontext", format="html").append(_text(body))
     _text_child(element, "generalfeedback", question.explanation or "")
-    _child(element, "penalty", format_number(HINT_PENALTY if question.hint else 1.0))
-    _child(element, "hidden", "0")
-    _child(element, "idnumber", question.id)
-    if question.hint:
-        _text_child(element, "hint", question.hint)
-    if question.tags:
-        tags = _child(element, "tags")
-        for tag in question.tags:
-            _text_child(tags, "tag", tag, plain=True, bare=True)
+    _bookkeeping(element, question)
+    _hint_and_tags(element, question)
     return element
 
 
@@ -286,3 +272,20 @@ def as_html(text: str) -> str:
 
 def _comment(text: str) -> str:
     return " ".join(text.replace("--", "- -").split())
+
+
+def _bookkeeping(element: etree._Element, question: Question) -> None:
+    """The penalty (from the hint rule), visibility and ID number every exported question has."""
+    _child(element, "penalty", format_number(HINT_PENALTY if question.hint else 1.0))
+    _child(element, "hidden", "0")
+    _child(element, "idnumber", question.id)
+
+
+def _hint_and_tags(element: etree._Element, question: Question) -> None:
+    """The question's hint as Moodle's hint, and its tags, closing every exported question."""
+    if question.hint:
+        _text_child(element, "hint", question.hint)
+    if question.tags:
+        tags = _child(element, "tags")
+        for tag in question.tags:
+            _text_child(tags, "tag", tag, plain=True, bare=True)
