@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from quizgame.engine.accommodations import AccommodationError, Accommodations
 from quizgame.engine.records import CardState, Mode, RecordModel, SessionRecord
 from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
@@ -26,6 +27,19 @@ class PlayerProfile(RecordModel):
 
     name: str = Field(description="Display name, as first typed (trimmed).")
     created_at: AwareDatetime
+    accommodations: list[str] = Field(
+        default_factory=list,
+        description="The player's accommodations as words (`time=2`, `no-speed-points`; "
+        "docs/accommodations.md); absent in files written before them.",
+    )
+
+    @field_validator("accommodations")
+    @classmethod
+    def _known_accommodations(cls, words: list[str]) -> list[str]:
+        try:
+            return Accommodations.parse(words).words
+        except AccommodationError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("name")
     @classmethod
