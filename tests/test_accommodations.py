@@ -203,7 +203,7 @@ def test_describe() -> None:
 
 
 def test_a_save_with_an_unknown_accommodation_is_refused() -> None:
-    with pytest.raises(ValueError, match="not an accommodation"):
+    with pytest.raises(ValueError, match="not a time allowance"):
         SessionRecord.model_validate({
             "id": "x", "quiz_id": "q", "player": "Ada", "mode": "quiz", "seed": 1,
             "started_at": START, "accommodations": ["time=9"],
