@@ -5,6 +5,7 @@
     percent(0.6)              "60%"
     duration(159_000)         "2:39"        (m:ss; h:mm:ss past an hour; "0:04" for 4.3 s)
     seconds(20)               "20 s"        (a time limit or a countdown)
+    time_left(19.2)           "Time left: 20 seconds."   (the warning of a timed question)
     verdict("partial", 0.6)   "Partly right (60%)"
     quoted('"Israel commits…"')  "“Israel commits…”"   (never doubled)
 
@@ -13,6 +14,8 @@ are the engine's (`engine.feedback.Outcome`).
 """
 
 from __future__ import annotations
+
+import math
 
 VERDICTS: dict[str, str] = {
     "correct": "Correct",
@@ -59,6 +62,17 @@ def duration(milliseconds: float | None) -> str:
 def seconds(amount: int | float) -> str:
     """A time limit or what is left of it: `20 s`."""
     return f"{round(amount)} s"
+
+
+def time_left(amount: float) -> str:
+    """The time warning of a timed question, one line: `Time left: 20 seconds.`"""
+    whole = max(0, math.ceil(amount))
+    return f"Time left: {count(whole, 'second')}."
+
+
+def more_time(added: int, left: float) -> str:
+    """What the more-time key did: `30 seconds more. Time left: 48 seconds.`"""
+    return f"{count(added, 'second')} more. {time_left(left)}"
 
 
 def verdict(outcome: str, credit: float = 0.0) -> str:

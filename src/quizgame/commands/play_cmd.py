@@ -193,6 +193,7 @@ def _roster(args: argparse.Namespace) -> Roster | None:
 
 def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> int:
     from quizgame.classroom.polls import poll_votes
+    from quizgame.classroom.roster import accommodations_of
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
     from quizgame.store.player import PlayerSaves
@@ -206,7 +207,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
+    console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout), live_clock=True)
     return play_plain(
         quiz,
         open_store,
@@ -217,6 +218,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
         new_limit=args.new,
         round_size=args.round_size,
         poll_votes=partial(poll_votes, saves_dir(args)),
+        accommodations=partial(accommodations_of, roster=roster),
         **options._asdict(),
     )
 

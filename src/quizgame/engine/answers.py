@@ -65,7 +65,7 @@ def answer_record(
         hint_used=hint_used,
         timed_out=timed_out,
         overridden=overridden,
-        extra_seconds=extra_seconds,
+        extra_seconds=extra_seconds or None,
         answered_at=answered_at,
     )
 

@@ -68,9 +68,9 @@ class AnswerRecord(RecordModel):
         description="Practice and mistakes modes: the player said 'I was sure' (true) or "
         "'I guessed' (false) after the answer; absent when they did not say.",
     )
-    extra_seconds: int = Field(
-        0, ge=0, description="Seconds the player added with the more-time key (30 a press; "
-        "docs/accommodations.md)."
+    extra_seconds: int | None = Field(
+        None, ge=1, description="Seconds the player added with the more-time key (30 a press; "
+        "docs/accommodations.md); absent when none."
     )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
 
@@ -107,10 +107,11 @@ class SessionRecord(RecordModel):
         "(a round holds its drawn questions), so that the game can be continued.",
     )
     score: int = Field(0, ge=0)
-    accommodations: list[str] = Field(
-        default_factory=list,
+    accommodations: list[str] | None = Field(
+        None,
         description="The player's accommodations that applied to this game, as words "
-        "(`time=2`, `time=untimed`, `no-speed-points`; docs/accommodations.md).",
+        "(`time=2`, `time=untimed`, `no-speed-points`; docs/accommodations.md); absent when "
+        "none.",
     )
     answers: list[AnswerRecord] = Field(default_factory=list)
     undone: list[UndoneAnswer] = Field(
@@ -120,16 +121,18 @@ class SessionRecord(RecordModel):
 
     @field_validator("accommodations")
     @classmethod
-    def _known_accommodations(cls, words: list[str]) -> list[str]:
+    def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
         try:
-            return Accommodations.parse(words).words
+            return Accommodations.parse(words).words or None
         except AccommodationError as error:
             raise ValueError(str(error)) from error
 
     @property
     def accommodated(self) -> Accommodations:
         """The accommodations that applied to this game."""
-        return Accommodations.parse(self.accommodations)
+        return Accommodations.parse(self.accommodations or ())
 
     @model_validator(mode="after")
     def _answered_is_finished(self) -> SessionRecord:

@@ -220,7 +220,7 @@ class GameSession:
             started_at=now,
             question_count=plan.total(0, now) - _polls_in(quiz, plan),
             planned=plan.question_ids if isinstance(plan, FixedPlan) else None,
-            accommodations=accommodations.words,
+            accommodations=accommodations.words or None,
         )
         session = cls(
             quiz,
@@ -544,7 +544,7 @@ class GameSession:
             hint_used=wrong.hint_used,
             answered_at=wrong.answered_at,
             overridden=True,
-            extra_seconds=wrong.extra_seconds,
+            extra_seconds=wrong.extra_seconds or 0,
         )
         revised.sure = wrong.sure
         self._save(revised, last.card_before, replaces=wrong)

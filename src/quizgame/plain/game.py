@@ -2,26 +2,29 @@
 
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
 "Partly right", from `quizgame.wording`); colour is added only on a terminal without NO_COLOR.
-`?` shows the hint. The feedback of each answer waits for Enter, with no clock running; `!!`
-there says "I was right" about a typed answer marked wrong (a claim for the teacher in quiz
-mode), and in practice and mistakes modes `/sure` and `/guessed` say how sure the answer was and
-`/undo` takes it back. Every answer is saved as it is given, so end of
-input or Ctrl-C simply stops the game (exit status 0).
+`?` shows the hint; on a timed question `+` (or `/more`) adds 30 seconds, up to ten times, and a
+line `Time left: 20 seconds.` warns (WCAG 2.2.1; docs/accommodations.md). The feedback of each
+answer waits for Enter, with no clock running; `!!` there says "I was right" about a typed
+answer marked wrong (a claim for the teacher in quiz mode), and in practice and mistakes modes
+`/sure` and `/guessed` say how sure the answer was and `/undo` takes it back. Every answer is
+saved as it is given, so end of input or Ctrl-C simply stops the game (exit status 0).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
 from quizgame import wording
 from quizgame.classroom.polls import split_lines
-from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
+from quizgame.engine.accommodations import Accommodations
+from quizgame.engine.errors import AnswerFormatError, NothingToPlayError, NotNowError
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
 from quizgame.engine.grading import answer_prompts, parse_response
@@ -35,6 +38,7 @@ from quizgame.format.models import Quiz
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
+MORE_TIME = ("+", "/more")
 SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
 _COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31", "unscored": "36"}
 
@@ -55,11 +59,16 @@ class Console:
     stdin: TextIO
     stdout: TextIO
     colour: bool = False
+    live_clock: bool = False
+    """Whether a timer may print the time warning while an answer is being typed (a real
+    terminal or pipe on the real clock; tests feeding lines at once check it between lines)."""
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def say(self, *lines: str) -> None:
-        for line in lines:
-            print(line, file=self.stdout)
-        self.stdout.flush()
+        with self._lock:  # the time warning comes from another thread: whole lines only
+            for line in lines:
+                print(line, file=self.stdout)
+            self.stdout.flush()
 
     def ask(self, prompt: str) -> str:
         """One line of input without its newline; raises _Stop at end of input.
@@ -97,11 +106,13 @@ def play_plain(
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
     poll_votes: PollVotes | None = None,
+    accommodations: Callable[[PlayerStore], Accommodations] | None = None,
 ) -> int:
     """Play one game in plain mode; returns the exit status (0, also when stopped early).
 
-    `open_store` opens a player's saves by name (raising `PlayerNameError` for a bad one); the
-    clocks are injectable for tests.
+    `open_store` opens a player's saves by name (raising `PlayerNameError` for a bad one);
+    `accommodations` gives a player's (default: their profile's); the clocks are injectable
+    for tests.
     """
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
@@ -114,6 +125,7 @@ def play_plain(
                 quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
                 monotonic=monotonic, exam=exam, easy_within=easy_within, round_size=round_size,
                 poll_votes=poll_votes,
+                accommodations=accommodations(store) if accommodations else None,
             )
     except NothingToPlayError as error:
         console.say(str(error))
@@ -125,6 +137,8 @@ def play_plain(
     if session.is_over:
         console.say(_nothing_due(session, clock))
         return 0
+    if session.accommodations.any:
+        console.say(f"Accommodations: {session.accommodations.describe()}.")
     console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
     _say_exam_status(session, console)
@@ -171,26 +185,96 @@ def _ask_player(console: Console, open_store: Callable[[str], PlayerStore]) -> P
 def _play(session: GameSession, console: Console) -> None:
     while (shown := session.current()) is not None:
         console.say("", *_question_lines(shown))
-        while True:
-            prompts = answer_prompts(shown)
-            line = console.ask(prompts[0]).strip()
-            if line == HINT:
-                hint = session.use_hint()
-                console.say(f"Hint: {hint}" if hint else "This question has no hint.")
-            elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
-                console.say(f"{line} goes on the feedback of an answer, before Enter.")
-            else:
-                lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
-                try:
-                    response = parse_response(shown, "\n".join(lines))
-                except AnswerFormatError as error:
-                    console.say(str(error))
-                    continue
-                feedback = session.submit(response)
-                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
-                                             scored=session.mode != "practice", now=session.now()))
-                _read_feedback(session, console)
-                break
+        warner = _TimeWarning(session, console)
+        try:
+            _answer(session, console, shown, warner)
+        finally:
+            warner.stop()
+
+
+def _answer(
+    session: GameSession, console: Console, shown: PresentedQuestion, warner: _TimeWarning
+) -> None:
+    """Read lines until one answers the question on screen (hints and more time between)."""
+    while True:
+        prompts = answer_prompts(shown)
+        warner.check()
+        line = console.ask(prompts[0]).strip()
+        if line == HINT:
+            hint = session.use_hint()
+            console.say(f"Hint: {hint}" if hint else "This question has no hint.")
+        elif line.lower() in MORE_TIME:
+            _more_time(session, console)
+        elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
+            console.say(f"{line} goes on the feedback of an answer, before Enter.")
+        else:
+            lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
+            try:
+                response = parse_response(shown, "\n".join(lines))
+            except AnswerFormatError as error:
+                console.say(str(error))
+                continue
+            warner.stop()  # answered: no warning may come after the verdict
+            feedback = session.submit(response)
+            console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
+                                         scored=session.mode != "practice", now=session.now()))
+            _read_feedback(session, console)
+            return
+
+
+def _more_time(session: GameSession, console: Console) -> None:
+    try:
+        before = session.time_limit
+        session.more_time()
+    except NotNowError as error:
+        console.say(str(error))
+        return
+    left = session.time_left()
+    console.say(wording.more_time(session.time_limit - before, left or 0.0))
+
+
+class _TimeWarning:
+    """Says `Time left: N seconds.` once when a timed question reaches its warning time (again
+    after more time was added and ran down), and `Time's up.` at the limit. With a live clock a
+    timer thread says it while the player types; `check` says it between lines either way."""
+
+    def __init__(self, session: GameSession, console: Console) -> None:
+        self._session = session
+        self._console = console
+        self._warned = False
+        self._up = False
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+        if console.live_clock and session.time_limit:
+            self._thread = threading.Thread(target=self._watch, daemon=True)
+            self._thread.start()
+
+    def check(self) -> None:
+        if self._stopped.is_set():
+            return
+        left = self._session.time_left()
+        if left is None:
+            return
+        warn = self._session.warning_seconds
+        if left > warn:
+            self._warned = False  # more time was added: warn again when it runs down
+        elif left > 0 and not self._warned:
+            self._warned = True
+            self._console.say(wording.time_left(left))
+        elif left <= 0 and not self._up:
+            self._up = self._warned = True
+            self._console.say(f"{wording.verdict('timed_out')}: an answer now counts as timed "
+                              "out.")
+
+    def _watch(self) -> None:
+        while not self._stopped.is_set():
+            self.check()
+            self._stopped.wait(0.2)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
 
 
 def _read_feedback(session: GameSession, console: Console) -> None:
@@ -206,8 +290,9 @@ def _read_feedback(session: GameSession, console: Console) -> None:
         elif line.lower() in UNDO:
             if _undo(session, console):
                 return
-        elif line == HINT:
-            console.say("? shows a question's hint; this is the feedback of the last answer.")
+        elif line == HINT or line.lower() in MORE_TIME:
+            console.say(f"{line} works while a question is on screen; this is the feedback of "
+                        "the last answer.")
         else:
             return
 
@@ -252,7 +337,8 @@ def _say_exam_status(session: GameSession, console: Console) -> None:
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
-    timed = f" ({wording.seconds(shown.time_limit)} to answer)" if shown.time_limit else ""
+    timed = (f" ({wording.seconds(shown.time_limit)} to answer; + adds 30 s)"
+             if shown.time_limit else "")
     lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
     if shown.hint:
         lines.append("Type ? for a hint (it halves the points).")

@@ -27,17 +27,19 @@ class PlayerProfile(RecordModel):
 
     name: str = Field(description="Display name, as first typed (trimmed).")
     created_at: AwareDatetime
-    accommodations: list[str] = Field(
-        default_factory=list,
+    accommodations: list[str] | None = Field(
+        None,
         description="The player's accommodations as words (`time=2`, `no-speed-points`; "
         "docs/accommodations.md); absent in files written before them.",
     )
 
     @field_validator("accommodations")
     @classmethod
-    def _known_accommodations(cls, words: list[str]) -> list[str]:
+    def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
         try:
-            return Accommodations.parse(words).words
+            return Accommodations.parse(words).words or None
         except AccommodationError as error:
             raise ValueError(str(error)) from error
 

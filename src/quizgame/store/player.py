@@ -85,14 +85,14 @@ class PlayerSaves:
 
     def accommodations(self) -> Accommodations:
         """The accommodations in the player's profile (none in a profile older than them)."""
-        return Accommodations.parse(load(self.path / PLAYER_FILE, PLAYER).accommodations)
+        return Accommodations.parse(load(self.path / PLAYER_FILE, PLAYER).accommodations or ())
 
     def set_accommodations(self, accommodations: Accommodations) -> None:
         """Write the player's accommodations into their profile, under the player's lock."""
         path = check_inside(self.path / PLAYER_FILE, self.path.parent)
         with player_lock(self.path):
             profile = load(path, PLAYER)
-            save(path, profile.model_copy(update={"accommodations": accommodations.words}))
+            save(path, profile.model_copy(update={"accommodations": accommodations.words or None}))
 
     # -- sessions ---------------------------------------------------------------------------
 

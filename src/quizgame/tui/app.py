@@ -139,6 +139,7 @@ class QuizApp(App[None]):
 
     def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
         from quizgame.classroom.polls import poll_votes
+        from quizgame.classroom.roster import accommodations_of
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
         from quizgame.tui.screens.question import QuestionScreen
@@ -163,6 +164,7 @@ class QuizApp(App[None]):
                     exam=settings.exam,
                     easy_within=settings.easy_within,
                     round_size=settings.round_size,
+                    accommodations=accommodations_of(store, settings.roster),
                 )
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
