@@ -75,6 +75,11 @@ def more_time(added: int, left: float) -> str:
     return f"{count(added, 'second')} more. {time_left(left)}"
 
 
+def extra_time(added: int) -> str:
+    """The more time a player added to one question, as reports mark it: `+60 s more time`."""
+    return f"+{seconds(added)} more time"
+
+
 def verdict(outcome: str, credit: float = 0.0) -> str:
     """The verdict of an answer in words: `Correct`, `Partly right (60%)`, `Time's up`."""
     words = VERDICTS[outcome]

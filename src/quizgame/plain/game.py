@@ -398,11 +398,14 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
         f"Correct: {results.correct} of {results.total}",
         f"Time: {wording.duration(results.elapsed_ms)}",
         f"Best streak: {results.best_streak}",
+        *([f"Accommodations: {results.accommodations}."] if results.accommodations else []),
     ]
     for number, row in enumerate(results.rows, start=1):
         verdict = "Poll" if not row.scored else wording.verdict(row.outcome, row.credit)
         marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden),
-                                       (wording.CLAIMED, row.claim == "open")) if on]
+                                       (wording.CLAIMED, row.claim == "open"),
+                                       (wording.extra_time(row.extra_seconds), row.extra_seconds))
+                 if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
                      + ("" if row.correct or not row.scored else f" Right: {row.right_answer}."))
