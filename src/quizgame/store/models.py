@@ -77,6 +77,9 @@ class SessionSummary(RecordModel):
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
     marked: int = Field(0, ge=0, description="Answers with a claim or an override.")
+    accommodations: list[str] | None = Field(
+        None, description="The accommodations that applied to the game (see SessionRecord)."
+    )
 
     @property
     def finished(self) -> bool:
@@ -106,6 +109,7 @@ class SessionSummary(RecordModel):
                 "score": record.score,
                 "duration_ms": record.duration_ms,
                 "marked": record.marked_count,
+                "accommodations": record.accommodations,
                 **(counts or {}),
             }
         )
