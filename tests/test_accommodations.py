@@ -133,7 +133,7 @@ def test_the_warning_follows_the_extension() -> None:
 
 
 @pytest.mark.parametrize(("limit", "warns_at"), [
-    (120, 20), (30, 20), (29, 19), (20, 13), (15, 10), (10, 6), (3, 2), (1, 1),
+    (120, 20), (30, 20), (29, 19), (20, 13), (15, 10), (10, 6), (3, 2), (1, 1), (0, 0),
 ])
 def test_warning_seconds(limit: int, warns_at: int) -> None:
     assert warning_seconds(limit) == warns_at

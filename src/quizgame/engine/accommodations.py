@@ -150,6 +150,8 @@ def _time_name(factor: float | None) -> str:
 def warning_seconds(limit: int) -> int:
     """Seconds left when a question of `limit` seconds warns (WCAG 2.2.1): 20 on limits of
     30 s or more, two thirds of the limit on shorter ones (10 s on a 15 s question)."""
+    if limit <= 0:
+        return 0  # untimed: nothing to warn of
     if limit >= 30:
         return WARNING_SECONDS
     return max(1, math.floor(limit * SHORT_WARNING_SHARE))

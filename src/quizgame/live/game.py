@@ -18,7 +18,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from quizgame.engine.accommodations import MORE_TIME_SECONDS, NONE, Accommodations
+from quizgame.engine.accommodations import (
+    MORE_TIME_SECONDS,
+    NONE,
+    Accommodations,
+    warning_seconds,
+)
 from quizgame.engine.answers import answer_record, not_seen_record
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import Grade
@@ -551,7 +556,8 @@ class LiveGame:
                                    remaining_ms=self.clock.remaining_for(player, mono),
                                    answered=player.pending is not None),
                 **self._time_for(player, mono), "type": "question",
-                "time_limit": self.clock.limit_for(player)}
+                "time_limit": self.clock.limit_for(player),
+                "warning_s": warning_seconds(self.clock.limit_for(player))}
 
     def _accommodations_of(self, name: str) -> Accommodations:
         """A joining player's accommodations: their profile's and their roster line's; without

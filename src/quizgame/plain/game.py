@@ -35,10 +35,10 @@ from quizgame.engine.scheduling import Clock, utc_now
 from quizgame.engine.session import GameSession, PollVotes
 from quizgame.errors import PlayerNameError
 from quizgame.format.models import Quiz
+from quizgame.plain.keys import MORE_TIME
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
-MORE_TIME = ("+", "/more")
 SURE, GUESSED, UNDO = ("/sure", "/s"), ("/guessed", "/g"), ("/undo", "/u")
 _COLOURS = {"correct": "32", "partial": "33", "incorrect": "31", "timed_out": "31", "unscored": "36"}
 
