@@ -27,7 +27,7 @@ from quizgame.engine.accommodations import (
 from quizgame.engine.answers import answer_record, not_seen_record
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import Grade
-from quizgame.engine.grading import Marking, grade, parse_response, present, right_answer
+from quizgame.engine.grading import Marking, grade, parse_response, present
 from quizgame.engine.presentation import PresentedQuestion, ordered_questions
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError
@@ -587,38 +587,14 @@ class LiveGame:
                         "players": sum(p.connected for p in self.active)})]
 
     def _reveal_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        question = self.order[self.index]
-        answers = [p.record.answers[self.index] for p in self.active
-                   if len(p.record.answers) > self.index]
-        message: dict[str, Any] = {
-            "type": "reveal", "number": self.index + 1, "total": len(self.order),
-            "kind": question.type, "prompt": question.prompt,
-            "right_answer": right_answer(question), "explanation": question.explanation,
-            "split": views.split(question, answers)}
-        if player is not None:
-            answer = player.record.answers[self.index] if len(player.record.answers) > self.index \
-                else None
-            message["you"] = views.your_answer(question, answer, player)
-        return message
+        return views.reveal_message(self.order[self.index], self.index, len(self.order),
+                                    self.active, player)
 
     def _standings_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        ranked = views.ranking(self.active)
-        message: dict[str, Any] = {"type": "standings", "number": self.index + 1,
-                                   "total": len(self.order),
-                                   "top": views.table(ranked, views.STANDINGS_SHOWN),
-                                   "teams": views.team_scores(self.active)}
-        if player is not None:
-            message["you"] = views.you(ranked, player)
-        return message
+        return views.standings_message(self.index + 1, len(self.order), self.active, player)
 
     def _podium_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        ranked = views.ranking(self.active)
-        message: dict[str, Any] = {"type": "podium", "top": views.table(ranked, views.PODIUM_PLACES),
-                                   "ranking": views.table(ranked, len(ranked)),
-                                   "teams": views.team_scores(self.active)}
-        if player is not None:
-            message["you"] = views.you(ranked, player)
-        return message
+        return views.podium_message(self.active, player)
 
     def _balanced_team(self) -> str | None:
         if self.settings.teams < 1:
