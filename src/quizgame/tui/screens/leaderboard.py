@@ -20,6 +20,7 @@ from quizgame.classroom.merge import collect_games
 from quizgame.classroom.text import (
     SCORE_HEADERS,
     SCORE_NUMBERS,
+    ranked_by_text,
     selection_text,
     standings_cells,
 )
@@ -114,7 +115,8 @@ class LeaderboardScreen(Screen[None]):
         if board is None:
             head = "No finished quiz games yet"
         else:
-            head = f"{count(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
+            head = (f"{count(len(board.standings), 'player')}, "
+                    f"{selection_text(self.first_attempt)}{ranked_by_text(board)}")
         when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
         lines = [f"{head} · updated {when}"]
         if self.problems:
