@@ -130,3 +130,19 @@ async def test_the_home_screen_sets_a_players_accommodations(tmp_path: Path) -> 
         await pilot.pause()
         assert "Player: Zoë (twice the time, no speed points)" in text_of(app.screen, "#home-title")
     assert SavesFolder(saves).player("Zoë").accommodations() == Accommodations(2.0, False)
+
+
+async def test_a_roster_line_gives_more_time_in_the_game(tmp_path: Path) -> None:
+    from quizgame.classroom.roster import Roster
+
+    roster = Roster.read(Path(__file__).parents[1] / "data" / "classroom" / "rosters" /
+                         "accommodations.txt")
+    quizzes, saves, clocks = quizzes_folder(tmp_path, TIMED), tmp_path / "saves", Clocks()
+    app = make_app(quizzes, saves, clocks, player="Ben", quiz_path=TIMED, roster=roster)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert text_of(app.screen, "#time-left").strip() == "15 s"  # time=1.5 on 10 s
+        await pilot.press("1", "enter")
+        await pilot.pause()
+    [session] = SavesFolder(saves).player("Ben").sessions("timed")
+    assert session.accommodations == ["time=1.5"]

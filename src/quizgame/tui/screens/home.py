@@ -172,6 +172,7 @@ class HomeScreen(Screen[None]):
 
     def choose_player(self, name: str) -> bool:
         """Make `name` the current player; a name the store refuses is explained instead."""
+        from quizgame.classroom.roster import accommodations_of
         from quizgame.errors import QuizgameError
 
         try:
@@ -181,7 +182,8 @@ class HomeScreen(Screen[None]):
             return False
         self._player_message("")
         self.player = name
-        self.player_accommodations = self.quiz_app.saves.player(name).accommodations()
+        self.player_accommodations = accommodations_of(self.quiz_app.saves.player(name),
+                                                       self.settings.roster)
         players = self.player_list
         if players is not None:
             names = [str(option.prompt) for option in players.options]
@@ -344,7 +346,8 @@ class HomeScreen(Screen[None]):
         except QuizgameError as error:
             self._player_message(str(error))
             return
-        self.player_accommodations = chosen
+        self.player_accommodations = chosen.merged(self.settings.roster.accommodations_for(player)
+                                                   if self.settings.roster else NONE)
         self.query_one("#home-title", Static).update(self._title_text())
         self.notify(f"Saved for {player}: {chosen.describe()}.", title="Accommodations",
                     markup=False)
