@@ -20,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.settings import GameSettings, utc_now
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ MORE_NEW_CARDS = 10
 """How many more new cards "learn more" adds to today's limit."""
 
 
-class QuizApp(App[None]):
+class QuizApp(CursorFollowsFocus, App[None]):
     """The quiz game: home screen, questions, feedback, results, leaderboard and progress."""
 
     CSS_PATH = "quizgame.tcss"

@@ -20,13 +20,14 @@ from quizgame.live.addresses import is_loopback, join_url
 from quizgame.live.game import Refused
 from quizgame.live.hub import Hub
 from quizgame.tui.css import screen_css
+from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.live.lines import ranking_text, split_text, teams_text
 from quizgame.tui.live.qr import qr_text
 
 EXTRA_S = 15
 
 
-class HostApp(App[None]):
+class HostApp(CursorFollowsFocus, App[None]):
     """The projector screen of one hosted game (see the module docstring)."""
 
     CSS = screen_css(__file__)

@@ -21,12 +21,13 @@ from textual.widgets.option_list import Option
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
 from quizgame.tui.css import screen_css
+from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.live.lines import ranking_text, split_text, teams_text
 
 PICKED_BY_LIST = ("choice", "truefalse")
 
 
-class JoinApp(App[None]):
+class JoinApp(CursorFollowsFocus, App[None]):
     """One student's view of a live game (see the module docstring)."""
 
     CSS = screen_css(__file__)
