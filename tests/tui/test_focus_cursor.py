@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from tui_helpers import ALL_TYPES, Clocks, app_at, make_app, quizzes_folder, settle
 
 from quizgame.tui.app import QuizApp
-from tui_helpers import ALL_TYPES, Clocks, app_at, make_app, quizzes_folder, settle
 
 
 def screen_lines(app: QuizApp) -> list[str]:

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from quizgame.commands.display_options import add_theme_option, chosen_theme
 from quizgame.commands.paths import (
     add_quizzes_option,
     add_roster_option,
@@ -98,6 +99,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_quizzes_option(parser)
     add_saves_option(parser)
     add_roster_option(parser)
+    add_theme_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -242,5 +244,6 @@ def _run_tui(
         seed=args.seed,
         new_limit=args.new,
         round_size=args.round_size,
+        theme=chosen_theme(args),
         **practice_options(args, quiz)._asdict(),
     )

@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.settings import GameSettings, utc_now
+from quizgame.tui.themes import install_themes
 
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
@@ -50,6 +51,7 @@ class QuizApp(CursorFollowsFocus, App[None]):
 
     def __init__(self, settings: GameSettings, session: GameSession | None = None) -> None:
         super().__init__()
+        install_themes(self, settings.theme)
         self.settings = settings
         self._saves: SavesFolder | None = None
         self._prepared = session
@@ -235,6 +237,7 @@ def create_app(
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
     round_size: int | None = None,
+    theme: str | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
@@ -260,6 +263,7 @@ def create_app(
         exam=exam,
         easy_within=easy_within,
         round_size=round_size,
+        theme=theme,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )
