@@ -25,6 +25,7 @@ from quizgame.tui.css import screen_css
 from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.live.lines import Palette, ranking_text, split_text, teams_text
 from quizgame.tui.themes import install_themes
+from quizgame.tui.verdicts import SYMBOL
 
 PICKED_BY_LIST = ("choice", "truefalse")
 HELD_WHILE_PAUSED = ("lobby", "reveal", "standings", "podium", "time")
@@ -201,7 +202,9 @@ class JoinApp(CursorFollowsFocus, App[None]):
 
     def _show_reveal(self, message: dict[str, Any]) -> None:
         you = message.get("you", {})
-        self._lock(f"{OUTCOMES.get(you.get('outcome', ''), '')} · +{you.get('points', 0)} "
+        outcome = you.get("outcome", "")
+        mark = f"{SYMBOL[outcome]} " if outcome in SYMBOL else ""  # a word and a mark, not colour
+        self._lock(f"{mark}{OUTCOMES.get(outcome, '')} · +{you.get('points', 0)} "
                    f"points · score {you.get('score', 0)} · streak {you.get('streak', 0)}")
         palette = Palette.of(self)
         text = Text.assemble((f"Answer: {message['right_answer']}\n", palette.right),
