@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,10 @@ class Terminal:
         x, y = self._run("display", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}").split(",")
         return int(x), int(y)
 
+    def flag(self) -> str:
+        """1 when the terminal shows its cursor, 0 when it is hidden."""
+        return self._run("display", "-p", "-t", self.name, "#{cursor_flag}").strip()
+
     def at_cursor(self) -> str:
         x, y = self.cursor()
         lines = self.lines()
@@ -91,16 +95,42 @@ def _quote(word: str) -> str:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def start(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
     tmux = _tmux_or_skip()
-    env = f"TERM=xterm-256color TEXTUAL_ANIMATIONS=none QUIZGAME_SAVES={tmp_path / 'saves'}"
-    command = ["env", *env.split(), sys.executable, "-m", "quizgame", "play", str(QUIZ),
-               "--player", "Ana", "--seed", "7"]
-    term = Terminal(tmux, tmp_path / "tmux.sock", command)
+    started: list[Terminal] = []
+
+    def game(*options: str) -> Terminal:
+        saves = tmp_path / f"saves-{len(started)}"  # each game its own: no "continue?" first
+        env = f"TERM=xterm-256color TEXTUAL_ANIMATIONS=none QUIZGAME_SAVES={saves}"
+        command = ["env", *env.split(), sys.executable, "-m", "quizgame", "play", str(QUIZ),
+                   "--player", "Ana", "--seed", "7", *options]
+        started.append(Terminal(tmux, tmp_path / f"tmux-{len(started)}.sock", command))
+        return started[-1]
+
     try:
-        yield term
+        yield game
     finally:
-        term.close()
+        for term in started:
+            term.close()
+
+
+@pytest.fixture
+def terminal(start: Callable[..., Terminal]) -> Terminal:
+    return start()
+
+
+def test_the_cursor_is_hidden_unless_asked_for(start: Callable[..., Terminal]) -> None:
+    """Textual hides the cursor (its position is still read by braille and magnifiers);
+    --show-cursor shows it, on the focused option."""
+    terminal = start("--show-cursor")
+    terminal.wait_for("What is the capital of France?")
+    terminal.keys("2")
+    terminal.wait_cursor_on("2. Lyon")
+    assert terminal.flag() == "1"
+    terminal.close()
+    terminal = start()
+    terminal.wait_for("What is the capital of France?")
+    assert terminal.flag() == "0"
 
 
 def test_the_terminal_cursor_lands_on_the_focused_option(terminal: Terminal) -> None:

@@ -6,6 +6,7 @@ import argparse
 import os
 
 THEME_ENV = "QUIZGAME_THEME"
+SHOW_CURSOR_ENV = "QUIZGAME_SHOW_CURSOR"
 
 
 def add_theme_option(parser: argparse.ArgumentParser) -> None:
@@ -13,6 +14,12 @@ def add_theme_option(parser: argparse.ArgumentParser) -> None:
         "--theme", metavar="NAME", default=None,
         help=f"colours of the game: high-contrast, colour-blind, or a Textual theme such as "
         f"textual-light (default: ${THEME_ENV}, else textual-dark); see docs/accessibility.md",
+    )
+    parser.add_argument(
+        "--show-cursor", action="store_true",
+        default=os.environ.get(SHOW_CURSOR_ENV, "") not in ("", "0"),
+        help=f"show the terminal's cursor on the focused option, for braille displays that follow "
+        f"only a visible cursor (default: ${SHOW_CURSOR_ENV}=1 turns it on)",
     )
 
 

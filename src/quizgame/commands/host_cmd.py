@@ -95,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
         return run_plain_host(hub, listen, share, args.port)
     from quizgame.tui.live.host_app import run_host_app
 
-    return run_host_app(hub, listen, share, args.port, theme=theme)
+    return run_host_app(hub, listen, share, args.port, theme=theme,
+                        show_cursor=args.show_cursor)
 
 
 def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:

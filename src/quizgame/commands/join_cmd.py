@@ -48,4 +48,4 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.tui.live.join_app import run_join_app
 
     return run_join_app(args.address, code=args.code, name=args.name, rejoin=args.rejoin,
-                        theme=chosen_theme(args))
+                        theme=chosen_theme(args), show_cursor=args.show_cursor)

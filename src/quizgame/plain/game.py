@@ -272,7 +272,7 @@ def _feedback_lines(
 ) -> list[str]:
     if not feedback.scored:
         lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
-        if split := split_lines(feedback.split):
+        if split := split_lines(feedback.split, bars=False):
             lines += ["How everyone voted:", *split]
         return lines
     record = feedback.record

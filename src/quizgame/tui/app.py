@@ -52,6 +52,7 @@ class QuizApp(CursorFollowsFocus, App[None]):
     def __init__(self, settings: GameSettings, session: GameSession | None = None) -> None:
         super().__init__()
         install_themes(self, settings.theme)
+        self.show_terminal_cursor = settings.show_cursor
         self.settings = settings
         self._saves: SavesFolder | None = None
         self._prepared = session
@@ -238,6 +239,7 @@ def create_app(
     easy_within: int | None = None,
     round_size: int | None = None,
     theme: str | None = None,
+    show_cursor: bool = False,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
@@ -264,6 +266,7 @@ def create_app(
         easy_within=easy_within,
         round_size=round_size,
         theme=theme,
+        show_cursor=show_cursor,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )

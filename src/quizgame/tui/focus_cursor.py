@@ -58,12 +58,21 @@ class CursorFollowsFocus:
 
     cursor_position: Offset
     focused: Widget | None
+    show_terminal_cursor: bool = False
+    """Show the terminal's own cursor too (`--show-cursor`): some braille set-ups follow only a
+    visible cursor (Textual hides it; its issue #2348). Text boxes then show two cursors."""
+    _cursor_shown = False
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         point = focus_point(self.focused)
         if point is not None:
             self.cursor_position = point
         super()._display(screen, renderable)  # type: ignore[misc]
+        driver = getattr(self, "_driver", None)
+        if self.show_terminal_cursor and not self._cursor_shown and driver is not None:
+            self._cursor_shown = True
+            driver.write("\x1b[?25h")  # Textual hides it once, at start: shown once, after
+            driver.flush()
 
 
 def _is_table(widget: Widget) -> TypeGuard[DataTable[Any]]:

@@ -51,6 +51,8 @@ class GameSettings:
     easy_within: int | None = None
     round_size: int | None = None
     theme: str | None = None
+    show_cursor: bool = False
+    """Show the terminal's cursor on the focused option too (tui/focus_cursor.py)."""
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 

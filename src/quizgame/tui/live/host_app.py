@@ -54,9 +54,10 @@ class HostApp(CursorFollowsFocus, App[None]):
     ]
 
     def __init__(self, hub: Hub, listen: str, share: str, port: int, *,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, show_cursor: bool = False) -> None:
         super().__init__()
         install_themes(self, theme)
+        self.show_terminal_cursor = show_cursor
         self.hub, self.listen_on, self.share, self.wanted_port = hub, listen, share, port
         self.last: dict[str, Any] = {"type": "lobby"}
         self.counts = {"answered": 0, "players": 0}
@@ -239,6 +240,6 @@ class HostApp(CursorFollowsFocus, App[None]):
 
 
 def run_host_app(hub: Hub, listen: str, share: str, port: int, *,
-                 theme: str | None = None) -> int:
-    HostApp(hub, listen, share, port, theme=theme).run()
+                 theme: str | None = None, show_cursor: bool = False) -> int:
+    HostApp(hub, listen, share, port, theme=theme, show_cursor=show_cursor).run()
     return 0

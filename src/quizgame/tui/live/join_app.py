@@ -45,9 +45,11 @@ class JoinApp(CursorFollowsFocus, App[None]):
     ]
 
     def __init__(self, address: str, *, code: str | None = None, name: str | None = None,
-                 rejoin: str | None = None, theme: str | None = None) -> None:
+                 rejoin: str | None = None, theme: str | None = None,
+                 show_cursor: bool = False) -> None:
         super().__init__()
         install_themes(self, theme)
+        self.show_terminal_cursor = show_cursor
         self.address, self.join_code, self.player_name = address, code, name
         self.rejoin_code = rejoin or ""
         self.client: LiveClient | None = None
@@ -252,8 +254,10 @@ class JoinApp(CursorFollowsFocus, App[None]):
 
 
 def run_join_app(address: str, *, code: str | None, name: str | None,
-                 rejoin: str | None = None, theme: str | None = None) -> int:
-    JoinApp(address, code=code, name=name, rejoin=rejoin, theme=theme).run()
+                 rejoin: str | None = None, theme: str | None = None,
+                 show_cursor: bool = False) -> int:
+    JoinApp(address, code=code, name=name, rejoin=rejoin, theme=theme,
+            show_cursor=show_cursor).run()
     return 0
 
 
