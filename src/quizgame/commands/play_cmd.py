@@ -41,7 +41,9 @@ MODES = ("quiz", "practice", "mistakes")
 DESCRIPTION = """\
 Play a quiz. Without --plain this opens the game (without QUIZ, pick one on the
 home screen). With --plain, questions are printed one at a time and answers are
-read one per line from standard input; every answer is saved at once.
+read one per line from standard input; every answer is saved at once (without
+QUIZ, the home screen as lines: who plays, which quiz, which mode).
+Accessibility (themes, the cursor, plain mode): docs/accessibility.md.
 
 Modes: quiz (scored, timed when the quiz is), practice (spaced repetition of the
 cards due, then new ones), mistakes (the questions missed in your last quiz-mode

@@ -40,7 +40,7 @@ SCREENS: dict[str, Equivalent] = {
     "quizgame.tui.screens.results:ResultsScreen": Equivalent(
         "quizgame play QUIZ --plain (its end)", "the `Results:` lines, one per answer"),
     "quizgame.tui.screens.leaderboard:LeaderboardScreen": Equivalent(
-        "quizgame scores QUIZ", "the leaderboard (--first-attempt: first games)"),
+        "quizgame scores --quiz QUIZ", "the leaderboard (--first-attempt: first games)"),
     "quizgame.tui.screens.progress:ProgressScreen": Equivalent(
         "quizgame history --player NAME", "your games, one line each, oldest first"),
     "quizgame.tui.screens.help:HelpScreen": Equivalent(

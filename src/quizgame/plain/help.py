@@ -28,7 +28,7 @@ GAME_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl-D or Ctrl-C", "stop; every answer is saved and the game can be continued"),
 )
 ELSEWHERE: tuple[tuple[str, str], ...] = (
-    ("quizgame scores QUIZ", "the leaderboard of a quiz"),
+    ("quizgame scores --quiz QUIZ", "the leaderboard of a quiz"),
     ("quizgame history --player NAME", "your games, game after game (your progress)"),
     ("quizgame due --player NAME", "the practice cards due, quiz by quiz"),
     ("quizgame report QUIZ", "the teacher's item analysis and forgetting forecast"),
