@@ -103,6 +103,7 @@ async def test_the_student_pauses_the_reveal_and_standings_but_still_gets_questi
         app = JoinApp(f"127.0.0.1:{hub.port}", code=hub.game.code, name="Zoë")
         async with app.run_test(size=(80, 30)) as pilot:
             await until(pilot, lambda: "Zoë" in shown(app, "#me"))
+            assert "F2 pauses updates" in shown(app, "#me")  # the key is stated on screen
             await pilot.press("f2")
             assert "Updates paused" in shown(app, "#status")
             await step(hub, "start")
@@ -125,6 +126,8 @@ async def test_the_projector_view_freezes_and_follows_the_game_again(tmp_path: P
     app = HostApp(hub, "127.0.0.1", "127.0.0.1", 0)
     async with app.run_test(size=(100, 40)) as pilot:
         await until(pilot, lambda: hub.port != 0)
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "Freeze view" in footer  # the key is stated on screen
         await pilot.press("v")
         assert "View frozen" in shown(app, "#status")
         async with aiohttp.ClientSession() as session:

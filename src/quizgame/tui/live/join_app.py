@@ -28,6 +28,7 @@ from quizgame.tui.themes import install_themes
 from quizgame.tui.verdicts import SYMBOL
 
 PICKED_BY_LIST = ("choice", "truefalse")
+PAUSE_NOTE = "F2 pauses updates"
 HELD_WHILE_PAUSED = ("lobby", "reveal", "standings", "podium", "time")
 """What a paused view keeps for later (WCAG 2.2.2): the updates the player only reads. A new
 question, an error and "answer received" always show: a paused player must still be able to
@@ -62,7 +63,7 @@ class JoinApp(CursorFollowsFocus, App[None]):
         """The status line's own text (without the paused note)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(f"quizgame live · {self.address}", id="me")
+        yield Static(f"quizgame live · {self.address} · {PAUSE_NOTE}", id="me")
         with Vertical(id="form"):
             yield Input(self.join_code or "", placeholder="Join code", id="code")
             yield Input(self.player_name or "", placeholder="Your name", id="name", max_length=40)
@@ -129,7 +130,8 @@ class JoinApp(CursorFollowsFocus, App[None]):
             player = message["player"]
             team = f" · team {player['team']}" if player.get("team") else ""
             self.you = f"{player['name']}{team} · rejoin code {message['rejoin']}"
-            self.query_one("#me", Static).update(f"{message['game']['title']} · {self.you}")
+            self.query_one("#me", Static).update(
+                f"{message['game']['title']} · {self.you} · {PAUSE_NOTE}")
             self._status("You are in.")
         elif kind == "lobby":
             self._status(f"Waiting for the teacher to start ({len(message['players'])} in).")
