@@ -20,7 +20,9 @@ from textual.app import App
 from textual.screen import Screen
 
 import quizgame.tui
-from plain_transcripts import TRANSCRIPTS
+from plain_transcripts import EVERY_TYPE, ROUND, TRANSCRIPTS
+from quizgame.format import load_quiz
+from quizgame.format.question_types import QUESTION_TYPES
 from quizgame.plain.equivalents import LIVE_VIEWS, SCREENS
 from quizgame.tui.live.join_app import JoinApp
 
@@ -91,3 +93,13 @@ def test_docs_name_every_screen_and_its_plain_equivalent() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     for screen, equivalent in SCREENS.items():
         assert equivalent.plain in docs, screen
+
+
+def test_the_question_transcript_plays_every_question_type() -> None:
+    """A new type lands in tests/data/valid/all-types.toml (test_question_types.py sees to it),
+    and so in the golden transcript of the question screen, all of it played."""
+    quiz = load_quiz(EVERY_TYPE)
+    assert {question.type for question in quiz.questions} == set(QUESTION_TYPES)
+    assert ROUND == len(quiz.questions)
+    golden = (GOLDEN / "question.txt").read_text(encoding="utf-8")
+    assert golden.count(f" of {ROUND}: ") == ROUND
