@@ -30,7 +30,7 @@ async def test_plain_join_offers_more_time_and_adds_it(tmp_path: Path) -> None:
             await lines_once(stdout, "as Zoë")
             await step(hub, "start")
             await lines_once(stdout, "Type + for 30 seconds more.")
-            assert "Question 1/5 (60 s)" in stdout.getvalue()  # her own time: twice 30 s
+            assert "Time left: 60 seconds." in stdout.getvalue()  # her own time: twice 30 s
             typed.write("+\n")
             typed.flush()
             await lines_once(stdout, "Time left: 90 seconds.")
@@ -48,7 +48,7 @@ async def test_plain_join_warns_at_the_warning_time(tmp_path: Path) -> None:
                                                  stdin=io.StringIO(""), stdout=stdout))
         await lines_once(stdout, "as Ana")
         await step(hub, "start")
-        await lines_once(stdout, "Question 1/")
+        await lines_once(stdout, "Question 1 of 5:")
         hub.game.clock.started -= 11  # type: ignore[union-attr]  # 11 s of the 30 s gone
         # The teacher adds nothing: the hub tells Ana her time left, 19 s, past the warning.
         await hub.command(lambda _now, mono: hub.game.extend(0, mono))

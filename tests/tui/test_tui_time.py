@@ -31,7 +31,7 @@ async def test_more_time_works_ten_times_and_is_saved(tmp_path: Path) -> None:
             await pilot.press("ctrl+g")
         await pilot.pause(0.2)
         assert text_of(question, "#time-left").strip() == "310 s"
-        assert "30 seconds more. Time left: 310 seconds." in [str(n.message) for n in app._notifications]
+        assert "Time left: 310 seconds (30 seconds more)." in [str(n.message) for n in app._notifications]
         await pilot.press("ctrl+g")  # the eleventh: dimmed, nothing added
         await pilot.pause(0.2)
         assert text_of(question, "#time-left").strip() == "310 s"

@@ -79,7 +79,10 @@ def scores_text(boards: list[Leaderboard]) -> str:
         heading = (f"{board.title} ({board.quiz_id}): "
                    f"{count(len(board.standings), 'player')}, "
                    f"{selection_text(board.first_attempt)}{ranked_by_text(board)}")
-        table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)
+        cells = standings_cells(board)
+        # The Accommodations column only on a board with some.
+        headers = SCORE_HEADERS if any(row[-1] for row in cells) else SCORE_HEADERS[:-1]
+        table = text_table(headers, [row[: len(headers)] for row in cells], right=SCORE_NUMBERS)
         blocks.append(f"{heading}\n\n{table}")
     return "\n\n".join(blocks) + "\n"
 
@@ -101,8 +104,8 @@ def item_cells(item: ItemStats) -> list[str]:
 def summary_text(report: QuizReport) -> str:
     """The whole-quiz figures on two lines."""
     return (
-        f"Players {report.players} · mean score {number_text(report.mean_score)}"
-        f" (sd {number_text(report.sd_score)}) · mean marks {_marks(report)}\n"
+        f"Players {report.players}; mean score {number_text(report.mean_score)}"
+        f" (sd {number_text(report.sd_score)}); mean marks {_marks(report)}\n"
         f"Cronbach's alpha {_alpha(report)} over {report.alpha_items} questions answered by "
         "everyone"
     )

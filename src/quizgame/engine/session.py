@@ -387,6 +387,12 @@ class GameSession:
         return now - self._shown_at
 
     @property
+    def timed(self) -> bool:
+        """Whether any question of this game has a time limit for this player."""
+        return self.mode == "quiz" and self.accommodations.time is not None and any(
+            self.quiz.time_limit_for(question) for question in self.quiz.questions)
+
+    @property
     def time_limit(self) -> int:
         """Seconds the question on screen allows now, the player's extra time included (0:
         untimed)."""

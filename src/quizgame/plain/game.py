@@ -141,6 +141,8 @@ def play_plain(
         console.say(f"Accommodations: {session.accommodations.describe()}.")
     console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
+    if session.timed:
+        console.say("On a timed question, type + for 30 seconds more (up to ten times).")
     _say_exam_status(session, console)
     try:
         _play(session, console)
@@ -337,9 +339,10 @@ def _say_exam_status(session: GameSession, console: Console) -> None:
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
-    timed = (f" ({wording.seconds(shown.time_limit)} to answer; + adds 30 s)"
-             if shown.time_limit else "")
-    lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
+    # One line per state, each with its prefix (wording.PLAIN_PREFIXES).
+    timed = [wording.time_limit(shown.time_limit)] if shown.time_limit else []
+    lines = [wording.question_line(shown.number, shown.total, shown.question.prompt), *timed,
+             *render(shown)]
     if shown.hint:
         lines.append("Type ? for a hint (it halves the points).")
     return lines
@@ -356,7 +359,7 @@ def _feedback_lines(
 ) -> list[str]:
     if not feedback.scored:
         lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
-        if split := split_lines(feedback.split):
+        if split := split_lines(feedback.split, bars=False):
             lines += ["How everyone voted:", *split]
         return lines
     record = feedback.record

@@ -54,7 +54,11 @@ class HomeScreen(Screen[None]):
         Binding("l", "leaderboard", "Leaderboard", id="quizgame.leaderboard"),
         Binding("p", "progress", "Progress", id="quizgame.progress"),
         Binding("r", "report", "Report", id="quizgame.report"),
-        Binding("a", "accommodations", "Time", id="quizgame.accommodations"),
+        # Not in the footer (an 80-column footer is full): the title names it once a player is
+        # chosen, and the help screen lists it.
+        Binding("a", "accommodations", "Accommodations", show=False,
+                id="quizgame.accommodations"),
+        Binding("t", "cycle_theme", "Theme", id="quizgame.theme"),
     ]
 
     WHO_PLAYS = "Type your name first, then Enter (or pick it from the list: ↑↓, Enter)."
@@ -301,6 +305,15 @@ class HomeScreen(Screen[None]):
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#mode", Static).update(self._mode_text())
 
+    def action_cycle_theme(self) -> None:
+        """Default, high contrast, colour-blind safe, light, in turn (tui/themes.py)."""
+        from quizgame.tui.themes import CYCLE
+
+        now = self.app.theme
+        self.app.theme = CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)] if now in CYCLE else CYCLE[0]
+        self.notify(f"Theme: {self.app.theme} (--theme {self.app.theme} starts with it)",
+                    markup=False)
+
     def _mode_text(self) -> str:
         return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]  [dim](press m)[/]"
 
@@ -308,6 +321,8 @@ class HomeScreen(Screen[None]):
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"
         if self.player and self.player_accommodations.any:
             who += f" ({self.player_accommodations.describe()})"
+        if self.player:
+            who += " · a: accommodations"
         return f"quizgame · {who}"
 
     def action_leaderboard(self) -> None:
