@@ -114,6 +114,17 @@ def test_more_time_is_measured_from_the_quiz_limit_for_points() -> None:
     assert points == 750  # as without the extra 30 s: more time earns no more points
 
 
+def test_more_time_once_the_time_is_up_is_refused() -> None:
+    # As in the game, where the answer is then submitted: the warning came before.
+    clock = FakeClock(START)
+    session = start(clock=clock)
+    assert session.current() is not None
+    clock.seconds += 21
+    assert not session.can_have_more_time
+    with pytest.raises(NotNowError, match="Time is up"):
+        session.more_time()
+
+
 def test_more_time_on_an_untimed_question_says_so() -> None:
     session = start("practice")
     assert session.current() is not None

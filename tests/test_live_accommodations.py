@@ -131,3 +131,15 @@ def test_replaying_the_journal_keeps_deadlines_and_extensions() -> None:
 def test_the_more_time_message_parses() -> None:
     assert parse_client('{"type": "more_time", "number": 2}') == MoreTime(type="more_time",
                                                                         number=2)
+
+
+def test_no_more_time_once_the_players_own_time_is_up() -> None:
+    g, _ana, zoe = _class()
+    eli = g.join("Eli")  # untimed: the question stays open
+    g.do("start")
+    g.wait(61)  # past Zoë's 60 s
+    assert g.game.phase == "question"
+    with pytest.raises(Refused, match="No more time"):
+        g.game.more_time(zoe, 1, g.mono)
+    with pytest.raises(Refused, match="No more time"):
+        g.game.more_time(eli, 1, g.mono)  # untimed: nothing to add to

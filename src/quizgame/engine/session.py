@@ -414,8 +414,10 @@ class GameSession:
 
     @property
     def can_have_more_time(self) -> bool:
-        """Whether `more_time` can add time now: a timed question, not yet added to 10 times."""
-        return self.time_limit > 0 and self._extra_s < MORE_TIME_SECONDS * MORE_TIME_TIMES
+        """Whether `more_time` can add time now: a timed question whose time is not up, not yet
+        added to 10 times."""
+        return (self.time_limit > 0 and self._extra_s < MORE_TIME_SECONDS * MORE_TIME_TIMES
+                and bool(self.time_left()))
 
     @property
     def extra_seconds(self) -> int:
@@ -429,6 +431,8 @@ class GameSession:
         self._require_current()
         if self.time_limit == 0:
             raise NotNowError("This question has no time limit: take the time you need.")
+        if not self.time_left():
+            raise NotNowError("Time is up for this question: an answer now counts as timed out.")
         if not self.can_have_more_time:
             raise NotNowError(f"More time can be added {MORE_TIME_TIMES} times per question.")
         self._extra_s += MORE_TIME_SECONDS

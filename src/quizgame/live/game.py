@@ -250,7 +250,7 @@ class LiveGame:
             raise Refused("no-more-time", "Your teacher turned more time off for this game.")
         if player.pending is not None:
             raise Refused("already-answered", "You already answered this question.")
-        if not self.clock.can_have_more_time(player):
+        if not self.clock.can_have_more_time(player, mono):
             raise Refused("no-more-time", "No more time can be added to this question.")
         sends = self._record({"e": "more_time", "id": player_id, "index": self.index}, mono)
         return sends + [(player_id, self._time_for(player, mono))]
@@ -315,7 +315,8 @@ class LiveGame:
     def _time_for(self, player: LivePlayer, mono: float) -> dict[str, Any]:
         assert self.clock is not None
         return {"type": "time", "remaining_ms": self.clock.remaining_for(player, mono),
-                "more_time": self._more_time_allowed() and self.clock.can_have_more_time(player)}
+                "more_time": (self._more_time_allowed()
+                              and self.clock.can_have_more_time(player, mono))}
 
     def lock(self, locked: bool, mono: float) -> list[Send]:
         sends = self._record({"e": "lock", "locked": locked}, mono)

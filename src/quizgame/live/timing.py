@@ -47,9 +47,10 @@ class QuestionClock:
         limit = self.limit_for(player)
         return None if limit == 0 else max(0, limit * 1000 - self.elapsed_ms(mono))
 
-    def can_have_more_time(self, player: LivePlayer) -> bool:
-        """Whether the more-time key can add to `player`'s deadline now."""
-        return (self.limit_for(player) > 0
+    def can_have_more_time(self, player: LivePlayer, mono: float) -> bool:
+        """Whether the more-time key can add to `player`'s deadline now: timed, their time not
+        up, not yet added to ten times."""
+        return (self.limit_for(player) > 0 and self.remaining_for(player, mono) != 0
                 and player.extra_s < MORE_TIME_SECONDS * MORE_TIME_TIMES)
 
     def still_answering(self, players: list[LivePlayer], mono: float) -> list[LivePlayer]:

@@ -63,11 +63,17 @@ class Console:
     """Whether a timer may print the time warning while an answer is being typed (a real
     terminal or pipe on the real clock; tests feeding lines at once check it between lines)."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _prompt: str | None = field(default=None, repr=False)
+    """The prompt a terminal shows while a line is being read (None: not reading)."""
 
     def say(self, *lines: str) -> None:
         with self._lock:  # the time warning comes from another thread: whole lines only
+            if self._prompt is not None:
+                print(file=self.stdout)  # below the prompt, not after it
             for line in lines:
                 print(line, file=self.stdout)
+            if self._prompt is not None:
+                print(self._prompt, end="", file=self.stdout)  # and the prompt again
             self.stdout.flush()
 
     def ask(self, prompt: str) -> str:
@@ -78,8 +84,13 @@ class Console:
         """
         interactive = self.stdin.isatty()
         if interactive:
-            print(prompt, end="", file=self.stdout, flush=True)
-        line = self.stdin.readline()
+            with self._lock:
+                print(prompt, end="", file=self.stdout, flush=True)
+                self._prompt = prompt
+        try:
+            line = self.stdin.readline()
+        finally:
+            self._prompt = None
         if not line:
             raise _Stop
         line = line.rstrip("\r\n")
