@@ -21,6 +21,8 @@ import re
 import tomllib
 from typing import Any
 
+from quizgame.toml_read import parse_toml
+
 Loc = tuple[str | int, ...]
 
 _BLANK = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
@@ -48,12 +50,12 @@ class SourceMap:
 
     def __init__(self, lines: dict[Loc, int] | None = None) -> None:
         self._lines = lines
-        self._pending: tuple[str, dict[str, Any]] | None = None
+        self._pending: tuple[str, dict[str, Any] | None] | None = None
 
     @classmethod
-    def scan(cls, text: str, data: dict[str, Any]) -> SourceMap:
-        """The map of `text`, which `tomllib` parsed into `data`, scanned when first used;
-        empty when the two disagree."""
+    def scan(cls, text: str, data: dict[str, Any] | None = None) -> SourceMap:
+        """The map of `text`, which `tomllib` parsed into `data` (parsed here when not given:
+        a quiz read from the cache), scanned when first used; empty when the two disagree."""
         source_map = cls()
         source_map._pending = (text, data)
         return source_map
@@ -62,6 +64,11 @@ class SourceMap:
     def lines(self) -> dict[Loc, int]:
         if self._lines is None:
             text, data = self._pending or ("", {})
+            if data is None:
+                try:
+                    data = parse_toml(text)
+                except tomllib.TOMLDecodeError:
+                    data = {}
             self._lines = _scanned(text, data)
             self._pending = None
         return self._lines
