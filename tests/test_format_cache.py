@@ -16,7 +16,7 @@ from quizgame.errors import QuizLoadError
 from quizgame.format import cache, loader
 from quizgame.format.checker import check_file
 from quizgame.format.loader import load_quiz, read_quiz
-from quizgame.format.models import CACHED, ChoiceQuestion
+from quizgame.format.models import ChoiceQuestion, vouched_for
 
 VALID = Path(__file__).parent / "data" / "valid"
 
@@ -211,8 +211,13 @@ def test_the_python_rules_are_skipped_only_for_the_cache() -> None:
     # An answer that is not a choice: refused, unless the cache vouches for the data.
     data = {"id": "q", "type": "choice", "prompt": "?", "choices": ["a", "b"], "answer": "c"}
     with pytest.raises(ValueError, match="not one of the choices"):
-        ChoiceQuestion.model_validate(data, context={CACHED: "yes"})
-    assert ChoiceQuestion.model_validate(data, context={CACHED: True}).answer == "c"
+        ChoiceQuestion.model_validate(data)
+    with vouched_for():
+        assert ChoiceQuestion.model_validate(data).answer == "c"
+        with pytest.raises(ValueError, match="choices"):  # types and lengths are still checked
+            ChoiceQuestion.model_validate({**data, "choices": ["a"]})
+    with pytest.raises(ValueError, match="not one of the choices"):
+        ChoiceQuestion.model_validate(data)
 
 
 def test_read_quiz_from_the_cache_keeps_control_character_places(tmp_path: Path) -> None:

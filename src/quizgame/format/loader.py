@@ -125,7 +125,8 @@ def _validated(text: str, path: Path) -> tuple[LoadedQuiz, tuple[str, str] | Non
     if source_text is not None:
         context["normalised_source"] = normalise_quote(source_text)
     try:
-        quiz = Quiz.model_validate(data, context=context)
+        with cache.without_gc():
+            quiz = Quiz.model_validate(data, context=context)
     except ValidationError as error:
         problems.extend(describe(error, data, path, source_map, context))
     if problems:

@@ -5,18 +5,20 @@ these models, and the loader turns their validation errors into one readable lin
 Grounding needs the quiz's source text: validate with
 `context={"normalised_source": normalise_quote(text)}` to check every question's quote. The rules
 written in Python are marked `@rule`: the quiz cache skips them for an entry it signed (see
-`CACHED`); the types, keys and constraints are checked on every validation.
+`vouched_for`); the types, keys and constraints are checked on every validation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import inspect
+import functools
 import json
 import re
-from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Annotated, ClassVar, Literal, ParamSpec, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -41,29 +43,33 @@ ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
 Seconds = Annotated[int, Field(ge=0, le=3600)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
-CACHED = "quizgame.cached_by_this_version"
-"""Validation context key: the data is a cache entry that this version of quizgame wrote, and
-signed, after validating it in full (format/cache.py), so the `@rule`s, which it passed, are not
-run again. Only the cache sets it."""
+P = ParamSpec("P")
+T = TypeVar("T")
+_VOUCHED_FOR: ContextVar[bool] = ContextVar("quizgame_vouched_for", default=False)
 
 
-def rule(check: Callable[..., Any]) -> Callable[..., Any]:
-    """Mark a validator written in Python (a field validator `(cls, value)` under
-    `@classmethod`, or a model validator `(self)`) as skipped for a signed cache entry."""
+@contextmanager
+def vouched_for() -> Iterator[None]:
+    """Validation in this block skips the `@rule`s: the data is a cache entry that this
+    version of quizgame wrote, and signed, after validating it in full (format/cache.py, the one
+    caller). Types, keys and constraints are still checked."""
+    token = _VOUCHED_FOR.set(True)
+    try:
+        yield
+    finally:
+        _VOUCHED_FOR.reset(token)
 
-    def skipped(info: ValidationInfo) -> bool:
-        context = info.context
-        return isinstance(context, dict) and context.get(CACHED) is True
 
-    if len(inspect.signature(check).parameters) == 1:
-        def checked(self: Any, info: ValidationInfo) -> Any:
-            return self if skipped(info) else check(self)
-    else:
-        def checked(cls: Any, value: Any, info: ValidationInfo) -> Any:  # type: ignore[misc]
-            return value if skipped(info) else check(cls, value)
-    # Not functools.wraps: pydantic reads the signature, which must be `checked`'s (with info).
-    checked.__name__, checked.__qualname__, checked.__doc__ = (
-        check.__name__, check.__qualname__, check.__doc__)
+def rule(check: Callable[P, T]) -> Callable[P, T]:
+    """Mark a validator written in Python as one the cache may skip (see `vouched_for`); it
+    goes under `@classmethod` for a field validator."""
+
+    @functools.wraps(check)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> T:
+        if _VOUCHED_FOR.get():
+            return args[1] if len(args) > 1 else args[0]  # type: ignore[return-value]
+        return check(*args, **kwargs)
+
     return checked
 
 
