@@ -52,7 +52,7 @@ _CONTROL_PARTS = (b"\\u00", b"\\b", b"\\f", b"\\r", b"\x7f")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # a literal first byte: searched at C speed
 # The exact reading, for when the quick search found one: every other escape (`\\` above all)
 # is matched too, so that scanning resumes after it, never inside it.
-_JSON_ESCAPE = re.compile(rb"(?P<control>" + _JSON_CONTROL + rb")|\\.")
+_JSON_ESCAPE = rb"(?P<control>" + _JSON_CONTROL + rb")|\\."
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,8 @@ def _key_fields(key: CacheKey) -> list[object]:
 def _has_control(text: bytes) -> bool:
     if not any(part in text for part in _CONTROL_PARTS) and _C1.search(text) is None:
         return False  # the usual case, found fast
-    return any(match["control"] for match in _JSON_ESCAPE.finditer(text))
+    # Compiled here, rarely: compiling it costs every start a few milliseconds.
+    return any(match["control"] for match in re.finditer(_JSON_ESCAPE, text))
 
 
 def _place(part: object) -> str | int:
