@@ -73,3 +73,22 @@ def test_play_parses_its_quiz_once(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert status == 0
     assert shown == [QuestionScreen]
     assert parsed.count(folder / "all-types.toml") == 1  # the other folders are looked in too
+
+
+async def test_the_widgets_of_the_quizs_other_types_are_built_hidden_after_the_first_question(
+        tmp_path: Path) -> None:
+    from quizgame.format import load_quiz
+    from quizgame.tui.widgets.question_input import QuestionInput
+
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        types = {question.type for question in load_quiz(ALL_TYPES).questions}
+        for _ in range(3 * len(types)):  # one widget per refresh
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        built = {widget.id for widget in screen.query(QuestionInput)}
+        assert built == {f"{question_type}-input" for question_type in types}
+        shown = [widget for widget in screen.query(QuestionInput) if widget.display]
+        assert [widget.id for widget in shown] == ["choice-input"]
