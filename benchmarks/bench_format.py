@@ -31,7 +31,6 @@ import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quizgame.format import cache
 from quizgame.format.checker import check_file
 from quizgame.format.lines import SourceMap
 from quizgame.format.loader import load_quiz
@@ -102,10 +101,23 @@ def seconds(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+CACHE_VARIABLE = "QUIZGAME_CACHE"
+
+
+def forget_remembered() -> None:
+    """Forget the quizzes this process loaded (nothing to forget before the cache existed: this
+    script also measures older trees, with PYTHONPATH=OLD/src)."""
+    try:
+        from quizgame.format.cache import forget_remembered
+    except ImportError:
+        return
+    forget_remembered()
+
+
 def cold(action: Callable[[], object], folder: Path) -> Callable[[], object]:
     """`action` with nothing remembered and an empty cache folder (what a first open meets)."""
     def run() -> object:
-        cache.forget_remembered()
+        forget_remembered()
         shutil.rmtree(folder, ignore_errors=True)
         return action()
     return run
@@ -124,7 +136,7 @@ print(time.perf_counter() - start)
 def banks(sizes: Sequence[int], repeat: int, folder: Path) -> None:
     os.environ["QUIZGAME_MAX_QUIZ_MB"] = "200"  # the 100,000-question bank is about 71 MB
     cache_folder = folder / "cache"
-    os.environ[cache.CACHE_VARIABLE] = str(cache_folder)
+    os.environ[CACHE_VARIABLE] = str(cache_folder)
     shutil.copy(SOURCE, folder / SOURCE.name)
     for size in sizes:
         path, warned = folder / f"bank-{size}.toml", folder / f"warned-{size}.toml"
@@ -136,7 +148,7 @@ def banks(sizes: Sequence[int], repeat: int, folder: Path) -> None:
             bare.append(seconds(lambda: tomllib.load(path.open("rb"))))
             checks.append(seconds(cold(lambda: check_file(path), cache_folder)))
             warned_checks.append(seconds(cold(lambda: check_file(warned), cache_folder)))
-            cache.forget_remembered()
+            forget_remembered()
             load_quiz(path)  # the cache folder holds it now
             child = subprocess.run([sys.executable, "-c", REOPEN, str(path)], capture_output=True,
                                    text=True, check=True, env=os.environ)
@@ -167,7 +179,7 @@ def main() -> None:
     parser.add_argument("--banks-only", action="store_true", help="only the banks (part 2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        os.environ[cache.CACHE_VARIABLE] = str(Path(folder) / "stage-cache")
+        os.environ[CACHE_VARIABLE] = str(Path(folder) / "stage-cache")
         if not args.banks_only:
             report("bundled bank", BANK, SOURCE)
             path = Path(folder) / "large.toml"
