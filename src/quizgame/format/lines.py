@@ -137,11 +137,11 @@ class _Scanner:
                 self.expect("]")
                 self.record(table, line)
             elif simple := _SIMPLE.match(self.text, self.pos):
-                loc = (*table, simple["key"])
-                lines.setdefault(loc, line)
-                if (array := simple["array"]) is not None:
-                    for index in range(len(_BASIC_STRING.findall(array))):
-                        lines.setdefault((*loc, index), line)
+                place: Loc = (*table, simple["key"])
+                lines.setdefault(place, line)
+                if (elements := simple["array"]) is not None:
+                    for index in range(len(_BASIC_STRING.findall(elements))):
+                        lines.setdefault((*place, index), line)
                 self.pos = simple.end()
             else:
                 self.key_value(table)
