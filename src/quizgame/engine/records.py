@@ -30,7 +30,9 @@ class RecordModel(BaseModel):
     """Base of saved records: no unknown keys (a typo in a save is a clear error); types are not
     strict, so that what TOML reads back (a whole-number credit as an int...) validates."""
 
-    model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True)
+    # Built on first use: most record models (tuned parameters, claims, cards...) are never
+    # validated in a game, and building them all at import delayed its first question.
+    model_config = ConfigDict(strict=False, extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class AnswerRecord(RecordModel):
