@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from quizgame.engine import answer_words
 from quizgame.engine.marking import PLAIN_MARKING, Marking, Phrase, keyed_texts, phrase, words_of
 from quizgame.engine.normalise import fold, words
@@ -219,6 +217,10 @@ def is_likely_typo(given: str, wanted: str) -> bool:
         return False
     if _digits(given) != _digits(wanted):
         return False
+    # Imported at the first typo checked, not with the engine: a game's first question is drawn
+    # before anything is graded.
+    from rapidfuzz.distance import DamerauLevenshtein
+
     allowed = 1 if len(wanted) < TWO_TYPOS_FROM else 2
     return DamerauLevenshtein.distance(given, wanted, score_cutoff=allowed) <= allowed
 
