@@ -4,6 +4,8 @@ parsed once per start."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from textual.app import App
 from tui_helpers import ALL_TYPES, BROKEN, Clocks, make_app, quizzes_folder, settle
 
+from quizgame import startup_gc
 from quizgame.cli import main
 from quizgame.format import loader
 from quizgame.tui.screens.home import HomeScreen
@@ -92,3 +95,61 @@ async def test_the_widgets_of_the_quizs_other_types_are_built_hidden_after_the_f
         assert built == {f"{question_type}-input" for question_type in types}
         shown = [widget for widget in screen.query(QuestionInput) if widget.display]
         assert [widget.id for widget in shown] == ["choice-input"]
+
+
+
+class Collector:
+    """Whether `startup_gc.pause` stopped the cyclic garbage collector, and whether it ran
+    again once the app's first screen was drawn."""
+
+    def __init__(self) -> None:
+        self.paused: list[bool] = []
+        self.at_first_screen: list[bool] = []
+
+
+@pytest.fixture
+def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
+    """A `Collector` watching; afterwards, collection back to how it was (and the start-up's
+    frozen objects collectable again)."""
+    seen = Collector()
+    pause = startup_gc.pause
+    monkeypatch.setattr(startup_gc, "pause", lambda: (pause(), seen.paused.append(not gc.isenabled())))
+
+    async def first_screen(pilot: Any) -> None:
+        await settle(pilot)
+        seen.at_first_screen.append(gc.isenabled())
+        pilot.app.exit()
+
+    run = App.run
+    monkeypatch.setattr(App, "run", lambda app, **options: run(app, headless=True, size=(80, 24),
+                                                               auto_pilot=first_screen))
+    yield seen
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.parametrize("command", [["play", "all-types", "--player", "Ana"], ["play"]],
+                         ids=["game", "home"])
+def test_garbage_is_collected_again_once_the_first_frame_is_drawn(
+        tmp_path: Path, collector: Collector, command: list[str]) -> None:
+    status = main([*command, "--quizzes", str(quizzes_folder(tmp_path)), "--saves", str(tmp_path / "saves")])
+    assert status == 0
+    assert collector.paused == [True]  # the start ran without collections...
+    assert collector.at_first_screen == [True]  # ...and they are back once the first screen is up
+    assert gc.isenabled()
+
+
+def test_garbage_is_collected_again_when_the_game_cannot_start(
+        tmp_path: Path, collector: Collector, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["play", str(BROKEN), "--player", "Ana", "--saves", str(tmp_path / "saves")])
+    assert status == 1
+    assert "is not one of the choices" in capsys.readouterr().err
+    assert collector.paused == [True]
+    assert collector.at_first_screen == []  # no app was run
+    assert gc.isenabled()
+
+
+def test_resuming_without_a_pause_leaves_the_collector_alone(collector: Collector) -> None:
+    gc.disable()  # as someone else (not startup_gc) may have
+    startup_gc.resume()
+    assert not gc.isenabled()

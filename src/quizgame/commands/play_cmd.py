@@ -160,6 +160,18 @@ def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> PracticeOpt
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.plain:
+        return _run(args)
+    from quizgame import startup_gc
+
+    startup_gc.pause()  # until the game's first frame (QuizApp.on_ready): see startup_gc.py
+    try:
+        return _run(args)
+    finally:
+        startup_gc.resume()
+
+
+def _run(args: argparse.Namespace) -> int:
     roster = _roster(args)
     if args.player is not None:
         from quizgame.store.names import display_name

@@ -108,6 +108,11 @@ class QuizApp(CursorFollowsFocus, App[None]):
             assert settings.quiz_path is not None and settings.player is not None
             self.play_file(settings.quiz_path, settings.player, settings.mode)
 
+    def on_ready(self) -> None:
+        from quizgame import startup_gc
+
+        startup_gc.resume()  # the first frame is drawn: see startup_gc.py
+
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
         """Play a quiz file (the command line's, loaded once); a broken file is reported."""
         from quizgame.errors import QuizgameError
