@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.cli import main
-from quizgame.format.checker import quiz_files
+from quizgame.format.loader import quiz_files
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parents[1]

@@ -32,7 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.format.checker import QuestionCheck, check_files, quiz_files
+    from quizgame.format.checker import QuestionCheck, check_files
+    from quizgame.format.loader import quiz_files
 
     checks: list[tuple[str, QuestionCheck]] = []
     if args.support:

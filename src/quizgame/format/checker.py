@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.lines import SourceMap
-from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
+from quizgame.format.loader import LoadedQuiz, control_problems, quiz_files, read_quiz
 from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
     QUESTION_TYPES,
@@ -63,15 +63,6 @@ class CheckResult:
         total = len(self.quiz.questions)
         noun = "question" if total == 1 else "questions"
         return f"{self.quiz.quiz.id} {quoted(self.quiz.quiz.title)}: {total} {noun} ({by_type})"
-
-
-def quiz_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their `*.toml` files (sorted); files are kept as given, each once."""
-    found: dict[Path, None] = {}
-    for path in paths:
-        for file in sorted(path.glob("*.toml")) if path.is_dir() else [path]:
-            found.setdefault(file)
-    return list(found)
 
 
 def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> CheckResult:

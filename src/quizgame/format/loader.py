@@ -23,6 +23,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,6 @@ from quizgame.bounded_read import MB, NotRegularFileError, TooLargeError, read_l
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format import cache
 from quizgame.format.lines import Loc, SourceMap
-from quizgame.format.messages import describe, syntax_message
 from quizgame.format.models import Quiz, normalise_quote, quoted
 from quizgame.safe_text import control_characters, visible
 from quizgame.toml_read import parse_toml
@@ -67,6 +67,15 @@ def size_limit_message(what: str) -> str:
     limit = max_quiz_bytes() / MB
     return (f"{what} is larger than {limit:g} MB, the limit for quiz files (set "
             f"{MAX_QUIZ_MB_VARIABLE} to allow more)")
+
+
+def quiz_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their `*.toml` files (sorted); files are kept as given, each once."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        for file in sorted(path.glob("*.toml")) if path.is_dir() else [path]:
+            found.setdefault(file)
+    return list(found)
 
 
 def load_quiz(path: Path) -> Quiz:
@@ -128,6 +137,8 @@ def _validated(text: str, path: Path) -> tuple[LoadedQuiz, tuple[str, str] | Non
         with cache.without_gc():
             quiz = Quiz.model_validate(data, context=context)
     except ValidationError as error:
+        from quizgame.format.messages import describe  # only a quiz with problems needs it
+
         problems.extend(describe(error, data, path, source_map, context))
     if problems:
         problems.sort(key=lambda p: p.line if p.line is not None else 0)
@@ -199,6 +210,8 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
     try:
         return parse_toml(text)
     except tomllib.TOMLDecodeError as error:
+        from quizgame.format.messages import syntax_message  # only a broken file needs it
+
         message = str(error)
         position = _TOML_POSITION.search(message)
         line = column = None

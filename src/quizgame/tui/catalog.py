@@ -49,7 +49,7 @@ def scan_quizzes(
     share a quiz id are listed as broken (nothing says which one is meant); a quiz id met again
     in a later folder is left out: the earlier one wins, with a note. A file that fails to load
     is listed with the loader's messages (file name, line, what is wrong), never raised."""
-    from quizgame.format.checker import quiz_files
+    from quizgame.format.loader import quiz_files
 
     def read(path: Path) -> QuizEntry:
         named = also is not None and loaded is not None and path.resolve() == also.resolve()
