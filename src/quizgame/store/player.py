@@ -2,11 +2,11 @@
 
     <saves>/<player key>/
         player.toml             PlayerProfile: display name, created_at
-        sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
+        sessions/<id>.toml      one SessionRecord per game, appended to after every answer
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
         .lock                   the OS lock serialising read-modify-writes of this player
 
-Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
+Saving an answer appends to that game's session file only (session_log.py); a review rewrites only that quiz's card
 file, under the lock, merging the one card into what is on disk. A file that cannot be read is
 never written over: the call raises `SaveError` naming it. Reading methods take an optional
 `problems` list: without it the first unreadable file raises, with it each one is reported there
@@ -28,14 +28,20 @@ from quizgame.store.documents import load, report, save
 from quizgame.store.files import (
     check_inside,
     check_writable,
-    digest,
     player_lock,
     read_bytes,
     toml_files,
 )
+from quizgame.store.logfile import Stamp
 from quizgame.store.models import CARDS, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
-from quizgame.store.sessions import read_record, read_summary, write_session
+from quizgame.store.sessions import (
+    SessionLog,
+    append_session,
+    read_record,
+    read_summary,
+    write_session,
+)
 from quizgame.store.tuned import load_tuned
 
 SESSIONS_DIR = "sessions"
@@ -63,9 +69,10 @@ class PlayerSaves:
 
     def __init__(self, info: PlayerInfo) -> None:
         self.info = info
-        # Session file name -> digest of what this object last wrote there: a file that changed
-        # behind our back is checked before being replaced.
-        self._written: dict[str, str] = {}
+        # Session file name -> what this object last wrote there (session_log.SessionLog): the
+        # next save of that game appends to it; a file that changed behind our back is checked
+        # before being replaced.
+        self._written: dict[str, SessionLog] = {}
 
     @property
     def name(self) -> str:
@@ -89,12 +96,18 @@ class PlayerSaves:
         check_writable(folder)
 
     def save_session(self, record: SessionRecord) -> None:
-        """Write the whole session (atomic, durable when it returns)."""
+        """Save the session (durable when it returns): what changed since this object last saved
+        it is appended to its file; the first save of a game in this process, or a change that
+        cannot be appended, writes the whole file atomically."""
         if normalised_name(record.player) != normalised_name(self.name):
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
         path = check_inside(self._session_path(record.id), self.path.parent)
-        self._check_replaceable(path)
-        self._written[path.name] = write_session(path, record)
+        log = self._written.pop(path.name, None)
+        appended = None if log is None else append_session(path, log, record)
+        if appended is None:
+            self._check_replaceable(path, log)
+            appended = write_session(path, record)
+        self._written[path.name] = appended
 
     def sessions(
         self, quiz_id: str | None = None, problems: list[str] | None = None, *,
@@ -157,13 +170,12 @@ class PlayerSaves:
                 "is in (copied by hand?); skipped (the file was left as it is)"
             )
 
-    def _check_replaceable(self, path: Path) -> None:
+    @staticmethod
+    def _check_replaceable(path: Path, log: SessionLog | None) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""
-        if not path.exists():
+        if not path.exists() or log is not None and Stamp.of(path) == log.stamp:
             return
-        raw = read_bytes(path)
-        if digest(raw) != self._written.get(path.name):
-            read_record(path, raw)
+        read_record(path, read_bytes(path))
 
     # -- cards ------------------------------------------------------------------------------
 
