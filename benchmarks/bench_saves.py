@@ -24,6 +24,7 @@ from pathlib import Path
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
 from quizgame.store.player import PlayerSaves
+from quizgame.store.sessions import write_session
 
 PLAYER = "Zoë Benchmark"
 ANSWERS_PER_SESSION = 20
@@ -140,6 +141,33 @@ def bench_answer_saves(base: Path) -> None:
         shutil.rmtree(root)
 
 
+def spread(values: list[float]) -> str:
+    """min / median / max, in milliseconds."""
+    return (f"{min(values):6.2f} / {statistics.median(values):6.2f} / {max(values):6.2f} ms")
+
+
+def bench_growing_game(base: Path, answers: int = 1_000) -> None:
+    """One game of `answers` answers saved after each one: appended (how quizgame saves) and,
+    in the same run on the same records, the whole file rewritten (how format 1 saved)."""
+    print(f"Per-answer save as the current game grows to {answers:,} answers "
+          "(min / median / max; goal: flat)")
+    saves = SavesFolder(base / "growing").player(PLAYER)
+    rewritten = base / "growing-rewritten.toml"
+    record = session(0).model_copy(update={"question_count": answers + 1})
+    appended: list[float] = []
+    rewrites: list[float] = []
+    for n in range(answers):
+        record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        record.score += record.answers[-1].points
+        appended.append(timed(lambda: saves.save_session(record)))
+        rewrites.append(timed(lambda: write_session(rewritten, record)))
+    print("  answers          appended (format 2)            rewritten whole (format 1's way)")
+    for first in (0, answers // 2 - 10, answers - 10):
+        window = slice(first, first + 10)
+        print(f"  {first + 1:>5}-{first + 10:<5}  {spread(appended[window])}   "
+              f"{spread(rewrites[window])}")
+
+
 def bench_load(base: Path) -> None:
     root = base / "load"
     saves = SavesFolder(root).player(PLAYER)
@@ -190,6 +218,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="bench-saves-") as base:
         bench_answer_saves(Path(base))
+        print()
+        bench_growing_game(Path(base))
         print()
         bench_load(Path(base))
 

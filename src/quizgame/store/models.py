@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
-from quizgame.engine.records import CardState, Mode, RecordModel, SessionRecord
+from quizgame.engine.records import AnswerRecord, CardState, Mode, RecordModel, SessionRecord
 from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
 
@@ -85,14 +85,24 @@ class SessionSummary(RecordModel):
                 "started_at": record.started_at,
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
-                "answered": len(record.scored_answers),
-                "correct": record.correct_count,
                 "score": record.score,
-                "duration_ms": record.duration_ms,
-                "marked": record.marked_count,
+                **answer_counts(record.answers),
                 **(counts or {}),
             }
         )
+
+
+def answer_counts(answers: list[AnswerRecord]) -> dict[str, int]:
+    """The *summary lines* of these answers: `answered` (scored ones, timed-out included, polls
+    not), `correct`, `duration_ms` and `marked`. Sums, so the counts of a game can be kept up to
+    date answer by answer (session_log.py)."""
+    record = SessionRecord.model_construct(answers=answers)
+    return {
+        "answered": len(record.scored_answers),
+        "correct": record.correct_count,
+        "duration_ms": record.duration_ms,
+        "marked": record.marked_count,
+    }
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from quizgame.store.logfile import (
     marker_block,
     table_block,
 )
-from quizgame.store.models import SessionSummary
+from quizgame.store.models import answer_counts
 
 KIND = b"session"
 SUMMARY_LINES = ("answered", "correct", "duration_ms", "marked")
@@ -63,6 +63,7 @@ class SessionLog:
     answers: list[dict[str, Any]]  # each answer's field values as written (`vars` of the model)
     undone: list[dict[str, Any]]
     figures: dict[str, Any]  # the marker's fields but `answers` and `kept`
+    before_last: dict[str, int]  # the summary lines of all answers but the last
     digest: Any  # the running hash of the file (logfile.hasher)
     stamp: Stamp | None
 
@@ -73,9 +74,11 @@ def write_session(path: Path, record: SessionRecord) -> SessionLog:
     digest = hasher(KIND)
     head = dump_table(header)
     digest.update(head)
-    data = head + _block(record, 0, 0, digest)
+    counts = answer_counts(record.answers)
+    data = head + _block(record, 0, 0, counts, digest)
     write_atomic(path, data)
-    return _written(record, header, digest, Stamp.of(path))
+    before_last = answer_counts(record.answers[:-1])
+    return _written(record, header, [], counts, before_last, digest, Stamp.of(path))
 
 
 def append_session(path: Path, log: SessionLog, record: SessionRecord) -> SessionLog | None:
@@ -92,16 +95,20 @@ def append_session(path: Path, log: SessionLog, record: SessionRecord) -> Sessio
     undone = list(map(vars, record.undone))
     if undone[: len(log.undone)] != log.undone:
         return None
-    if kept == len(answers) == len(log.answers) and len(undone) == len(log.undone) and (
-        _figures(record) == log.figures
-    ):
+    # The summary lines are counted from the answers kept (known) and those added: a save
+    # costs what it adds, however long the game.
+    before = log.figures if kept == len(log.answers) else log.before_last
+    added = record.answers[kept:]
+    counts = _plus(before, answer_counts(added))
+    if not added and len(undone) == len(log.undone) and _figures(record, counts) == log.figures:
         return log  # nothing new: already saved
     if Stamp.of(path) != log.stamp:
         return None
     digest = log.digest.copy()
-    data = _block(record, kept, len(log.undone), digest)
+    data = _block(record, kept, len(log.undone), counts, digest)
     stamp = append(path, data, at=log.stamp.size)
-    return _written(record, log.header, digest, stamp)
+    before_last = _plus(before, answer_counts(added[:-1])) if added else log.before_last
+    return _written(record, log.header, log.answers[:kept], counts, before_last, digest, stamp)
 
 
 def table_of(path: Path, table: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -150,17 +157,20 @@ def _header(record: SessionRecord) -> dict[str, Any]:
     return record.model_dump(exclude={*_LOGS, *_MUTABLE}, exclude_none=True)
 
 
-def _figures(record: SessionRecord) -> dict[str, Any]:
+def _plus(counts: dict[str, Any], more: dict[str, int]) -> dict[str, int]:
+    return {name: counts[name] + more[name] for name in SUMMARY_LINES}
+
+
+def _figures(record: SessionRecord, counts: dict[str, int]) -> dict[str, Any]:
     """What a marker says of the record besides its answer counts."""
-    summary = SessionSummary.of(record)
     figures: dict[str, Any] = {"score": record.score}
     if record.finished_at is not None:
         figures["finished_at"] = record.finished_at
-    figures.update((name, getattr(summary, name)) for name in SUMMARY_LINES)
-    return figures
+    return {**figures, **counts}
 
 
-def _block(record: SessionRecord, kept: int, undone_kept: int, digest: Any) -> bytes:
+def _block(record: SessionRecord, kept: int, undone_kept: int, counts: dict[str, int],
+           digest: Any) -> bytes:
     """The answers after `kept`, the undone answers after `undone_kept` and the marker; `digest`
     is updated with all of it."""
     tables = [
@@ -170,18 +180,21 @@ def _block(record: SessionRecord, kept: int, undone_kept: int, digest: Any) -> b
     ]
     body = "".join(tables).encode("utf-8")
     digest.update(body)
-    marker = {"answers": len(record.answers), "kept": kept, **_figures(record)}
+    marker = {"answers": len(record.answers), "kept": kept, **_figures(record, counts)}
     return body + marker_block(marker, digest)
 
 
-def _written(record: SessionRecord, header: dict[str, Any], digest: Any,
+def _written(record: SessionRecord, header: dict[str, Any], kept: list[dict[str, Any]],
+             counts: dict[str, int], before_last: dict[str, int], digest: Any,
              stamp: Stamp | None) -> SessionLog:
+    """The log of what was just written: `kept`, the snapshots of the answers kept, and
+    snapshots of the rest (copies: the caller may change its records in place)."""
     if stamp is None:
         raise SaveError(f"session file of {record.id} vanished as it was written")
     return SessionLog(
-        header, [dict(vars(answer)) for answer in record.answers],
+        header, kept + [dict(vars(answer)) for answer in record.answers[len(kept):]],
         [dict(vars(answer)) for answer in record.undone],
-        _figures(record), digest, stamp,
+        _figures(record, counts), before_last, digest, stamp,
     )
 
 
