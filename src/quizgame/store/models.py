@@ -96,7 +96,8 @@ def answer_counts(answers: list[AnswerRecord]) -> dict[str, int]:
     """The *summary lines* of these answers: `answered` (scored ones, timed-out included, polls
     not), `correct`, `duration_ms` and `marked`. Sums, so the counts of a game can be kept up to
     date answer by answer (session_log.py)."""
-    record = SessionRecord.model_construct(**{"answers": answers})  # its answers only
+    # A record of these answers alone (nothing else is read), to count as its properties do.
+    record = SessionRecord.model_construct(answers=answers)  # type: ignore[call-arg]
     return {
         "answered": len(record.scored_answers),
         "correct": record.correct_count,
