@@ -56,6 +56,7 @@ class Committed:
     raw: bytes  # the file up to the end of its last checksum line (all of it when it has none)
     intact: bool  # its last checksum matches
     marked: bool  # it has a checksum line at all (an append-only file quizgame wrote)
+    digest: Any  # the running hash after `raw`, to append to it
 
     @property
     def last_marker(self) -> bytes:
@@ -64,19 +65,21 @@ class Committed:
         return b"" if at < 0 else self.raw[at + 1 :]
 
 
-def committed(raw: bytes, kind: bytes) -> Committed:
+def committed(raw: bytes, kind: bytes, digest: Any = None) -> Committed:
     """`raw` without what follows its last checksum line (a write cut short), and whether that
-    checksum matches."""
+    checksum matches. `digest`: the running hash of what comes before `raw` in its file, when
+    `raw` is what was appended to a file already read (it is not changed)."""
     last = None
     for last in _CHECKSUM_LINE.finditer(raw):  # noqa: B007 (the last one is wanted)
         pass
+    digest = hasher(kind) if digest is None else digest.copy()
     if last is None:
-        return Committed(raw, intact=False, marked=False)
-    digest = hasher(kind)
+        digest.update(raw)
+        return Committed(raw, intact=False, marked=False, digest=digest)
     digest.update(raw[: last.start()])
-    return Committed(
-        raw[: last.end()], intact=digest.hexdigest() == last.group(1).decode("ascii"), marked=True
-    )
+    intact = digest.hexdigest() == last.group(1).decode("ascii")
+    digest.update(raw[last.start() : last.end()])
+    return Committed(raw[: last.end()], intact=intact, marked=True, digest=digest)
 
 
 def table_block(name: str, table: Mapping[str, Any]) -> str:

@@ -3,12 +3,12 @@
     <saves>/<player key>/
         player.toml             PlayerProfile: display name, created_at
         sessions/<id>.toml      one SessionRecord per game, appended to after every answer
-        cards/<quiz id>.toml    CardsFile: current card states of one quiz
+        cards/<quiz id>.toml    CardsFile: card states of one quiz, appended to per review
         .lock                   the OS lock serialising read-modify-writes of this player
 
-Saving an answer appends to that game's session file only (session_log.py); a review rewrites only that quiz's card
-file, under the lock, merging the one card into what is on disk. A file that cannot be read is
-never written over: the call raises `SaveError` naming it. Reading methods take an optional
+Saving an answer appends to that game's session file only (session_log.py); a review appends
+one card to that quiz's card file (card_log.py), under the lock, built on the card as it is on
+disk then. A file that cannot be read is never written over: the call raises `SaveError` naming it. Reading methods take an optional
 `problems` list: without it the first unreadable file raises, with it each one is reported there
 and skipped.
 """
@@ -24,7 +24,8 @@ from typing import TypeVar
 
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
-from quizgame.store.documents import load, report, save
+from quizgame.store.card_log import CardCache, read_cards, write_card
+from quizgame.store.documents import report
 from quizgame.store.files import (
     check_inside,
     check_writable,
@@ -33,7 +34,7 @@ from quizgame.store.files import (
     toml_files,
 )
 from quizgame.store.logfile import Stamp
-from quizgame.store.models import CARDS, CardsFile, SessionSummary
+from quizgame.store.models import SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import (
     SessionLog,
@@ -73,6 +74,8 @@ class PlayerSaves:
         # next save of that game appends to it; a file that changed behind our back is checked
         # before being replaced.
         self._written: dict[str, SessionLog] = {}
+        # Card file name -> its cards as last read or written (card_log.CardCache).
+        self._cards: dict[str, CardCache] = {}
 
     @property
     def name(self) -> str:
@@ -184,7 +187,7 @@ class PlayerSaves:
         path = self._cards_path(quiz_id)
         if not path.exists():
             return {}
-        return _cards_by_question(self._read_cards(path))
+        return dict(self._cards_of(path).cards)
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
@@ -212,13 +215,10 @@ class PlayerSaves:
         stored card (or None) to its new state (None: no card)."""
         path = check_inside(self._cards_path(quiz_id), self.path.parent)
         with player_lock(self.path):
-            cards = self.load_cards(quiz_id)
-            card = change(cards.get(question_id))
-            if card is None:
-                cards.pop(question_id, None)
-            else:
-                cards[question_id] = card
-            save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+            cache = self._cards_of(path) if path.exists() else CardCache(quiz_id)
+            card = change(cache.cards.get(question_id))
+            self._cards.pop(path.name, None)  # should the write fail, read the file again
+            self._cards[path.name] = write_card(path, cache, question_id, card)
         return card
 
     def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
@@ -232,25 +232,23 @@ class PlayerSaves:
         found = {}
         for path in toml_files(self.path / CARDS_DIR):
             try:
-                cards = self._read_cards(path)
+                cache = self._cards_of(path)
             except SaveError as error:
                 report(problems, error)
                 continue
-            found[cards.quiz_id] = _cards_by_question(cards)
+            found[cache.quiz_id] = dict(cache.cards)
         return found
 
     def _cards_path(self, quiz_id: str) -> Path:
         return self.path / CARDS_DIR / f"{file_stem(quiz_id, 'quiz')}.toml"
 
-    def _read_cards(self, path: Path) -> CardsFile:
-        cards = load(path, CARDS)
-        if path != self._cards_path(cards.quiz_id):
+    def _cards_of(self, path: Path) -> CardCache:
+        """The card file's cards, as up to date as the file (card_log.read_cards)."""
+        cache = read_cards(path, self._cards.get(path.name))
+        if path != self._cards_path(cache.quiz_id):
             raise SaveError(
-                f"{path}: holds the cards of quiz {cards.quiz_id!r}, whose file is "
-                f"{self._cards_path(cards.quiz_id).name} (the file was left as it is)"
+                f"{path}: holds the cards of quiz {cache.quiz_id!r}, whose file is "
+                f"{self._cards_path(cache.quiz_id).name} (the file was left as it is)"
             )
-        return cards
-
-
-def _cards_by_question(cards: CardsFile) -> dict[str, CardState]:
-    return {card.question_id: card for card in cards.cards}
+        self._cards[path.name] = cache
+        return cache
