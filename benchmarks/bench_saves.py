@@ -24,6 +24,9 @@ from pathlib import Path
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
 from quizgame.store.player import PlayerSaves
+from quizgame.store.card_log import write_all_cards
+from quizgame.store.documents import load, save
+from quizgame.store.models import CARDS, CardsFile
 from quizgame.store.sessions import write_session
 
 PLAYER = "Zoë Benchmark"
@@ -168,6 +171,56 @@ def bench_growing_game(base: Path, answers: int = 1_000) -> None:
               f"{spread(rewrites[window])}")
 
 
+def bench_practice(base: Path, bank: int = 10_000, answers: int = 1_000) -> None:
+    """A practice game on a quiz whose `bank` questions all have cards: per answer, the session
+    save and the card's review, as quizgame does them and, in the same run on the same records,
+    the format-1 way (the session file and the whole card file rewritten)."""
+    print(f"Per-answer practice save (session + review), {bank:,} cards, {answers:,} answers "
+          "(min / median / max; goal: flat)")
+    saves = SavesFolder(base / "practice").player(PLAYER)
+    quiz_id = QUIZZES[0]
+    cards = [card_state(n) for n in range(bank)]
+    old_way = base / "practice-cards-format-1.toml"
+    save(old_way, CardsFile(quiz_id=quiz_id, cards=cards))
+    folder = saves.path / "cards"
+    folder.mkdir()
+    write_all_cards(folder / f"{quiz_id}.toml", quiz_id, {c.question_id: c for c in cards})
+    saves.load_cards(quiz_id)  # as a practice game does when it starts
+    record = session(1).model_copy(update={"mode": "practice", "question_count": bank})
+    rewritten = base / "practice-rewritten.toml"
+    new: list[float] = []
+    old: list[float] = []
+    for n in range(answers):
+        record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        reviewed = cards[n].model_copy(update={"reviews": cards[n].reviews + 1})
+
+        def appended() -> None:
+            saves.save_session(record)
+            saves.update_card(quiz_id, reviewed.question_id, lambda _stored: reviewed)
+
+        def rewrite() -> None:
+            write_session(rewritten, record)
+            stored = {c.question_id: c for c in load(old_way, CARDS).cards}
+            stored[reviewed.question_id] = reviewed
+            save(old_way, CardsFile(quiz_id=quiz_id, cards=list(stored.values())))
+
+        new.append(timed(appended))
+        if n < 10 or n >= answers - 10:  # the old way takes seconds per ten answers at this size
+            old.append(timed(rewrite))
+    print("  answers          appended (format 2)            rewritten whole (format 1's way)")
+    for label, window, old_window in (("1-10", slice(0, 10), slice(0, 10)),
+                                      (f"{answers - 9}-{answers}", slice(answers - 10, answers),
+                                       slice(10, 20))):
+        print(f"  {label:<15} {spread(new[window])}   {spread(old[old_window])}")
+    print(f"  all {answers:,}       {spread(new)}")
+
+
+def card_state(n: int) -> CardState:
+    return CardState(question_id=f"q{n}", card_id=10_000 + n, state=2, stability=12.345678901234,
+                     difficulty=5.4321098765, due=START + timedelta(days=n % 30),
+                     last_review=START, reviews=4, lapses=1, introduced=START - timedelta(days=30))
+
+
 def bench_load(base: Path) -> None:
     root = base / "load"
     saves = SavesFolder(root).player(PLAYER)
@@ -220,6 +273,8 @@ def main() -> None:
         bench_answer_saves(Path(base))
         print()
         bench_growing_game(Path(base))
+        print()
+        bench_practice(Path(base))
         print()
         bench_load(Path(base))
 

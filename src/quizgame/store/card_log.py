@@ -96,7 +96,7 @@ def write_card(path: Path, cache: CardCache, question_id: str, card: CardState |
     if cache.digest is None or cache.stamp is None or (
         cache.tables + 1 > _BLOATED * len(cards) + _SLACK
     ):
-        return _write_whole(path, cache.quiz_id, cards)
+        return write_all_cards(path, cache.quiz_id, cards)
     digest = cache.digest.copy()
     body = b"" if card is None else ("\n" + table_block("cards", _dumped(card))).encode("utf-8")
     digest.update(body)
@@ -107,7 +107,8 @@ def write_card(path: Path, cache: CardCache, question_id: str, card: CardState |
     return CardCache(cache.quiz_id, cards, cache.tables + (card is not None), digest, stamp)
 
 
-def _write_whole(path: Path, quiz_id: str, cards: dict[str, CardState]) -> CardCache:
+def write_all_cards(path: Path, quiz_id: str, cards: dict[str, CardState]) -> CardCache:
+    """Write the whole card file, one table per card, atomically."""
     digest = hasher(KIND)
     body = dump_table({"quiz_id": quiz_id}) + "".join(
         "\n" + table_block("cards", _dumped(card)) for card in cards.values()
