@@ -8,9 +8,9 @@
 
 Saving an answer appends to that game's session file only (session_log.py); a review appends
 one card to that quiz's card file (card_log.py), under the lock, built on the card as it is on
-disk then. A file that cannot be read is never written over: the call raises `SaveError` naming it. Reading methods take an optional
-`problems` list: without it the first unreadable file raises, with it each one is reported there
-and skipped.
+disk then. A file that cannot be read is never written over: the call raises `SaveError`
+naming it. Reading methods take an optional `problems` list: without it the first unreadable
+file raises, with it each one is reported there and skipped.
 """
 
 from __future__ import annotations
@@ -126,6 +126,24 @@ class PlayerSaves:
             return read_record(path, raw, checked=checked)
 
         return self._each_session(read, problems)
+
+    def latest_session(
+        self, quiz_id: str, mode: str, problems: list[str] | None = None, *,
+        with_answers: bool = True,
+    ) -> SessionRecord | None:
+        """The latest game of this quiz in this mode (with answers, when `with_answers`), read
+        whole; the others are only summarised (mistakes mode, continuing a game: fast with any
+        history)."""
+        candidates = [s for s in self.summaries(problems) if s.quiz_id == quiz_id and s.mode == mode]
+        for summary in reversed(candidates):
+            try:
+                record = self.session(summary.id)
+            except SaveError as error:
+                report(problems, error)
+                continue
+            if record.answers or not with_answers:
+                return record
+        return None
 
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
