@@ -221,14 +221,45 @@ def card_state(n: int) -> CardState:
                      last_review=START, reviews=4, lapses=1, introduced=START - timedelta(days=30))
 
 
+def bench_mistakes(base: Path, history: int = 50_000) -> None:
+    """Finding the last quiz-mode game of a quiz (mistakes mode, continuing a game) with
+    `history` answers saved: from the summaries (now) and, in the same run, by reading every
+    game of the quiz whole (before)."""
+    import tracemalloc
+
+    root = base / "mistakes"
+    saves = SavesFolder(root).player(PLAYER)
+    write_history(saves, history)
+    quiz_id = QUIZZES[0]
+
+    def before() -> object:
+        games = [s for s in player(root).sessions(quiz_id) if s.mode == "quiz" and s.answers]
+        return games[-1]
+
+    def now() -> object:
+        return player(root).latest_session(quiz_id, "quiz")
+
+    assert before() == now()
+    print(f"Mistakes mode's last game, {history:,} answers of history "
+          "(min / median / max; peak Python memory)")
+    for label, action in (("from summaries (now)", now), ("every game read whole (before)", before)):
+        times = [timed(action) for _ in range(5)]
+        tracemalloc.start()
+        action()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"  {label:<32} {spread(times)}   peak {peak / 2**20:6.1f} MiB")
+
+
+def player(saves_root: Path) -> PlayerSaves:
+    return SavesFolder(saves_root).player(PLAYER, create=False)
+
+
 def bench_load(base: Path) -> None:
     root = base / "load"
     saves = SavesFolder(root).player(PLAYER)
     write_history(saves, 5_000)
     write_cards(saves, 500)
-
-    def player(saves_root: Path) -> PlayerSaves:
-        return SavesFolder(saves_root).player(PLAYER, create=False)
 
     def load(saves_root: Path) -> None:
         loaded = player(saves_root)
@@ -275,6 +306,8 @@ def main() -> None:
         bench_growing_game(Path(base))
         print()
         bench_practice(Path(base))
+        print()
+        bench_mistakes(Path(base))
         print()
         bench_load(Path(base))
 

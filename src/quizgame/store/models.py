@@ -14,7 +14,13 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
-from quizgame.engine.records import AnswerRecord, CardState, Mode, RecordModel, SessionRecord
+from quizgame.engine.records import (
+    CardState,
+    Mode,
+    RecordModel,
+    SessionRecord,
+    answer_counts,
+)
 from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
 
@@ -86,24 +92,11 @@ class SessionSummary(RecordModel):
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
                 "score": record.score,
-                **answer_counts(record.answers),
+                # (counted only when not all given: counting costs a pass over the answers)
+                **(answer_counts(record.answers) if counts is None or len(counts) < 4 else {}),
                 **(counts or {}),
             }
         )
-
-
-def answer_counts(answers: list[AnswerRecord]) -> dict[str, int]:
-    """The *summary lines* of these answers: `answered` (scored ones, timed-out included, polls
-    not), `correct`, `duration_ms` and `marked`. Sums, so the counts of a game can be kept up to
-    date answer by answer (session_log.py)."""
-    # A record of these answers alone (nothing else is read), to count as its properties do.
-    record = SessionRecord.model_construct(answers=answers)  # type: ignore[call-arg]
-    return {
-        "answered": len(record.scored_answers),
-        "correct": record.correct_count,
-        "duration_ms": record.duration_ms,
-        "marked": record.marked_count,
-    }
 
 
 @dataclass(frozen=True)

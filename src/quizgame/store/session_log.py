@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgame.engine.records import SessionRecord
+from quizgame.engine.records import SessionRecord, answer_counts
 from quizgame.errors import SaveError
 from quizgame.store.documents import dump_table, unreadable
 from quizgame.store.files import write_atomic
@@ -45,7 +45,6 @@ from quizgame.store.logfile import (
     marker_block,
     table_block,
 )
-from quizgame.store.models import answer_counts
 
 KIND = b"session"
 SUMMARY_LINES = ("answered", "correct", "duration_ms", "marked")
