@@ -1,5 +1,6 @@
-"""Every test runs with its own per-user data folder: the default saves folder (platformdirs'
-user data folder) must never be the tester's own."""
+"""Every test runs with its own per-user data and cache folders: the default saves folder
+(platformdirs' user data folder) and the summary index (its cache folder) are never the tester's
+own."""
 
 from __future__ import annotations
 
@@ -12,5 +13,6 @@ import pytest
 def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
     monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
     return home

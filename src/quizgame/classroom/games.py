@@ -18,9 +18,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from quizgame.engine.records import Mode, SessionRecord
-from quizgame.store.models import SessionSummary
+if TYPE_CHECKING:  # `scores` runs on summaries alone, without loading the record models
+    from quizgame.engine.records import Mode, SessionRecord
+    from quizgame.store.scans import Summary
 
 SCORED_MODES: frozenset[Mode] = frozenset({"quiz", "live"})
 
@@ -66,7 +68,7 @@ class Game:
         )
 
     @classmethod
-    def of_summary(cls, summary: SessionSummary, player: str, player_key: str) -> Game:
+    def of_summary(cls, summary: Summary, player: str, player_key: str) -> Game:
         """From the store's session summary: the same figures, without parsing the answers."""
         return cls(
             session_id=summary.id,

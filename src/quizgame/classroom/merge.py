@@ -19,12 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quizgame.classroom.games import Game
-from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNotFoundError, QuizgameError
-from quizgame.store import SavesFolder, scan_summaries
+from quizgame.store.scans import PlayerSummary, Scan
+from quizgame.store.summary_index import scan_indexed
+
+if TYPE_CHECKING:
+    from quizgame.engine.records import SessionRecord
 
 
 class GameSource(Protocol):
@@ -52,19 +55,23 @@ class Collected:
         source = self.sources[game.session_id]
         if not isinstance(source, Path):
             return source.record(game)
+        from quizgame.store import SavesFolder
+
         saves = SavesFolder(source).player(game.player, create=False)
         return saves.session(game.session_id)
 
 
 def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
-                  sources: Sequence[GameSource] = ()) -> Collected:
-    """Summaries of every game in the folders and sources (of one quiz when given), merged."""
+                  sources: Sequence[GameSource] = (), *, cache: Path | None = None) -> Collected:
+    """Summaries of every game in the folders and sources (of one quiz when given), merged.
+    With `cache` (a cache folder), through and into each folder's summary index
+    (store/summary_index.py): the same games, fast."""
     collected = Collected()
     kept: dict[str, Game] = {}
     found: list[tuple[Path | GameSource, Iterable[Game]]] = []
     first_named: dict[str, tuple[datetime, str]] = {}  # player key -> the oldest profile's name
     for root in saves_dirs:
-        scan = scan_summaries(root)
+        scan = _scan(root) if cache is None else scan_indexed(root, cache)
         collected.problems += scan.problems
         for item in scan.items:
             named = first_named.setdefault(item.key, (item.created_at, item.player))
@@ -92,8 +99,16 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
     return collected
 
 
+def _scan(root: Path) -> Scan[PlayerSummary]:
+    from quizgame.store.folder import scan_summaries
+
+    return scan_summaries(root)
+
+
 def player_sessions(saves_dir: Path, name: str) -> tuple[list[SessionRecord], list[str]]:
     """One player's sessions, oldest first (none when the player has no saves yet)."""
+    from quizgame.store import SavesFolder
+
     problems: list[str] = []
     try:
         saves = SavesFolder(saves_dir).player(name, create=False)

@@ -20,19 +20,36 @@ Reading methods take an optional `problems: list[str]`: given, unreadable files 
 there and skipped instead of raising. Scans always collect problems and never raise.
 """
 
-from quizgame.store.folder import (
-    PlayerSession,
-    PlayerSummary,
-    SavesFolder,
-    Scan,
-    scan_sessions,
-    scan_summaries,
-)
-from quizgame.store.migrations import FORMAT_VERSION
-from quizgame.store.models import SessionSummary
-from quizgame.store.names import display_name, normalised_name, player_key
-from quizgame.store.player import PlayerInfo, PlayerSaves
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizgame.store.folder import SavesFolder, scan_sessions, scan_summaries
+    from quizgame.store.migrations import FORMAT_VERSION
+    from quizgame.store.models import SessionSummary
+    from quizgame.store.names import display_name, normalised_name, player_key
+    from quizgame.store.player import PlayerInfo, PlayerSaves
+    from quizgame.store.scans import PlayerSession, PlayerSummary, Scan
+
+# Imported on first use, so that a reader of summaries alone (`scores`, summary_index.py) does not
+# load the record models (pydantic) it does not need.
+_WHERE = {
+    "FORMAT_VERSION": "migrations",
+    "PlayerInfo": "player",
+    "PlayerSaves": "player",
+    "PlayerSession": "scans",
+    "PlayerSummary": "scans",
+    "SavesFolder": "folder",
+    "Scan": "scans",
+    "SessionSummary": "models",
+    "display_name": "names",
+    "normalised_name": "names",
+    "player_key": "names",
+    "scan_sessions": "folder",
+    "scan_summaries": "folder",
+}
 __all__ = [
     "FORMAT_VERSION",
     "PlayerInfo",
@@ -48,3 +65,9 @@ __all__ = [
     "scan_sessions",
     "scan_summaries",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'quizgame.store' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"quizgame.store.{_WHERE[name]}"), name)

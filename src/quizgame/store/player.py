@@ -158,6 +158,12 @@ class PlayerSaves:
         """Every session without its answers, oldest first (fast: see sessions.py)."""
         return self._each_session(partial(read_summary, checked=checked), problems)
 
+    def summary(self, path: Path) -> SessionSummary:
+        """The checked summary of one of this player's session files (summary_index.py)."""
+        summary = read_summary(path, checked=True)
+        self._check_owner(path, summary.player)
+        return summary
+
     def _session_path(self, session_id: str) -> Path:
         return self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
 

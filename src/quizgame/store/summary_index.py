@@ -1,0 +1,273 @@
+"""The summary index: the game summaries `quizgame scores` read from a saves folder, kept for next
+time, so that a school's folder is ranked from a few bytes per game instead of every file.
+
+One index file per saves folder, in the per-user **cache** folder of whoever runs `scores`
+(`<cache>/summaries/<hash of the folder's absolute path>.jsonl`), never in the saves folder:
+players write only in their own folders, and a teacher reading a shared folder (perhaps
+read-only to them) writes nothing there either. Deleting it costs only time. It is never the
+truth, only a shortcut to what the files say:
+
+- An entry is used only while its file has the inode, size and modification time it had when it
+  was indexed *and* its last 64 bytes hash as they did (in a format-2 file, the checksum line: a
+  hash of the whole file). A file changed since, or not in the index, is read (`read_summary`,
+  checked as the classroom reads) and indexed anew; a deleted file is simply not listed.
+- Only files read without a problem are indexed: an unreadable one is read, and named, every time.
+- The index file ends with a keyed BLAKE2b of everything before it; the key (`key`, random,
+  readable by its owner only) lives beside it. An index edited by hand, damaged, cut short or
+  written by another quizgame version is ignored whole and rebuilt, so no entry in it can give
+  a score its file does not.
+
+Reading through the index needs neither pydantic nor the record models: they are imported only
+for a file that must be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import quizgame
+from quizgame.errors import SaveError
+from quizgame.store.names import is_player_key, normalised_name
+from quizgame.store.scans import IndexedSummary, PlayerSummary, Scan
+
+if TYPE_CHECKING:
+    from quizgame.store.player import PlayerInfo
+
+PLAYER_FILE = "player.toml"
+SESSIONS_DIR = "sessions"
+INDEX_DIR = "summaries"
+KEY_FILE = "key"
+_TAIL = 64
+_VERSION = 1
+# The summary fields of an entry, after its file name, inode, size, mtime and tail hash.
+_FIELDS = ("id", "quiz_id", "quiz_title", "player", "mode", "started_at", "finished_at",
+           "question_count", "answered", "correct", "score", "duration_ms", "marked")
+
+
+def index_path(cache: Path, root: Path) -> Path:
+    """Where the index of saves folder `root` lives in the cache folder `cache`."""
+    name = hashlib.blake2b(str(Path(root).absolute()).encode("utf-8"), digest_size=10).hexdigest()
+    return cache / INDEX_DIR / f"{name}.jsonl"
+
+
+def scan_indexed(root: Path, cache: Path) -> Scan[PlayerSummary]:
+    """What `folder.scan_summaries(root)` returns (checked summaries of every player's games, one
+    problem line per file skipped), from the index where it still holds, updating it."""
+    root = Path(root)
+    problems: list[str] = []
+    if not root.is_dir():
+        return Scan([], [f"{root}: no such saves folder"])
+    path = index_path(cache, root)
+    key = _key(cache)
+    indexed = _load(path, key, root)
+    found: list[PlayerSummary] = []
+    lines: list[bytes] = []
+    changed = False
+    for player_key, line, cached in _players(root, indexed, problems):
+        folder = root / player_key
+        entry = cached if cached is not None else json.loads(line)
+        name, created = entry[2], datetime.fromisoformat(entry[3])
+        rows, games, fresh = _games(folder, entry, problems)
+        found += (PlayerSummary(name, player_key, summary, created) for summary in games)
+        changed |= fresh or cached is not None
+        lines.append(line if not fresh else _line([*entry[:4], rows]))
+    if changed or len(lines) != len(indexed):
+        _save(path, key, root, lines)
+    return Scan(found, problems)
+
+
+def _players(
+    root: Path, indexed: dict[str, tuple[bytes, Any]], problems: list[str]
+) -> Iterator[tuple[str, bytes, Any]]:
+    """Each player folder of `root` in the order `SavesFolder.players` gives: its key, its index
+    line and the parsed entry when the index line no longer holds (None: it holds)."""
+    from quizgame.store.files import file_error
+
+    try:
+        keys = sorted(name for name in os.listdir(root) if is_player_key(name))
+    except OSError as error:
+        problems.append(str(file_error(root, "listed", error)))
+        return
+    players: list[tuple[str, str, bytes, Any]] = []
+    for player_key in keys:
+        profile = root / player_key / PLAYER_FILE
+        try:
+            stamp = _stamp(profile)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # not a player (yet)
+        except OSError as error:
+            problems.append(str(file_error(profile.parent, "read", error)))
+            continue
+        line, entry = indexed.get(player_key, (b"", None))
+        if entry is None or entry[1] != stamp:
+            try:
+                info = _info(root / player_key)
+            except SaveError as error:
+                problems.append(str(error))
+                continue
+            entry = [player_key, stamp, info.name, info.created_at.isoformat(), []]
+            line = _line(entry)
+            players.append((normalised_name(info.name), player_key, line, entry))
+        else:
+            players.append((normalised_name(entry[2]), player_key, line, None))
+    for _name, player_key, line, entry in sorted(players, key=lambda item: item[:2]):
+        yield player_key, line, entry
+
+
+def _games(
+    folder: Path, entry: list[Any], problems: list[str]
+) -> tuple[list[list[Any]], list[IndexedSummary], bool]:
+    """The player's indexed rows brought up to date, their games oldest first, and whether any
+    row changed."""
+    rows = {row[0]: row for row in entry[4]}
+    fresh = False
+    kept: list[list[Any]] = []
+    sessions = folder / SESSIONS_DIR
+    try:
+        with os.scandir(sessions) as listing:
+            files = sorted((item.name, item) for item in listing
+                           if item.name.endswith(".toml") and not item.name.startswith(".")
+                           and item.is_file())
+    except FileNotFoundError:
+        files = []
+    except OSError as error:
+        from quizgame.store.files import file_error
+
+        problems.append(str(file_error(sessions, "listed", error)))
+        files = []
+    for name, item in files:
+        path = sessions / name
+        try:
+            status = item.stat()
+            stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+            row = rows.get(name)
+            if row is None or row[1:4] != stamp or _tail(path, status.st_size) != row[4]:
+                row = _read(path, entry, stamp)
+                fresh = True
+        except SaveError as error:
+            problems.append(str(error))
+            fresh = True
+            continue
+        except OSError as error:
+            problems.append(f"{path}: cannot be read: {error.strerror or error}")
+            fresh = True
+            continue
+        kept.append(row)
+    fresh |= len(kept) != len(rows)
+    games = sorted((_summary(row) for row in kept), key=lambda game: (game.started_at, game.id))
+    return kept, games, fresh
+
+
+def _read(path: Path, entry: list[Any], stamp: list[int]) -> list[Any]:
+    """The index row of a session file read whole (`SaveError` when it cannot be counted)."""
+    from quizgame.store.player import PlayerInfo, PlayerSaves
+
+    folder = path.parent.parent
+    saves = PlayerSaves(PlayerInfo(entry[2], entry[0], datetime.fromisoformat(entry[3]), folder))
+    summary = saves.summary(path)
+    values = [getattr(summary, name) for name in _FIELDS]
+    for at in (_FIELDS.index("started_at"), _FIELDS.index("finished_at")):
+        values[at] = None if values[at] is None else values[at].isoformat()
+    return [path.name, *stamp, _tail(path, stamp[1]), *values]
+
+
+_strings: dict[str, str] = {}
+
+
+def _summary(row: list[Any]) -> IndexedSummary:
+    values = dict(zip(_FIELDS, row[5:], strict=True))
+    for name in ("quiz_id", "quiz_title", "player", "mode"):  # one copy of each, for memory
+        values[name] = _strings.setdefault(values[name], values[name])
+    values["started_at"] = datetime.fromisoformat(values["started_at"])
+    if values["finished_at"] is not None:
+        values["finished_at"] = datetime.fromisoformat(values["finished_at"])
+    return IndexedSummary(**values)
+
+
+def _info(folder: Path) -> PlayerInfo:
+    from quizgame.store.folder import SavesFolder
+
+    return SavesFolder._info(folder)
+
+
+def _stamp(path: Path) -> list[int]:
+    status = path.stat()
+    return [status.st_ino, status.st_size, status.st_mtime_ns]
+
+
+def _tail(path: Path, size: int) -> str:
+    """A hash of the file's last bytes (a format-2 file's checksum line among them)."""
+    with path.open("rb") as stream:
+        stream.seek(max(0, size - _TAIL))
+        return hashlib.blake2b(stream.read(_TAIL), digest_size=8).hexdigest()
+
+
+def _line(entry: list[Any]) -> bytes:
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _header(root: Path) -> bytes:
+    return _line([_VERSION, quizgame.__version__, str(root.absolute())])
+
+
+def _load(path: Path, key: bytes | None, root: Path) -> dict[str, tuple[bytes, Any]]:
+    """Player key -> (its index line, its entry) of a valid index, else nothing."""
+    if key is None:
+        return {}
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    body, _, mac = raw.rstrip(b"\n").rpartition(b"\n")
+    header = _header(root)
+    if not (body.startswith(header) and hmac.compare_digest(mac, _mac(key, body + b"\n"))):
+        return {}
+    found = {}
+    with suppress(ValueError, IndexError, TypeError):
+        for line in body[len(header):].splitlines(keepends=True):
+            entry = json.loads(line)
+            found[entry[0]] = (line, entry)
+        return found
+    return {}
+
+
+def _save(path: Path, key: bytes | None, root: Path, lines: list[bytes]) -> None:
+    """Write the index; a cache folder that cannot be written only costs the next run time."""
+    if key is None:
+        return
+    from quizgame.store.files import write_atomic
+
+    body = _header(root) + b"".join(lines)
+    with suppress(SaveError, OSError):
+        write_atomic(path, body + _mac(key, body) + b"\n")
+
+
+def _mac(key: bytes, body: bytes) -> bytes:
+    return hashlib.blake2b(body, key=key, digest_size=16).hexdigest().encode("ascii")
+
+
+def _key(cache: Path) -> bytes | None:
+    """The index key of this cache folder (made on first use), or None when it cannot be."""
+    path = cache / INDEX_DIR / KEY_FILE
+    with suppress(OSError, ValueError):
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "w", encoding="ascii") as stream:
+            key = secrets.token_bytes(32)
+            stream.write(key.hex())
+        return key
+    except OSError:
+        with suppress(OSError, ValueError):  # another `scores` made it meanwhile
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    return None
