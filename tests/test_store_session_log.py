@@ -228,3 +228,14 @@ def test_a_file_of_format_1_reads_from_its_summary_lines_and_is_rewritten_in_for
     zoe.save_session(record)
     assert path.read_text(encoding="utf-8").startswith("format = 2\n")
     assert reread(zoe, record.id) == record
+
+
+def test_garbage_a_sync_tool_appends_is_left_out_like_a_save_cut_short(zoe: PlayerSaves) -> None:
+    record = empty_game()
+    for n in range(2):
+        add(record, n)
+        zoe.save_session(record)
+    path = file_of(zoe)
+    path.write_bytes(path.read_bytes() + b"\x00\x00\xff<<<<<<< conflict\n[[answers]\n")
+    assert read_record(path, checked=True) == record
+    assert read_summary(path, checked=True) == SessionSummary.of(record)
