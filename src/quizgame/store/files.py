@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from quizgame.bounded_read import (
     MB,
     NotRegularFileError,
@@ -202,6 +200,8 @@ def _fsync_folder(folder: Path) -> None:
 @contextmanager
 def player_lock(folder: Path) -> Iterator[None]:
     """Hold the player's OS file lock (`folder/.lock`): one read-modify-write at a time."""
+    from filelock import FileLock, Timeout  # imported by writers only, not by readers of saves
+
     lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_S)
     try:
         lock.acquire()

@@ -90,12 +90,10 @@ def _players(
 ) -> Iterator[tuple[str, bytes, Any]]:
     """Each player folder of `root` in the order `SavesFolder.players` gives: its key, its index
     line and the parsed entry when the index line no longer holds (None: it holds)."""
-    from quizgame.store.files import file_error
-
     try:
         keys = sorted(name for name in os.listdir(root) if is_player_key(name))
     except OSError as error:
-        problems.append(str(file_error(root, "listed", error)))
+        problems.append(_problem(root, "listed", error))
         return
     players: list[tuple[str, str, bytes, Any]] = []
     for player_key in keys:
@@ -105,7 +103,7 @@ def _players(
         except (FileNotFoundError, NotADirectoryError):
             continue  # not a player (yet)
         except OSError as error:
-            problems.append(str(file_error(profile.parent, "read", error)))
+            problems.append(_problem(profile.parent, "read", error))
             continue
         line, entry = indexed.get(player_key, (b"", None))
         if entry is None or entry[1] != stamp:
@@ -140,9 +138,7 @@ def _games(
     except FileNotFoundError:
         files = []
     except OSError as error:
-        from quizgame.store.files import file_error
-
-        problems.append(str(file_error(sessions, "listed", error)))
+        problems.append(_problem(sessions, "listed", error))
         files = []
     for name, item in files:
         path = sessions / name
@@ -155,14 +151,12 @@ def _games(
                 fresh = True
         except SaveError as error:
             problems.append(str(error))
-            fresh = True
             continue
         except OSError as error:
             problems.append(f"{path}: cannot be read: {error.strerror or error}")
-            fresh = True
             continue
         kept.append(row)
-    fresh |= len(kept) != len(rows)
+    fresh |= len(kept) != len(rows)  # a file gone, or no longer readable
     games = sorted((_summary(row) for row in kept), key=lambda game: (game.started_at, game.id))
     return kept, games, fresh
 
@@ -191,6 +185,12 @@ def _summary(row: list[Any]) -> IndexedSummary:
     if values["finished_at"] is not None:
         values["finished_at"] = datetime.fromisoformat(values["finished_at"])
     return IndexedSummary(**values)
+
+
+def _problem(path: Path, failed: str, error: OSError) -> str:
+    from quizgame.store.files import file_error  # (and its file lock) only when it is needed
+
+    return str(file_error(path, failed, error))
 
 
 def _info(folder: Path) -> PlayerInfo:
