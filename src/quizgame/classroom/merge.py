@@ -93,7 +93,8 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
                 collected.sources[game.session_id] = where
     collected.games = [
         replace(game, player=first_named[game.player_key][1])
-        if game.player_key in first_named else game
+        if game.player_key in first_named and first_named[game.player_key][1] != game.player
+        else game
         for game in kept.values()
     ]
     return collected

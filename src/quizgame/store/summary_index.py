@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import quizgame
 from quizgame.errors import SaveError
@@ -40,6 +40,7 @@ from quizgame.store.names import is_player_key, normalised_name
 from quizgame.store.scans import IndexedSummary, PlayerSummary, Scan
 
 if TYPE_CHECKING:
+    from quizgame.engine.records import Mode
     from quizgame.store.player import PlayerInfo
 
 PLAYER_FILE = "player.toml"
@@ -141,19 +142,18 @@ def _games(
         problems.append(_problem(sessions, "listed", error))
         files = []
     for name, item in files:
-        path = sessions / name
         try:
             status = item.stat()
             stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
             row = rows.get(name)
-            if row is None or row[1:4] != stamp or _tail(path, status.st_size) != row[4]:
-                row = _read(path, entry, stamp)
+            if row is None or row[1:4] != stamp or _tail(item.path, status.st_size) != row[4]:
+                row = _read(sessions / name, entry, stamp)
                 fresh = True
         except SaveError as error:
             problems.append(str(error))
             continue
         except OSError as error:
-            problems.append(f"{path}: cannot be read: {error.strerror or error}")
+            problems.append(f"{sessions / name}: cannot be read: {error.strerror or error}")
             continue
         kept.append(row)
     fresh |= len(kept) != len(rows)  # a file gone, or no longer readable
@@ -178,13 +178,13 @@ _strings: dict[str, str] = {}
 
 
 def _summary(row: list[Any]) -> IndexedSummary:
-    values = dict(zip(_FIELDS, row[5:], strict=True))
-    for name in ("quiz_id", "quiz_title", "player", "mode"):  # one copy of each, for memory
-        values[name] = _strings.setdefault(values[name], values[name])
-    values["started_at"] = datetime.fromisoformat(values["started_at"])
-    if values["finished_at"] is not None:
-        values["finished_at"] = datetime.fromisoformat(values["finished_at"])
-    return IndexedSummary(**values)
+    (session_id, quiz_id, title, player, mode, started, finished, *counts) = row[5:]
+    share = _strings.setdefault  # one copy of each repeated text, for memory
+    return IndexedSummary(
+        session_id, share(quiz_id, quiz_id), share(title, title), share(player, player),
+        cast("Mode", share(mode, mode)), datetime.fromisoformat(started),
+        None if finished is None else datetime.fromisoformat(finished), *counts,
+    )
 
 
 def _problem(path: Path, failed: str, error: OSError) -> str:
@@ -204,11 +204,19 @@ def _stamp(path: Path) -> list[int]:
     return [status.st_ino, status.st_size, status.st_mtime_ns]
 
 
-def _tail(path: Path, size: int) -> str:
+def _tail(path: str | Path, size: int) -> str:
     """A hash of the file's last bytes (a format-2 file's checksum line among them)."""
-    with path.open("rb") as stream:
-        stream.seek(max(0, size - _TAIL))
-        return hashlib.blake2b(stream.read(_TAIL), digest_size=8).hexdigest()
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        at = max(0, size - _TAIL)
+        if hasattr(os, "pread"):
+            tail = os.pread(handle, _TAIL, at)
+        else:  # Windows
+            os.lseek(handle, at, os.SEEK_SET)
+            tail = os.read(handle, _TAIL)
+    finally:
+        os.close(handle)
+    return hashlib.blake2b(tail, digest_size=8).hexdigest()
 
 
 def _line(entry: list[Any]) -> bytes:
