@@ -77,8 +77,10 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
             named = first_named.setdefault(item.key, (item.created_at, item.player))
             if item.created_at < named[0]:
                 first_named[item.key] = (item.created_at, item.player)
-        found.append((root, (Game.of_summary(item.summary, item.player, item.key)
-                             for item in scan.items)))
+        # Games now, and the scan let go: a school's summaries would otherwise be held twice.
+        found.append((root, [Game.of_summary(item.summary, item.player, item.key)
+                             for item in scan.items]))
+        del scan
     for source in sources:
         games, problems = source.games(quiz_id)
         collected.problems += problems

@@ -71,32 +71,34 @@ def scan_indexed(root: Path, cache: Path) -> Scan[PlayerSummary]:
     key = _key(cache)
     indexed = _load(path, key, root)
     found: list[PlayerSummary] = []
-    lines: list[bytes] = []
+    lines: list[bytes | memoryview] = []
     changed = False
-    for player_key, line, cached in _players(root, indexed, problems):
-        folder = root / player_key
-        entry = cached if cached is not None else json.loads(line)
+    for player_key, entry, line, rows_line in _players(root, indexed, problems):
+        rows = [] if rows_line is None else json.loads(bytes(rows_line))
+        kept, games, fresh = _games(root / player_key, entry, rows, problems)
         name, created = entry[2], datetime.fromisoformat(entry[3])
-        rows, games, fresh = _games(folder, entry, problems)
         found += (PlayerSummary(name, player_key, summary, created) for summary in games)
-        changed |= fresh or cached is not None
-        lines.append(line if not fresh else _line([*entry[:4], rows]))
-    if changed or len(lines) != len(indexed):
+        changed |= fresh or rows_line is None
+        lines += (line, _line(kept) if fresh or rows_line is None else rows_line)
+    if changed or len(lines) != 2 * len(indexed):
         _save(path, key, root, lines)
     return Scan(found, problems)
 
 
+Indexed = tuple[list[Any], memoryview, memoryview]  # a player's entry, its line, its rows' line
+
+
 def _players(
-    root: Path, indexed: dict[str, tuple[bytes, Any]], problems: list[str]
-) -> Iterator[tuple[str, bytes, Any]]:
-    """Each player folder of `root` in the order `SavesFolder.players` gives: its key, its index
-    line and the parsed entry when the index line no longer holds (None: it holds)."""
+    root: Path, indexed: dict[str, Indexed], problems: list[str]
+) -> Iterator[tuple[str, list[Any], bytes | memoryview, memoryview | None]]:
+    """Each player folder of `root` in the order `SavesFolder.players` gives: its key, its entry
+    (key, profile stamp, name, created) and line, and its indexed rows' line (None: none hold)."""
     try:
         keys = sorted(name for name in os.listdir(root) if is_player_key(name))
     except OSError as error:
         problems.append(_problem(root, "listed", error))
         return
-    players: list[tuple[str, str, bytes, Any]] = []
+    players: list[tuple[str, str, list[Any], bytes | memoryview, memoryview | None]] = []
     for player_key in keys:
         profile = root / player_key / PLAYER_FILE
         try:
@@ -106,28 +108,27 @@ def _players(
         except OSError as error:
             problems.append(_problem(profile.parent, "read", error))
             continue
-        line, entry = indexed.get(player_key, (b"", None))
-        if entry is None or entry[1] != stamp:
-            try:
-                info = _info(root / player_key)
-            except SaveError as error:
-                problems.append(str(error))
-                continue
-            entry = [player_key, stamp, info.name, info.created_at.isoformat(), []]
-            line = _line(entry)
-            players.append((normalised_name(info.name), player_key, line, entry))
-        else:
-            players.append((normalised_name(entry[2]), player_key, line, None))
-    for _name, player_key, line, entry in sorted(players, key=lambda item: item[:2]):
-        yield player_key, line, entry
+        held = indexed.get(player_key)
+        if held is not None and held[0][1] == stamp:
+            players.append((normalised_name(held[0][2]), player_key, *held))
+            continue
+        try:
+            info = _info(root / player_key)
+        except SaveError as error:
+            problems.append(str(error))
+            continue
+        entry: list[Any] = [player_key, stamp, info.name, info.created_at.isoformat()]
+        players.append((normalised_name(info.name), player_key, entry, _line(entry), None))
+    for _name, player_key, entry, line, rows_line in sorted(players, key=lambda item: item[:2]):
+        yield player_key, entry, line, rows_line
 
 
 def _games(
-    folder: Path, entry: list[Any], problems: list[str]
+    folder: Path, entry: list[Any], indexed: list[list[Any]], problems: list[str]
 ) -> tuple[list[list[Any]], list[IndexedSummary], bool]:
     """The player's indexed rows brought up to date, their games oldest first, and whether any
     row changed."""
-    rows = {row[0]: row for row in entry[4]}
+    rows = {row[0]: row for row in indexed}
     fresh = False
     kept: list[list[Any]] = []
     sessions = folder / SESSIONS_DIR
@@ -227,28 +228,37 @@ def _header(root: Path) -> bytes:
     return _line([_VERSION, quizgame.__version__, str(root.absolute())])
 
 
-def _load(path: Path, key: bytes | None, root: Path) -> dict[str, tuple[bytes, Any]]:
-    """Player key -> (its index line, its entry) of a valid index, else nothing."""
+def _load(path: Path, key: bytes | None, root: Path) -> dict[str, Indexed]:
+    """Player key -> what a valid index holds of them, else nothing. The lines stay views of the
+    file's bytes (no copies: a school's index is tens of megabytes)."""
     if key is None:
         return {}
     try:
         raw = path.read_bytes()
     except OSError:
         return {}
-    body, _, mac = raw.rstrip(b"\n").rpartition(b"\n")
+    cut = raw.rfind(b"\n", 0, len(raw) - 1) + 1
+    body = memoryview(raw)[:cut]
     header = _header(root)
-    if not (body.startswith(header) and hmac.compare_digest(mac, _mac(key, body + b"\n"))):
+    if not (bytes(body[: len(header)]) == header
+            and hmac.compare_digest(raw[cut:].strip(), _mac(key, body))):
         return {}
+    lines = []
+    start = len(header)
+    while start < cut:
+        end = raw.index(b"\n", start) + 1
+        lines.append(body[start:end])
+        start = end
     found = {}
     with suppress(ValueError, IndexError, TypeError):
-        for line in body[len(header):].splitlines(keepends=True):
-            entry = json.loads(line)
-            found[entry[0]] = (line, entry)
+        for line, rows in zip(lines[::2], lines[1::2], strict=True):
+            entry = json.loads(bytes(line))
+            found[entry[0]] = (entry, line, rows)
         return found
     return {}
 
 
-def _save(path: Path, key: bytes | None, root: Path, lines: list[bytes]) -> None:
+def _save(path: Path, key: bytes | None, root: Path, lines: list[bytes | memoryview]) -> None:
     """Write the index; a cache folder that cannot be written only costs the next run time."""
     if key is None:
         return
@@ -259,7 +269,7 @@ def _save(path: Path, key: bytes | None, root: Path, lines: list[bytes]) -> None
         write_atomic(path, body + _mac(key, body) + b"\n")
 
 
-def _mac(key: bytes, body: bytes) -> bytes:
+def _mac(key: bytes, body: bytes | memoryview) -> bytes:
     return hashlib.blake2b(body, key=key, digest_size=16).hexdigest().encode("ascii")
 
 
