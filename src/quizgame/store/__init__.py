@@ -10,9 +10,12 @@
     SavesFolder(root).players()                             # who has saves here
     scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
 
-Summaries are read from the few lines above each session file's answers (sessions.py), and
-save files are parsed with rtoml, a TOML parser written in Rust (documents.parse_toml): fast
-enough that no derived copy or index is kept, so the TOML files are all there is.
+Session and card files grow by appending one block per save, closed by a commit marker with a
+running checksum (logfile.py, session_log.py, card_log.py): a save costs what it adds. Summaries
+are read from a session file's header and last marker (sessions.py), and save files are parsed
+with rtoml, a TOML parser written in Rust (documents.parse_toml). The TOML files are all there
+is: the only derived data is the summary index `scores` keeps in the per-user cache folder
+(summary_index.py), never trusted over the files.
 
 Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
 `PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.

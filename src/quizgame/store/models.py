@@ -25,6 +25,7 @@ from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
 
 M = TypeVar("M", bound=BaseModel)
+_COUNTED = frozenset(answer_counts([]))
 
 
 class PlayerProfile(RecordModel):
@@ -93,7 +94,8 @@ class SessionSummary(RecordModel):
                 "question_count": record.question_count,
                 "score": record.score,
                 # (counted only when not all given: counting costs a pass over the answers)
-                **(answer_counts(record.answers) if counts is None or len(counts) < 4 else {}),
+                **({} if counts is not None and counts.keys() >= _COUNTED
+                   else answer_counts(record.answers)),
                 **(counts or {}),
             }
         )
