@@ -53,9 +53,9 @@ def answer(number: int, moment: datetime) -> AnswerRecord:
     )
 
 
-def session(number: int) -> SessionRecord:
+def session(number: int, quizzes: list[str] = QUIZZES) -> SessionRecord:
     started = START + timedelta(hours=number)
-    quiz_id = QUIZZES[number % len(QUIZZES)]
+    quiz_id = quizzes[number % len(quizzes)]
     return SessionRecord(
         id=f"{started:%Y%m%dT%H%M%SZ}-{quiz_id}-{number:06x}",
         quiz_id=quiz_id,
@@ -79,11 +79,11 @@ def play(saves: PlayerSaves, number: int, on_save: Callable[[float], None]) -> N
     on_save(timed(lambda: saves.save_session(record)))
 
 
-def write_history(saves: PlayerSaves, answers: int) -> int:
+def write_history(saves: PlayerSaves, answers: int, quizzes: list[str] = QUIZZES) -> int:
     """Finished games totalling `answers` answers, each written once in its final state."""
     games = answers // ANSWERS_PER_SESSION
     for number in range(games):
-        record = session(number)
+        record = session(number, quizzes)
         for n in range(ANSWERS_PER_SESSION):
             record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.finished_at = record.started_at + timedelta(minutes=5)
@@ -223,14 +223,14 @@ def card_state(n: int) -> CardState:
 
 def bench_mistakes(base: Path, history: int = 50_000) -> None:
     """Finding the last quiz-mode game of a quiz (mistakes mode, continuing a game) with
-    `history` answers saved: from the summaries (now) and, in the same run, by reading every
-    game of the quiz whole (before)."""
+    `history` answers of that quiz saved: from the summaries (now) and, in the same run, by
+    reading every game of the quiz whole (before)."""
     import tracemalloc
 
     root = base / "mistakes"
     saves = SavesFolder(root).player(PLAYER)
-    write_history(saves, history)
     quiz_id = QUIZZES[0]
+    write_history(saves, history, [quiz_id])
 
     def before() -> object:
         games = [s for s in player(root).sessions(quiz_id) if s.mode == "quiz" and s.answers]
