@@ -23,10 +23,10 @@ from pathlib import Path
 
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
-from quizgame.store.player import PlayerSaves
 from quizgame.store.card_log import write_all_cards
 from quizgame.store.documents import load, save
 from quizgame.store.models import CARDS, CardsFile
+from quizgame.store.player import PlayerSaves
 from quizgame.store.sessions import write_session
 
 PLAYER = "Zoë Benchmark"
