@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.engine.records import AnswerRecord, SessionRecord
-from quizgame.store import SavesFolder, scan_summaries
+from quizgame.store import SavesFolder, scan_summaries, summary_index
 from quizgame.store import player as player_module
 from quizgame.store.models import SessionSummary
 from quizgame.store.summary_index import index_path, scan_indexed
@@ -162,3 +162,17 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(root: Path, tmp_p
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a folder")
     assert len(scan_indexed(root, blocked).items) == 9
+
+
+@pytest.mark.parametrize("rows", [b'[["x"]]\n', b'{"not": "rows"}\n', b'[[1, 2, 3]]\n'])
+def test_rows_this_code_did_not_write_are_read_again_even_under_a_valid_key(
+    root: Path, cache: Path, rows: bytes
+) -> None:
+    scan_indexed(root, cache)
+    path = index_path(cache, root)
+    lines = path.read_bytes().splitlines(keepends=True)[:-1]
+    lines[2] = rows  # the first player's rows
+    body = b"".join(lines)
+    key = bytes.fromhex((cache / "summaries" / "key").read_text())
+    path.write_bytes(body + summary_index._mac(key, body) + b"\n")
+    assert len(same_as_files(root, cache).items) == 9

@@ -48,7 +48,7 @@ SESSIONS_DIR = "sessions"
 INDEX_DIR = "summaries"
 KEY_FILE = "key"
 _TAIL = 64
-_VERSION = 1
+_VERSION = 2  # of the index's layout: an index of another layout is rebuilt
 # The summary fields of an entry, after its file name, inode, size, mtime and tail hash.
 _FIELDS = ("id", "quiz_id", "quiz_title", "player", "mode", "started_at", "finished_at",
            "question_count", "answered", "correct", "score", "duration_ms", "marked")
@@ -74,8 +74,13 @@ def scan_indexed(root: Path, cache: Path) -> Scan[PlayerSummary]:
     lines: list[bytes | memoryview] = []
     changed = False
     for player_key, entry, line, rows_line in _players(root, indexed, problems):
-        rows = [] if rows_line is None else json.loads(bytes(rows_line))
-        kept, games, fresh = _games(root / player_key, entry, rows, problems)
+        try:
+            rows = [] if rows_line is None else json.loads(bytes(rows_line))
+            kept, games, fresh, trouble = _games(root / player_key, entry, rows)
+        except (TypeError, ValueError, IndexError, KeyError):  # rows this code did not write
+            rows_line = None
+            kept, games, fresh, trouble = _games(root / player_key, entry, [])
+        problems += trouble
         name, created = entry[2], datetime.fromisoformat(entry[3])
         found += (PlayerSummary(name, player_key, summary, created) for summary in games)
         changed |= fresh or rows_line is None
@@ -124,10 +129,11 @@ def _players(
 
 
 def _games(
-    folder: Path, entry: list[Any], indexed: list[list[Any]], problems: list[str]
-) -> tuple[list[list[Any]], list[IndexedSummary], bool]:
-    """The player's indexed rows brought up to date, their games oldest first, and whether any
-    row changed."""
+    folder: Path, entry: list[Any], indexed: list[list[Any]]
+) -> tuple[list[list[Any]], list[IndexedSummary], bool, list[str]]:
+    """The player's indexed rows brought up to date, their games oldest first, whether any row
+    changed, and a problem line per file that could not be read."""
+    problems: list[str] = []
     rows = {row[0]: row for row in indexed}
     fresh = False
     kept: list[list[Any]] = []
@@ -159,7 +165,7 @@ def _games(
         kept.append(row)
     fresh |= len(kept) != len(rows)  # a file gone, or no longer readable
     games = sorted((_summary(row) for row in kept), key=lambda game: (game.started_at, game.id))
-    return kept, games, fresh
+    return kept, games, fresh, problems
 
 
 def _read(path: Path, entry: list[Any], stamp: list[int]) -> list[Any]:
@@ -253,9 +259,13 @@ def _load(path: Path, key: bytes | None, root: Path) -> dict[str, Indexed]:
     with suppress(ValueError, IndexError, TypeError):
         for line, rows in zip(lines[::2], lines[1::2], strict=True):
             entry = json.loads(bytes(line))
-            found[entry[0]] = (entry, line, rows)
+            player_key, _stamp, name, created = entry
+            if not all(isinstance(text, str) for text in (player_key, name, created)):
+                return {}
+            datetime.fromisoformat(created)
+            found[player_key] = (entry, line, rows)
         return found
-    return {}
+    return {}  # not an index this code wrote: rebuilt
 
 
 def _save(path: Path, key: bytes | None, root: Path, lines: list[bytes | memoryview]) -> None:
