@@ -140,10 +140,11 @@ def test_a_save_edited_behind_the_index_with_its_size_and_time_kept_is_read_agai
     path = SavesFolder(root).player("Zoë").path / "sessions" / f"{game('Zoë', 0).id}.toml"
     status = path.stat()
     text = path.read_text(encoding="utf-8")
-    edited = text[: text.rindex("checksum")] + text[text.rindex("checksum"):].replace("a", "b")
-    edited = edited.replace("score = 200\n", "score = 900\n")
-    path.write_text(edited, encoding="utf-8")
-    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    edited = text.replace("score = 200\n", "score = 900\n")  # same size, checksum left alone
+    assert len(edited) == len(text)
+    with path.open("r+", encoding="utf-8") as stream:  # in place: same inode
+        stream.write(edited)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))  # and its time put back
     scan = same_as_files(root, cache)
     assert all(score != 900 for score in scores(scan).values())
     assert any("score = 900 but its answers' points add up to 200" in p for p in scan.problems)

@@ -7,10 +7,13 @@ players write only in their own folders, and a teacher reading a shared folder (
 read-only to them) writes nothing there either. Deleting it costs only time. It is never the
 truth, only a shortcut to what the files say:
 
-- An entry is used only while its file has the inode, size and modification time it had when it
-  was indexed *and* its last 64 bytes hash as they did (in a format-2 file, the checksum line: a
-  hash of the whole file). A file changed since, or not in the index, is read (`read_summary`,
-  checked as the classroom reads) and indexed anew; a deleted file is simply not listed.
+- An entry is used only while its file has the inode, size, modification time and status-change
+  time (ctime) it had when it was indexed. No user can set a ctime back: any write to the file,
+  even one that puts its modification time back, moves it. (On Windows, whose ctime is the
+  creation time, the file's last 64 bytes, its checksum line, must also hash as they did.) A
+  file changed since, or not in the index, is read (`read_summary`, checked as the classroom
+  reads) and indexed anew; a deleted file is simply not listed. So a school's folder is ranked
+  from one `stat` per game, without opening a file.
 - Only files read without a problem are indexed: an unreadable one is read, and named, every time.
 - The index file ends with a keyed BLAKE2b of everything before it; the key (`key`, random,
   readable by its owner only) lives beside it. An index edited by hand, damaged, cut short or
@@ -48,7 +51,10 @@ SESSIONS_DIR = "sessions"
 INDEX_DIR = "summaries"
 KEY_FILE = "key"
 _TAIL = 64
-_VERSION = 2  # of the index's layout: an index of another layout is rebuilt
+# Windows's st_ctime is the creation time, which a write leaves alone: there the file's last
+# bytes (the checksum line of a format-2 file) are checked too.
+_CHECK_TAIL = os.name == "nt"
+_VERSION = 3  # of the index's layout: an index of another layout is rebuilt
 # The summary fields of an entry, after its file name, inode, size, mtime and tail hash.
 _FIELDS = ("id", "quiz_id", "quiz_title", "player", "mode", "started_at", "finished_at",
            "question_count", "answered", "correct", "score", "duration_ms", "marked")
@@ -150,10 +156,11 @@ def _games(
         files = []
     for name, item in files:
         try:
-            status = item.stat()
-            stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+            stamp = _stamp_of(item.stat())
             row = rows.get(name)
-            if row is None or row[1:4] != stamp or _tail(item.path, status.st_size) != row[4]:
+            if row is None or row[1:5] != stamp or (
+                _CHECK_TAIL and _tail(item.path, stamp[1]) != row[5]
+            ):
                 row = _read(sessions / name, entry, stamp)
                 fresh = True
         except SaveError as error:
@@ -178,14 +185,14 @@ def _read(path: Path, entry: list[Any], stamp: list[int]) -> list[Any]:
     values = [getattr(summary, name) for name in _FIELDS]
     for at in (_FIELDS.index("started_at"), _FIELDS.index("finished_at")):
         values[at] = None if values[at] is None else values[at].isoformat()
-    return [path.name, *stamp, _tail(path, stamp[1]), *values]
+    return [path.name, *stamp, _tail(path, stamp[1]) if _CHECK_TAIL else "", *values]
 
 
 _strings: dict[str, str] = {}
 
 
 def _summary(row: list[Any]) -> IndexedSummary:
-    (session_id, quiz_id, title, player, mode, started, finished, *counts) = row[5:]
+    (session_id, quiz_id, title, player, mode, started, finished, *counts) = row[6:]
     share = _strings.setdefault  # one copy of each repeated text, for memory
     return IndexedSummary(
         session_id, share(quiz_id, quiz_id), share(title, title), share(player, player),
@@ -207,8 +214,13 @@ def _info(folder: Path) -> PlayerInfo:
 
 
 def _stamp(path: Path) -> list[int]:
-    status = path.stat()
-    return [status.st_ino, status.st_size, status.st_mtime_ns]
+    return _stamp_of(path.stat())
+
+
+def _stamp_of(status: os.stat_result) -> list[int]:
+    """What tells a file changed: inode, size, modification and status-change times. The last
+    cannot be set back by a user (writing, or putting the modification time back, moves it)."""
+    return [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
 
 
 def _tail(path: str | Path, size: int) -> str:
