@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizgame.commands.display_options import add_theme_option, chosen_theme
 from quizgame.commands.paths import (
     add_quizzes_option,
     add_roster_option,
@@ -59,6 +60,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--teams", type=int, default=0, metavar="N",
                         help="split the class into N teams, balanced as they join")
     add_roster_option(parser)
+    parser.add_argument("--no-waiting", dest="wait_for_more_time", action="store_false",
+                        help="do not keep a question open for students with more time (their "
+                        "accommodation, the more-time key): everyone has the quiz's time, as "
+                        "WCAG allows for a real-time event (docs/accommodations.md)")
+    parser.add_argument("--no-more-time", dest="more_time_key", action="store_false",
+                        help="turn the students' more-time key (+30 s) off; accommodations "
+                        "still apply")
     parser.add_argument("--grace", type=float, default=60.0, metavar="SECONDS",
                         help="how long a dropped player may rejoin alone (default 60; after it, "
                         "with your OK)")
@@ -67,6 +75,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "game of QUIZ)")
     add_quizzes_option(parser)
     add_saves_option(parser)
+    add_theme_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -80,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgameError(f"--port must be between 0 and 65535, not {args.port}")
     if args.teams < 0:
         raise QuizgameError("--teams must be 0 or more")
+    theme = None if args.plain else chosen_theme(args)  # a wrong name stops before the hub starts
     try:
         quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizLoadError as error:
@@ -92,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
         return run_plain_host(hub, listen, share, args.port)
     from quizgame.tui.live.host_app import run_host_app
 
-    return run_host_app(hub, listen, share, args.port)
+    return run_host_app(hub, listen, share, args.port, theme=theme,
+                        show_cursor=args.show_cursor)
 
 
 def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:
@@ -103,20 +114,26 @@ def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:
     if args.resume is not None:
         path = unfinished_game(saves, quiz.quiz.id, args.resume or None)
         return Hub.resume(quiz, saves, path)
-    settings = Settings(pace=args.pace, grace_s=args.grace, teams=args.teams,
-                        roster=_roster(args.roster) if args.roster else ())
+    names, accommodations = _roster(args.roster) if args.roster else ((), {})
+    settings = Settings(pace=args.pace, grace_s=args.grace, teams=args.teams, roster=names,
+                        accommodations=accommodations,
+                        wait_for_more_time=args.wait_for_more_time,
+                        more_time_key=args.more_time_key)
     return Hub.new(quiz, saves, settings)
 
 
-def _roster(path: Path) -> tuple[str, ...]:
+def _roster(path: Path) -> tuple[tuple[str, ...], dict[str, list[str]]]:
     """The class list of `--roster`, read as `play` and `serve` read it, names cleaned as the hub
-    cleans a typed name."""
+    cleans a typed name; and the accommodations on its lines, by those names."""
     from quizgame.classroom.roster import Roster
     from quizgame.errors import PlayerNameError
     from quizgame.live.names import clean_name
 
     roster = Roster.read(path)
     try:
-        return tuple(dict.fromkeys(clean_name(name) for name in roster.names))
+        cleaned = {name: clean_name(name) for name in roster.names}
     except PlayerNameError as error:
         raise QuizgameError(f"{roster.path}: {error}") from error
+    accommodations = {cleaned[name]: roster.accommodations_for(name).words
+                      for name in roster.names if roster.accommodations_for(name).any}
+    return tuple(dict.fromkeys(cleaned.values())), accommodations

@@ -18,10 +18,9 @@ from quizgame.store.files import check_inside, file_error, player_lock
 from quizgame.store.lookalike import name_skeleton
 from quizgame.store.models import PLAYER, PlayerProfile
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
-from quizgame.store.player import PlayerInfo, PlayerSaves
+from quizgame.store.player import PLAYER_FILE, PlayerInfo, PlayerSaves
 from quizgame.store.scans import PlayerSession, PlayerSummary, Scan
 
-PLAYER_FILE = "player.toml"
 
 class SavesFolder:
     """The saves folder (`--saves`, `$QUIZGAME_SAVES`, `./saves`); one subfolder per player."""

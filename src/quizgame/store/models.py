@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from quizgame.engine.accommodations import AccommodationError, Accommodations
 from quizgame.engine.records import (
     CardState,
     Mode,
@@ -33,6 +34,21 @@ class PlayerProfile(RecordModel):
 
     name: str = Field(description="Display name, as first typed (trimmed).")
     created_at: AwareDatetime
+    accommodations: list[str] | None = Field(
+        None,
+        description="The player's accommodations as words (`time=2`, `no-speed-points`; "
+        "docs/accommodations.md); absent in files written before them.",
+    )
+
+    @field_validator("accommodations")
+    @classmethod
+    def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
+        try:
+            return Accommodations.parse(words).words or None
+        except AccommodationError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("name")
     @classmethod
@@ -68,6 +84,9 @@ class SessionSummary(RecordModel):
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
     marked: int = Field(0, ge=0, description="Answers with a claim or an override.")
+    accommodations: list[str] | None = Field(
+        None, description="The accommodations that applied to the game (see SessionRecord)."
+    )
 
     @property
     def finished(self) -> bool:
@@ -93,6 +112,7 @@ class SessionSummary(RecordModel):
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
                 "score": record.score,
+                "accommodations": record.accommodations,
                 # (counted only when not all given: counting costs a pass over the answers)
                 **({} if counts is not None and counts.keys() >= _COUNTED
                    else answer_counts(record.answers)),

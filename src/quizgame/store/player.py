@@ -1,7 +1,7 @@
 """One player's saves: the `PlayerStore` the engine writes to, and what history and reports read.
 
     <saves>/<player key>/
-        player.toml             PlayerProfile: display name, created_at
+        player.toml             PlayerProfile: display name, created_at, accommodations
         sessions/<id>.toml      one SessionRecord per game, appended to after every answer
         cards/<quiz id>.toml    CardsFile: card states of one quiz, appended to per review
         .lock                   the OS lock serialising read-modify-writes of this player
@@ -22,10 +22,11 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from quizgame.engine.accommodations import Accommodations
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.card_log import CardCache, read_cards, write_card
-from quizgame.store.documents import report
+from quizgame.store.documents import load, report, save
 from quizgame.store.files import (
     check_inside,
     check_writable,
@@ -34,7 +35,7 @@ from quizgame.store.files import (
     toml_files,
 )
 from quizgame.store.logfile import Stamp
-from quizgame.store.models import SessionSummary
+from quizgame.store.models import PLAYER, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import (
     SessionLog,
@@ -45,6 +46,7 @@ from quizgame.store.sessions import (
 )
 from quizgame.store.tuned import load_tuned
 
+PLAYER_FILE = "player.toml"
 SESSIONS_DIR = "sessions"
 CARDS_DIR = "cards"
 
@@ -88,6 +90,19 @@ class PlayerSaves:
     @property
     def path(self) -> Path:
         return self.info.path
+
+    # -- the profile ------------------------------------------------------------------------
+
+    def accommodations(self) -> Accommodations:
+        """The accommodations in the player's profile (none in a profile older than them)."""
+        return Accommodations.parse(load(self.path / PLAYER_FILE, PLAYER).accommodations or ())
+
+    def set_accommodations(self, accommodations: Accommodations) -> None:
+        """Write the player's accommodations into their profile, under the player's lock."""
+        path = check_inside(self.path / PLAYER_FILE, self.path.parent)
+        with player_lock(self.path):
+            profile = load(path, PLAYER)
+            save(path, profile.model_copy(update={"accommodations": accommodations.words or None}))
 
     # -- sessions ---------------------------------------------------------------------------
 

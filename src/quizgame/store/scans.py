@@ -50,6 +50,8 @@ class Summary(Protocol):
     @property
     def marked(self) -> int: ...
     @property
+    def accommodations(self) -> list[str] | None: ...
+    @property
     def finished(self) -> bool: ...
 
 
@@ -70,6 +72,7 @@ class IndexedSummary:
     score: int
     duration_ms: int
     marked: int
+    accommodations: list[str] | None
 
     @property
     def finished(self) -> bool:

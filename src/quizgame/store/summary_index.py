@@ -54,10 +54,11 @@ _TAIL = 64
 # Windows's st_ctime is the creation time, which a write leaves alone: there the file's last
 # bytes (the checksum line of a format-2 file) are checked too.
 _CHECK_TAIL = os.name == "nt"
-_VERSION = 3  # of the index's layout: an index of another layout is rebuilt
+_VERSION = 4  # of the index's layout: an index of another layout is rebuilt
 # The summary fields of an entry, after its file name, inode, size, mtime and tail hash.
 _FIELDS = ("id", "quiz_id", "quiz_title", "player", "mode", "started_at", "finished_at",
-           "question_count", "answered", "correct", "score", "duration_ms", "marked")
+           "question_count", "answered", "correct", "score", "duration_ms", "marked",
+           "accommodations")
 
 
 def index_path(cache: Path, root: Path) -> Path:

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.errors import QuizgameError
 from quizgame.tui.css import screen_css
@@ -43,6 +44,9 @@ class QuestionScreen(Screen[None]):
         Binding("h", "hint", "Hint", id="quizgame.hint"),
         # While typing an answer `h` is a letter: the hint is on ctrl+t there.
         Binding("ctrl+t", "hint(True)", "Hint", id="quizgame.hint_typing"),
+        # WCAG 2.2.1: 30 more seconds on a timed question, up to ten times. A control key, so
+        # that it works while typing an answer too (ctrl+g is bound by neither Input nor us).
+        Binding("ctrl+g", "more_time", "+30 s", id="quizgame.more_time"),
         Binding("escape", "leave", "Home", id="quizgame.leave_game"),
         # Over the app's `q` (quit at once): in a game, leaving asks first.
         Binding("q", "leave(True)", "Quit", show=False, id="quizgame.quit_game"),
@@ -94,7 +98,8 @@ class QuestionScreen(Screen[None]):
         self._presented = presented
         self._show_header(presented)
         widget.focus_answer()
-        self.query_one(TimerBar).start(presented.time_limit)
+        self.query_one(TimerBar).start(presented.time_limit, self.session.warning_seconds)
+        self.refresh_bindings()
 
     async def _input_for(self, question_type: str) -> QuestionInput:
         widget = self._inputs.get(question_type)
@@ -119,6 +124,17 @@ class QuestionScreen(Screen[None]):
     def on_question_input_submitted(self, event: QuestionInput.Submitted) -> None:
         event.stop()
         self._answer(event.response, timed_out=False)
+
+    def on_timer_bar_warning(self, event: TimerBar.Warning) -> None:
+        event.stop()
+        more = (f" Press {self.app.get_key_display(self._more_time_binding())} for 30 seconds "
+                "more." if self.session.can_have_more_time else "")
+        self.notify(wording.time_left(event.left) + more, title="Time", severity="warning",
+                    markup=False)
+
+    def _more_time_binding(self) -> Binding:
+        return next(b for b in self.BINDINGS
+                    if isinstance(b, Binding) and b.id == "quizgame.more_time")
 
     def on_timer_bar_expired(self, event: TimerBar.Expired) -> None:
         event.stop()
@@ -222,6 +238,10 @@ class QuestionScreen(Screen[None]):
     # -- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more_time":
+            if self._presented is None or not self.session.time_limit:
+                return False  # untimed, or answered: not offered
+            return True if self.session.can_have_more_time else None  # dimmed after ten
         if action == "hint":
             typing = isinstance(self.focused, Input)
             shown = self._presented
@@ -229,6 +249,21 @@ class QuestionScreen(Screen[None]):
                 return False
             return None if self.session.hint_used else True  # dimmed once used
         return True
+
+    def action_more_time(self) -> None:
+        """Thirty more seconds on the question on screen (saved with the answer)."""
+        if self._presented is None:
+            return
+        before = self.session.time_limit
+        try:
+            allowed = self.session.more_time()
+        except QuizgameError as error:
+            self.notify(str(error), title="No more time", severity="warning", markup=False)
+            return
+        self.query_one(TimerBar).extend(allowed)
+        self.notify(wording.more_time(allowed - before, self.session.time_left() or 0.0),
+                    title="Time", markup=False)
+        self.refresh_bindings()
 
     def action_hint(self, typing: bool = False) -> None:
         if self._presented is None:
@@ -253,7 +288,6 @@ class QuestionScreen(Screen[None]):
         if not self.in_progress:
             self._leave(quit_app)
             return
-        from quizgame import wording
         from quizgame.tui.screens.ask import AskScreen
 
         answered = self.session.answered_count
