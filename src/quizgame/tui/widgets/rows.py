@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from quizgame.tui.widgets.question_input import QuestionInput
@@ -16,6 +21,27 @@ if TYPE_CHECKING:
 
 PICK_KEYS = "1234567890"
 """Number keys pick rows 1 to 10 (`0` is the tenth): a question has at most ten options."""
+
+RowPrompt: TypeAlias = "str | RenderableType"
+"""What a row shows: its text, or a `hanging` label and text."""
+
+
+def hanging(label: str, text: str, *, wrap: bool = True) -> Table:
+    """`label` then `text`, whose wrapped lines hang under the text, not under the label
+    ("1. A long option…" continues under "A"); `wrap` False: one line, cut with "…". Text,
+    never markup: options come from files."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, min_width=len(label))
+    grid.add_column(ratio=1)
+    grid.add_row(Text(label), Text(text) if wrap else Text(text, no_wrap=True, overflow="ellipsis"))
+    return grid
+
+
+def numbers(count: int) -> list[str]:
+    """"1." to "n.", right-aligned to one width, so that every text starts in the same column
+    ("9." and "10." alike)."""
+    width = len(f"{count}.")
+    return [f"{number}.".rjust(width) for number in range(1, count + 1)]
 
 
 class Rows(OptionList, inherit_bindings=False):
@@ -91,8 +117,8 @@ class RowsInput(QuestionInput):
     def reset(self) -> None:
         """Forget the answer to the last question (nothing to forget by default)."""
 
-    def row_prompts(self) -> Sequence[str]:
-        """The text of each row, top to bottom."""
+    def row_prompts(self) -> Sequence[RowPrompt]:
+        """What each row shows, top to bottom."""
         raise NotImplementedError
 
     def redraw(self, cursor: int | None = None) -> None:
@@ -121,6 +147,30 @@ class RowsInput(QuestionInput):
             self.notify(reason, title="Not answered yet", severity="warning", markup=False)
             return
         self.submit()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def scroll_to_highlight(self) -> None:
+        """Bring the highlighted row into view when the question is taller than its panel (a
+        small terminal): the list never scrolls by itself, the panel around it does. The first
+        row brings the prompt back into view too, the last the end of the question (the end of
+        a match's list of partners)."""
+        rows = self.rows
+        index = rows.highlighted
+        panel = next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
+        if index is None or panel is None or not panel.max_scroll_y:
+            return
+        # The row's place in the panel's scrolled content, from the list's own map of lines.
+        line, height = rows._index_to_line[index], rows._heights[index]
+        top = (rows.content_region.y - round(rows.scroll_offset.y) + line
+               - panel.scrollable_content_region.y + round(panel.scroll_offset.y))
+        if index == 0:
+            panel.scroll_home(animate=False, immediate=True)
+        elif index == rows.option_count - 1:
+            panel.scroll_end(animate=False, immediate=True)
+        panel.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Only a mouse click gets here: `Rows` has no Enter binding of its own.
