@@ -14,6 +14,7 @@ from tui_helpers import (
     make_app,
     new_player,
     next_question,
+    prepared_session,
     quiz_cell,
     quizzes_folder,
     settle,
@@ -199,14 +200,14 @@ async def test_an_answer_the_store_cannot_save_stops_the_game_saying_why(tmp_pat
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q", "escape"])
 async def test_leaving_on_the_last_feedback_keeps_the_game_finished(tmp_path: Path, key: str) -> None:
-    saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    # Every answer but the last given through the engine; the last in the game, then `key`.
+    saves, clocks = tmp_path / "saves", Clocks()
+    app = make_app(quizzes_folder(tmp_path), saves, clocks,
+                   session=prepared_session(saves, clocks, until=TYPE_ORDER[-1]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for _ in TYPE_ORDER:
-            await answer_right(pilot)
-            if shown_or_none(pilot) is not None:
-                await next_question(pilot)
+        await answer_right(pilot)
+        assert shown_or_none(pilot) is None  # the last feedback is on screen
         await pilot.press(key)
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
