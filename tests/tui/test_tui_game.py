@@ -11,6 +11,7 @@ from tui_helpers import (
     TYPE_ORDER,
     Clocks,
     answer_right,
+    app_at,
     make_app,
     new_player,
     next_question,
@@ -62,12 +63,9 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
 
 async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = app_at(tmp_path, ALL_TYPES, "text")  # choice, multi, truefalse, number: answered right
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for _ in range(4):  # choice, multi, truefalse, number: right
-            await answer_right(pilot)
-            await next_question(pilot)
         assert shown(pilot).type == "text"
         await type_text(pilot, "Paris")
         await pilot.press("enter")
@@ -93,12 +91,9 @@ async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(t
 
 
 async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path) -> None:
-    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = app_at(tmp_path, ALL_TYPES, "number")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        for _ in range(3):
-            await answer_right(pilot)
-            await next_question(pilot)
         await type_text(pilot, "lots")
         await pilot.press("enter")
         await pilot.pause()
