@@ -38,6 +38,7 @@ from quizgame.format import load_quiz
 from quizgame.store import SavesFolder
 from quizgame.tui.app import QuizApp
 from quizgame.tui.widgets.question_input import QuestionInput
+from quizgame.tui.widgets.timer import TimerBar
 
 BUNDLED = sorted(bundled_quizzes_dir().glob("*.toml"))
 LONG_OPTIONS = DATA / "long-options.toml"
@@ -52,9 +53,13 @@ def bundled_app(tmp_path: Path, quiz: Path) -> tuple[QuizApp, GameSession]:
 
 
 async def each_question(pilot: Pilot[Any], session: GameSession) -> AsyncIterator[PresentedQuestion]:
-    """Yield each question of the session as it is drawn, then answer it (right) and go on."""
+    """Yield each question of the session as it is drawn, then answer it (right) and go on.
+
+    The timer bar stays in its place but stops ticking: the clocks are frozen, and ten redraws
+    a second of the same bar would only slow the walk down."""
     await settle(pilot)
     while (presented := session.current()) is not None:
+        pilot.app.screen.query_one(TimerBar).stop()
         yield presented
         session.submit(right_response(presented.question))
         await pilot.app.screen.show_current()  # type: ignore[attr-defined]
@@ -147,8 +152,7 @@ async def test_at_60x20_every_row_partner_and_blank_is_reached_by_keyboard(tmp_p
                     await pilot.press("down")
                 for index in range(row_list.option_count):
                     if index:
-                        await pilot.press("down")
-                    await pilot.pause()
+                        await pilot.press("down")  # waits for the screen, its scroll included
                     assert row_list.highlighted == index, where
                     assert row_in_view(pilot, row_list, index), f"{where}: row {index + 1}"
                     window = panel(pilot).scrollable_content_region
