@@ -54,7 +54,7 @@ def test_a_claim_earns_nothing_and_scores_mark_it(tmp_path: Path, class_quiz: Pa
     assert (painter.correct, painter.points, painter.claim) == (False, 0, "open")
     assert main(["scores", "--saves", str(saves)]) == 0
     out = capsys.readouterr().out
-    assert "Marked" in out.splitlines()[2] and out.splitlines()[4].split()[-3] == "1"
+    assert "Marked" in out.splitlines()[2] and out.splitlines()[3].split()[-3] == "1"
     assert main(["history", "--player", "Ana", "--saves", str(saves)]) == 0
     assert capsys.readouterr().out.splitlines()[2].endswith("  1")
 

@@ -38,7 +38,7 @@ async def test_a_restarted_plain_client_rejoins_with_the_rejoin_code(tmp_path: P
         playing = asyncio.create_task(join_plain(address, hub.game.code, "Ana",
                                                  stdin=io.StringIO(""), stdout=stdout,
                                                  rejoin_code=rejoin))
-        await lines_once(stdout, "Question 1/")
+        await lines_once(stdout, "Question 1 of ")
         assert "already playing" not in stdout.getvalue()
         assert f"as Ana. Your rejoin code: {code}" in stdout.getvalue()
         assert hub.game.players["p1"].connected

@@ -5,6 +5,7 @@
     percent(0.6)              "60%"
     duration(159_000)         "2:39"        (m:ss; h:mm:ss past an hour; "0:04" for 4.3 s)
     seconds(20)               "20 s"        (a time limit or a countdown)
+    time_left(19.2)           "Time left: 20 seconds."   (the warning of a timed question)
     verdict("partial", 0.6)   "Partly right (60%)"
     quoted('"Israel commits…"')  "“Israel commits…”"   (never doubled)
 
@@ -13,6 +14,8 @@ are the engine's (`engine.feedback.Outcome`).
 """
 
 from __future__ import annotations
+
+import math
 
 VERDICTS: dict[str, str] = {
     "correct": "Correct",
@@ -61,6 +64,12 @@ def seconds(amount: int | float) -> str:
     return f"{round(amount)} s"
 
 
+def time_left(amount: float) -> str:
+    """The time warning of a timed question, one line: `Time left: 20 seconds.`"""
+    whole = max(0, math.ceil(amount))
+    return f"Time left: {count(whole, 'second')}."
+
+
 def verdict(outcome: str, credit: float = 0.0) -> str:
     """The verdict of an answer in words: `Correct`, `Partly right (60%)`, `Time's up`."""
     words = VERDICTS[outcome]
@@ -73,3 +82,48 @@ def quoted(text: str) -> str:
     while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
     return f"“{text}”"
+
+
+# -- the lines of plain mode -------------------------------------------------------------------
+# Each change of state in plain mode (`play --plain`, `join --plain`) is one line that starts
+# with one of these prefixes, so that a screen reader, a braille display or a script can rely on
+# them; docs/accessibility.md lists them (tests/test_plain_lines.py checks both).
+
+PLAIN_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("Question 3 of 20:", "a new question; its prompt follows on the same line"),
+    ("Time limit:", "the question is timed: how long there is to answer"),
+    ("Time left:", "a timed question's warning, or the live game's countdown"),
+    ("Answer:", "how to answer this type of question (options are the indented lines above)"),
+    ("Hint:", "the hint asked for with ? (it halves the points)"),
+    ("Correct.", "the verdict: right (points and score follow on the same line)"),
+    ("Partly right (60%).", "the verdict: partly right, with the credit earned"),
+    ("Incorrect.", "the verdict: wrong"),
+    ("Time's up", "the verdict: the time ran out"),
+    ("Thanks for voting", "a poll's answer: no right answer, no points"),
+    ("You answered:", "your answer, after a wrong one"),
+    ("Right answer:", "the right answer"),
+    ("Explanation:", "why"),
+    ("Source:", "the quote the answer comes from"),
+    ("Results:", "the game is over: the results follow, one line each"),
+    ("Score:", "the score at the end of the game"),
+    ("Stopped.", "the game stopped before its end; every answer is saved"),
+    ("Joined", "live game: you are in, with your rejoin code"),
+    ("Waiting for the teacher", "live game: the lobby, before the first question"),
+    ("Answer received", "live game: the hub has your answer; the reveal follows"),
+    ("The class:", "live game: how the class answered, option by option"),
+    ("The teacher paused the game.", "live game: the clock is stopped"),
+    ("Standings after question 3 of 20:", "live game: the ranking so far, one player a line"),
+    ("Final podium:", "live game: the final ranking"),
+    ("You are", "live game: your place, \"You are 2nd of 25 with 1,800 points.\""),
+)
+"""(prefix, what the line says): the prefix as it is printed (numbers vary)."""
+
+
+def question_line(number: int, total: int, prompt: str) -> str:
+    """A question's first line in plain mode: `Question 3 of 20: What is the capital of Peru?`"""
+    return f"Question {number} of {total}: {prompt}"
+
+
+def time_limit(amount: float) -> str:
+    """A timed question's limit, one line: `Time limit: 30 seconds.`"""
+    return f"Time limit: {count(round(amount), 'second')}."

@@ -88,6 +88,28 @@ async def test_leaderboard_refreshes_by_itself(rooms, monkeypatch) -> None:
         assert column(table, 1)[0] == "Gus"
 
 
+async def test_leaderboard_updates_pause_and_resume_with_p(rooms, monkeypatch) -> None:
+    """WCAG 2.2.2: the refresh every few seconds can be paused, and the screen says so."""
+    monkeypatch.setattr(leaderboard_module, "REFRESH_SECONDS", 0.1)
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert "p pauses" in text(app, "#leaderboard-status")
+        await pilot.press("p")
+        await settle(pilot)
+        assert "updates paused: p resumes" in text(app, "#leaderboard-status")
+        SavesFolder(rooms[0]).player("Gus").save_session(finished_game("Gus", score=5000))
+        await pilot.pause(1.0)  # ten refresh periods
+        await settle(pilot)
+        assert table.row_count == 4  # paused: Gus is not shown yet
+        await pilot.press("f2")  # F2 resumes too, and reads at once
+        await settle(pilot)
+        assert table.row_count == 5
+        assert column(table, 1)[0] == "Gus"
+        assert "p pauses" in text(app, "#leaderboard-status")
+
+
 async def test_leaderboard_without_games(tmp_path) -> None:
     app = Host(LeaderboardScreen([tmp_path], None))
     async with app.run_test(size=SIZE) as pilot:

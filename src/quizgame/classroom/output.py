@@ -168,7 +168,10 @@ def to_json(data: Any) -> str:
 def text_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int]
 ) -> str:
-    """A plain aligned table; `right` holds the indexes of right-aligned (number) columns."""
+    """A plain aligned table; `right` holds the indexes of right-aligned (number) columns.
+
+    No rule of dashes under the headers: a screen reader would read it out, dash by dash
+    (docs/accessibility.md)."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
 
     def line(cells: Sequence[str]) -> str:
@@ -176,4 +179,4 @@ def text_table(
                  for i, (cell, w) in enumerate(zip(cells, widths))]
         return "  ".join(parts).rstrip()
 
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+    return "\n".join([line(headers), *map(line, rows)])

@@ -31,11 +31,14 @@ def poll_votes(saves_dir: Path, quiz_id: str, question_id: str) -> dict[str, int
     return dict(votes)
 
 
-def split_lines(split: Split, width: int = 20) -> list[str]:
-    """`Paris  ██████████  3 (60%)`: one line per choice, bars scaled to the largest count."""
+def split_lines(split: Split, width: int = 20, *, bars: bool = True) -> list[str]:
+    """`Paris  ██████████  3 (60%)`: one line per choice, bars scaled to the largest count;
+    without `bars` (plain mode: a screen reader would read each block), `Paris: 3 (60%)`."""
     total = sum(count for _, count in split)
     if not total:
         return []
+    if not bars:
+        return [f"{choice}: {count} ({count / total:.0%})" for choice, count in split]
     most = max(count for _, count in split)
     name_width = max(len(choice) for choice, _ in split)
     return [

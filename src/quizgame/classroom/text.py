@@ -95,8 +95,8 @@ def item_cells(item: ItemStats) -> list[str]:
 def summary_text(report: QuizReport) -> str:
     """The whole-quiz figures on two lines."""
     return (
-        f"Players {report.players} · mean score {number_text(report.mean_score)}"
-        f" (sd {number_text(report.sd_score)}) · mean marks {_marks(report)}\n"
+        f"Players {report.players}; mean score {number_text(report.mean_score)}"
+        f" (sd {number_text(report.sd_score)}); mean marks {_marks(report)}\n"
         f"Cronbach's alpha {_alpha(report)} over {report.alpha_items} questions answered by "
         "everyone"
     )

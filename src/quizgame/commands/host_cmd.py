@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizgame.commands.display_options import add_theme_option, chosen_theme
 from quizgame.commands.paths import (
     add_quizzes_option,
     add_roster_option,
@@ -67,6 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "game of QUIZ)")
     add_quizzes_option(parser)
     add_saves_option(parser)
+    add_theme_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -80,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         raise QuizgameError(f"--port must be between 0 and 65535, not {args.port}")
     if args.teams < 0:
         raise QuizgameError("--teams must be 0 or more")
+    theme = None if args.plain else chosen_theme(args)  # a wrong name stops before the hub starts
     try:
         quiz = load_quiz(find_quiz(args.quiz, quizzes_dirs(args)))
     except QuizLoadError as error:
@@ -92,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
         return run_plain_host(hub, listen, share, args.port)
     from quizgame.tui.live.host_app import run_host_app
 
-    return run_host_app(hub, listen, share, args.port)
+    return run_host_app(hub, listen, share, args.port, theme=theme,
+                        show_cursor=args.show_cursor)
 
 
 def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:

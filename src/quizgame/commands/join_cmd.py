@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from quizgame.commands.display_options import add_theme_option, chosen_theme
 from quizgame.errors import QuizgameError
 
 
@@ -27,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "score after your client closed, or on another device")
     parser.add_argument("--plain", action="store_true",
                         help="line mode: questions on stdout, answers one per line on stdin")
+    add_theme_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -45,4 +47,5 @@ def run(args: argparse.Namespace) -> int:
         return run_plain_join(args.address, args.code, args.name, args.rejoin or "")
     from quizgame.tui.live.join_app import run_join_app
 
-    return run_join_app(args.address, code=args.code, name=args.name, rejoin=args.rejoin)
+    return run_join_app(args.address, code=args.code, name=args.name, rejoin=args.rejoin,
+                        theme=chosen_theme(args), show_cursor=args.show_cursor)

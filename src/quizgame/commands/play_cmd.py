@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from quizgame.commands.display_options import add_theme_option, chosen_theme
 from quizgame.commands.paths import (
     add_quizzes_option,
     add_roster_option,
@@ -19,9 +20,15 @@ from quizgame.commands.paths import (
 from quizgame.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
+    from quizgame.plain.game import Console
+    from quizgame.plain.home import Home
+    from quizgame.store.folder import SavesFolder
 
 
 class PracticeOptions(NamedTuple):
@@ -34,7 +41,9 @@ MODES = ("quiz", "practice", "mistakes")
 DESCRIPTION = """\
 Play a quiz. Without --plain this opens the game (without QUIZ, pick one on the
 home screen). With --plain, questions are printed one at a time and answers are
-read one per line from standard input; every answer is saved at once.
+read one per line from standard input; every answer is saved at once (without
+QUIZ, the home screen as lines: who plays, which quiz, which mode).
+Accessibility (themes, the cursor, plain mode): docs/accessibility.md.
 
 Modes: quiz (scored, timed when the quiz is), practice (spaced repetition of the
 cards due, then new ones), mistakes (the questions missed in your last quiz-mode
@@ -98,6 +107,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_quizzes_option(parser)
     add_saves_option(parser)
     add_roster_option(parser)
+    add_theme_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -150,9 +160,6 @@ def practice_options(args: argparse.Namespace, quiz: Quiz | None) -> PracticeOpt
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.plain and args.quiz is None:
-        print("quizgame: play --plain needs a QUIZ (a .toml file or a quiz id)", file=sys.stderr)
-        return 2
     roster = _roster(args)
     if args.player is not None:
         from quizgame.store.names import display_name
@@ -162,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
             args.player = roster.name_for(args.player)
     folders = quizzes_dirs(args)
     if args.quiz is None:
+        if args.plain:  # the home screen as lines
+            return _run_plain(args, None, roster, folders)
         # The home screen: nothing to load first (the quiz format's import is slow to start).
         return _run_tui(args, folders, roster, None, None)
 
@@ -191,7 +200,10 @@ def _roster(args: argparse.Namespace) -> Roster | None:
 
     return Roster.read(args.roster)
 
-def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> int:
+def _run_plain(args: argparse.Namespace, quiz: Quiz | None, roster: Roster | None,
+               folders: list[Path] | None = None) -> int:
+    """One game of `quiz` line by line; without a quiz, the plain home (plain/home.py) over
+    the quizzes of `folders`, then as many games as the player wants."""
     from quizgame.classroom.polls import poll_votes
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
@@ -207,18 +219,45 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz, roster: Roster | None) -> i
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
-    return play_plain(
-        quiz,
-        open_store,
-        console,
-        player=args.player,
-        mode=args.mode,
-        seed=args.seed,
-        new_limit=args.new,
-        round_size=args.round_size,
-        poll_votes=partial(poll_votes, saves_dir(args)),
-        **options._asdict(),
-    )
+
+    def play(quiz: Quiz, player: str | None, mode: Mode) -> int:
+        return play_plain(
+            quiz,
+            open_store,
+            console,
+            player=player,
+            mode=mode,
+            seed=args.seed,
+            new_limit=args.new,
+            round_size=args.round_size,
+            poll_votes=partial(poll_votes, saves_dir(args)),
+            **options._asdict(),
+        )
+
+    if quiz is not None:
+        return play(quiz, args.player, args.mode)
+    return _plain_home(saves, roster, folders or [], console, play).run(args.player, args.mode)
+
+
+def _plain_home(saves: SavesFolder, roster: Roster | None, folders: list[Path], console: Console,
+                play: Callable[[Quiz, str, Mode], int]) -> Home:
+    from quizgame.classroom.standings import player_standings
+    from quizgame.engine.scheduling import utc_now
+    from quizgame.plain.home import Home
+    from quizgame.tui.catalog import scan_quizzes
+
+    problems: list[str] = []
+    names = list(roster.names) if roster is not None else [
+        info.name for info in saves.players(problems)]
+    for problem in problems:
+        print(f"quizgame: skipped: {problem}", file=sys.stderr)
+
+    def player_name(typed: str) -> str:
+        return saves.player(roster.name_for(typed) if roster is not None else typed).name
+
+    return Home(scan_quizzes(folders), names, console, player_name,
+                lambda name: player_standings(saves.player(name), utc_now()), play,
+                roster=roster is not None)
 
 
 def _run_tui(
@@ -242,5 +281,7 @@ def _run_tui(
         seed=args.seed,
         new_limit=args.new,
         round_size=args.round_size,
+        theme=chosen_theme(args),
+        show_cursor=args.show_cursor,
         **practice_options(args, quiz)._asdict(),
     )

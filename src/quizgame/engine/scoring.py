@@ -18,6 +18,17 @@ from typing import Literal
 STREAK_STEP = 100
 STREAK_CAP = 500
 
+RULES_IN_WORDS: tuple[str, ...] = (
+    "Each question is worth its points (1,000 unless the quiz says otherwise) times your credit: "
+    "1 for a right answer; for multi, order and match the part you got right.",
+    "Speed quizzes, when timed: points × credit × (1 − (time taken ÷ time limit) ÷ 2), so an "
+    "instant answer earns everything and a last-second one half. Accuracy quizzes: points × credit.",
+    "A hint halves the points. A question whose time runs out scores 0.",
+    f"Streak: +{STREAK_STEP} for each right answer in a row after the first, up to +{STREAK_CAP}; "
+    "a miss resets it.",
+)
+"""The rules above for players: the help screen and plain mode's /help."""
+
 
 @dataclass(frozen=True, slots=True)
 class Scored:

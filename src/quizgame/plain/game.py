@@ -252,8 +252,10 @@ def _say_exam_status(session: GameSession, console: Console) -> None:
 
 
 def _question_lines(shown: PresentedQuestion) -> list[str]:
-    timed = f" ({wording.seconds(shown.time_limit)} to answer)" if shown.time_limit else ""
-    lines = [f"Question {shown.number} of {shown.total}{timed}", shown.question.prompt, *render(shown)]
+    # One line per state, each with its prefix (wording.PLAIN_PREFIXES).
+    timed = [wording.time_limit(shown.time_limit)] if shown.time_limit else []
+    lines = [wording.question_line(shown.number, shown.total, shown.question.prompt), *timed,
+             *render(shown)]
     if shown.hint:
         lines.append("Type ? for a hint (it halves the points).")
     return lines
@@ -270,7 +272,7 @@ def _feedback_lines(
 ) -> list[str]:
     if not feedback.scored:
         lines = [f"Thanks for voting ({feedback.given}): a poll has no right answer and no points."]
-        if split := split_lines(feedback.split):
+        if split := split_lines(feedback.split, bars=False):
             lines += ["How everyone voted:", *split]
         return lines
     record = feedback.record

@@ -12,6 +12,7 @@ import sys
 import threading
 from typing import Any, TextIO
 
+from quizgame import wording
 from quizgame.live.client import LiveClient, QuestionView
 
 HOW = {
@@ -39,8 +40,8 @@ def render(view: QuestionView) -> list[str]:
         how = how.replace("a number", f"a number (in {view.unit})", 1)
     return [*lefts, *(["with one of:"] if lefts else []), *options, how]
 
-OUTCOMES = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
-            "timed_out": "Time's up", "not_seen": "Not seen"}
+OUTCOMES = {**wording.VERDICTS, "not_seen": "Not seen"}
+"""The verdict of a reveal in words (`quizgame.wording`'s, as in `play --plain`)."""
 
 
 def ordinal(rank: int) -> str:
@@ -66,18 +67,19 @@ def message_lines(message: dict[str, Any]) -> list[str]:
             return [f"Waiting for the teacher to start ({len(message['players'])} players in)."]
         case "question":
             view = QuestionView.of(message)
-            timing = f" ({view.remaining_ms // 1000} s)" if view.remaining_ms is not None else ""
-            lines = [f"Question {view.number}/{view.total}{timing}: {view.prompt}", *render(view)]
+            timing = [] if view.remaining_ms is None else [wording.time_left(view.remaining_ms / 1000)]
+            lines = [wording.question_line(view.number, view.total, view.prompt), *timing,
+                     *render(view)]
             return lines + (["(You already answered; wait for the reveal.)"] if view.answered
                             else [])
         case "ack":
             return ["Answer received; wait for the reveal."]
         case "reveal":
             you = message.get("you", {})
-            lines = [f"{OUTCOMES.get(you.get('outcome', ''), '')}: you answered {you.get('given')}"
-                     f"; +{you.get('points', 0)} points (score {you.get('score', 0)}, "
-                     f"streak {you.get('streak', 0)}).",
-                     f"The answer: {message['right_answer']}"]
+            lines = [f"{OUTCOMES.get(you.get('outcome', ''), 'Not answered')}. You answered "
+                     f"{you.get('given')}; +{you.get('points', 0)} points (score "
+                     f"{you.get('score', 0)}, streak {you.get('streak', 0)}).",
+                     f"Right answer: {message['right_answer']}"]
             if message.get("explanation"):
                 lines.append(message["explanation"])
             split = ", ".join(f"{row['label']}{right_mark(row)}: {row['count']}"
@@ -86,7 +88,7 @@ def message_lines(message: dict[str, Any]) -> list[str]:
         case "standings" | "podium":
             you = message.get("you")
             head = "Final podium:" if kind == "podium" else \
-                f"Standings after question {message['number']}/{message['total']}:"
+                f"Standings after question {message['number']} of {message['total']}:"
             rows = [f"  {row['rank']}. {row['name']} {row['score']}" for row in message["top"]]
             teams = [f"  team {t['team']}: {t['score']}" for t in message.get("teams", [])]
             mine = [f"You are {ordinal(you['rank'])} of {you['of']} with {you['score']} points."] \
@@ -104,7 +106,7 @@ def message_lines(message: dict[str, Any]) -> list[str]:
             return ["The teacher paused the game."]
         case "time":
             remaining = message.get("remaining_ms")
-            return [] if remaining is None else [f"Time left: {remaining // 1000} s."]
+            return [] if remaining is None else [wording.time_left(remaining / 1000)]
     return []
 
 

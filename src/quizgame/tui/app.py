@@ -20,7 +20,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.settings import GameSettings, utc_now
+from quizgame.tui.themes import install_themes
 
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
@@ -34,7 +36,7 @@ MORE_NEW_CARDS = 10
 """How many more new cards "learn more" adds to today's limit."""
 
 
-class QuizApp(App[None]):
+class QuizApp(CursorFollowsFocus, App[None]):
     """The quiz game: home screen, questions, feedback, results, leaderboard and progress."""
 
     CSS_PATH = "quizgame.tcss"
@@ -49,6 +51,8 @@ class QuizApp(App[None]):
 
     def __init__(self, settings: GameSettings, session: GameSession | None = None) -> None:
         super().__init__()
+        install_themes(self, settings.theme)
+        self.show_terminal_cursor = settings.show_cursor
         self.settings = settings
         self._saves: SavesFolder | None = None
         self._prepared = session
@@ -234,6 +238,8 @@ def create_app(
     exam: ExamGoal | None = None,
     easy_within: int | None = None,
     round_size: int | None = None,
+    theme: str | None = None,
+    show_cursor: bool = False,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
@@ -259,6 +265,8 @@ def create_app(
         exam=exam,
         easy_within=easy_within,
         round_size=round_size,
+        theme=theme,
+        show_cursor=show_cursor,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )

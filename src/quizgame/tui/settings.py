@@ -33,7 +33,8 @@ class GameSettings:
 
     `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
     already loaded from `quiz_path` (each quiz is loaded once per start); `roster` limits who
-    can play; `teacher` opens the teacher's views (never under `serve`).
+    can play; `teacher` opens the teacher's views (never under `serve`); `theme` is a theme's
+    name (tui/themes.py; None: Textual's default).
     """
 
     quizzes_dirs: tuple[Path, ...]
@@ -49,6 +50,9 @@ class GameSettings:
     exam: ExamGoal | None = None
     easy_within: int | None = None
     round_size: int | None = None
+    theme: str | None = None
+    show_cursor: bool = False
+    """Show the terminal's cursor on the focused option too (tui/focus_cursor.py)."""
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 

@@ -20,13 +20,16 @@ from quizgame.live.addresses import is_loopback, join_url
 from quizgame.live.game import Refused
 from quizgame.live.hub import Hub
 from quizgame.tui.css import screen_css
-from quizgame.tui.live.lines import ranking_text, split_text, teams_text
+from quizgame.tui.focus_cursor import CursorFollowsFocus
+from quizgame.tui.live.lines import Palette, ranking_text, split_text, teams_text
 from quizgame.tui.live.qr import qr_text
+from quizgame.tui.themes import install_themes
 
 EXTRA_S = 15
+FROZEN = "View frozen: the game goes on, keys still work; v (or F2) shows it again"
 
 
-class HostApp(App[None]):
+class HostApp(CursorFollowsFocus, App[None]):
     """The projector screen of one hosted game (see the module docstring)."""
 
     CSS = screen_css(__file__)
@@ -43,17 +46,25 @@ class HostApp(App[None]):
         Binding("x", "ask('kick')", "Kick", id="host.kick"),
         Binding("a", "ask('allow')", "Let back", show=False, id="host.allow"),
         Binding("e", "control('end')", "End", id="host.end"),
+        # WCAG 2.2.2: the projector's moving parts (counts, seconds, standings) can be frozen;
+        # the game goes on and the keys still work. F2 pauses updates in every quizgame view.
+        Binding("v,f2", "toggle_view", "Freeze view", id="host.pause_view"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="host.quit"),
         Binding("escape", "cancel", "Cancel", show=False, id="host.cancel"),
     ]
 
-    def __init__(self, hub: Hub, listen: str, share: str, port: int) -> None:
+    def __init__(self, hub: Hub, listen: str, share: str, port: int, *,
+                 theme: str | None = None, show_cursor: bool = False) -> None:
         super().__init__()
+        install_themes(self, theme)
+        self.show_terminal_cursor = show_cursor
         self.hub, self.listen_on, self.share, self.wanted_port = hub, listen, share, port
         self.last: dict[str, Any] = {"type": "lobby"}
         self.counts = {"answered": 0, "players": 0}
         self.note = ""
         self._asking: str | None = None
+        self.frozen = False
+        """Whether the screen stopped following the game (v): it shows it again on `v`."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="join"):
@@ -110,6 +121,8 @@ class HostApp(App[None]):
         self._show()
 
     def _show(self) -> None:
+        if self.frozen:
+            return
         game, message = self.hub.game, self.last
         self.query_one("#join").set_class(game.phase != "lobby", "-playing")
         kind = message["type"]
@@ -126,8 +139,8 @@ class HostApp(App[None]):
         elif kind == "reveal":
             text.append(f"Question {message['number']}/{message['total']}: "
                         f"{message['prompt']}\n", style="dim")
-            text.append(f"Answer: {message['right_answer']}\n\n", style="bold green")
-            text.append_text(split_text(message["split"]))
+            text.append(f"Answer: {message['right_answer']}\n\n", style=Palette.of(self).right)
+            text.append_text(split_text(message["split"], Palette.of(self)))
             if message.get("explanation"):
                 text.append(f"\n{message['explanation']}", style="italic")
         elif kind in ("standings", "podium"):
@@ -135,7 +148,7 @@ class HostApp(App[None]):
             text.append("Podium\n\n" if podium else
                         f"Standings after {message['number']}/{message['total']}\n\n",
                         style="bold")
-            text.append_text(ranking_text(message["top"], podium=podium))
+            text.append_text(ranking_text(message["top"], podium=podium, palette=Palette.of(self)))
             text.append("\n")
             text.append_text(teams_text(message["teams"]))
             if podium:
@@ -144,6 +157,8 @@ class HostApp(App[None]):
         self._show_status()
 
     def _show_status(self) -> None:
+        if self.frozen:
+            return
         game = self.hub.game
         parts = [f"{game.phase}", f"{self.counts['players']} connected"]
         if game.phase == "question":
@@ -167,6 +182,8 @@ class HostApp(App[None]):
             await self.hub.command(action)
         except Refused as problem:
             self.note = problem.message
+            if self.frozen:  # a refused key is said even on a frozen screen
+                self.query_one("#status", Static).update(f"{FROZEN} · {problem.message}")
             self._show_status()
 
     async def action_control(self, name: str) -> None:
@@ -193,6 +210,13 @@ class HostApp(App[None]):
         ask.display = True
         ask.focus()
 
+    def action_toggle_view(self) -> None:
+        self.frozen = not self.frozen
+        if self.frozen:
+            self.query_one("#status", Static).update(FROZEN)
+        else:
+            self._show()
+
     def action_cancel(self) -> None:
         self.query_one("#ask", Input).display = False
         self._asking = None
@@ -215,6 +239,7 @@ class HostApp(App[None]):
                   f"{game.game_id}")
 
 
-def run_host_app(hub: Hub, listen: str, share: str, port: int) -> int:
-    HostApp(hub, listen, share, port).run()
+def run_host_app(hub: Hub, listen: str, share: str, port: int, *,
+                 theme: str | None = None, show_cursor: bool = False) -> int:
+    HostApp(hub, listen, share, port, theme=theme, show_cursor=show_cursor).run()
     return 0

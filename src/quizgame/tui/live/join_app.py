@@ -8,6 +8,7 @@ the class's split at reveal, standings and the podium. Imports only Textual and 
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, ClassVar
 
@@ -21,31 +22,48 @@ from textual.widgets.option_list import Option
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
 from quizgame.tui.css import screen_css
-from quizgame.tui.live.lines import ranking_text, split_text, teams_text
+from quizgame.tui.focus_cursor import CursorFollowsFocus
+from quizgame.tui.live.lines import Palette, ranking_text, split_text, teams_text
+from quizgame.tui.themes import install_themes
+from quizgame.tui.verdicts import SYMBOL
 
 PICKED_BY_LIST = ("choice", "truefalse")
+PAUSE_NOTE = "F2 pauses updates"
+HELD_WHILE_PAUSED = ("lobby", "reveal", "standings", "podium", "time")
+"""What a paused view keeps for later (WCAG 2.2.2): the updates the player only reads. A new
+question, an error and "answer received" always show: a paused player must still be able to
+answer."""
 
 
-class JoinApp(App[None]):
+class JoinApp(CursorFollowsFocus, App[None]):
     """One student's view of a live game (see the module docstring)."""
 
     CSS = screen_css(__file__)
     TITLE = "quizgame live"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="join.quit"),
+        Binding("f2", "toggle_updates", "Pause updates", id="join.pause_updates"),
     ]
 
     def __init__(self, address: str, *, code: str | None = None, name: str | None = None,
-                 rejoin: str | None = None) -> None:
+                 rejoin: str | None = None, theme: str | None = None,
+                 show_cursor: bool = False) -> None:
         super().__init__()
+        install_themes(self, theme)
+        self.show_terminal_cursor = show_cursor
         self.address, self.join_code, self.player_name = address, code, name
         self.rejoin_code = rejoin or ""
         self.client: LiveClient | None = None
         self.question: QuestionView | None = None
         self.you = ""
+        self.paused = False
+        """Whether the standings, reveal and countdown wait (F2); `held` keeps them meanwhile."""
+        self.held: list[dict[str, Any]] = []
+        self.said = ""
+        """The status line's own text (without the paused note)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(f"quizgame live · {self.address}", id="me")
+        yield Static(f"quizgame live · {self.address} · {PAUSE_NOTE}", id="me")
         with Vertical(id="form"):
             yield Input(self.join_code or "", placeholder="Join code", id="code")
             yield Input(self.player_name or "", placeholder="Your name", id="name", max_length=40)
@@ -101,11 +119,19 @@ class JoinApp(App[None]):
 
     def _on(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
+        if self.paused and kind in HELD_WHILE_PAUSED:
+            self.held = [old for old in self.held if old.get("type") != kind or kind == "reveal"]
+            self.held.append(message)  # the newest of each kind (every reveal: they are yours)
+            self._status(self.said)
+            return
+        if kind == "question":
+            self.held.clear()  # the last question's reveal and standings are over
         if kind == "welcome":
             player = message["player"]
             team = f" · team {player['team']}" if player.get("team") else ""
             self.you = f"{player['name']}{team} · rejoin code {message['rejoin']}"
-            self.query_one("#me", Static).update(f"{message['game']['title']} · {self.you}")
+            self.query_one("#me", Static).update(
+                f"{message['game']['title']} · {self.you} · {PAUSE_NOTE}")
             self._status("You are in.")
         elif kind == "lobby":
             self._status(f"Waiting for the teacher to start ({len(message['players'])} in).")
@@ -180,11 +206,14 @@ class JoinApp(App[None]):
 
     def _show_reveal(self, message: dict[str, Any]) -> None:
         you = message.get("you", {})
-        self._lock(f"{OUTCOMES.get(you.get('outcome', ''), '')} · +{you.get('points', 0)} "
+        outcome = you.get("outcome", "")
+        mark = f"{SYMBOL[outcome]} " if outcome in SYMBOL else ""  # a word and a mark, not colour
+        self._lock(f"{mark}{OUTCOMES.get(outcome, '')} · +{you.get('points', 0)} "
                    f"points · score {you.get('score', 0)} · streak {you.get('streak', 0)}")
-        text = Text.assemble((f"Answer: {message['right_answer']}\n", "bold green"),
+        palette = Palette.of(self)
+        text = Text.assemble((f"Answer: {message['right_answer']}\n", palette.right),
                              (f"You: {you.get('given', '')}\n\n", ""))
-        text.append_text(split_text(message["split"]))
+        text.append_text(split_text(message["split"], palette))
         if message.get("explanation"):
             text.append(f"\n{message['explanation']}", style="italic")
         self.query_one("#board", Static).update(text)
@@ -196,7 +225,7 @@ class JoinApp(App[None]):
         self.query_one("#prompt", Static).update(
             Text("Podium" if podium else
                  f"Standings after {message['number']}/{message['total']}", style="bold"))
-        text = ranking_text(message["top"], podium=podium)
+        text = ranking_text(message["top"], podium=podium, palette=Palette.of(self))
         text.append("\n")
         text.append_text(teams_text(message.get("teams", [])))
         self.query_one("#board", Static).update(text)
@@ -206,7 +235,19 @@ class JoinApp(App[None]):
                          "points." + (" Ctrl+Q to leave." if podium else ""))
 
     def _status(self, text: str) -> None:
+        """The status line; while paused it also says so (and how many updates wait)."""
+        self.said = text
+        if self.paused:
+            waiting = f" ({len(self.held)} waiting)" if self.held else ""
+            text = f"{text} · Updates paused{waiting}: F2 resumes; new questions still show."
         self.query_one("#status", Static).update(text)
+
+    def action_toggle_updates(self) -> None:
+        self.paused = not self.paused
+        held, self.held = self.held, []
+        self._status(self.said if self.paused else f"{self.said} · Updates resumed.")
+        for message in held:
+            self._on(message)
 
     async def action_quit(self) -> None:
         if self.client is not None:
@@ -215,10 +256,15 @@ class JoinApp(App[None]):
 
 
 def run_join_app(address: str, *, code: str | None, name: str | None,
-                 rejoin: str | None = None) -> int:
-    JoinApp(address, code=code, name=name, rejoin=rejoin).run()
+                 rejoin: str | None = None, theme: str | None = None,
+                 show_cursor: bool = False) -> int:
+    JoinApp(address, code=code, name=name, rejoin=rejoin, theme=theme,
+            show_cursor=show_cursor).run()
     return 0
 
 
 if __name__ == "__main__":  # what `serve --join` runs for each browser tab: no CLI parser
-    sys.exit(run_join_app(sys.argv[1], code=None, name=None))
+    from quizgame.tui.themes import checked_theme
+
+    theme = checked_theme(os.environ.get("QUIZGAME_THEME"))  # the teacher's `serve` environment
+    sys.exit(run_join_app(sys.argv[1], code=None, name=None, theme=theme))

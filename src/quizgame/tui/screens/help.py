@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizgame.engine.scoring import RULES_IN_WORDS
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
@@ -41,14 +42,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Forgetting forecast", ("quizgame.tui.screens.forecast:ForecastScreen",)),
 )
 
-SCORING = (
-    "Each question is worth its points (1,000 unless the quiz says otherwise) times your credit: "
-    "1 for a right answer; for multi, order and match the part you got right.",
-    "Speed quizzes, when timed: points × credit × (1 − (time taken ÷ time limit) ÷ 2), so an "
-    "instant answer earns everything and a last-second one half. Accuracy quizzes: points × credit.",
-    "A hint halves the points. A question whose time runs out scores 0.",
-    "Streak: +100 for each right answer in a row after the first, up to +500; a miss resets it.",
-)
+SCORING = RULES_IN_WORDS
 KEY = "bold $footer-key-foreground"
 NOTE = "dim"
 

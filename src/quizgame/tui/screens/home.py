@@ -52,6 +52,7 @@ class HomeScreen(Screen[None]):
         Binding("l", "leaderboard", "Leaderboard", id="quizgame.leaderboard"),
         Binding("p", "progress", "Progress", id="quizgame.progress"),
         Binding("r", "report", "Report", id="quizgame.report"),
+        Binding("t", "cycle_theme", "Theme", id="quizgame.theme"),
     ]
 
     WHO_PLAYS = "Type your name first, then Enter (or pick it from the list: ↑↓, Enter)."
@@ -292,6 +293,15 @@ class HomeScreen(Screen[None]):
 
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#mode", Static).update(self._mode_text())
+
+    def action_cycle_theme(self) -> None:
+        """Default, high contrast, colour-blind safe, light, in turn (tui/themes.py)."""
+        from quizgame.tui.themes import CYCLE
+
+        now = self.app.theme
+        self.app.theme = CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)] if now in CYCLE else CYCLE[0]
+        self.notify(f"Theme: {self.app.theme} (--theme {self.app.theme} starts with it)",
+                    markup=False)
 
     def _mode_text(self) -> str:
         return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]  [dim](press m)[/]"

@@ -49,8 +49,11 @@ class LeaderboardScreen(Screen[None]):
         Binding("escape", "back", "Back", id="quizgame.leaderboard_back"),
         Binding("f", "toggle_first_attempt", "Best/first game", id="quizgame.leaderboard_first"),
         Binding("r", "refresh_now", "Refresh", id="quizgame.leaderboard_refresh"),
+        # WCAG 2.2.2: what updates by itself can be paused; F2 pauses every live view.
+        Binding("p,f2", "toggle_updates", "Pause updates", id="quizgame.leaderboard_pause"),
     ]
-    INSTRUCTIONS = f"The leaderboard refreshes by itself every {REFRESH_SECONDS:.0f} seconds"
+    INSTRUCTIONS = (f"The leaderboard refreshes by itself every {REFRESH_SECONDS:.0f} seconds; "
+                    "p (or F2) pauses and resumes that, r refreshes once")
 
     def __init__(
         self,
@@ -68,6 +71,8 @@ class LeaderboardScreen(Screen[None]):
         self.boards: dict[str, Leaderboard] = {}
         self.problems: list[str] = []
         self.updated_at: datetime | None = None
+        self.paused = False
+        """Whether the refresh every few seconds is paused (`p`); `r` still refreshes."""
 
     def compose(self) -> ComposeResult:
         yield Static("Leaderboard", id="leaderboard-title", markup=False)
@@ -78,7 +83,11 @@ class LeaderboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load()
-        self.set_interval(REFRESH_SECONDS, self.load)
+        self.set_interval(REFRESH_SECONDS, self._refresh_by_itself)
+
+    def _refresh_by_itself(self) -> None:
+        if not self.paused:
+            self.load()
 
     @work(thread=True, exclusive=True, group="leaderboard")
     def load(self) -> None:
@@ -124,7 +133,9 @@ class LeaderboardScreen(Screen[None]):
         else:
             head = f"{count(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
         when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
-        lines = [f"{head} · updated {when}"]
+        updates = ("updates paused: p resumes" if self.paused else
+                   f"updates every {REFRESH_SECONDS:.0f} s: p pauses")
+        lines = [f"{head} · updated {when} · {updates}"]
         if self.problems:
             lines.append(f"{count(len(self.problems), 'save file')} skipped: {self.problems[0]}")
         return "\n".join(lines)
@@ -140,6 +151,12 @@ class LeaderboardScreen(Screen[None]):
 
     def action_refresh_now(self) -> None:
         self.load()
+
+    def action_toggle_updates(self) -> None:
+        self.paused = not self.paused
+        self.draw()
+        if not self.paused:
+            self.load()  # what changed while paused, at once
 
     def action_back(self) -> None:
         self.dismiss()
