@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from quizgame.tui.widgets.question_input import Response
-from quizgame.tui.widgets.rows import RowPrompt, RowsInput, hanging, numbers
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 
 class ChoiceInput(RowsInput):
@@ -25,7 +25,7 @@ class ChoiceInput(RowsInput):
         return numbers(len(self.choices))
 
     def row_prompts(self) -> Sequence[RowPrompt]:
-        return [hanging(label, choice) for label, choice in zip(self.labels(), self.choices)]
+        return [Hanging(label, choice) for label, choice in zip(self.labels(), self.choices)]
 
     def clicked(self, index: int, *, again: bool) -> None:
         # A click picks; a second click on the same option (or Enter) answers.

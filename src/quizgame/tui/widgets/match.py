@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from quizgame.tui.widgets.rows import RowPrompt, RowsInput, hanging, numbers
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 UNPAIRED = "?"
 
@@ -68,8 +68,8 @@ class MatchInput(RowsInput):
         prompts: list[RowPrompt] = []
         for index, left in enumerate(self.lefts):
             right = self.partner.get(index)
-            partner = (hanging("  →", UNPAIRED) if right is None
-                       else hanging(f"  → {numbers_of[right].lstrip()}", self.rights[right], wrap=False))
+            partner = (Hanging("  →", UNPAIRED) if right is None
+                       else Hanging(f"  → {numbers_of[right].lstrip()}", self.rights[right], wrap=False))
             prompts.append(Group(Text(left), partner))
         return prompts
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from quizgame.tui.widgets.rows import RowPrompt, RowsInput, hanging, numbers
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 
 class OrderInput(RowsInput):
@@ -27,7 +27,7 @@ class OrderInput(RowsInput):
         self.items = list(self.presented.options)
 
     def row_prompts(self) -> Sequence[RowPrompt]:
-        return [hanging(label, item) for label, item in zip(numbers(len(self.items)), self.items)]
+        return [Hanging(label, item) for label, item in zip(numbers(len(self.items)), self.items)]
 
     def action_move(self, step: int) -> None:
         here = self.cursor

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
-from rich.console import RenderableType
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,18 +24,36 @@ PICK_KEYS = "1234567890"
 """Number keys pick rows 1 to 10 (`0` is the tenth): a question has at most ten options."""
 
 RowPrompt: TypeAlias = "str | RenderableType"
-"""What a row shows: its text, or a `hanging` label and text."""
+"""What a row shows: its text, or a `Hanging` label and text."""
 
 
-def hanging(label: str, text: str, *, wrap: bool = True) -> Table:
+class Hanging:
     """`label` then `text`, whose wrapped lines hang under the text, not under the label
     ("1. A long option…" continues under "A"); `wrap` False: one line, cut with "…". Text,
-    never markup: options come from files."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, min_width=len(label))
-    grid.add_column(ratio=1)
-    grid.add_row(Text(label), Text(text) if wrap else Text(text, no_wrap=True, overflow="ellipsis"))
-    return grid
+    never markup: options come from files. (A renderable of its own rather than a table grid:
+    rows are drawn again at every key press, and a grid takes three times as long.)"""
+
+    def __init__(self, label: str, text: str, *, wrap: bool = True) -> None:
+        self.label = label
+        self.text = text
+        self.wrap = wrap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = cell_len(self.label) + 1
+        width = max(1, options.max_width - indent)
+        body = Text(self.text)
+        if self.wrap:
+            lines = list(body.wrap(console, width))
+        else:
+            body.truncate(width, overflow="ellipsis")
+            lines = [body]
+        for number, line in enumerate(lines):
+            yield Text.assemble(f"{self.label} " if number == 0 else " " * indent, line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = cell_len(self.label) + 1
+        text = Measurement.get(console, options, Text(self.text))
+        return Measurement(indent + (1 if not self.wrap else text.minimum), indent + text.maximum)
 
 
 def numbers(count: int) -> list[str]:
