@@ -1,5 +1,5 @@
-"""Every test runs with its own per-user data folder: the default saves folder (platformdirs'
-user data folder) must never be the tester's own."""
+"""Every test runs with its own per-user data and cache folders: the default saves folder
+(platformdirs' user data folder) and the quiz cache must never be the tester's own."""
 
 from __future__ import annotations
 
@@ -13,4 +13,9 @@ def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     home = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quiz-cache"))
+    from quizgame.format.cache import forget_remembered
+
+    forget_remembered()  # each test loads its quizzes as a fresh process would
     return home

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from quizgame.engine.accommodations import Accommodations
 from quizgame.engine.records import CardState, SessionRecord
 
 
@@ -18,6 +19,7 @@ class MemoryStore:
         self.session_saves = 0
         self.card_saves = 0
         self.parameters: dict[str, list[float]] = {}
+        self.profile = Accommodations()
 
     @property
     def name(self) -> str:
@@ -25,6 +27,9 @@ class MemoryStore:
 
     def check_writable(self) -> None:
         """Memory is always writable."""
+
+    def accommodations(self) -> Accommodations:
+        return self.profile
 
     def save_session(self, record: SessionRecord) -> None:
         self._sessions[record.id] = record.model_copy(deep=True)

@@ -197,6 +197,14 @@ def history(tmp: Path) -> str:
     return _cli("history", "--player", "Ana", *_classroom(tmp))
 
 
+def player(tmp: Path) -> str:
+    """`quizgame player NAME`: a player's accommodations shown, set and cleared."""
+    saves = ("--saves", str(tmp / "saves"))
+    return "".join([_cli("player", "Ana", "--new", *saves),
+                    _cli("player", "Ana", "--time", "2", "--no-speed-points", *saves),
+                    _cli("player", "Ana", "--clear", *saves)])
+
+
 def report(tmp: Path) -> str:
     return _cli("report", str(CLASSROOM / "capitals.toml"), *_classroom(tmp))
 
@@ -228,6 +236,7 @@ TRANSCRIPTS: dict[str, Callable[[Path], str]] = {
     "claims": claims,
     "scores": scores,
     "history": history,
+    "player": player,
     "report": report,
     "live-join": live_join,
     "live-host": live_host,

@@ -78,6 +78,7 @@ def test_scores_first_attempt_csv(rooms, capsys) -> None:
     assert list(rows[0]) == [
         "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
         "accuracy_pct", "attempts", "best_time_s", "last_played", "questions", "marked",
+        "accommodations", "ranked_by",
     ]
     # First finished games: Ana's ana-1 (3000), then Dee 2500, Ben 2000, Eve 1000.
     assert [(r["player"], r["best_score"], r["accuracy_pct"]) for r in rows] == [

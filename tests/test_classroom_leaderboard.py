@@ -95,3 +95,23 @@ def test_game_summary_of_a_session_record() -> None:
     assert (summary.correct, summary.answered, summary.duration_ms) == (3, 4, 6000)
     assert summary.accuracy == 0.6  # an unanswered planned question counts as not correct
     assert summary.counts
+
+
+def test_a_board_mixing_speed_and_no_speed_points_ranks_by_accuracy() -> None:
+    from dataclasses import replace
+
+    # Zoë (no speed points) earns 10000 for 8 right; Ana earns 7000 for 9 right with speed.
+    zoe = replace(game("Zoë", 0, 10000, 8, 300), accommodations=("time=2", "no-speed-points"))
+    games = [game("Ana", 0, 7000, 9, 60), zoe, game("Ben", 0, 6000, 8, 50)]
+    [board] = leaderboards(games)
+    assert board.ranked_by == "accuracy"
+    assert [(s.rank, s.player) for s in board.standings] == [(1, "Ana"), (2, "Ben"), (2, "Zoë")]
+    assert board.standings[2].accommodations == ("time=2", "no-speed-points")
+
+
+def test_more_time_alone_keeps_the_ranking_by_score() -> None:
+    from dataclasses import replace
+
+    slow = replace(game("Zoë", 0, 8000, 8, 300), accommodations=("time=2",))
+    [board] = leaderboards([game("Ana", 0, 7000, 9, 60), slow])
+    assert board.ranked_by == "score" and board.standings[0].player == "Zoë"

@@ -110,3 +110,25 @@ async def test_a_player_whose_laptop_died_rejoins_from_a_phone_with_the_rejoin_c
         await page.wait_for_selector("#answer button:has-text('Lima')")
         assert f"rejoin code {rejoin}" in await page.text_content("#me")
         assert len(hub.game.players) == 2 and hub.game.named("Ana").connected
+
+
+async def test_the_phone_page_has_a_more_time_button_when_the_teacher_allows_it(
+        tmp_path: Path, browser) -> None:
+    from quizgame.live.game import Settings
+
+    for allowed in (True, False):
+        async with running_hub(tmp_path / str(allowed), Settings(more_time_key=allowed)) as hub:
+            page = await browser.new_page()  # type: ignore[attr-defined]
+            page.set_default_timeout(WAIT_MS)
+            await page.goto(f"http://127.0.0.1:{hub.port}/?code={hub.game.code}")
+            await page.fill("#name", "Zoë")
+            await page.click("#join-button")
+            await page.wait_for_selector("text=Waiting for the teacher to start")
+            await step(hub, "start")
+            await page.wait_for_selector("#answer button")
+            if not allowed:
+                assert await page.query_selector("#more-time") is None
+                continue
+            await page.click("#more-time")
+            await page.wait_for_selector("#status:has-text('Time left: 60 seconds.')")
+            assert hub.game.named("Zoë").extra_s == 30

@@ -58,3 +58,37 @@ def test_a_player_named_on_the_command_line_must_be_on_the_roster(tmp_path: Path
     )
     assert done.returncode == 2 and "not on the class roster" in done.stderr
     assert not any(tmp_path.iterdir())
+
+
+def _cases() -> list[dict[str, object]]:
+    import tomllib
+
+    with open(ROSTERS / "accommodation-cases.toml", "rb") as file:
+        return tomllib.load(file)["case"]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda case: str(case["name"]))
+def test_a_roster_line_gives_a_name_and_its_accommodations(case: dict[str, object]):
+    roster = Roster.read(ROSTERS / "accommodations.txt")
+    assert case["name"] in roster.names
+    assert roster.accommodations_for(str(case["name"])).words == case["words"]
+
+
+def test_the_roster_names_have_no_accommodation_words():
+    assert Roster.read(ROSTERS / "accommodations.txt").names == (
+        "Ana", "Zoë Martín", "Ben", "Chloé", "Dev", "Eli", "Jean-Luc")
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("accommodation-typo.txt", r"accommodation-typo.txt:2: 'tme=2' is not an accommodation"),
+    ("accommodation-bad-time.txt", r"accommodation-bad-time.txt:2: '3' is not a time allowance"),
+    ("accommodation-before-name.txt", r"accommodation-before-name.txt:2: a line starts with "
+     r"'time=2': write the name first"),
+    ("accommodation-then-name.txt", r"accommodation-then-name.txt:3: 'Martín' comes after the "
+     r"accommodations"),
+    ("accommodation-misspelled-flag.txt", r"accommodation-misspelled-flag.txt:2: "
+     r"'no-speedpoints' is not an accommodation"),
+])
+def test_a_roster_accommodation_typo_is_refused_with_its_line(file: str, message: str):
+    with pytest.raises(QuizgameError, match=message):
+        Roster.read(ROSTERS / file)

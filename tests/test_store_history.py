@@ -42,6 +42,7 @@ def test_json_holds_every_answer(saves: Path, capsys: pytest.CaptureFixture[str]
         "question_id": "q2", "question_type": "number", "given": 58000.0, "correct": True,
         "credit": 1.0, "points": 900, "streak_bonus": 100, "elapsed_ms": 9000, "hint_used": True,
         "timed_out": False, "overridden": False, "claim": None, "not_seen": False, "sure": None,
+            "extra_seconds": None,
         "answered_at": "2025-03-03T09:00:13Z",
     }
     assert (practice["finished_at"], practice["answers"][0]["overridden"]) == (None, True)

@@ -26,6 +26,7 @@ COMMANDS = (
     "scores",
     "report",
     "claims",
+    "player",
     "tune",
     "serve",
     "host",

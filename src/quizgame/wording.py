@@ -70,6 +70,16 @@ def time_left(amount: float) -> str:
     return f"Time left: {count(whole, 'second')}."
 
 
+def more_time(added: int, left: float) -> str:
+    """What the more-time key did: `Time left: 48 seconds (30 seconds more).`"""
+    return f"{time_left(left).removesuffix('.')} ({count(added, 'second')} more)."
+
+
+def extra_time(added: int) -> str:
+    """The more time a player added to one question, as reports mark it: `+60 s more time`."""
+    return f"+{seconds(added)} more time"
+
+
 def verdict(outcome: str, credit: float = 0.0) -> str:
     """The verdict of an answer in words: `Correct`, `Partly right (60%)`, `Time's up`."""
     words = VERDICTS[outcome]

@@ -236,3 +236,19 @@ async def test_the_leaderboard_fits_80_columns(rooms) -> None:
         assert "Maximilianus" in column(table, 1) and "123,456" in column(table, 2)
         assert table.virtual_size.width <= table.scrollable_content_region.width, table.virtual_size
         assert table.max_scroll_x == 0
+
+
+async def test_the_accommodations_column_shows_only_on_a_board_that_has_one(rooms) -> None:
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert "Accommodations" not in [column.label.plain for column in table.columns.values()]
+    game = finished_game("Zoe", 500).model_copy(update={"accommodations": ["time=2"]})
+    SavesFolder(rooms[0]).player("Zoe").save_session(game)
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert [column.label.plain for column in table.columns.values()][-1] == "Accommodations"
+        assert "time=2" in column(table, 8)

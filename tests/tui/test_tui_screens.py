@@ -168,7 +168,7 @@ async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) ->
         assert text_of(app.screen, "#time-left").strip() == "10 s"
         clocks.advance(4)
         await pilot.pause(0.3)
-        assert text_of(app.screen, "#time-left").strip() == "6 s"
+        assert text_of(app.screen, "#time-left").strip() == "⚠ 6 s left"  # warned (WCAG 2.2.1)
         clocks.advance(7)
         await pilot.pause(0.3)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from quizgame.engine.accommodations import NO_SPEED_POINTS
 from quizgame.engine.records import Mode, SessionRecord
 from quizgame.store.models import SessionSummary
 
@@ -44,6 +45,8 @@ class Game:
     duration_ms: int
     marked: int = 0
     """Answers with a claim or an override: every view marks them."""
+    accommodations: tuple[str, ...] = ()
+    """The player's accommodations in this game, as words (`time=2`, `no-speed-points`)."""
 
     @classmethod
     def of(cls, record: SessionRecord, player_key: str) -> Game:
@@ -63,6 +66,7 @@ class Game:
             correct=record.correct_count,
             duration_ms=record.duration_ms,
             marked=record.marked_count,
+            accommodations=tuple(record.accommodations or ()),
         )
 
     @classmethod
@@ -83,6 +87,7 @@ class Game:
             correct=summary.correct,
             duration_ms=summary.duration_ms,
             marked=summary.marked,
+            accommodations=tuple(summary.accommodations or ()),
         )
 
     @property
@@ -99,6 +104,11 @@ class Game:
         """
         questions = max(self.question_count, self.answered)
         return self.correct / questions if questions else 0.0
+
+    @property
+    def speed_points(self) -> bool:
+        """Whether speed could earn points in this game (not with `no-speed-points`)."""
+        return NO_SPEED_POINTS not in self.accommodations
 
     @property
     def merit(self) -> tuple[int, float, int]:

@@ -79,6 +79,8 @@ class QuizReport:
     alpha_items: int
     items: list[ItemStats]
     forecast: Forecast | None = None  # added by `report.quiz_report` (classroom.forecast)
+    accommodations: tuple[tuple[str, str], ...] = ()
+    """(player, accommodation words) of each reported game that had accommodations."""
 
 
 def analyse(
@@ -124,6 +126,8 @@ def analyse(
         alpha=stats.cronbach_alpha(alpha_table),
         alpha_items=len(common) if games else 0,
         items=items,
+        accommodations=tuple((game.player, " ".join(game.accommodations))
+                             for game in games if game.accommodations),
     )
 
 

@@ -8,6 +8,12 @@ against a 70-question game (docs/classroom.md).
 A row shows the chosen game's score, accuracy and time (see `games` for which game is chosen),
 with the player's number of finished quiz-mode games and when they last finished one. Players whose
 chosen games tie on score, accuracy and time share a rank ("1, 2, 2, 4"), listed by name.
+
+Fair to accommodations (docs/accommodations.md): a board where some chosen games were scored
+without speed points (`no-speed-points`) and others with them cannot compare their points (the
+accuracy rule never loses points to time), so it ranks by accuracy alone, the one figure no
+accommodation changes; equal accuracy shares a rank. `ranked_by` says which. More time never
+changes points (speed is measured against the quiz's own limit), so it needs no such rule.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from quizgame.classroom.games import Game, by_player, chosen
 
@@ -34,6 +41,8 @@ class Standing:
     last_played: datetime
     marked: int = 0
     """Answers of the chosen game with a claim or an override (marked in every view)."""
+    accommodations: tuple[str, ...] = ()
+    """The accommodations that applied to the chosen game, as words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,8 @@ class Leaderboard:
     standings: list[Standing]
     questions: int = 0
     """How many questions each game on this board planned."""
+    ranked_by: Literal["score", "accuracy"] = "score"
+    """`accuracy` when games with and without speed points share the board (see above)."""
 
     @property
     def key(self) -> str:
@@ -77,14 +88,20 @@ def _leaderboard(quiz_id: str, size: int, games: list[Game], *, first_attempt: b
     unranked = [_standing(player_games, first_attempt=first_attempt)
                 for player_games in by_player(games).values()]
     # Merit decides; the name only orders players who share a rank.
-    unranked.sort(key=lambda pair: (pair[0].merit, pair[1].player.casefold(), pair[1].player_key))
+    by_accuracy = len({game.speed_points for game, _ in unranked}) > 1
+
+    def merit(game: Game) -> tuple[float, ...]:
+        return (-game.accuracy,) if by_accuracy else game.merit
+
+    unranked.sort(key=lambda pair: (merit(pair[0]), pair[1].player.casefold(), pair[1].player_key))
     standings: list[Standing] = []
     for position, (game, standing) in enumerate(unranked, start=1):
-        tied = position > 1 and unranked[position - 2][0].merit == game.merit
+        tied = position > 1 and merit(unranked[position - 2][0]) == merit(game)
         standings.append(replace(standing, rank=standings[-1].rank if tied else position))
     # The title of the most recent game: a teacher's fix to a title shows up at once.
     title = max(games, key=lambda game: game.started_at).quiz_title
-    return Leaderboard(quiz_id, title, first_attempt, standings, size)
+    return Leaderboard(quiz_id, title, first_attempt, standings, size,
+                       "accuracy" if by_accuracy else "score")
 
 
 def _standing(games: list[Game], *, first_attempt: bool) -> tuple[Game, Standing]:
@@ -101,5 +118,6 @@ def _standing(games: list[Game], *, first_attempt: bool) -> tuple[Game, Standing
         best_time_ms=game.duration_ms,
         last_played=latest.finished_at or latest.started_at,
         marked=game.marked,
+        accommodations=game.accommodations,
     )
     return game, standing

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's m
 SCORE_COLUMNS = (
     "quiz_id", "quiz_title", "rank", "player", "player_key", "best_score",
     "accuracy_pct", "attempts", "best_time_s", "last_played", "questions", "marked",
+    "accommodations", "ranked_by",
 )
 ITEM_COLUMNS = (
     "number", "question_id", "question_type", "attempts", "facility_pct", "discrimination_pct",
@@ -34,7 +35,7 @@ HORIZONS_DAYS = (0, 7, 30)
 RECALL_COLUMNS = ("recall_now_pct", "recall_7d_pct", "recall_30d_pct")
 REPORT_FIELDS = (
     "quiz_id", "quiz_title", "selection", "players", "mean_score", "sd_score", "questions",
-    "mean_marks", "sd_marks", "alpha", "alpha_items", "forecast",
+    "mean_marks", "sd_marks", "alpha", "alpha_items", "forecast", "accommodations",
 )
 
 
@@ -74,6 +75,8 @@ def standing_row(board: Leaderboard, standing: Standing) -> dict[str, Any]:
         "last_played": iso(standing.last_played),
         "questions": board.questions,
         "marked": standing.marked,
+        "accommodations": " ".join(standing.accommodations),
+        "ranked_by": board.ranked_by,
     }
 
 
@@ -138,6 +141,7 @@ def report_fields(report: QuizReport) -> dict[str, Any]:
         "alpha_items": report.alpha_items,
         "items": [item_fields(item, report.forecast) for item in report.items],
         "forecast": None if report.forecast is None else forecast_fields(report.forecast),
+        "accommodations": {player: words for player, words in report.accommodations},
     }
 
 

@@ -52,7 +52,7 @@ def selection_text(first_attempt: bool) -> str:
 
 
 SCORE_HEADERS = ("Rank", "Player", "Best score", "Accuracy", "Attempts", "Best time",
-                 "Marked", "Last played (UTC)")
+                 "Marked", "Last played (UTC)", "Accommodations")
 SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5, 6})
 """Indexes of the right-aligned (number) columns of `SCORE_HEADERS`."""
 
@@ -61,9 +61,16 @@ def standings_cells(board: Leaderboard, *, short_dates: bool = False) -> list[li
     return [
         [str(s.rank), s.player, number(s.best_score), percent(s.accuracy), str(s.attempts),
          duration(s.best_time_ms), str(s.marked) if s.marked else "",
-         when_text(s.last_played, short=short_dates)]
+         when_text(s.last_played, short=short_dates), " ".join(s.accommodations)]
         for s in board.standings
     ]
+
+
+def ranked_by_text(board: Leaderboard) -> str:
+    """`""`, or why the board ranks by accuracy (docs/accommodations.md)."""
+    if board.ranked_by == "score":
+        return ""
+    return "; ranked by accuracy: some games were scored without speed points (an accommodation)"
 
 
 def scores_text(boards: list[Leaderboard]) -> str:
@@ -72,8 +79,11 @@ def scores_text(boards: list[Leaderboard]) -> str:
     for board in boards:
         heading = (f"{board.title} ({board.quiz_id}): "
                    f"{count(len(board.standings), 'player')}, "
-                   f"{selection_text(board.first_attempt)}")
-        table = text_table(SCORE_HEADERS, standings_cells(board), right=SCORE_NUMBERS)
+                   f"{selection_text(board.first_attempt)}{ranked_by_text(board)}")
+        cells = standings_cells(board)
+        # The Accommodations column only on a board with some.
+        headers = SCORE_HEADERS if any(row[-1] for row in cells) else SCORE_HEADERS[:-1]
+        table = text_table(headers, [row[: len(headers)] for row in cells], right=SCORE_NUMBERS)
         blocks.append(f"{heading}\n\n{table}")
     return "\n\n".join(blocks) + "\n"
 
@@ -129,6 +139,9 @@ def report_text(report: QuizReport) -> str:
         text_table(ITEM_HEADERS, [item_cells(item) for item in report.items],
                    right=ITEM_NUMBERS),
     ]
+    if report.accommodations:
+        lines += ["", "Accommodations that applied (docs/accommodations.md):"]
+        lines += [f"  {player}: {words}" for player, words in report.accommodations]
     distractors = [item for item in report.items if item.distractors]
     if distractors:
         lines += ["", "Wrong choices picked:"]

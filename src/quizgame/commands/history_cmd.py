@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 from quizgame.commands.paths import add_saves_option, saves_dirs
 
 Game = TypeVar("Game", "SessionRecord", "SessionSummary")
-_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct", "Marked")
+_COLUMNS = ("Started (UTC)", "Quiz", "Mode", "Ended (UTC)", "Score", "Correct", "Marked",
+            "Accommodations")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="list a player's games",
         description="List a player's games: quiz, mode, start, end (or 'unfinished'), score and "
         "correct answers out of answered questions, and Marked: answers with a claim (\"I was "
-        "right\" in quiz mode) or an override. JSON also holds every answer. Give --saves "
+        "right\" in quiz mode) or an override, and Accommodations: the player's that applied "
+        "to the game (more time, no speed points; docs/accommodations.md). JSON also holds "
+        "every answer. Give --saves "
         "once per folder to merge several machines' saves (a game found in two folders is "
         "listed once, its most complete copy). Save files that cannot be read are named on "
         "stderr and skipped. Exit 0 ok, 1 some save files could not be read, 2 usage errors or "
@@ -70,11 +73,12 @@ def run(args: argparse.Namespace) -> int:
                     wording.number(summary.score),
                     f"{summary.correct}/{summary.answered}",
                     str(summary.marked) if summary.marked else "",
+                    " ".join(summary.accommodations or ()),
                 )
                 for summary in summaries
             ]
             print(f"{saves.name}: {wording.count(len(rows), 'game')}")
-            print(_table(rows))
+            print(_table(rows if any(row[-1] for row in rows) else [row[:-1] for row in rows]))
         else:
             print(f"{saves.name} has no games yet.")
     for problem in problems:
@@ -117,7 +121,9 @@ def _when(moment: datetime) -> str:
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
     """Left-aligned text columns, right-aligned numbers (Score, Correct, Marked)."""
-    widths = [max(len(cell) for cell in column) for column in zip(_COLUMNS, *rows)]
+    # The last column, Accommodations, only when a game had some (`rows` are cut to fit).
+    columns = _COLUMNS[: len(rows[0])]
+    widths = [max(len(cell) for cell in column) for column in zip(columns, *rows)]
     numeric = {4, 5, 6}
 
     def line(cells: tuple[str, ...]) -> str:
@@ -126,4 +132,4 @@ def _table(rows: Sequence[tuple[str, ...]]) -> str:
             for index, (cell, width) in enumerate(zip(cells, widths))
         ).rstrip()
 
-    return "\n".join([line(_COLUMNS), *(line(row) for row in rows)])
+    return "\n".join([line(columns), *(line(row) for row in rows)])

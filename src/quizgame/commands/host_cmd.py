@@ -60,6 +60,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--teams", type=int, default=0, metavar="N",
                         help="split the class into N teams, balanced as they join")
     add_roster_option(parser)
+    parser.add_argument("--no-waiting", dest="wait_for_more_time", action="store_false",
+                        help="do not keep a question open for students with more time (their "
+                        "accommodation, the more-time key): everyone has the quiz's time, as "
+                        "WCAG allows for a real-time event (docs/accommodations.md)")
+    parser.add_argument("--no-more-time", dest="more_time_key", action="store_false",
+                        help="turn the students' more-time key (+30 s) off; accommodations "
+                        "still apply")
     parser.add_argument("--grace", type=float, default=60.0, metavar="SECONDS",
                         help="how long a dropped player may rejoin alone (default 60; after it, "
                         "with your OK)")
@@ -107,20 +114,26 @@ def _hub(args: argparse.Namespace, quiz: Quiz, saves: Path) -> Hub:
     if args.resume is not None:
         path = unfinished_game(saves, quiz.quiz.id, args.resume or None)
         return Hub.resume(quiz, saves, path)
-    settings = Settings(pace=args.pace, grace_s=args.grace, teams=args.teams,
-                        roster=_roster(args.roster) if args.roster else ())
+    names, accommodations = _roster(args.roster) if args.roster else ((), {})
+    settings = Settings(pace=args.pace, grace_s=args.grace, teams=args.teams, roster=names,
+                        accommodations=accommodations,
+                        wait_for_more_time=args.wait_for_more_time,
+                        more_time_key=args.more_time_key)
     return Hub.new(quiz, saves, settings)
 
 
-def _roster(path: Path) -> tuple[str, ...]:
+def _roster(path: Path) -> tuple[tuple[str, ...], dict[str, list[str]]]:
     """The class list of `--roster`, read as `play` and `serve` read it, names cleaned as the hub
-    cleans a typed name."""
+    cleans a typed name; and the accommodations on its lines, by those names."""
     from quizgame.classroom.roster import Roster
     from quizgame.errors import PlayerNameError
     from quizgame.live.names import clean_name
 
     roster = Roster.read(path)
     try:
-        return tuple(dict.fromkeys(clean_name(name) for name in roster.names))
+        cleaned = {name: clean_name(name) for name in roster.names}
     except PlayerNameError as error:
         raise QuizgameError(f"{roster.path}: {error}") from error
+    accommodations = {cleaned[name]: roster.accommodations_for(name).words
+                      for name in roster.names if roster.accommodations_for(name).any}
+    return tuple(dict.fromkeys(cleaned.values())), accommodations

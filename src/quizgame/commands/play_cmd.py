@@ -205,6 +205,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz | None, roster: Roster | Non
     """One game of `quiz` line by line; without a quiz, the plain home (plain/home.py) over
     the quizzes of `folders`, then as many games as the player wants."""
     from quizgame.classroom.polls import poll_votes
+    from quizgame.classroom.roster import accommodations_of
     from quizgame.plain import Console, play_plain, wants_colour
     from quizgame.store import SavesFolder
     from quizgame.store.player import PlayerSaves
@@ -218,7 +219,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz | None, roster: Roster | Non
     # Never crash on a terminal that cannot show a character of the quiz, or on stray bytes typed.
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout))
+    console = Console(sys.stdin, sys.stdout, colour=wants_colour(sys.stdout), live_clock=True)
 
     def play(quiz: Quiz, player: str | None, mode: Mode) -> int:
         return play_plain(
@@ -231,6 +232,7 @@ def _run_plain(args: argparse.Namespace, quiz: Quiz | None, roster: Roster | Non
             new_limit=args.new,
             round_size=args.round_size,
             poll_votes=partial(poll_votes, saves_dir(args)),
+            accommodations=partial(accommodations_of, roster=roster),
             **options._asdict(),
         )
 

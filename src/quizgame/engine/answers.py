@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from quizgame.engine.accommodations import NONE, Accommodations
 from quizgame.engine.graders import Grade
 from quizgame.engine.records import AnswerRecord
 from quizgame.engine.scoring import Scored, score_answer
@@ -28,10 +29,15 @@ def answer_record(
     hint_used: bool = False,
     overridden: bool = False,
     keeps_score: bool = True,
+    accommodations: Accommodations = NONE,
+    extra_seconds: int = 0,
 ) -> AnswerRecord:
     """Score `verdict` (`time_limit` in seconds, 0 untimed; `streak_before` the run so far).
 
-    Without `keeps_score` (practice) the answer is graded but earns no points.
+    Without `keeps_score` (practice) the answer is graded but earns no points. `time_limit` is
+    the question's own limit, whatever more time the player had (`accommodations`, the
+    `extra_seconds` they asked for): speed points are measured against the time everyone had,
+    and a player without speed points is scored by the accuracy rule (docs/scoring.md).
     """
     correct = verdict.credit >= 1.0 and not timed_out
     if not is_scored(question.type):  # a poll: no right answer, no points
@@ -39,7 +45,7 @@ def answer_record(
     scored = Scored(0, 0) if not keeps_score else score_answer(
         question.points,
         verdict.credit,
-        scoring=meta.scoring,
+        scoring=accommodations.scoring(meta.scoring),
         elapsed_ms=elapsed_ms,
         time_limit=time_limit,
         streak=streak_before + 1 if correct else 0,
@@ -59,6 +65,7 @@ def answer_record(
         hint_used=hint_used,
         timed_out=timed_out,
         overridden=overridden,
+        extra_seconds=extra_seconds or None,
         answered_at=answered_at,
     )
 

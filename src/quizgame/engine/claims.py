@@ -94,7 +94,7 @@ def rescore(quiz: Quiz, record: SessionRecord) -> None:
         scored = score_answer(
             question.points,
             answer.credit,
-            scoring=meta.scoring,
+            scoring=record.accommodated.scoring(meta.scoring),  # no speed points stays so
             elapsed_ms=answer.elapsed_ms,
             time_limit=quiz.time_limit_for(question) if record.mode == "quiz" else 0,
             streak=streak,

@@ -95,6 +95,8 @@ class ReviewRow:
     overridden: bool
     claim: str | None = None
     scored: bool = True
+    extra_seconds: int = 0
+    """Seconds the player added with the more-time key."""
 
     @property
     def outcome(self) -> Outcome:
@@ -123,6 +125,8 @@ class Results:
     next_due: datetime | None = None
     session_id: str = ""
     finished: bool = False
+    accommodations: str = ""
+    """The player's accommodations in this game in words ("twice the time"), "" when none."""
 
     @property
     def mistakes(self) -> int:
@@ -181,6 +185,7 @@ def results_for(quiz: Quiz, record: SessionRecord, next_due: datetime | None) ->
         next_due=next_due,
         session_id=record.id,
         finished=record.finished,
+        accommodations=record.accommodated.describe() if record.accommodations else "",
     )
 
 
@@ -198,6 +203,7 @@ def _review_row(question: Question, answer: AnswerRecord) -> ReviewRow:
         overridden=answer.overridden,
         claim=answer.claim,
         scored=is_scored(question.type),
+        extra_seconds=answer.extra_seconds or 0,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from quizgame.engine.accommodations import Accommodations
 from quizgame.engine.records import CardState, SessionRecord
 
 
@@ -21,6 +22,10 @@ class PlayerStore(Protocol):
     @property
     def name(self) -> str:
         """The player's display name."""
+        ...
+
+    def accommodations(self) -> Accommodations:
+        """The accommodations of the player's profile (docs/accommodations.md)."""
         ...
 
     def check_writable(self) -> None:

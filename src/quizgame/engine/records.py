@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
+from quizgame.engine.accommodations import AccommodationError, Accommodations
 from quizgame.format.question_types import is_scored
 
 Mode = Literal["quiz", "practice", "mistakes", "live"]
@@ -60,6 +68,10 @@ class AnswerRecord(RecordModel):
         description="Practice and mistakes modes: the player said 'I was sure' (true) or "
         "'I guessed' (false) after the answer; absent when they did not say.",
     )
+    extra_seconds: int | None = Field(
+        None, ge=1, description="Seconds the player added with the more-time key (30 a press; "
+        "docs/accommodations.md); absent when none."
+    )
     answered_at: AwareDatetime = Field(description="When the answer was given (UTC).")
 
     @property
@@ -95,11 +107,32 @@ class SessionRecord(RecordModel):
         "(a round holds its drawn questions), so that the game can be continued.",
     )
     score: int = Field(0, ge=0)
+    accommodations: list[str] | None = Field(
+        None,
+        description="The player's accommodations that applied to this game, as words "
+        "(`time=2`, `time=untimed`, `no-speed-points`; docs/accommodations.md); absent when "
+        "none.",
+    )
     answers: list[AnswerRecord] = Field(default_factory=list)
     undone: list[UndoneAnswer] = Field(
         default_factory=list,
         description="Answers the player took back with undo, kept as a log; they count nowhere.",
     )
+
+    @field_validator("accommodations")
+    @classmethod
+    def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
+        try:
+            return Accommodations.parse(words).words or None
+        except AccommodationError as error:
+            raise ValueError(str(error)) from error
+
+    @property
+    def accommodated(self) -> Accommodations:
+        """The accommodations that applied to this game."""
+        return Accommodations.parse(self.accommodations or ())
 
     @model_validator(mode="after")
     def _answered_is_finished(self) -> SessionRecord:

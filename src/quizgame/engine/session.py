@@ -17,6 +17,10 @@ however the game is then left. An unfinished game (`GameSession.unfinished`) can
 In practice and mistakes modes, right after an answer, `rate(sure)` records "I was sure" or "I
 guessed" (which changes the card's rating) and `undo()` takes the answer back within
 `UNDO_SECONDS`.
+
+A player's accommodations (`engine.accommodations`: more time, untimed, no speed points) are
+given to `start` and saved with the game, so a continued game keeps them. On a timed question
+`more_time()` adds 30 seconds (WCAG 2.2.1), saved with the answer as `extra_seconds`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ from datetime import datetime
 
 from fsrs import Scheduler
 
+from quizgame.engine.accommodations import (
+    MORE_TIME_SECONDS,
+    MORE_TIME_TIMES,
+    Accommodations,
+    warning_seconds,
+)
 from quizgame.engine.answers import answer_record
 from quizgame.engine.errors import (
     NothingToPlayError,
@@ -146,6 +156,7 @@ class GameSession:
         self._shown: PresentedQuestion | None = None
         self._shown_at = 0.0
         self._hint_used = False
+        self._extra_s = 0
         self._streak = 0
         self._last: _Answered | None = None
         self._paused_at: float | None = None
@@ -170,6 +181,7 @@ class GameSession:
         easy_within: int | None = None,
         round_size: int | None = None,
         poll_votes: PollVotes | None = None,
+        accommodations: Accommodations | None = None,
     ) -> GameSession:
         """Begin a session. Raises `NothingToPlayError` in mistakes mode when there is nothing
         to replay; in practice mode with nothing due the session is simply over at once
@@ -179,8 +191,11 @@ class GameSession:
         `round_size` (quiz mode) plays a round of that many questions drawn from the quiz
         (default: the quiz's `round`, else all). Raises the store's error (`SaveError`) when
         its folder cannot be written. `poll_votes(quiz_id, question_id)` counts every player's
-        vote on a poll (solo play shows the split after voting)."""
+        vote on a poll (solo play shows the split after voting). `accommodations` are the player's
+        (default: their profile's; `play` merges in their roster line), saved with the game."""
         store.check_writable()  # a game whose answers cannot be saved does not start
+        if accommodations is None:
+            accommodations = store.accommodations()
         seed = secrets.randbelow(2**31) if seed is None else seed
         now = clock()
         meta = quiz.quiz
@@ -205,6 +220,7 @@ class GameSession:
             started_at=now,
             question_count=plan.total(0, now) - _polls_in(quiz, plan),
             planned=plan.question_ids if isinstance(plan, FixedPlan) else None,
+            accommodations=accommodations.words or None,
         )
         session = cls(
             quiz,
@@ -345,6 +361,11 @@ class GameSession:
         return self.mode == "quiz"
 
     @property
+    def accommodations(self) -> Accommodations:
+        """The player's accommodations in this game (saved with it)."""
+        return self.record.accommodated
+
+    @property
     def answered_count(self) -> int:
         return len(self.record.answers)
 
@@ -365,6 +386,58 @@ class GameSession:
         now = self._paused_at if self._paused_at is not None else self._monotonic()
         return now - self._shown_at
 
+    @property
+    def timed(self) -> bool:
+        """Whether any question of this game has a time limit for this player."""
+        return self.mode == "quiz" and self.accommodations.time is not None and any(
+            self.quiz.time_limit_for(question) for question in self.quiz.questions)
+
+    @property
+    def time_limit(self) -> int:
+        """Seconds the question on screen allows now, the player's extra time included (0:
+        untimed)."""
+        shown = self._shown
+        if shown is None or shown.time_limit == 0:
+            return 0
+        return shown.time_limit + self._extra_s
+
+    def time_left(self) -> float | None:
+        """Seconds left on the question on screen (None: untimed)."""
+        limit = self.time_limit
+        return None if limit == 0 else max(0.0, limit - self.elapsed())
+
+    @property
+    def warning_seconds(self) -> int:
+        """Seconds left when the question on screen warns (0: untimed; see accommodations)."""
+        shown = self._shown
+        return 0 if shown is None or shown.time_limit == 0 else warning_seconds(shown.time_limit)
+
+    @property
+    def can_have_more_time(self) -> bool:
+        """Whether `more_time` can add time now: a timed question whose time is not up, not yet
+        added to 10 times."""
+        return (self.time_limit > 0 and self._extra_s < MORE_TIME_SECONDS * MORE_TIME_TIMES
+                and bool(self.time_left()))
+
+    @property
+    def extra_seconds(self) -> int:
+        """Seconds the player added to the question on screen."""
+        return self._extra_s if self._shown is not None else 0
+
+    def more_time(self) -> int:
+        """Add `MORE_TIME_SECONDS` to the question on screen (at most `MORE_TIME_TIMES` times);
+        returns the seconds now allowed. Raises `NotNowError` on an untimed question or past
+        the tenth time."""
+        self._require_current()
+        if self.time_limit == 0:
+            raise NotNowError("This question has no time limit: take the time you need.")
+        if not self.time_left():
+            raise NotNowError("Time is up for this question: an answer now counts as timed out.")
+        if not self.can_have_more_time:
+            raise NotNowError(f"More time can be added {MORE_TIME_TIMES} times per question.")
+        self._extra_s += MORE_TIME_SECONDS
+        return self.time_limit
+
     # -- the loop ------------------------------------------------------------------------
 
     def current(self) -> PresentedQuestion | None:
@@ -376,6 +449,7 @@ class GameSession:
             self._shown = self._present(self.quiz.question(question_id))
             self._shown_at = self._monotonic()
             self._hint_used = False
+            self._extra_s = 0
         return self._shown
 
     def use_hint(self) -> str | None:
@@ -404,7 +478,8 @@ class GameSession:
         if elapsed_ms is None:
             elapsed_ms = round(self.elapsed() * 1000)
         elapsed_ms = max(0, elapsed_ms)
-        timed_out = timed_out or (shown.time_limit > 0 and elapsed_ms > shown.time_limit * 1000)
+        limit = self.time_limit
+        timed_out = timed_out or (limit > 0 and elapsed_ms > limit * 1000)
         right_when_late = None
         if timed_out:
             given, right_when_late = _as_it_stands(question, response, self._marking)
@@ -455,6 +530,7 @@ class GameSession:
         self._shown = last.shown
         self._shown_at = self._monotonic()
         self._hint_used = answer.hint_used
+        self._extra_s = 0  # the question's clock starts again
         return last.shown
 
     def override(self) -> Feedback:
@@ -478,6 +554,7 @@ class GameSession:
             hint_used=wrong.hint_used,
             answered_at=wrong.answered_at,
             overridden=True,
+            extra_seconds=wrong.extra_seconds or 0,
         )
         revised.sure = wrong.sure
         self._save(revised, last.card_before, replaces=wrong)
@@ -514,7 +591,8 @@ class GameSession:
             total=self._plan.total(len(self.record.answers), self._clock()),
             seed=self.record.seed,
             shuffle_choices=meta.shuffle_choices,
-            time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
+            time_limit=self.accommodations.limit(self.quiz.time_limit_for(question))
+            if self.mode == "quiz" else 0,
             language=meta.language,
         )
 
@@ -529,19 +607,24 @@ class GameSession:
         hint_used: bool | None = None,
         answered_at: datetime | None = None,
         overridden: bool = False,
+        extra_seconds: int | None = None,
     ) -> AnswerRecord:
+        question = shown.question
         return answer_record(
-            shown.question,
+            question,
             self.quiz.quiz,
             verdict,
             elapsed_ms=elapsed_ms,
-            time_limit=shown.time_limit,
+            # Speed points against the time everyone has: more time never earns more points.
+            time_limit=self.quiz.time_limit_for(question) if self.mode == "quiz" else 0,
             timed_out=timed_out,
             streak_before=streak_before,
             answered_at=answered_at or self._clock(),
             hint_used=self._hint_used if hint_used is None else hint_used,
             overridden=overridden,
             keeps_score=self.mode != "practice",
+            accommodations=self.accommodations,
+            extra_seconds=self._extra_s if extra_seconds is None else extra_seconds,
         )
 
     def _save(

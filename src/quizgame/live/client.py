@@ -65,13 +65,15 @@ class QuestionView:
     time_limit: int
     remaining_ms: int | None
     answered: bool
+    more_time: bool = False
+    """Whether the player's more-time key works on this question (+30 s)."""
 
     @classmethod
     def of(cls, message: dict[str, Any]) -> QuestionView:
         return cls(message["number"], message["total"], message["kind"], message["prompt"],
                    tuple(message["options"]), tuple(message["lefts"]), message.get("unit"),
                    message.get("time_limit", 0), message.get("remaining_ms"),
-                   message.get("answered", False))
+                   message.get("answered", False), message.get("more_time", False))
 
 
 class LiveClient:
@@ -158,6 +160,10 @@ class LiveClient:
 
     async def answer(self, number: int, raw: str) -> bool:
         return await self.send({"type": "answer", "number": number, "raw": raw})
+
+    async def more_time(self, number: int) -> bool:
+        """The player's more-time key on question `number` (+30 s on their own deadline)."""
+        return await self.send({"type": "more_time", "number": number})
 
     async def close(self) -> None:
         self._stop.set()

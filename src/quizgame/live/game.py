@@ -13,14 +13,21 @@ are durable. The projector (`HOST`) gets what every player gets, without anyone'
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from quizgame.engine.accommodations import (
+    MORE_TIME_SECONDS,
+    NONE,
+    Accommodations,
+    warning_seconds,
+)
 from quizgame.engine.answers import answer_record, not_seen_record
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.engine.graders import Grade
-from quizgame.engine.grading import Marking, grade, parse_response, present, right_answer
+from quizgame.engine.grading import Marking, grade, parse_response, present
 from quizgame.engine.presentation import PresentedQuestion, ordered_questions
 from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError
@@ -29,6 +36,7 @@ from quizgame.live import views
 from quizgame.live.names import clean_name, same_name
 from quizgame.live.players import LivePlayer, new_rejoin_code, new_token, token_hash
 from quizgame.live.protocol import VERSION, error, question_message
+from quizgame.live.timing import QuestionClock
 
 HOST = "@host"
 Send = tuple[str, dict[str, Any]]
@@ -55,27 +63,13 @@ class Settings:
     teams: int = 0
     roster: tuple[str, ...] = ()
     auto_delay_s: float = 6.0
-
-
-@dataclass
-class _Clock:
-    """The question on screen: when it started, its deadline, pauses and extra time."""
-
-    started: float
-    limit_s: int
-    extra_s: int = 0
-    paused_at: float | None = None
-    paused_total: float = 0.0
-    phase_since: float = 0.0
-
-    def elapsed_ms(self, mono: float) -> int:
-        now = self.paused_at if self.paused_at is not None else mono
-        return max(0, round((now - self.started - self.paused_total) * 1000))
-
-    def remaining_ms(self, mono: float) -> int | None:
-        if self.limit_s == 0:
-            return None
-        return max(0, (self.limit_s + self.extra_s) * 1000 - self.elapsed_ms(mono))
+    accommodations: dict[str, list[str]] = field(default_factory=dict)
+    """Roster name -> the accommodation words on its line (docs/accommodations.md)."""
+    wait_for_more_time: bool = True
+    """Whether a question stays open for players with more time (their accommodation, the
+    more-time key); without it everyone has the class's time (WCAG's real-time exception)."""
+    more_time_key: bool = True
+    """Whether players may add 30 s with the more-time key (only while the class waits)."""
 
 
 @dataclass
@@ -92,12 +86,15 @@ class LiveGame:
     locked: bool = False
     players: dict[str, LivePlayer] = field(default_factory=dict)
     journal_out: list[dict[str, Any]] = field(default_factory=list)
-    clock: _Clock | None = None
+    clock: QuestionClock | None = None
+    profile: Callable[[str], Accommodations] = field(default=lambda _name: NONE, repr=False)
+    """A player's own accommodations by name (the hub reads their profile in its saves)."""
 
     def __post_init__(self) -> None:
         self.order: list[Question] = ordered_questions(
             self.quiz.questions, seed=self.seed, shuffle=self.quiz.quiz.shuffle)
         self._by_token: dict[str, LivePlayer] = {}
+        self._waiting_told = 0  # how many players with more time the projector was told of
         self._marking = Marking.for_quiz(self.quiz)  # typed answers are read as in solo play
 
     # -- creating and replaying --------------------------------------------------------
@@ -121,6 +118,7 @@ class LiveGame:
         header = entries[0]
         settings = dict(header["settings"])
         settings["roster"] = tuple(settings.get("roster", ()))
+        settings["accommodations"] = dict(settings.get("accommodations", {}))
         game = cls(quiz, header["game_id"], header["code"], header["seed"], Settings(**settings))
         for entry in entries[1:]:
             game._apply(entry, mono)
@@ -153,7 +151,8 @@ class LiveGame:
         entry = {"e": "join", "id": player_id, "name": shown, "token_hash": token_hash(token),
                  "rejoin": new_rejoin_code(), "seed": secrets.randbelow(2**31),
                  "session": f"{now:%Y%m%dT%H%M%SZ}-{self.quiz.quiz.id}-{secrets.token_hex(3)}",
-                 "team": self._balanced_team(), "at": now.isoformat()}
+                 "team": self._balanced_team(), "at": now.isoformat(),
+                 "accommodations": self._accommodations_of(shown).words}
         sends = self._record(entry, mono)
         return player_id, sends + self.connect(player_id, mono, token=token)
 
@@ -224,7 +223,7 @@ class LiveGame:
             raise Refused("already-answered", "You already answered this question.")
         if self.clock.paused_at is not None:
             raise Refused("paused", "The game is paused.")
-        if self.clock.remaining_ms(mono) == 0:
+        if self.clock.remaining_for(player, mono) == 0:
             raise Refused("too-late", "Time is up for this question.")
         shown = self._shown(player, self.index)
         try:
@@ -241,6 +240,20 @@ class LiveGame:
         if self._everyone_answered():
             sends += self.reveal(now, mono)
         return sends
+
+    def more_time(self, player_id: str, number: int, mono: float) -> list[Send]:
+        """The player's more-time key: 30 s more on their own deadline (WCAG 2.2.1)."""
+        player = self.players[player_id]
+        if self.phase != "question" or number != self.index + 1 or self.clock is None:
+            raise Refused("not-now", "That question is not open for answers.")
+        if not self._more_time_allowed():
+            raise Refused("no-more-time", "Your teacher turned more time off for this game.")
+        if player.pending is not None:
+            raise Refused("already-answered", "You already answered this question.")
+        if not self.clock.can_have_more_time(player, mono):
+            raise Refused("no-more-time", "No more time can be added to this question.")
+        sends = self._record({"e": "more_time", "id": player_id, "index": self.index}, mono)
+        return sends + [(player_id, self._time_for(player, mono))]
 
     # -- the teacher's controls ------------------------------------------------------------
 
@@ -285,13 +298,25 @@ class LiveGame:
             raise Refused("not-now", "The game is not paused.")
         self.clock.paused_total += mono - self.clock.paused_at
         self.clock.paused_at = None
-        return self._everyone({"type": "time", "remaining_ms": self.clock.remaining_ms(mono)})
+        return self._time_everyone(mono)
 
     def extend(self, seconds: int, mono: float) -> list[Send]:
         if self.phase != "question" or self.clock is None or self.clock.limit_s == 0:
             raise Refused("not-now", "No timed question is open.")
         self.clock.extra_s += seconds
-        return self._everyone({"type": "time", "remaining_ms": self.clock.remaining_ms(mono)})
+        return self._time_everyone(mono)
+
+    def _time_everyone(self, mono: float) -> list[Send]:
+        """Everyone's time left: the class's on the projector, each player's own."""
+        assert self.clock is not None
+        host: Send = (HOST, {"type": "time", "remaining_ms": self.clock.remaining_ms(mono)})
+        return [host] + [(p.id, self._time_for(p, mono)) for p in self.active if p.connected]
+
+    def _time_for(self, player: LivePlayer, mono: float) -> dict[str, Any]:
+        assert self.clock is not None
+        return {"type": "time", "remaining_ms": self.clock.remaining_for(player, mono),
+                "more_time": (self._more_time_allowed()
+                              and self.clock.can_have_more_time(player, mono))}
 
     def lock(self, locked: bool, mono: float) -> list[Send]:
         sends = self._record({"e": "lock", "locked": locked}, mono)
@@ -320,10 +345,17 @@ class LiveGame:
         return sends + self._record({"e": "end", "at": now.isoformat()}, mono)
 
     def tick(self, now: datetime, mono: float) -> list[Send]:
-        """Time passing: reveal at the deadline; in auto pace, move on after a pause."""
+        """Time passing: reveal at the deadline (the last one of the players the class waits
+        for); in auto pace, move on after a pause."""
         clock = self.clock
         if self.phase == "question" and clock is not None and clock.remaining_ms(mono) == 0:
-            return self.reveal(now, mono)
+            waiting = len(clock.still_answering([p for p in self.active if p.connected], mono))
+            if not waiting:
+                return self.reveal(now, mono)
+            if waiting != self._waiting_told:
+                self._waiting_told = waiting
+                return [(HOST, {"type": "waiting", "players": waiting})]
+            return []
         if (self.settings.pace == "auto" and self.phase in ("reveal", "standings")
                 and clock is not None and mono - clock.phase_since >= self.settings.auto_delay_s):
             return self.next(now, mono)
@@ -371,6 +403,8 @@ class LiveGame:
         elif kind == "standings":
             self._set_phase("standings", mono)
             return self._everyone_each(self._standings_for)
+        elif kind == "more_time":
+            self.players[entry["id"]].extra_s += MORE_TIME_SECONDS
         elif kind == "lock":
             self.locked = entry["locked"]
         elif kind == "kick":
@@ -387,9 +421,10 @@ class LiveGame:
         record = SessionRecord(
             id=entry["session"], quiz_id=self.quiz.quiz.id, quiz_title=self.quiz.quiz.title,
             player=entry["name"], mode="live", game_id=self.game_id, seed=entry["seed"],
-            started_at=datetime.fromisoformat(entry["at"]), question_count=len(self.order))
+            started_at=datetime.fromisoformat(entry["at"]), question_count=len(self.order),
+            accommodations=entry.get("accommodations") or None)
         player = LivePlayer(entry["id"], entry["name"], entry["token_hash"], entry["rejoin"],
-                            entry["team"], record)
+                            entry["team"], record, accommodations=record.accommodated)
         self.players[player.id] = player
         self._by_token[player.token_hash] = player
         # A late joiner never saw the questions already asked: saved as not seen, not wrong.
@@ -403,10 +438,12 @@ class LiveGame:
         self.index = entry["index"]
         question = self.order[self.index]
         limit = 0 if self.settings.pace == "all" else self.quiz.time_limit_for(question)
-        self.clock = _Clock(started=mono, limit_s=limit, phase_since=mono)
+        self.clock = QuestionClock(started=mono, limit_s=limit, phase_since=mono)
         self.phase = "question"
+        self._waiting_told = 0
         for player in self.players.values():
             player.pending = None
+            player.extra_s = 0
         for player_id in entry["shown"]:
             self.players[player_id].seen.add(self.index)
         sends = [(HOST, self._host_question(mono))]
@@ -424,7 +461,8 @@ class LiveGame:
         player.pending = answer_record(
             question, self.quiz.quiz, verdict, elapsed_ms=entry["elapsed_ms"],
             time_limit=entry["time_limit"], timed_out=False, streak_before=player.streak,
-            answered_at=datetime.fromisoformat(entry["at"]))
+            answered_at=datetime.fromisoformat(entry["at"]),
+            accommodations=player.accommodations, extra_seconds=player.extra_s)
 
     def _apply_reveal(self, entry: dict[str, Any], mono: float, *, skipped: bool) -> list[Send]:
         index, at = entry["index"], datetime.fromisoformat(entry["at"])
@@ -436,10 +474,13 @@ class LiveGame:
             if skipped or index not in player.seen:
                 answer = not_seen_record(question, at)
             elif answer is None:
+                own = self.clock.limit_for(player) if self.clock is not None else 0
                 answer = answer_record(
-                    question, self.quiz.quiz, Grade(False, 0.0), elapsed_ms=self._limit_ms(),
+                    question, self.quiz.quiz, Grade(False, 0.0),
+                    elapsed_ms=own * 1000 or self._limit_ms(),
                     time_limit=self._scoring_limit(), timed_out=True,
-                    streak_before=player.streak, answered_at=at)
+                    streak_before=player.streak, answered_at=at,
+                    accommodations=player.accommodations, extra_seconds=player.extra_s)
             if not answer.not_seen:
                 player.streak = player.streak + 1 if answer.correct else 0
             player.record.answers.append(answer)
@@ -512,9 +553,22 @@ class LiveGame:
 
     def _question_for(self, player: LivePlayer, mono: float) -> dict[str, Any]:
         assert self.clock is not None
-        return question_message(self._shown(player, self.index),
-                                remaining_ms=self.clock.remaining_ms(mono),
-                                answered=player.pending is not None)
+        return {**question_message(self._shown(player, self.index),
+                                   remaining_ms=self.clock.remaining_for(player, mono),
+                                   answered=player.pending is not None),
+                **self._time_for(player, mono), "type": "question",
+                "time_limit": self.clock.limit_for(player),
+                "warning_s": warning_seconds(self.clock.limit_for(player))}
+
+    def _accommodations_of(self, name: str) -> Accommodations:
+        """A joining player's accommodations: their profile's and their roster line's; without
+        more time when the class does not wait for it."""
+        listed = Accommodations.parse(self.settings.accommodations.get(name, ()))
+        accommodations = self.profile(name).merged(listed)
+        return accommodations if self.settings.wait_for_more_time else accommodations.but_timed()
+
+    def _more_time_allowed(self) -> bool:
+        return self.settings.more_time_key and self.settings.wait_for_more_time
 
     def _host_question(self, mono: float) -> dict[str, Any]:
         assert self.clock is not None
@@ -534,38 +588,14 @@ class LiveGame:
                         "players": sum(p.connected for p in self.active)})]
 
     def _reveal_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        question = self.order[self.index]
-        answers = [p.record.answers[self.index] for p in self.active
-                   if len(p.record.answers) > self.index]
-        message: dict[str, Any] = {
-            "type": "reveal", "number": self.index + 1, "total": len(self.order),
-            "kind": question.type, "prompt": question.prompt,
-            "right_answer": right_answer(question), "explanation": question.explanation,
-            "split": views.split(question, answers)}
-        if player is not None:
-            answer = player.record.answers[self.index] if len(player.record.answers) > self.index \
-                else None
-            message["you"] = views.your_answer(question, answer, player)
-        return message
+        return views.reveal_message(self.order[self.index], self.index, len(self.order),
+                                    self.active, player)
 
     def _standings_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        ranked = views.ranking(self.active)
-        message: dict[str, Any] = {"type": "standings", "number": self.index + 1,
-                                   "total": len(self.order),
-                                   "top": views.table(ranked, views.STANDINGS_SHOWN),
-                                   "teams": views.team_scores(self.active)}
-        if player is not None:
-            message["you"] = views.you(ranked, player)
-        return message
+        return views.standings_message(self.index + 1, len(self.order), self.active, player)
 
     def _podium_for(self, player: LivePlayer | None) -> dict[str, Any]:
-        ranked = views.ranking(self.active)
-        message: dict[str, Any] = {"type": "podium", "top": views.table(ranked, views.PODIUM_PLACES),
-                                   "ranking": views.table(ranked, len(ranked)),
-                                   "teams": views.team_scores(self.active)}
-        if player is not None:
-            message["you"] = views.you(ranked, player)
-        return message
+        return views.podium_message(self.active, player)
 
     def _balanced_team(self) -> str | None:
         if self.settings.teams < 1:

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
+from quizgame.engine.accommodations import NONE, Accommodations
 from quizgame.engine.records import SessionRecord
 from quizgame.engine.scheduling import utc_now
 from quizgame.errors import QuizgameError, SaveError
@@ -38,6 +39,7 @@ from quizgame.live.protocol import (
     Answer,
     Join,
     Leave,
+    MoreTime,
     Ping,
     ProtocolError,
     Rejoin,
@@ -82,6 +84,15 @@ class Hub:
         self._ticker_task: asyncio.Task[None] | None = None
         self.port = 0
         self.refused = 0
+        game.profile = self._profile
+
+    def _profile(self, name: str) -> Accommodations:
+        """The accommodations in the profile of a player of this saves folder (none for a
+        player who never played here, or whose profile cannot be read)."""
+        try:
+            return self.saves.player(name, create=False).accommodations()
+        except QuizgameError:
+            return NONE
 
     # -- making one ----------------------------------------------------------------------
 
@@ -303,6 +314,8 @@ class Hub:
         if isinstance(message, Answer):
             await self._deliver(self.game.answer(player_id, message.number, message.raw,
                                                  self.clock(), self.mono()))
+        elif isinstance(message, MoreTime):
+            await self._deliver(self.game.more_time(player_id, message.number, self.mono()))
         elif isinstance(message, Ping):
             self._queue(connection, {"type": "pong", "id": message.id})
         elif isinstance(message, Leave):

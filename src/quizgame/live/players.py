@@ -13,6 +13,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 
+from quizgame.engine.accommodations import NONE, Accommodations
 from quizgame.engine.records import AnswerRecord, SessionRecord
 
 REJOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing that reads as another letter
@@ -45,6 +46,10 @@ class LivePlayer:
     pending: AnswerRecord | None = None
     seen: set[int] = field(default_factory=set)
     kicked: bool = False
+    accommodations: Accommodations = NONE
+    """Theirs in this game (journaled with the join; docs/accommodations.md)."""
+    extra_s: int = 0
+    """Seconds they added to the question on screen with the more-time key."""
     # Connection state is the hub's, never journaled: after a restart everyone is away.
     connected: bool = False
     away_since: float | None = None

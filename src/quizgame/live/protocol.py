@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.live.wire import VERSION, encode
 
-__all__ = ["VERSION", "ClientMessage", "ProtocolError", "encode", "error", "parse_client",
-           "question_message"]
+__all__ = ["VERSION", "ClientMessage", "MoreTime", "ProtocolError", "encode", "error",
+           "parse_client", "question_message"]
 
 MAX_MESSAGE_BYTES = 4096
 MAX_RAW_ANSWER = 500
@@ -73,6 +73,13 @@ class Answer(_Message):
     raw: Annotated[str, Field(max_length=MAX_RAW_ANSWER)]
 
 
+class MoreTime(_Message):
+    """The player's more-time key on question `number`: 30 s more on their own deadline."""
+
+    type: Literal["more_time"]
+    number: int
+
+
 class Ping(_Message):
     """Is the hub there? Answered by `pong` with the same id."""
 
@@ -86,7 +93,7 @@ class Leave(_Message):
     type: Literal["leave"]
 
 
-ClientMessage = Join | Rejoin | Roster | Answer | Ping | Leave
+ClientMessage = Join | Rejoin | Roster | Answer | MoreTime | Ping | Leave
 _CLIENT = TypeAdapter(Annotated[ClientMessage, Field(discriminator="type")])
 
 

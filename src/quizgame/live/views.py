@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
-from quizgame.engine.grading import describe_answer
+from quizgame.engine.grading import describe_answer, right_answer
 from quizgame.engine.records import AnswerRecord
 from quizgame.format.models import ChoiceQuestion, MultiQuestion, Question, TrueFalseQuestion
 from quizgame.live.players import LivePlayer
@@ -114,3 +114,42 @@ def table(ranked: Sequence[Ranked], places: int) -> list[dict[str, Any]]:
 def you(ranked: Sequence[Ranked], player: LivePlayer) -> dict[str, Any]:
     entry = next(entry for entry in ranked if entry.player is player)
     return {**row(entry), "of": len(ranked), "streak": player.streak}
+
+
+def reveal_message(question: Question, index: int, total: int, active: Sequence[LivePlayer],
+                   player: LivePlayer | None) -> dict[str, Any]:
+    """The reveal of question `index` (0-based): the answer, the class's split, and for a
+    player (None: the projector) their own line."""
+    answers = [p.record.answers[index] for p in active if len(p.record.answers) > index]
+    message: dict[str, Any] = {
+        "type": "reveal", "number": index + 1, "total": total,
+        "kind": question.type, "prompt": question.prompt,
+        "right_answer": right_answer(question), "explanation": question.explanation,
+        "split": split(question, answers)}
+    if player is not None:
+        answer = player.record.answers[index] if len(player.record.answers) > index else None
+        message["you"] = your_answer(question, answer, player)
+    return message
+
+
+def standings_message(number: int, total: int, active: Sequence[LivePlayer],
+                      player: LivePlayer | None) -> dict[str, Any]:
+    """The standings after question `number`; a player's message adds their rank."""
+    ranked = ranking(active)
+    message: dict[str, Any] = {"type": "standings", "number": number, "total": total,
+                               "top": table(ranked, STANDINGS_SHOWN),
+                               "teams": team_scores(active)}
+    if player is not None:
+        message["you"] = you(ranked, player)
+    return message
+
+
+def podium_message(active: Sequence[LivePlayer], player: LivePlayer | None) -> dict[str, Any]:
+    """The podium and the whole ranking; a player's message adds their rank."""
+    ranked = ranking(active)
+    message: dict[str, Any] = {"type": "podium", "top": table(ranked, PODIUM_PLACES),
+                               "ranking": table(ranked, len(ranked)),
+                               "teams": team_scores(active)}
+    if player is not None:
+        message["you"] = you(ranked, player)
+    return message

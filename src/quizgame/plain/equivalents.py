@@ -30,6 +30,10 @@ SCREENS: dict[str, Equivalent] = {
         "who plays, the quizzes with your best score and cards due, the mode"),
     "quizgame.tui.screens.player_prompt:PlayerPromptScreen": Equivalent(
         "quizgame play QUIZ --plain (without --player)", "asks `Your name:`"),
+    "quizgame.tui.screens.start:StartScreen": Equivalent(
+        "quizgame play QUIZ --plain --player NAME",
+        "starts at `Question 1 of N` (the screen under a game started from the command line "
+        "shows nothing)"),
     "quizgame.tui.screens.ask:AskScreen": Equivalent(
         "quizgame play QUIZ --plain",
         "asks `continue` or `start again` for an unfinished game; says when practice has "
@@ -43,6 +47,9 @@ SCREENS: dict[str, Equivalent] = {
         "quizgame scores --quiz QUIZ", "the leaderboard (--first-attempt: first games)"),
     "quizgame.tui.screens.progress:ProgressScreen": Equivalent(
         "quizgame history --player NAME", "your games, one line each, oldest first"),
+    "quizgame.tui.screens.accommodations:AccommodationsScreen": Equivalent(
+        "quizgame player NAME",
+        "a player's accommodations; --time 1.5|2|untimed and --no-speed-points set them"),
     "quizgame.tui.screens.help:HelpScreen": Equivalent(
         "/help on the plain home", "the commands, the keys of a game, the scoring rules"),
     "quizgame.tui.screens.report:ReportScreen": Equivalent(

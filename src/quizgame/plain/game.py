@@ -2,26 +2,29 @@
 
 For screen readers, scripts and tests. Verdicts are always words ("Correct", "Incorrect",
 "Partly right", from `quizgame.wording`); colour is added only on a terminal without NO_COLOR.
-`?` shows the hint. The feedback of each answer waits for Enter, with no clock running; `!!`
-there says "I was right" about a typed answer marked wrong (a claim for the teacher in quiz
-mode), and in practice and mistakes modes `/sure` and `/guessed` say how sure the answer was and
-`/undo` takes it back. Every answer is saved as it is given, so end of
-input or Ctrl-C simply stops the game (exit status 0).
+`?` shows the hint; on a timed question `+` (or `/more`) adds 30 seconds, up to ten times, and a
+line `Time left: 20 seconds.` warns (WCAG 2.2.1; docs/accommodations.md). The feedback of each
+answer waits for Enter, with no clock running; `!!` there says "I was right" about a typed
+answer marked wrong (a claim for the teacher in quiz mode), and in practice and mistakes modes
+`/sure` and `/guessed` say how sure the answer was and `/undo` takes it back. Every answer is
+saved as it is given, so end of input or Ctrl-C simply stops the game (exit status 0).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
 from quizgame import wording
 from quizgame.classroom.polls import split_lines
-from quizgame.engine.errors import AnswerFormatError, NothingToPlayError
+from quizgame.engine.accommodations import Accommodations
+from quizgame.engine.errors import AnswerFormatError, NothingToPlayError, NotNowError
 from quizgame.engine.exam import ExamGoal
 from quizgame.engine.feedback import Feedback, Results, due_in_words, nothing_due
 from quizgame.engine.grading import answer_prompts, parse_response
@@ -32,6 +35,7 @@ from quizgame.engine.scheduling import Clock, utc_now
 from quizgame.engine.session import GameSession, PollVotes
 from quizgame.errors import PlayerNameError
 from quizgame.format.models import Quiz
+from quizgame.plain.keys import MORE_TIME
 from quizgame.plain.renderers import render
 
 HINT, OVERRIDE = "?", "!!"
@@ -55,11 +59,22 @@ class Console:
     stdin: TextIO
     stdout: TextIO
     colour: bool = False
+    live_clock: bool = False
+    """Whether a timer may print the time warning while an answer is being typed (a real
+    terminal or pipe on the real clock; tests feeding lines at once check it between lines)."""
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _prompt: str | None = field(default=None, repr=False)
+    """The prompt a terminal shows while a line is being read (None: not reading)."""
 
     def say(self, *lines: str) -> None:
-        for line in lines:
-            print(line, file=self.stdout)
-        self.stdout.flush()
+        with self._lock:  # the time warning comes from another thread: whole lines only
+            if self._prompt is not None:
+                print(file=self.stdout)  # below the prompt, not after it
+            for line in lines:
+                print(line, file=self.stdout)
+            if self._prompt is not None:
+                print(self._prompt, end="", file=self.stdout)  # and the prompt again
+            self.stdout.flush()
 
     def ask(self, prompt: str) -> str:
         """One line of input without its newline; raises _Stop at end of input.
@@ -69,8 +84,13 @@ class Console:
         """
         interactive = self.stdin.isatty()
         if interactive:
-            print(prompt, end="", file=self.stdout, flush=True)
-        line = self.stdin.readline()
+            with self._lock:
+                print(prompt, end="", file=self.stdout, flush=True)
+                self._prompt = prompt
+        try:
+            line = self.stdin.readline()
+        finally:
+            self._prompt = None
         if not line:
             raise _Stop
         line = line.rstrip("\r\n")
@@ -97,11 +117,13 @@ def play_plain(
     clock: Clock = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
     poll_votes: PollVotes | None = None,
+    accommodations: Callable[[PlayerStore], Accommodations] | None = None,
 ) -> int:
     """Play one game in plain mode; returns the exit status (0, also when stopped early).
 
-    `open_store` opens a player's saves by name (raising `PlayerNameError` for a bad one); the
-    clocks are injectable for tests.
+    `open_store` opens a player's saves by name (raising `PlayerNameError` for a bad one);
+    `accommodations` gives a player's (default: their profile's); the clocks are injectable
+    for tests.
     """
     try:
         store = open_store(player) if player is not None else _ask_player(console, open_store)
@@ -114,6 +136,7 @@ def play_plain(
                 quiz, store, mode, seed=seed, new_limit=new_limit, clock=clock,
                 monotonic=monotonic, exam=exam, easy_within=easy_within, round_size=round_size,
                 poll_votes=poll_votes,
+                accommodations=accommodations(store) if accommodations else None,
             )
     except NothingToPlayError as error:
         console.say(str(error))
@@ -125,8 +148,12 @@ def play_plain(
     if session.is_over:
         console.say(_nothing_due(session, clock))
         return 0
+    if session.accommodations.any:
+        console.say(f"Accommodations: {session.accommodations.describe()}.")
     console.say(f"{quiz.quiz.title} ({mode} mode), player {store.name}.",
                 "Answers are saved as you go; end the input (Ctrl-D) or press Ctrl-C to stop.")
+    if session.timed:
+        console.say("On a timed question, type + for 30 seconds more (up to ten times).")
     _say_exam_status(session, console)
     try:
         _play(session, console)
@@ -171,26 +198,96 @@ def _ask_player(console: Console, open_store: Callable[[str], PlayerStore]) -> P
 def _play(session: GameSession, console: Console) -> None:
     while (shown := session.current()) is not None:
         console.say("", *_question_lines(shown))
-        while True:
-            prompts = answer_prompts(shown)
-            line = console.ask(prompts[0]).strip()
-            if line == HINT:
-                hint = session.use_hint()
-                console.say(f"Hint: {hint}" if hint else "This question has no hint.")
-            elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
-                console.say(f"{line} goes on the feedback of an answer, before Enter.")
-            else:
-                lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
-                try:
-                    response = parse_response(shown, "\n".join(lines))
-                except AnswerFormatError as error:
-                    console.say(str(error))
-                    continue
-                feedback = session.submit(response)
-                console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
-                                             scored=session.mode != "practice", now=session.now()))
-                _read_feedback(session, console)
-                break
+        warner = _TimeWarning(session, console)
+        try:
+            _answer(session, console, shown, warner)
+        finally:
+            warner.stop()
+
+
+def _answer(
+    session: GameSession, console: Console, shown: PresentedQuestion, warner: _TimeWarning
+) -> None:
+    """Read lines until one answers the question on screen (hints and more time between)."""
+    while True:
+        prompts = answer_prompts(shown)
+        warner.check()
+        line = console.ask(prompts[0]).strip()
+        if line == HINT:
+            hint = session.use_hint()
+            console.say(f"Hint: {hint}" if hint else "This question has no hint.")
+        elif line.lower() in MORE_TIME:
+            _more_time(session, console)
+        elif line == OVERRIDE or line.lower() in SURE + GUESSED + UNDO:
+            console.say(f"{line} goes on the feedback of an answer, before Enter.")
+        else:
+            lines = [line, *(console.ask(prompt).strip() for prompt in prompts[1:])]
+            try:
+                response = parse_response(shown, "\n".join(lines))
+            except AnswerFormatError as error:
+                console.say(str(error))
+                continue
+            warner.stop()  # answered: no warning may come after the verdict
+            feedback = session.submit(response)
+            console.say(*_feedback_lines(feedback, shown, console, claims=session.claims,
+                                         scored=session.mode != "practice", now=session.now()))
+            _read_feedback(session, console)
+            return
+
+
+def _more_time(session: GameSession, console: Console) -> None:
+    try:
+        before = session.time_limit
+        session.more_time()
+    except NotNowError as error:
+        console.say(str(error))
+        return
+    left = session.time_left()
+    console.say(wording.more_time(session.time_limit - before, left or 0.0))
+
+
+class _TimeWarning:
+    """Says `Time left: N seconds.` once when a timed question reaches its warning time (again
+    after more time was added and ran down), and `Time's up.` at the limit. With a live clock a
+    timer thread says it while the player types; `check` says it between lines either way."""
+
+    def __init__(self, session: GameSession, console: Console) -> None:
+        self._session = session
+        self._console = console
+        self._warned = False
+        self._up = False
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+        if console.live_clock and session.time_limit:
+            self._thread = threading.Thread(target=self._watch, daemon=True)
+            self._thread.start()
+
+    def check(self) -> None:
+        if self._stopped.is_set():
+            return
+        left = self._session.time_left()
+        if left is None:
+            return
+        warn = self._session.warning_seconds
+        if left > warn:
+            self._warned = False  # more time was added: warn again when it runs down
+        elif left > 0 and not self._warned:
+            self._warned = True
+            self._console.say(wording.time_left(left))
+        elif left <= 0 and not self._up:
+            self._up = self._warned = True
+            self._console.say(f"{wording.verdict('timed_out')}: an answer now counts as timed "
+                              "out.")
+
+    def _watch(self) -> None:
+        while not self._stopped.is_set():
+            self.check()
+            self._stopped.wait(0.2)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
 
 
 def _read_feedback(session: GameSession, console: Console) -> None:
@@ -206,8 +303,9 @@ def _read_feedback(session: GameSession, console: Console) -> None:
         elif line.lower() in UNDO:
             if _undo(session, console):
                 return
-        elif line == HINT:
-            console.say("? shows a question's hint; this is the feedback of the last answer.")
+        elif line == HINT or line.lower() in MORE_TIME:
+            console.say(f"{line} works while a question is on screen; this is the feedback of "
+                        "the last answer.")
         else:
             return
 
@@ -314,11 +412,14 @@ def _summary(console: Console, session: GameSession, results: Results, clock: Cl
         f"Correct: {results.correct} of {results.total}",
         f"Time: {wording.duration(results.elapsed_ms)}",
         f"Best streak: {results.best_streak}",
+        *([f"Accommodations: {results.accommodations}."] if results.accommodations else []),
     ]
     for number, row in enumerate(results.rows, start=1):
         verdict = "Poll" if not row.scored else wording.verdict(row.outcome, row.credit)
         marks = [mark for mark, on in (("hint", row.hint_used), (wording.OVERRIDDEN, row.overridden),
-                                       (wording.CLAIMED, row.claim == "open")) if on]
+                                       (wording.CLAIMED, row.claim == "open"),
+                                       (wording.extra_time(row.extra_seconds), row.extra_seconds))
+                 if on]
         extra = f" [{', '.join(marks)}]" if marks else ""
         lines.append(f"  {number}. {verdict}{extra}: {row.prompt} You: {row.given}."
                      + ("" if row.correct or not row.scored else f" Right: {row.right_answer}."))

@@ -63,6 +63,9 @@ def event_line(message: dict[str, Any]) -> str | None:
             return "running" if remaining is None else f"time left: {remaining // 1000} s"
         case "save_error":
             return f"warning: {message['message']}"
+        case "waiting":
+            return (f"time is up; waiting for {message['players']} with more time "
+                    "(reveal: now)")
     return None
 
 

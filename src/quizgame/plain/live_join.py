@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from quizgame import wording
 from quizgame.live.client import LiveClient, QuestionView
+from quizgame.plain.keys import MORE_TIME
 
 HOW = {
     "choice": "Answer: the number or the text of your choice.",
@@ -70,6 +71,8 @@ def message_lines(message: dict[str, Any]) -> list[str]:
             timing = [] if view.remaining_ms is None else [wording.time_left(view.remaining_ms / 1000)]
             lines = [wording.question_line(view.number, view.total, view.prompt), *timing,
                      *render(view)]
+            if view.more_time and not view.answered:
+                lines.append("Type + for 30 seconds more.")
             return lines + (["(You already answered; wait for the reveal.)"] if view.answered
                             else [])
         case "ack":
@@ -114,23 +117,48 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
                      stdout: TextIO, client_kind: str = "plain", rejoin_code: str = "") -> int:
     current: dict[str, Any] = {}
     outcome = {"status": 0}
+    loop = asyncio.get_running_loop()
+    warning: list[asyncio.TimerHandle] = []
+
+    def say(*lines: str) -> None:
+        for line in lines:
+            print(line, file=stdout, flush=True)
+
+    def warn_at(remaining_ms: int | None, seconds: int) -> None:
+        """`Time left: N seconds.` once, when the player's own warning time comes (WCAG 2.2.1)."""
+        for handle in warning:
+            handle.cancel()
+        warning.clear()
+        if remaining_ms is None or not seconds or not current:
+            return
+        wait = max(0.0, remaining_ms / 1000 - seconds)
+        number, left = current["number"], min(seconds, remaining_ms / 1000)
+
+        def warn() -> None:
+            if current.get("number") == number:  # still unanswered
+                say(wording.time_left(left))
+
+        warning.append(loop.call_later(wait, warn))
 
     def on_message(message: dict[str, Any]) -> None:
-        for line in message_lines(message):
-            print(line, file=stdout, flush=True)
+        say(*message_lines(message))
         kind = message.get("type")
         if kind == "question":
             current.clear()
             if not message.get("answered"):
                 current.update(message)
+            warn_at(message.get("remaining_ms"), message.get("warning_s", 0))
+        elif kind == "time" and current:
+            current["more_time"] = message.get("more_time", False)
+            warn_at(message.get("remaining_ms"), current.get("warning_s", 0))
         elif kind in ("reveal", "ack"):
             current.clear()
+            warn_at(None, 0)
         elif kind == "error" and client.over:
             outcome["status"] = 1
 
     client = LiveClient(address, code=code, name=name, on_message=on_message, client=client_kind,
                         rejoin_code=rejoin_code)
-    loop = asyncio.get_running_loop()
     lines: asyncio.Queue[str] = asyncio.Queue()
 
     def read() -> None:
@@ -146,7 +174,12 @@ async def join_plain(address: str, code: str, name: str, *, stdin: TextIO,
             reading.cancel()
             break
         line = reading.result()
-        if current and line.strip():
+        if current and line.strip().lower() in MORE_TIME:
+            if current.get("more_time"):
+                await client.more_time(current["number"])
+            else:
+                say("More time is not available on this question.")
+        elif current and line.strip():
             await client.answer(current["number"], line)
     await running
     return outcome["status"]

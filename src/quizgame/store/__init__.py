@@ -20,18 +20,50 @@ Reading methods take an optional `problems: list[str]`: given, unreadable files 
 there and skipped instead of raising. Scans always collect problems and never raise.
 """
 
-from quizgame.store.folder import (
-    PlayerSession,
-    PlayerSummary,
-    SavesFolder,
-    Scan,
-    scan_sessions,
-    scan_summaries,
-)
-from quizgame.store.migrations import FORMAT_VERSION
-from quizgame.store.models import SessionSummary
-from quizgame.store.names import display_name, normalised_name, player_key
-from quizgame.store.player import PlayerInfo, PlayerSaves
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizgame.store.folder import (
+        PlayerSession,
+        PlayerSummary,
+        SavesFolder,
+        Scan,
+        scan_sessions,
+        scan_summaries,
+    )
+    from quizgame.store.migrations import FORMAT_VERSION
+    from quizgame.store.models import SessionSummary
+    from quizgame.store.names import display_name, normalised_name, player_key
+    from quizgame.store.player import PlayerInfo, PlayerSaves
+
+# Imported on first use (PEP 562): `quizgame.store.names`, which `play --player` uses to refuse a
+# bad name at once, must not import pydantic and the save models with the package.
+_HOMES = {
+    "FORMAT_VERSION": "migrations",
+    "PlayerInfo": "player",
+    "PlayerSaves": "player",
+    "PlayerSession": "folder",
+    "PlayerSummary": "folder",
+    "SavesFolder": "folder",
+    "Scan": "folder",
+    "SessionSummary": "models",
+    "display_name": "names",
+    "normalised_name": "names",
+    "player_key": "names",
+    "scan_sessions": "folder",
+    "scan_summaries": "folder",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FORMAT_VERSION",

@@ -20,9 +20,7 @@ from quizgame.store.files import check_inside, file_error, player_lock
 from quizgame.store.lookalike import name_skeleton
 from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
-from quizgame.store.player import PlayerInfo, PlayerSaves
-
-PLAYER_FILE = "player.toml"
+from quizgame.store.player import PLAYER_FILE, PlayerInfo, PlayerSaves
 
 T = TypeVar("T")
 

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from quizgame.engine.accommodations import AccommodationError, Accommodations
 from quizgame.engine.records import CardState, Mode, RecordModel, SessionRecord
 from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
@@ -26,6 +27,21 @@ class PlayerProfile(RecordModel):
 
     name: str = Field(description="Display name, as first typed (trimmed).")
     created_at: AwareDatetime
+    accommodations: list[str] | None = Field(
+        None,
+        description="The player's accommodations as words (`time=2`, `no-speed-points`; "
+        "docs/accommodations.md); absent in files written before them.",
+    )
+
+    @field_validator("accommodations")
+    @classmethod
+    def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
+        try:
+            return Accommodations.parse(words).words or None
+        except AccommodationError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("name")
     @classmethod
@@ -61,6 +77,9 @@ class SessionSummary(RecordModel):
     score: int = Field(0, ge=0)
     duration_ms: int = Field(0, ge=0, description="Sum of the answers' elapsed times.")
     marked: int = Field(0, ge=0, description="Answers with a claim or an override.")
+    accommodations: list[str] | None = Field(
+        None, description="The accommodations that applied to the game (see SessionRecord)."
+    )
 
     @property
     def finished(self) -> bool:
@@ -90,6 +109,7 @@ class SessionSummary(RecordModel):
                 "score": record.score,
                 "duration_ms": record.duration_ms,
                 "marked": record.marked_count,
+                "accommodations": record.accommodations,
                 **(counts or {}),
             }
         )

@@ -1,7 +1,7 @@
 """One player's saves: the `PlayerStore` the engine writes to, and what history and reports read.
 
     <saves>/<player key>/
-        player.toml             PlayerProfile: display name, created_at
+        player.toml             PlayerProfile: display name, created_at, accommodations
         sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
         cards/<quiz id>.toml    CardsFile: current card states of one quiz
         .lock                   the OS lock serialising read-modify-writes of this player
@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from quizgame.engine.accommodations import Accommodations
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
 from quizgame.store.documents import load, report, save
@@ -33,11 +34,12 @@ from quizgame.store.files import (
     read_bytes,
     toml_files,
 )
-from quizgame.store.models import CARDS, CardsFile, SessionSummary
+from quizgame.store.models import CARDS, PLAYER, CardsFile, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
 from quizgame.store.sessions import read_record, read_summary, write_session
 from quizgame.store.tuned import load_tuned
 
+PLAYER_FILE = "player.toml"
 SESSIONS_DIR = "sessions"
 CARDS_DIR = "cards"
 
@@ -78,6 +80,19 @@ class PlayerSaves:
     @property
     def path(self) -> Path:
         return self.info.path
+
+    # -- the profile ------------------------------------------------------------------------
+
+    def accommodations(self) -> Accommodations:
+        """The accommodations in the player's profile (none in a profile older than them)."""
+        return Accommodations.parse(load(self.path / PLAYER_FILE, PLAYER).accommodations or ())
+
+    def set_accommodations(self, accommodations: Accommodations) -> None:
+        """Write the player's accommodations into their profile, under the player's lock."""
+        path = check_inside(self.path / PLAYER_FILE, self.path.parent)
+        with player_lock(self.path):
+            profile = load(path, PLAYER)
+            save(path, profile.model_copy(update={"accommodations": accommodations.words or None}))
 
     # -- sessions ---------------------------------------------------------------------------
 

@@ -112,12 +112,15 @@ class HostApp(CursorFollowsFocus, App[None]):
             self.last = message
             if kind == "question":
                 self.counts = {"answered": 0, "players": message["players"]}
+                self.note = ""
         elif kind == "rejoin_request":
             self.note = f"{message['name']} is back after the grace period: press a to let them in"
         elif kind in ("kicked", "allowed", "save_error"):
             self.note = message.get("message") or f"{message['name']} {kind}"
         elif kind == "lock":
             self.note = "lobby locked" if message["locked"] else "lobby open"
+        elif kind == "waiting":
+            self.note = (f"waiting for {message['players']} with more time (n: reveal now)")
         self._show()
 
     def _show(self) -> None:

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizgame import wording
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
 from quizgame.tui.css import screen_css
@@ -42,6 +43,8 @@ class JoinApp(CursorFollowsFocus, App[None]):
     TITLE = "quizgame live"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="join.quit"),
+        # WCAG 2.2.1: 30 more seconds on this player's own deadline, when the teacher allows it.
+        Binding("ctrl+g", "more_time", "+30 s", id="join.more_time"),
         Binding("f2", "toggle_updates", "Pause updates", id="join.pause_updates"),
     ]
 
@@ -55,6 +58,8 @@ class JoinApp(CursorFollowsFocus, App[None]):
         self.rejoin_code = rejoin or ""
         self.client: LiveClient | None = None
         self.question: QuestionView | None = None
+        self.more_time_ok = False
+        """Whether the more-time key works now (the hub says so with each question)."""
         self.you = ""
         self.paused = False
         """Whether the standings, reveal and countdown wait (F2); `held` keeps them meanwhile."""
@@ -153,11 +158,21 @@ class JoinApp(CursorFollowsFocus, App[None]):
             self._status(" ".join(message_lines(message)))
         elif kind == "paused":
             self._status("The teacher paused the game.")
-        elif kind == "time" and message.get("remaining_ms") is not None:
-            self._status(f"Time left: {message['remaining_ms'] // 1000} s")
+        elif kind == "time":
+            self._show_time(message)
+
+    def _show_time(self, message: dict[str, Any]) -> None:
+        """The player's own time left (and whether the more-time key still works)."""
+        if message.get("remaining_ms") is None:
+            return
+        self.more_time_ok = bool(message.get("more_time"))
+        self._status(wording.time_left(message["remaining_ms"] / 1000))
+        self.refresh_bindings()
 
     def _show_question(self, view: QuestionView) -> None:
         self.question = view
+        self.more_time_ok = view.more_time and not view.answered
+        self.refresh_bindings()
         how = [line for line in render(view) if not line.startswith("  ")]
         self.query_one("#prompt", Static).update(Text.assemble(
             (f"Question {view.number}/{view.total}\n", "dim"), (view.prompt, "bold")))
@@ -181,6 +196,8 @@ class JoinApp(CursorFollowsFocus, App[None]):
             typed.disabled = view.answered
             typed.focus()
         timing = "" if view.remaining_ms is None else f" · {view.remaining_ms // 1000} s"
+        if self.more_time_ok:
+            timing += " · ctrl+g: 30 s more"
         self._status("You already answered: wait for the reveal." if view.answered
                      else f"Your answer{timing}")
 
@@ -199,7 +216,19 @@ class JoinApp(CursorFollowsFocus, App[None]):
         self.run_worker(self.client.answer(number, raw), group="answers")
         self._status("Sending...")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more_time":
+            return self.more_time_ok
+        return True
+
+    def action_more_time(self) -> None:
+        if self.question is None or self.client is None or not self.more_time_ok:
+            return
+        self.run_worker(self.client.more_time(self.question.number), group="answers")
+
     def _lock(self, status: str) -> None:
+        self.more_time_ok = False
+        self.refresh_bindings()
         self.query_one("#options", OptionList).disabled = True
         self.query_one("#typed", Input).disabled = True
         self._status(status)

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from quizgame.engine.accommodations import NONE
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
     from quizgame.classroom.standings import PlayerStandings
+    from quizgame.engine.accommodations import Accommodations
     from quizgame.engine.records import Mode
     from quizgame.tui.catalog import QuizEntry
     from quizgame.tui.settings import GameHost, GameSettings
@@ -52,6 +54,10 @@ class HomeScreen(Screen[None]):
         Binding("l", "leaderboard", "Leaderboard", id="quizgame.leaderboard"),
         Binding("p", "progress", "Progress", id="quizgame.progress"),
         Binding("r", "report", "Report", id="quizgame.report"),
+        # Not in the footer (an 80-column footer is full): the title names it once a player is
+        # chosen, and the help screen lists it.
+        Binding("a", "accommodations", "Accommodations", show=False,
+                id="quizgame.accommodations"),
         Binding("t", "cycle_theme", "Theme", id="quizgame.theme"),
     ]
 
@@ -62,6 +68,8 @@ class HomeScreen(Screen[None]):
         self.settings = settings
         self.mode: Mode = settings.mode
         self.player: str | None = None
+        self.player_accommodations = NONE
+        """The current player's accommodations (their profile), shown in the title."""
         self.entries: list[QuizEntry] = []
         self.standings: PlayerStandings | None = None
         """The current player's best scores and due cards, once read."""
@@ -168,6 +176,7 @@ class HomeScreen(Screen[None]):
 
     def choose_player(self, name: str) -> bool:
         """Make `name` the current player; a name the store refuses is explained instead."""
+        from quizgame.classroom.roster import accommodations_of
         from quizgame.errors import QuizgameError
 
         try:
@@ -177,6 +186,8 @@ class HomeScreen(Screen[None]):
             return False
         self._player_message("")
         self.player = name
+        self.player_accommodations = accommodations_of(self.quiz_app.saves.player(name),
+                                                       self.settings.roster)
         players = self.player_list
         if players is not None:
             names = [str(option.prompt) for option in players.options]
@@ -308,6 +319,10 @@ class HomeScreen(Screen[None]):
 
     def _title_text(self) -> str:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"
+        if self.player and self.player_accommodations.any:
+            who += f" ({self.player_accommodations.describe()})"
+        if self.player:
+            who += " · a: accommodations"
         return f"quizgame · {who}"
 
     def action_leaderboard(self) -> None:
@@ -318,6 +333,39 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(
                 LeaderboardScreen([self.settings.saves_dir], entry.quiz_id, clock=self.settings.clock)
             )
+
+    def action_accommodations(self) -> None:
+        """The current player's accommodations: more time, no speed points (their profile)."""
+        from quizgame.errors import QuizgameError
+        from quizgame.tui.screens.accommodations import AccommodationsScreen
+
+        player = self.player
+        if player is None:
+            self._player_message("Choose a player first: accommodations are each player's own.")
+            return
+        try:
+            current = self.quiz_app.saves.player(player).accommodations()
+        except QuizgameError as error:
+            self._player_message(str(error))
+            return
+        self.app.push_screen(AccommodationsScreen(player, current),
+                             lambda chosen: self._save_accommodations(player, chosen))
+
+    def _save_accommodations(self, player: str, chosen: Accommodations | None) -> None:
+        from quizgame.errors import QuizgameError
+
+        if chosen is None:
+            return
+        try:
+            self.quiz_app.saves.player(player).set_accommodations(chosen)
+        except QuizgameError as error:
+            self._player_message(str(error))
+            return
+        self.player_accommodations = chosen.merged(self.settings.roster.accommodations_for(player)
+                                                   if self.settings.roster else NONE)
+        self.query_one("#home-title", Static).update(self._title_text())
+        self.notify(f"Saved for {player}: {chosen.describe()}.", title="Accommodations",
+                    markup=False)
 
     def action_progress(self) -> None:
         from quizgame.tui.screens.progress import ProgressScreen

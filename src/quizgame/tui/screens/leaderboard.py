@@ -20,6 +20,7 @@ from quizgame.classroom.merge import collect_games
 from quizgame.classroom.text import (
     SCORE_HEADERS,
     SCORE_NUMBERS,
+    ranked_by_text,
     selection_text,
     standings_cells,
 )
@@ -32,7 +33,8 @@ from quizgame.wording import count
 REFRESH_SECONDS = 3.0
 
 # The `scores` headers, on two lines where a header is wider than its figures and "#" for the
-# rank, with short dates (`01 Mar 09:00`): the table fits 80 columns with a 12-letter name.
+# rank, with short dates (`01 Mar 09:00`), and the last column (Accommodations) only on a board
+# where a game had one: the table fits 80 columns with a 12-letter name.
 TABLE_HEADERS = tuple(
     {"Rank": "#", "Best score": "Best\nscore", "Best time": "Best\ntime",
      "Last played (UTC)": "Last played\n(UTC)"}.get(header, header)
@@ -121,7 +123,10 @@ class LeaderboardScreen(Screen[None]):
     def draw(self) -> None:
         """Fill the table from the chosen quiz's board, the cursor staying on its row."""
         board = self.boards.get(self.quiz_id or "")
-        self.query_one(FigureTable).show_rows(standings_cells(board, short_dates=True) if board else [])
+        accommodated = board is not None and any(s.accommodations for s in board.standings)
+        self.query_one(FigureTable).show_rows(
+            standings_cells(board, short_dates=True) if board else [],
+            columns=len(TABLE_HEADERS) - (0 if accommodated else 1))
         title = board.title if board else self.quiz_id
         self.query_one("#leaderboard-title", Static).update(
             f"Leaderboard: {title}" if title else "Leaderboard")
@@ -131,7 +136,8 @@ class LeaderboardScreen(Screen[None]):
         if board is None:
             head = "No finished quiz games yet"
         else:
-            head = f"{count(len(board.standings), 'player')}, {selection_text(self.first_attempt)}"
+            head = (f"{count(len(board.standings), 'player')}, "
+                    f"{selection_text(self.first_attempt)}{ranked_by_text(board)}")
         when = self.updated_at.astimezone().strftime("%H:%M:%S") if self.updated_at else "never"
         updates = ("updates paused: p resumes" if self.paused else
                    f"updates every {REFRESH_SECONDS:.0f} s: p pauses")

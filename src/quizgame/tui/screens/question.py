@@ -4,11 +4,14 @@ and the feedback panel once it is answered.
 It renders what `GameSession.current()` presents, hands the widget's response to
 `GameSession.submit`, and shows the `Feedback`; the engine does all grading, scoring and saving.
 Answer widgets are made once per question type and reused, and the feedback is a panel rather
-than a screen: going on to the next question redraws text instead of building widgets.
+than a screen: going on to the next question redraws text instead of building widgets. Once the
+first question is drawn, the widgets of the quiz's other types are built, hidden, one per
+refresh, so that the first question of each type is drawn as fast as any other.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -17,6 +20,7 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.errors import QuizgameError
 from quizgame.tui.css import screen_css
@@ -43,6 +47,9 @@ class QuestionScreen(Screen[None]):
         Binding("h", "hint", "Hint", id="quizgame.hint"),
         # While typing an answer `h` is a letter: the hint is on ctrl+t there.
         Binding("ctrl+t", "hint(True)", "Hint", id="quizgame.hint_typing"),
+        # WCAG 2.2.1: 30 more seconds on a timed question, up to ten times. A control key, so
+        # that it works while typing an answer too (ctrl+g is bound by neither Input nor us).
+        Binding("ctrl+g", "more_time", "+30 s", id="quizgame.more_time"),
         Binding("escape", "leave", "Home", id="quizgame.leave_game"),
         # Over the app's `q` (quit at once): in a game, leaving asks first.
         Binding("q", "leave(True)", "Quit", show=False, id="quizgame.quit_game"),
@@ -58,6 +65,8 @@ class QuestionScreen(Screen[None]):
         """The question waiting for an answer (None while its feedback is shown)."""
         self._answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
+        self._building = asyncio.Lock()
+        """Held while an answer widget is mounted (one at a time: prebuilt or needed now)."""
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
@@ -75,6 +84,18 @@ class QuestionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_current()
+        self.call_after_refresh(self._prebuild_input)
+
+    async def _prebuild_input(self) -> None:
+        """Build the next answer widget the quiz will need, hidden, then the one after it at
+        the next refresh (a key pressed meanwhile waits for one widget at most)."""
+        if self.app.screen is not self or not self.is_attached:
+            return  # left, or under a dialog: the rest are built when needed
+        types = dict.fromkeys(question.type for question in self.session.quiz.questions)
+        missing = [question_type for question_type in types if question_type not in self._inputs]
+        if missing:
+            await self._input_for(missing[0], hidden=True)
+            self.call_after_refresh(self._prebuild_input)
 
     async def show_current(self) -> None:
         """Draw the question to answer, or the results when the session is over."""
@@ -97,15 +118,18 @@ class QuestionScreen(Screen[None]):
         self._presented = presented
         self._show_header(presented)
         widget.focus_answer()
-        self.query_one(TimerBar).start(presented.time_limit)
+        self.query_one(TimerBar).start(presented.time_limit, self.session.warning_seconds)
+        self.refresh_bindings()
 
-    async def _input_for(self, question_type: str) -> QuestionInput:
-        widget = self._inputs.get(question_type)
-        if widget is None:
-            widget = INPUT_BY_TYPE[question_type](id=f"{question_type}-input")
-            self._inputs[question_type] = widget
-            await self.query_one("#question-body", VerticalScroll).mount(widget)
-        return widget
+    async def _input_for(self, question_type: str, *, hidden: bool = False) -> QuestionInput:
+        async with self._building:
+            widget = self._inputs.get(question_type)
+            if widget is None:
+                widget = INPUT_BY_TYPE[question_type](id=f"{question_type}-input")
+                widget.display = not hidden
+                await self.query_one("#question-body", VerticalScroll).mount(widget)
+                self._inputs[question_type] = widget
+            return widget
 
     def _show_header(self, presented: PresentedQuestion) -> None:
         session = self.session
@@ -122,6 +146,17 @@ class QuestionScreen(Screen[None]):
     def on_question_input_submitted(self, event: QuestionInput.Submitted) -> None:
         event.stop()
         self._answer(event.response, timed_out=False)
+
+    def on_timer_bar_warning(self, event: TimerBar.Warning) -> None:
+        event.stop()
+        more = (f" Press {self.app.get_key_display(self._more_time_binding())} for 30 seconds "
+                "more." if self.session.can_have_more_time else "")
+        self.notify(wording.time_left(event.left) + more, title="Time", severity="warning",
+                    markup=False)
+
+    def _more_time_binding(self) -> Binding:
+        return next(b for b in self.BINDINGS
+                    if isinstance(b, Binding) and b.id == "quizgame.more_time")
 
     def on_timer_bar_expired(self, event: TimerBar.Expired) -> None:
         event.stop()
@@ -225,6 +260,10 @@ class QuestionScreen(Screen[None]):
     # -- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more_time":
+            if self._presented is None or not self.session.time_limit:
+                return False  # untimed, or answered: not offered
+            return True if self.session.can_have_more_time else None  # dimmed after ten
         if action == "hint":
             typing = isinstance(self.focused, Input)
             shown = self._presented
@@ -232,6 +271,21 @@ class QuestionScreen(Screen[None]):
                 return False
             return None if self.session.hint_used else True  # dimmed once used
         return True
+
+    def action_more_time(self) -> None:
+        """Thirty more seconds on the question on screen (saved with the answer)."""
+        if self._presented is None:
+            return
+        before = self.session.time_limit
+        try:
+            allowed = self.session.more_time()
+        except QuizgameError as error:
+            self.notify(str(error), title="No more time", severity="warning", markup=False)
+            return
+        self.query_one(TimerBar).extend(allowed)
+        self.notify(wording.more_time(allowed - before, self.session.time_left() or 0.0),
+                    title="Time", markup=False)
+        self.refresh_bindings()
 
     def action_hint(self, typing: bool = False) -> None:
         if self._presented is None:
@@ -256,7 +310,6 @@ class QuestionScreen(Screen[None]):
         if not self.in_progress:
             self._leave(quit_app)
             return
-        from quizgame import wording
         from quizgame.tui.screens.ask import AskScreen
 
         answered = self.session.answered_count

@@ -114,6 +114,8 @@ class ResultsScreen(Screen[None]):
             f"{results.correct} of {results.total} correct · time {wording.duration(results.elapsed_ms)}"
             f" · best streak {results.best_streak}"
         )
+        if results.accommodations:
+            lines.append(f"Accommodations: {results.accommodations}")
         if results.mode != "practice" and results.total < results.planned:
             lines.append(f"{results.planned - results.total} of {results.planned} questions not answered")
         if results.mistakes and results.mode != "practice":
@@ -135,6 +137,8 @@ class ResultsScreen(Screen[None]):
                  + (f" ({wording.CLAIMED})" if row.claim == "open" else "")]
         if row.hint_used:
             notes.append("hint")
+        if row.extra_seconds:
+            notes.append(wording.extra_time(row.extra_seconds))
         if self.results.mode != "practice":
             notes.append(wording.count(row.points, "point"))
         lines = [f"{SYMBOL[kind]} {row.prompt}", f"  Your answer: {row.given} · {', '.join(notes)}"]

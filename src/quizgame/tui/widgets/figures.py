@@ -27,12 +27,21 @@ class FigureTable(DataTable[Text]):
         self.numbers = numbers
 
     def on_mount(self) -> None:
-        self.add_columns(*(Text(header, justify="right" if i in self.numbers else "left")
-                           for i, header in enumerate(self.headers)))
+        self._add_columns(len(self.headers))
 
-    def show_rows(self, rows: Sequence[Sequence[str]]) -> None:
-        """Replace every row, the cursor staying on the same line (a refresh must not jump)."""
+    def _add_columns(self, count: int) -> None:
+        self.add_columns(*(Text(header, justify="right" if i in self.numbers else "left")
+                           for i, header in enumerate(self.headers[:count])))
+
+    def show_rows(self, rows: Sequence[Sequence[str]], *, columns: int | None = None) -> None:
+        """Replace every row, the cursor staying on the same line (a refresh must not jump);
+        `columns`: only the first so many columns (of the headers and of each row)."""
         cursor = self.cursor_row
+        count = len(self.headers) if columns is None else columns
+        if count != len(self.columns):
+            self.clear(columns=True)
+            self._add_columns(count)
+        rows = [row[:count] for row in rows]
         self.clear()
         for column in self.columns.values():
             # A column keeps the width of the widest cell it ever held: measure these rows alone.

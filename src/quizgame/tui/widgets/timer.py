@@ -1,4 +1,9 @@
-"""The countdown of a timed question, read from the same monotonic clock as the engine's."""
+"""The countdown of a timed question, read from the same monotonic clock as the engine's.
+
+WCAG 2.2.1: when the warning time is reached (`engine.accommodations.warning_seconds`: 20 s on
+limits of 30 s or more) the bar says so in words and a mark, not colour alone, and posts
+`Warning` once, so that the screen can say how to get more time; `extend` adds time.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,6 @@ from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 TICK_SECONDS = 0.1
-WARNING_SECONDS = 5
-"""In the last seconds the bar warns: a mark and words, not colour alone."""
 
 
 class TimerBar(Horizontal):
@@ -27,10 +30,19 @@ class TimerBar(Horizontal):
     class Expired(Message):
         """The time limit of the question on screen is over."""
 
+    class Warning(Message):
+        """The question reached its warning time (`left` seconds, whole)."""
+
+        def __init__(self, left: int) -> None:
+            super().__init__()
+            self.left = left
+
     def __init__(self, monotonic: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._monotonic = monotonic
         self._limit = 0
+        self._warning = 0
+        self._warned = False
         self._started = 0.0
         self._ticker: Timer | None = None
         self._paused_at: float | None = None
@@ -39,16 +51,25 @@ class TimerBar(Horizontal):
         yield ProgressBar(show_percentage=False, show_eta=False, id="time-bar")
         yield Label(id="time-left")
 
-    def start(self, seconds: int) -> None:
-        """Count down `seconds` from now (0: untimed, and the bar is hidden)."""
+    def start(self, seconds: int, warning: int = 0) -> None:
+        """Count down `seconds` from now (0: untimed, and the bar is hidden), warning when
+        `warning` seconds are left."""
         self.stop()
         self._limit = seconds
+        self._warning = warning
+        self._warned = False
         self._started = self._monotonic()
         self._paused_at = None
         self.display = seconds > 0
         if seconds > 0:
             self._tick()
             self._ticker = self.set_interval(TICK_SECONDS, self._tick)
+
+    def extend(self, seconds: int) -> None:
+        """The question now allows `seconds` in all (more time was added)."""
+        self._limit = seconds
+        if self._ticker is not None and self._paused_at is None:
+            self._tick()
 
     def stop(self) -> None:
         if self._ticker is not None:
@@ -72,10 +93,13 @@ class TimerBar(Horizontal):
     def _tick(self) -> None:
         left = max(0.0, self._limit - (self._monotonic() - self._started))
         self.query_one(ProgressBar).update(total=self._limit, progress=left)
-        warning = 0 < left <= WARNING_SECONDS
+        warning = 0 < left <= self._warning
         self.set_class(warning, "-warning")
         self.query_one("#time-left", Label).update(
             f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
+        if warning and not self._warned:
+            self.post_message(self.Warning(math.ceil(left)))
+        self._warned = warning or (self._warned and left <= self._warning)
         if left <= 0:
             self.stop()
             self.post_message(self.Expired())
