@@ -1,6 +1,6 @@
 """Every test runs with its own per-user data and cache folders: the default saves folder
-(platformdirs' user data folder) and the summary index (its cache folder) are never the tester's
-own."""
+(platformdirs' user data folder), the quiz cache and the summary index (the user cache folder)
+are never the tester's own."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ import pytest
 def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
     monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quiz-cache"))
+    from quizgame.format.cache import forget_remembered
+
+    forget_remembered()  # each test loads its quizzes as a fresh process would
     return home

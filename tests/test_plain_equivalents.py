@@ -33,6 +33,7 @@ EXERCISED: dict[str, tuple[str, str]] = {
     "quizgame.tui.app:QuizApp": ("home", "Quizzes:"),
     "quizgame.tui.screens.home:HomeScreen": ("home", "Your name (or a listed player's number): "),
     "quizgame.tui.screens.player_prompt:PlayerPromptScreen": ("question", "Your name: Ana"),
+    "quizgame.tui.screens.start:StartScreen": ("question", "Question 1 of 13: "),
     "quizgame.tui.screens.ask:AskScreen": ("continue", "Enter or c: continue"),
     "quizgame.tui.screens.question:QuestionScreen": ("question", "Right answer:"),
     "quizgame.tui.screens.results:ResultsScreen": ("question", "Results:"),

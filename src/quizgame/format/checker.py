@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
+from quizgame.format.lines import SourceMap
 from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
 from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
@@ -35,7 +36,12 @@ class CheckResult:
     path: Path
     quiz: Quiz | None
     problems: list[Problem] = field(default_factory=list)
-    id_line: int | None = None
+    source_map: SourceMap | None = None
+
+    @property
+    def id_line(self) -> int | None:
+        """The line of `[quiz] id` (the line map is scanned only when this is asked)."""
+        return self.source_map.line_of(("quiz", "id")) if self.source_map is not None else None
 
     @property
     def errors(self) -> list[Problem]:
@@ -82,8 +88,7 @@ def check_file(path: Path, checks: Sequence[tuple[str, QuestionCheck]] = ()) -> 
         return CheckResult(path, None, list(error.problems))
     if errors := control_problems(loaded):
         return CheckResult(path, None, errors)
-    id_line = loaded.source_map.line_of(("quiz", "id"))
-    return CheckResult(path, loaded.quiz, lint(loaded, checks), id_line)
+    return CheckResult(path, loaded.quiz, lint(loaded, checks), loaded.source_map)
 
 
 def shared_ids(quizzes: Iterable[tuple[Path, Quiz]]) -> dict[Path, list[Path]]:

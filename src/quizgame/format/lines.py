@@ -21,6 +21,8 @@ import re
 import tomllib
 from typing import Any
 
+from quizgame.toml_read import parse_toml
+
 Loc = tuple[str | int, ...]
 
 _BLANK = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
@@ -39,6 +41,16 @@ _ATOM = re.compile(  # a string or a bare value; longest delimiters first ('""' 
 )
 
 
+# The usual statement, read in one match: a bare key, then a one-line basic string, a bare value
+# without spaces (a number, a boolean) or a one-line array of basic strings, then the line's end.
+# Anything else (dates with a space, multi-line strings, inline tables...) takes the long way.
+_SIMPLE = re.compile(
+    rf"(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:{_BASIC}|[A-Za-z0-9_.+:-]+"
+    rf"|(?P<array>\[[ \t]*(?:{_BASIC}[ \t]*,[ \t]*)*+(?:{_BASIC}[ \t]*)?+\]))[ \t]*(?=[#\r\n]|\Z)"
+)
+_BASIC_STRING = re.compile(_BASIC)
+
+
 class _ScanError(Exception):
     """The text does not read the way this tokenizer expects."""
 
@@ -48,12 +60,12 @@ class SourceMap:
 
     def __init__(self, lines: dict[Loc, int] | None = None) -> None:
         self._lines = lines
-        self._pending: tuple[str, dict[str, Any]] | None = None
+        self._pending: tuple[str, dict[str, Any] | None] | None = None
 
     @classmethod
-    def scan(cls, text: str, data: dict[str, Any]) -> SourceMap:
-        """The map of `text`, which `tomllib` parsed into `data`, scanned when first used;
-        empty when the two disagree."""
+    def scan(cls, text: str, data: dict[str, Any] | None = None) -> SourceMap:
+        """The map of `text`, which `tomllib` parsed into `data` (parsed here when not given:
+        a quiz read from the cache), scanned when first used; empty when the two disagree."""
         source_map = cls()
         source_map._pending = (text, data)
         return source_map
@@ -62,6 +74,11 @@ class SourceMap:
     def lines(self) -> dict[Loc, int]:
         if self._lines is None:
             text, data = self._pending or ("", {})
+            if data is None:
+                try:
+                    data = parse_toml(text)
+                except tomllib.TOMLDecodeError:
+                    data = {}
             self._lines = _scanned(text, data)
             self._pending = None
         return self._lines
@@ -100,6 +117,7 @@ class _Scanner:
 
     def document(self) -> None:
         table: Loc = ()
+        lines = self.lines
         while True:
             self.skip(_BLANK)
             if self.pos >= len(self.text):
@@ -118,6 +136,13 @@ class _Scanner:
                 table = self.resolve(self.key())
                 self.expect("]")
                 self.record(table, line)
+            elif simple := _SIMPLE.match(self.text, self.pos):
+                place: Loc = (*table, simple["key"])
+                lines.setdefault(place, line)
+                if (elements := simple["array"]) is not None:
+                    for index in range(len(_BASIC_STRING.findall(elements))):
+                        lines.setdefault((*place, index), line)
+                self.pos = simple.end()
             else:
                 self.key_value(table)
             self.skip(_SPACES)
@@ -216,15 +241,21 @@ def _agrees(lines: dict[Loc, int], table_arrays: dict[Loc, int], data: dict[str,
     """Every recorded place exists in the parsed data, and no `[[header]]` was missed."""
     missing = object()
 
+    known: dict[Loc, Any] = {(): data}  # places already looked up: most parents were
+
     def lookup(loc: Loc) -> Any:
-        node: Any = data
-        for part in loc:
+        if loc in known:
+            return known[loc]
+        start = len(loc) - 1 if loc[:-1] in known else 0
+        node: Any = known[loc[:start]]
+        for part in loc[start:]:
             if isinstance(part, int) and isinstance(node, list) and part < len(node):
                 node = node[part]
             elif isinstance(part, str) and isinstance(node, dict) and part in node:
                 node = node[part]
             else:
                 return missing
+        known[loc] = node
         return node
 
     if any(lookup(loc) is missing for loc in lines):

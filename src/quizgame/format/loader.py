@@ -11,7 +11,10 @@ every control character in the quiz's texts (other than newlines and tabs) is ma
 (`safe_text.visible`) and listed in `LoadedQuiz.control_characters`, which `check` reports as
 errors. Files are parsed with rtoml (toml_read.parse_toml, about eight times faster than
 tomllib); a file rtoml refuses is parsed again by tomllib, whose messages (line and column) the
-teacher sees.
+teacher sees. The line map is scanned only when a message needs a line.
+
+A quiz that loaded cleanly is remembered for the rest of the process and cached on disk
+(`cache.py`): opening it again, unchanged, validates its cached form instead of parsing it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pydantic import ValidationError
 
 from quizgame.bounded_read import MB, NotRegularFileError, TooLargeError, read_limited
 from quizgame.errors import Problem, QuizLoadError
+from quizgame.format import cache
 from quizgame.format.lines import Loc, SourceMap
 from quizgame.format.messages import describe, syntax_message
 from quizgame.format.models import Quiz, normalise_quote, quoted
@@ -87,12 +91,26 @@ def read_quiz(path: Path) -> LoadedQuiz:
         raise _fail(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
-    return load_quiz_text(_decode(raw, path), path)
+    text = _decode(raw, path).removeprefix("\ufeff")
+    key = cache.key_for(path, raw)
+    cached = cache.remembered(key) if key is not None else None
+    if cached is not None and _source_unchanged(cached, path):
+        # Parsed only if a line is asked for (check's warnings).
+        return LoadedQuiz(cached.quiz, path, SourceMap.scan(text), cached.controls)
+    loaded, source = _validated(text, path)
+    if key is not None:
+        cache.remember(key, cache.CachedQuiz(loaded.quiz, source, loaded.control_characters))
+    return loaded
 
 
 def load_quiz_text(text: str, path: Path) -> LoadedQuiz:
     """Validate quiz TOML text; `path` names it in messages and anchors `source.file`."""
-    path = Path(path)
+    return _validated(text, Path(path))[0]
+
+
+def _validated(text: str, path: Path) -> tuple[LoadedQuiz, tuple[str, str] | None]:
+    """The quiz in `text`, and (its source file as written, that file's digest) when it names
+    one (for the cache)."""
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors add; TOML has no use for it
     data = _parse(text, path)
     if not data:
@@ -102,17 +120,30 @@ def load_quiz_text(text: str, path: Path) -> LoadedQuiz:
     context: dict[str, Any] = {}
     # Messages about the file name quote it as written (quoted() escapes controls TOML's way).
     source_text = _read_source_text(data, path, source_map, problems)
+    source = cache.source_fields(data, source_text)
     controls = _make_visible(data)
     if source_text is not None:
         context["normalised_source"] = normalise_quote(source_text)
     try:
-        quiz = Quiz.model_validate(data, context=context)
+        with cache.without_gc():
+            quiz = Quiz.model_validate(data, context=context)
     except ValidationError as error:
         problems.extend(describe(error, data, path, source_map, context))
     if problems:
         problems.sort(key=lambda p: p.line if p.line is not None else 0)
         raise QuizLoadError(path, problems)
-    return LoadedQuiz(quiz=quiz, path=path, source_map=source_map, control_characters=controls)
+    loaded = LoadedQuiz(quiz=quiz, path=path, source_map=source_map, control_characters=controls)
+    return loaded, source
+
+
+def _source_unchanged(cached: cache.CachedQuiz, path: Path) -> bool:
+    """Whether the source file a cached quiz's quotes were checked in still reads the same."""
+    if cached.source is None:
+        return True
+    name, digest = cached.source
+    problems: list[Problem] = []
+    text = _read_source_text({"quiz": {"source": {"file": name}}}, path, SourceMap({}), problems)
+    return text is not None and cache.digest_of(text.encode("utf-8", "surrogatepass")) == digest
 
 
 def control_problems(loaded: LoadedQuiz) -> list[Problem]:

@@ -3,16 +3,22 @@
 Everything a teacher can write is declared here; the JSON Schema in `schemas/` is generated from
 these models, and the loader turns their validation errors into one readable line per problem.
 Grounding needs the quiz's source text: validate with
-`context={"normalised_source": normalise_quote(text)}` to check every question's quote.
+`context={"normalised_source": normalise_quote(text)}` to check every question's quote. The rules
+written in Python are marked `@rule`: the quiz cache skips them for an entry it signed (see
+`vouched_for`); the types, keys and constraints are checked on every validation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import re
-from typing import Annotated, ClassVar, Literal, get_args
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Annotated, ClassVar, Literal, ParamSpec, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -36,6 +42,36 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 ChoiceList = Annotated[list[NonEmpty], Field(min_length=2, max_length=10)]
 Seconds = Annotated[int, Field(ge=0, le=3600)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+_VOUCHED_FOR: ContextVar[bool] = ContextVar("quizgame_vouched_for", default=False)
+
+
+@contextmanager
+def vouched_for() -> Iterator[None]:
+    """Validation in this block skips the `@rule`s: the data is a cache entry that this
+    version of quizgame wrote, and signed, after validating it in full (format/cache.py, the one
+    caller). Types, keys and constraints are still checked."""
+    token = _VOUCHED_FOR.set(True)
+    try:
+        yield
+    finally:
+        _VOUCHED_FOR.reset(token)
+
+
+def rule(check: Callable[P, T]) -> Callable[P, T]:
+    """Mark a validator written in Python as one the cache may skip (see `vouched_for`); it
+    goes under `@classmethod` for a field validator."""
+
+    @functools.wraps(check)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> T:
+        if _VOUCHED_FOR.get():
+            return args[1] if len(args) > 1 else args[0]  # type: ignore[return-value]
+        return check(*args, **kwargs)
+
+    return checked
+
 
 _CURLY_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
@@ -209,10 +245,12 @@ class ChoiceQuestion(QuestionBase):
 
     @field_validator("choices")
     @classmethod
+    @rule
     def _choices_distinct(cls, choices: list[str]) -> list[str]:
         return _distinct(choices, "choices")
 
     @model_validator(mode="after")
+    @rule
     def _answer_is_a_choice(self) -> ChoiceQuestion:
         if self.answer not in self.choices:
             close = difflib.get_close_matches(self.answer, self.choices, n=1)
@@ -234,15 +272,18 @@ class MultiQuestion(QuestionBase):
 
     @field_validator("choices")
     @classmethod
+    @rule
     def _choices_distinct(cls, choices: list[str]) -> list[str]:
         return _distinct(choices, "choices")
 
     @field_validator("answers")
     @classmethod
+    @rule
     def _answers_distinct(cls, answers: list[str]) -> list[str]:
         return _distinct(answers, "answers")
 
     @model_validator(mode="after")
+    @rule
     def _answers_are_choices(self) -> MultiQuestion:
         missing = [a for a in self.answers if a not in self.choices]
         if missing:
@@ -282,6 +323,7 @@ class ClozeQuestion(QuestionBase):
 
     @field_validator("text")
     @classmethod
+    @rule
     def _blanks_readable(cls, text: str) -> str:
         split_text(text)  # its ValueError is the checker's message
         return text
@@ -318,6 +360,7 @@ class CategorizeQuestion(QuestionBase):
 
     @field_validator("buckets")
     @classmethod
+    @rule
     def _names_and_items_distinct(cls, buckets: list[Bucket]) -> list[Bucket]:
         _distinct([bucket.name for bucket in buckets], "bucket names")
         items = [item for bucket in buckets for item in bucket.items]
@@ -342,10 +385,12 @@ class PollQuestion(QuestionBase):
 
     @field_validator("choices")
     @classmethod
+    @rule
     def _choices_distinct(cls, choices: list[str]) -> list[str]:
         return _distinct(choices, "choices")
 
     @model_validator(mode="after")
+    @rule
     def _nothing_to_score(self) -> PollQuestion:
         for key, why in (("points", "a poll is never scored"),
                          ("hint", "a poll has no right answer to hint at")):
@@ -367,6 +412,7 @@ class EstimateQuestion(QuestionBase):
     unit: str | None = Field(None, description="Unit shown after the input, e.g. 'km'.")
 
     @model_validator(mode="after")
+    @rule
     def _answer_on_the_scale(self) -> EstimateQuestion:
         if self.max <= self.min:
             raise rule_error(
@@ -422,6 +468,7 @@ class OrderQuestion(QuestionBase):
 
     @field_validator("items")
     @classmethod
+    @rule
     def _items_distinct(cls, items: list[str]) -> list[str]:
         return _distinct(items, "items")
 
@@ -439,6 +486,7 @@ class MatchQuestion(QuestionBase):
 
     @field_validator("pairs")
     @classmethod
+    @rule
     def _sides_distinct(cls, pairs: list[list[str]]) -> list[list[str]]:
         _distinct([p[0] for p in pairs], "left items")
         _distinct([p[1] for p in pairs], "right items")
@@ -486,6 +534,7 @@ class Quiz(FormatModel):
 
     @field_validator("questions")
     @classmethod
+    @rule
     def _ids_unique(cls, questions: list[Question]) -> list[Question]:
         for index, first in duplicate_positions([q.id for q in questions]):
             raise rule_error(

@@ -30,6 +30,10 @@ SCREENS: dict[str, Equivalent] = {
         "who plays, the quizzes with your best score and cards due, the mode"),
     "quizgame.tui.screens.player_prompt:PlayerPromptScreen": Equivalent(
         "quizgame play QUIZ --plain (without --player)", "asks `Your name:`"),
+    "quizgame.tui.screens.start:StartScreen": Equivalent(
+        "quizgame play QUIZ --plain --player NAME",
+        "starts at `Question 1 of N` (the screen under a game started from the command line "
+        "shows nothing)"),
     "quizgame.tui.screens.ask:AskScreen": Equivalent(
         "quizgame play QUIZ --plain",
         "asks `continue` or `start again` for an unfinished game; says when practice has "

@@ -36,9 +36,10 @@ if TYPE_CHECKING:
     from quizgame.store.player import PlayerInfo, PlayerSaves
     from quizgame.store.scans import PlayerSession, PlayerSummary, Scan
 
-# Imported on first use, so that a reader of summaries alone (`scores`, summary_index.py) does not
-# load the record models (pydantic) it does not need.
-_WHERE = {
+# Imported on first use (PEP 562): `quizgame.store.names`, which `play --player` uses to refuse a
+# bad name at once, and the summary index (`scores`) must not import pydantic and the save
+# models with the package.
+_HOMES = {
     "FORMAT_VERSION": "migrations",
     "PlayerInfo": "player",
     "PlayerSaves": "player",
@@ -53,6 +54,17 @@ _WHERE = {
     "scan_sessions": "folder",
     "scan_summaries": "folder",
 }
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "FORMAT_VERSION",
     "PlayerInfo",
@@ -69,8 +81,3 @@ __all__ = [
     "scan_summaries",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'quizgame.store' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"quizgame.store.{_WHERE[name]}"), name)

@@ -83,7 +83,17 @@ class QuizApp(CursorFollowsFocus, App[None]):
         except PlayerNameError as error:
             raise PlayerNameError(f"That name cannot be used: {error}.") from error
 
+    @property
+    def _straight_to_game(self) -> bool:
+        """`play QUIZ --player NAME`: the game is the first screen drawn."""
+        settings = self.settings
+        return self._prepared is None and settings.player is not None and settings.quiz_path is not None
+
     def get_default_screen(self) -> Screen[None]:
+        if self._straight_to_game:
+            from quizgame.tui.screens.start import StartScreen
+
+            return StartScreen(self.settings)  # the home screen, once it is shown
         from quizgame.tui.screens.home import HomeScreen
 
         return HomeScreen(self.settings)
@@ -94,8 +104,9 @@ class QuizApp(CursorFollowsFocus, App[None]):
             from quizgame.tui.screens.question import QuestionScreen
 
             self.push_screen(QuestionScreen(self._prepared, settings))
-        elif settings.player is not None and settings.quiz_path is not None:
-            self.call_after_refresh(self.play_file, settings.quiz_path, settings.player, settings.mode)
+        elif self._straight_to_game:
+            assert settings.quiz_path is not None and settings.player is not None
+            self.play_file(settings.quiz_path, settings.player, settings.mode)
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
         """Play a quiz file (the command line's, loaded once); a broken file is reported."""
@@ -115,10 +126,8 @@ class QuizApp(CursorFollowsFocus, App[None]):
     def play(self, quiz: Quiz, player: str, mode: Mode) -> None:
         """Start a session and show its first question (or its results, when nothing is due).
         With an unfinished game of this quiz in this mode, ask first: continue or start again."""
-        from quizgame import wording
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
-        from quizgame.tui.screens.ask import AskScreen
 
         try:
             store = self.saves.player(player)
@@ -129,6 +138,9 @@ class QuizApp(CursorFollowsFocus, App[None]):
         if left is None:
             self._play(quiz, player, mode, None)
             return
+        from quizgame import wording
+        from quizgame.tui.screens.ask import AskScreen
+
         answered = len(left.answers)
         planned = max(left.questions_asked, answered + 1)
         started = left.started_at.astimezone().strftime("%a %d %b %H:%M")

@@ -4,16 +4,19 @@ and the feedback panel once it is answered.
 It renders what `GameSession.current()` presents, hands the widget's response to
 `GameSession.submit`, and shows the `Feedback`; the engine does all grading, scoring and saving.
 Answer widgets are made once per question type and reused, and the feedback is a panel rather
-than a screen: going on to the next question redraws text instead of building widgets.
+than a screen: going on to the next question redraws text instead of building widgets. Once the
+first question is drawn, the widgets of the quiz's other types are built, hidden, one per
+refresh, so that the first question of each type is drawn as fast as any other.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -62,20 +65,37 @@ class QuestionScreen(Screen[None]):
         """The question waiting for an answer (None while its feedback is shown)."""
         self._answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
+        self._building = asyncio.Lock()
+        """Held while an answer widget is mounted (one at a time: prebuilt or needed now)."""
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
         yield TimerBar(self.settings.monotonic, id="timer")
-        with VerticalScroll(id="question-body"):
-            yield Static(id="exam-status", markup=False)
-            yield Static(id="prompt", markup=False)
-            yield Static(id="instructions")
-            yield Static(id="hint", markup=False)
-        yield FeedbackPanel(id="feedback")
+        # The question (or its feedback) is a panel centred in the room left: a short question
+        # sits in the middle of a tall terminal, a long one scrolls inside its panel.
+        with Container(id="stage"):
+            with VerticalScroll(id="question-body", classes="panel"):
+                yield Static(id="exam-status", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield Static(id="instructions")
+                yield Static(id="hint", markup=False)
+            yield FeedbackPanel(id="feedback", classes="panel")
         yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_current()
+        self.call_after_refresh(self._prebuild_input)
+
+    async def _prebuild_input(self) -> None:
+        """Build the next answer widget the quiz will need, hidden, then the one after it at
+        the next refresh (a key pressed meanwhile waits for one widget at most)."""
+        if self.app.screen is not self or not self.is_attached:
+            return  # left, or under a dialog: the rest are built when needed
+        types = dict.fromkeys(question.type for question in self.session.quiz.questions)
+        missing = [question_type for question_type in types if question_type not in self._inputs]
+        if missing:
+            await self._input_for(missing[0], hidden=True)
+            self.call_after_refresh(self._prebuild_input)
 
     async def show_current(self) -> None:
         """Draw the question to answer, or the results when the session is over."""
@@ -101,13 +121,15 @@ class QuestionScreen(Screen[None]):
         self.query_one(TimerBar).start(presented.time_limit, self.session.warning_seconds)
         self.refresh_bindings()
 
-    async def _input_for(self, question_type: str) -> QuestionInput:
-        widget = self._inputs.get(question_type)
-        if widget is None:
-            widget = INPUT_BY_TYPE[question_type](id=f"{question_type}-input")
-            self._inputs[question_type] = widget
-            await self.query_one("#question-body", VerticalScroll).mount(widget)
-        return widget
+    async def _input_for(self, question_type: str, *, hidden: bool = False) -> QuestionInput:
+        async with self._building:
+            widget = self._inputs.get(question_type)
+            if widget is None:
+                widget = INPUT_BY_TYPE[question_type](id=f"{question_type}-input")
+                widget.display = not hidden
+                await self.query_one("#question-body", VerticalScroll).mount(widget)
+                self._inputs[question_type] = widget
+            return widget
 
     def _show_header(self, presented: PresentedQuestion) -> None:
         session = self.session

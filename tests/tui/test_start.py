@@ -1,0 +1,94 @@
+"""`quizgame play QUIZ --player NAME` starts on the question screen (issue 12): the home screen is
+neither built nor drawn, nor are its quizzes read, until the player goes back to it; the quiz is
+parsed once per start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from tui_helpers import ALL_TYPES, BROKEN, Clocks, make_app, quizzes_folder, settle
+
+from quizgame.cli import main
+from quizgame.format import loader
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+
+
+@pytest.fixture
+def homes(monkeypatch: pytest.MonkeyPatch) -> list[HomeScreen]:
+    """Every home screen made from now on."""
+    made: list[HomeScreen] = []
+    init = HomeScreen.__init__
+
+    def counted(self: HomeScreen, *args: Any, **kwargs: Any) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(HomeScreen, "__init__", counted)
+    return made
+
+
+async def test_a_named_player_and_quiz_start_on_the_question(tmp_path: Path, homes: list[HomeScreen]) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert homes == []
+        await pilot.press("escape")  # leave: nothing answered yet, so it asks
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert len(homes) == 1
+
+
+async def test_a_quiz_that_cannot_be_played_shows_the_home_screen(tmp_path: Path,
+                                                                   homes: list[HomeScreen]) -> None:
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=BROKEN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("cannot be played" in str(note.title) for note in app._notifications)
+
+
+def test_play_parses_its_quiz_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[Path] = []
+    parse = loader._parse
+    monkeypatch.setattr(loader, "_parse", lambda text, path: parsed.append(path) or parse(text, path))
+    shown: list[type] = []
+
+    async def first_screen(pilot: Any) -> None:
+        await settle(pilot)
+        shown.append(type(pilot.app.screen))
+        pilot.app.exit()
+
+    run = App.run
+    monkeypatch.setattr(App, "run", lambda app, **options: run(app, headless=True, size=(80, 24),
+                                                               auto_pilot=first_screen))
+    folder = quizzes_folder(tmp_path)
+    status = main(["play", "all-types", "--player", "Ana", "--quizzes", str(folder),
+                   "--saves", str(tmp_path / "saves")])
+    assert status == 0
+    assert shown == [QuestionScreen]
+    assert parsed.count(folder / "all-types.toml") == 1  # the other folders are looked in too
+
+
+async def test_the_widgets_of_the_quizs_other_types_are_built_hidden_after_the_first_question(
+        tmp_path: Path) -> None:
+    from quizgame.format import load_quiz
+    from quizgame.tui.widgets.question_input import QuestionInput
+
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        types = {question.type for question in load_quiz(ALL_TYPES).questions}
+        for _ in range(3 * len(types)):  # one widget per refresh
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        built = {widget.id for widget in screen.query(QuestionInput)}
+        assert built == {f"{question_type}-input" for question_type in types}
+        shown = [widget for widget in screen.query(QuestionInput) if widget.display]
+        assert [widget.id for widget in shown] == ["choice-input"]
