@@ -15,7 +15,7 @@ def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quiz-cache"))
+    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quizgame-cache"))
     from quizgame.format.cache import forget_remembered
 
     forget_remembered()  # each test loads its quizzes as a fresh process would

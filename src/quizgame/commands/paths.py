@@ -54,13 +54,6 @@ def user_saves_dir() -> Path:
     return Path(platformdirs.user_data_dir("quizgame", appauthor=False)) / "saves"
 
 
-def user_cache_dir() -> Path:
-    """The per-user cache folder (platformdirs'): what quizgame keeps there is safe to delete."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("quizgame", appauthor=False))
-
-
 def default_saves_dir() -> Path:
     """`$QUIZGAME_SAVES`, else `./saves` when it exists, else the per-user folder; absolute."""
     from_env = os.environ.get(SAVES_ENV)
