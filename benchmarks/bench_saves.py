@@ -23,7 +23,11 @@ from pathlib import Path
 
 from quizgame.engine.records import AnswerRecord, CardState, SessionRecord
 from quizgame.store import SavesFolder
+from quizgame.store.card_log import write_all_cards
+from quizgame.store.documents import load, save
+from quizgame.store.models import CARDS, CardsFile
 from quizgame.store.player import PlayerSaves
+from quizgame.store.sessions import write_session
 
 PLAYER = "Zoë Benchmark"
 ANSWERS_PER_SESSION = 20
@@ -49,9 +53,9 @@ def answer(number: int, moment: datetime) -> AnswerRecord:
     )
 
 
-def session(number: int) -> SessionRecord:
+def session(number: int, quizzes: list[str] = QUIZZES) -> SessionRecord:
     started = START + timedelta(hours=number)
-    quiz_id = QUIZZES[number % len(QUIZZES)]
+    quiz_id = quizzes[number % len(quizzes)]
     return SessionRecord(
         id=f"{started:%Y%m%dT%H%M%SZ}-{quiz_id}-{number:06x}",
         quiz_id=quiz_id,
@@ -75,11 +79,11 @@ def play(saves: PlayerSaves, number: int, on_save: Callable[[float], None]) -> N
     on_save(timed(lambda: saves.save_session(record)))
 
 
-def write_history(saves: PlayerSaves, answers: int) -> int:
+def write_history(saves: PlayerSaves, answers: int, quizzes: list[str] = QUIZZES) -> int:
     """Finished games totalling `answers` answers, each written once in its final state."""
     games = answers // ANSWERS_PER_SESSION
     for number in range(games):
-        record = session(number)
+        record = session(number, quizzes)
         for n in range(ANSWERS_PER_SESSION):
             record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
         record.finished_at = record.started_at + timedelta(minutes=5)
@@ -140,14 +144,122 @@ def bench_answer_saves(base: Path) -> None:
         shutil.rmtree(root)
 
 
+def spread(values: list[float]) -> str:
+    """min / median / max, in milliseconds."""
+    return (f"{min(values):6.2f} / {statistics.median(values):6.2f} / {max(values):6.2f} ms")
+
+
+def bench_growing_game(base: Path, answers: int = 1_000) -> None:
+    """One game of `answers` answers saved after each one: appended (how quizgame saves) and,
+    in the same run on the same records, the whole file rewritten (how format 1 saved)."""
+    print(f"Per-answer save as the current game grows to {answers:,} answers "
+          "(min / median / max; goal: flat)")
+    saves = SavesFolder(base / "growing").player(PLAYER)
+    rewritten = base / "growing-rewritten.toml"
+    record = session(0).model_copy(update={"question_count": answers + 1})
+    appended: list[float] = []
+    rewrites: list[float] = []
+    for n in range(answers):
+        record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        record.score += record.answers[-1].points
+        appended.append(timed(lambda: saves.save_session(record)))
+        rewrites.append(timed(lambda: write_session(rewritten, record)))
+    print("  answers          appended (format 2)            rewritten whole (format 1's way)")
+    for first in (0, answers // 2 - 10, answers - 10):
+        window = slice(first, first + 10)
+        print(f"  {first + 1:>5}-{first + 10:<5}  {spread(appended[window])}   "
+              f"{spread(rewrites[window])}")
+
+
+def bench_practice(base: Path, bank: int = 10_000, answers: int = 1_000) -> None:
+    """A practice game on a quiz whose `bank` questions all have cards: per answer, the session
+    save and the card's review, as quizgame does them and, in the same run on the same records,
+    the format-1 way (the session file and the whole card file rewritten)."""
+    print(f"Per-answer practice save (session + review), {bank:,} cards, {answers:,} answers "
+          "(min / median / max; goal: flat)")
+    saves = SavesFolder(base / "practice").player(PLAYER)
+    quiz_id = QUIZZES[0]
+    cards = [card_state(n) for n in range(bank)]
+    old_way = base / "practice-cards-format-1.toml"
+    save(old_way, CardsFile(quiz_id=quiz_id, cards=cards))
+    folder = saves.path / "cards"
+    folder.mkdir()
+    write_all_cards(folder / f"{quiz_id}.toml", quiz_id, {c.question_id: c for c in cards})
+    saves.load_cards(quiz_id)  # as a practice game does when it starts
+    record = session(1).model_copy(update={"mode": "practice", "question_count": bank})
+    rewritten = base / "practice-rewritten.toml"
+    new: list[float] = []
+    old: list[float] = []
+    for n in range(answers):
+        record.answers.append(answer(n, record.started_at + timedelta(seconds=5 * n)))
+        reviewed = cards[n].model_copy(update={"reviews": cards[n].reviews + 1})
+
+        def appended() -> None:
+            saves.save_session(record)
+            saves.update_card(quiz_id, reviewed.question_id, lambda _stored: reviewed)
+
+        def rewrite() -> None:
+            write_session(rewritten, record)
+            stored = {c.question_id: c for c in load(old_way, CARDS).cards}
+            stored[reviewed.question_id] = reviewed
+            save(old_way, CardsFile(quiz_id=quiz_id, cards=list(stored.values())))
+
+        new.append(timed(appended))
+        if n < 10 or n >= answers - 10:  # the old way takes seconds per ten answers at this size
+            old.append(timed(rewrite))
+    print("  answers          appended (format 2)            rewritten whole (format 1's way)")
+    for label, window, old_window in (("1-10", slice(0, 10), slice(0, 10)),
+                                      (f"{answers - 9}-{answers}", slice(answers - 10, answers),
+                                       slice(10, 20))):
+        print(f"  {label:<15} {spread(new[window])}   {spread(old[old_window])}")
+    print(f"  all {answers:,}       {spread(new)}")
+
+
+def card_state(n: int) -> CardState:
+    return CardState(question_id=f"q{n}", card_id=10_000 + n, state=2, stability=12.345678901234,
+                     difficulty=5.4321098765, due=START + timedelta(days=n % 30),
+                     last_review=START, reviews=4, lapses=1, introduced=START - timedelta(days=30))
+
+
+def bench_mistakes(base: Path, history: int = 50_000) -> None:
+    """Finding the last quiz-mode game of a quiz (mistakes mode, continuing a game) with
+    `history` answers of that quiz saved: from the summaries (now) and, in the same run, by
+    reading every game of the quiz whole (before)."""
+    import tracemalloc
+
+    root = base / "mistakes"
+    saves = SavesFolder(root).player(PLAYER)
+    quiz_id = QUIZZES[0]
+    write_history(saves, history, [quiz_id])
+
+    def before() -> object:
+        games = [s for s in player(root).sessions(quiz_id) if s.mode == "quiz" and s.answers]
+        return games[-1]
+
+    def now() -> object:
+        return player(root).latest_session(quiz_id, "quiz")
+
+    assert before() == now()
+    print(f"Mistakes mode's last game, {history:,} answers of history "
+          "(min / median / max; peak Python memory)")
+    for label, action in (("from summaries (now)", now), ("every game read whole (before)", before)):
+        times = [timed(action) for _ in range(5)]
+        tracemalloc.start()
+        action()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"  {label:<32} {spread(times)}   peak {peak / 2**20:6.1f} MiB")
+
+
+def player(saves_root: Path) -> PlayerSaves:
+    return SavesFolder(saves_root).player(PLAYER, create=False)
+
+
 def bench_load(base: Path) -> None:
     root = base / "load"
     saves = SavesFolder(root).player(PLAYER)
     write_history(saves, 5_000)
     write_cards(saves, 500)
-
-    def player(saves_root: Path) -> PlayerSaves:
-        return SavesFolder(saves_root).player(PLAYER, create=False)
 
     def load(saves_root: Path) -> None:
         loaded = player(saves_root)
@@ -190,6 +302,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="bench-saves-") as base:
         bench_answer_saves(Path(base))
+        print()
+        bench_growing_game(Path(base))
+        print()
+        bench_practice(Path(base))
+        print()
+        bench_mistakes(Path(base))
         print()
         bench_load(Path(base))
 

@@ -1,5 +1,6 @@
 """Every test runs with its own per-user data and cache folders: the default saves folder
-(platformdirs' user data folder) and the quiz cache must never be the tester's own."""
+(platformdirs' user data folder), the quiz cache and the summary index (the user cache folder)
+are never the tester's own."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def _own_user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.delenv("QUIZGAME_SAVES", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quiz-cache"))
+    monkeypatch.setenv("QUIZGAME_CACHE", str(home / "quizgame-cache"))
     from quizgame.format.cache import forget_remembered
 
     forget_remembered()  # each test loads its quizzes as a fresh process would

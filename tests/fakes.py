@@ -41,6 +41,14 @@ class MemoryStore:
         found = [s for s in self._sessions.values() if quiz_id is None or s.quiz_id == quiz_id]
         return [s.model_copy(deep=True) for s in sorted(found, key=lambda s: s.started_at)]
 
+    def latest_session(
+        self, quiz_id: str, mode: str, problems: list[str] | None = None, *,
+        with_answers: bool = True,
+    ) -> SessionRecord | None:
+        games = [s for s in self.sessions(quiz_id)
+                 if s.mode == mode and (s.answers or not with_answers)]
+        return games[-1] if games else None
+
     def load_cards(self, quiz_id: str) -> dict[str, CardState]:
         return {qid: card.model_copy() for qid, card in self._cards.get(quiz_id, {}).items()}
 

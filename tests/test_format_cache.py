@@ -128,7 +128,7 @@ def test_the_cache_can_be_turned_off(quiz_folder: Path, monkeypatch: pytest.Monk
     load_quiz(quiz_folder / "all-types.toml")
     monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path / "elsewhere"))
     assert not (tmp_path / "elsewhere").exists()
-    assert cache.cache_dir() == tmp_path / "elsewhere"
+    assert cache.cache_dir() == tmp_path / "elsewhere" / "quizzes"
 
 
 def test_a_cache_folder_that_cannot_be_written_is_skipped(quiz_folder: Path, tmp_path: Path,

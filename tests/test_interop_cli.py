@@ -200,3 +200,24 @@ def test_an_export_never_replaces_its_own_quiz(capsys, tmp_path: Path) -> None:
     status, _, err = run(capsys, "export", quiz, "--to", "json", "-o", quiz, "--force")
     assert status == 2 and "replace the quiz" in err
     assert quiz.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_an_import_of_a_thousand_questions_counts_them_as_every_report_does(capsys, tmp_path: Path) -> None:
+    """The export, import and push messages write counts through quizgame.wording: `1,000
+    questions`, as `scores` and the game do, never `1000 questions`."""
+    sheet = tmp_path / "big.csv"
+    rows = [f"truefalse,Is {n} even?,{'true' if n % 2 == 0 else 'false'}" for n in range(1000)]
+    sheet.write_text("type,prompt,answer\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--from", "csv", "-o", str(tmp_path / "big.toml")]) == 0
+    assert "1,000 questions" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "big.toml"), "--to", "gift", "-o", str(tmp_path / "big.gift")]) == 0
+    assert "1,000 questions" in capsys.readouterr().err
+
+
+def test_a_push_summary_counts_with_thousands_separators() -> None:
+    from quizgame.commands.push_cmd import _summary
+    from quizgame.interop.xapi_push import Pushed
+
+    outbox = type("Outbox", (), {"saves": Path("room"), "lrs": type("Lrs", (), {"url": "http://lrs/"})()})()
+    text = _summary(outbox, Pushed(sent=1200, stored=100, sessions=1500))  # type: ignore[arg-type]
+    assert text == "room: sent 1,200 statements of 1,500 games to http://lrs/ (1,100 it already had)"

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 from quizgame.engine.accommodations import Accommodations
+from quizgame.store import SavesFolder
 from test_plain import play
 
 SHORT = Path(__file__).parent / "data" / "engine" / "short-timed.toml"
@@ -111,5 +112,6 @@ def test_a_real_game_warns_while_the_player_thinks_and_saves_the_extension(tmp_p
     [session] = (saves / "ana-24d4b96f58" / "sessions").glob("*.toml")
     saved = tomllib.loads(session.read_text(encoding="utf-8"))
     assert saved["accommodations"] == ["no-speed-points"]
-    assert saved["answers"][0]["extra_seconds"] == 30
-    assert saved["score"] == 1000  # no speed points: time never costs points
+    [record] = SavesFolder(saves).player("Ana", create=False).sessions()
+    assert record.answers[0].extra_seconds == 30
+    assert record.score == 1000  # no speed points: time never costs points

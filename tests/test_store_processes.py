@@ -157,6 +157,39 @@ def test_a_writer_killed_at_any_moment_keeps_every_reported_answer(tmp_path: Pat
         assert len(record.answers) in (reported, reported + 1)
 
 
+@posix_only
+def test_appends_killed_at_any_moment_keep_every_reported_answer_and_review(
+    tmp_path: Path,
+) -> None:
+    # Format 2 appends blocks to the session and card files: a kill mid-append leaves a torn
+    # block, which is left out, and the next game (another process) writes on after it.
+    saves = tmp_path / "saves"
+    rng = random.Random(20251202)
+    for attempt in range(4):
+        worker = subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(saves), "Kim", f"k{attempt}", "100000"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", env=ENV,
+        )
+        assert worker.stdin is not None
+        lines = Lines(worker)
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
+        lines.until(r"^saved 2$")
+        time.sleep(rng.uniform(0, 0.1))
+        kill(worker)
+        reported = max(int(line.split()[1]) for line in ["saved 2", *lines.rest()])
+        kim = SavesFolder(saves).player("Kim", create=False)
+        problems: list[str] = []
+        record = next(r for r in kim.sessions(problems=problems) if r.id.endswith(f"-k{attempt}"))
+        assert problems == []
+        assert len(record.answers) in (reported, reported + 1)
+        cards = kim.load_cards("shared")
+        assert {f"k{attempt}-{n}" for n in range(reported)} <= set(cards)
+        # Every earlier attempt's cards are still there, and "common" counts on.
+        assert {f"k{earlier}-0" for earlier in range(attempt)} <= set(cards)
+        assert "common" in cards
+
+
 def run_together(script: str, arguments: list[list[str]]) -> None:
     """Start one worker per argument list, say "go" to all, and wait for each to say "done"."""
     workers = [

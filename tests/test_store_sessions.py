@@ -13,7 +13,7 @@ import pytest
 
 from quizgame.engine.records import AnswerRecord, SessionRecord
 from quizgame.errors import SaveError
-from quizgame.store import sessions
+from quizgame.store import SavesFolder, migrations, sessions
 from quizgame.store.models import SessionSummary
 from quizgame.store.sessions import SUMMARY_LINES, read_record, read_summary, write_session
 
@@ -69,11 +69,13 @@ def edit(path: Path, old: str, new: str) -> None:
 # -- the file ----------------------------------------------------------------------------------
 
 
-def test_the_summary_lines_sit_between_the_record_and_its_answers(saved: Path) -> None:
+def test_the_summary_lines_close_the_file_in_its_commit_marker(saved: Path) -> None:
     text = saved.read_text(encoding="utf-8")
-    top = text.split("\n[[answers]]\n", 1)[0]
-    assert re.search(f'score = 2000\n{LINES}checksum = "[0-9a-f]{{32}}"\n\\Z', top)
-    assert tomllib.loads(text)["correct"] == 2
+    last = text.rsplit("\n[[saved]]\n", 1)[1]
+    assert re.fullmatch(
+        f'answers = 3\nkept = 0\nscore = 2000\nfinished_at = .*\n{LINES}checksum = "[0-9a-f]{{32}}"\n',
+        last)
+    assert tomllib.loads(text)["saved"][-1]["correct"] == 2
     assert sessions.intact(saved.read_bytes())
 
 
@@ -84,7 +86,7 @@ def test_summary_lines_count_the_answers_of_a_game_in_progress(
     path = tmp_path / "session.toml"
     record = a_game(answers, finished=False)
     write_session(path, record)
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = tomllib.loads(path.read_text(encoding="utf-8"))["saved"][-1]
     assert {name: table[name] for name in SUMMARY_LINES} == {
         "answered": answers, "correct": record.correct_count, "duration_ms": record.duration_ms,
         "marked": 0}
@@ -100,9 +102,13 @@ def test_the_documented_example_is_what_quizgame_writes(
     path.write_text(example, encoding="utf-8")
     record = read_record(path)
     assert read_summary(path) == SessionSummary.of(record)
-    assert full_reads == [path]  # the summary came from the lines above the answers
-    write_session(path, record)
-    assert path.read_text(encoding="utf-8") == example
+    assert full_reads == [path]  # the summary came from the header and the last marker
+    # Saved as the game saves it: after each answer.
+    saves = SavesFolder(tmp_path / "saves").player(record.player)
+    for answered in range(1, len(record.answers) + 1):
+        saves.save_session(record.model_copy(update={"answers": record.answers[:answered]}))
+    (written,) = (saves.path / "sessions").glob("*.toml")
+    assert written.read_text(encoding="utf-8") == example
 
 
 # -- reading a summary reads the top of the file only ------------------------------------------
@@ -196,8 +202,10 @@ def test_an_answers_line_inside_a_string_is_not_taken_for_the_answers(saved: Pat
 def test_a_file_of_an_older_format_is_read_in_full(
     saved: Path, monkeypatch: pytest.MonkeyPatch, full_reads: list[Path]
 ) -> None:
-    # Migrations see whole files: pretend this quizgame reads a newer format than the file's.
-    monkeypatch.setattr(sessions, "FORMAT_VERSION", 2)
+    # Migrations see whole files: pretend this quizgame reads a newer format, by a migration.
+    monkeypatch.setattr(migrations, "FORMAT_VERSION", migrations.FORMAT_VERSION + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, "session",  # type: ignore[index]
+                        {migrations.FORMAT_VERSION - 1: dict})
     assert read_summary(saved) == SessionSummary.of(a_game())
     assert full_reads == [saved]
 

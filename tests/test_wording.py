@@ -31,6 +31,11 @@ CASES = [
     (wording.quoted, ("“Israel commits…”",), "“Israel commits…”"),
     (wording.quoted, ('"Israel commits…"',), "“Israel commits…”"),
     (wording.quoted, ("'tis the season",), "“'tis the season”"),
+    (wording.quoted, ("“If Europe wants,” he said, “they must stop”—a stark reference.",),
+     "“‘If Europe wants,’ he said, ‘they must stop’—a stark reference.”"),
+    (wording.quoted, ("“A,” he said, “B”",), "“‘A,’ he said, ‘B’”"),
+    (wording.quoted, ('uphold the principle that "no state is above the law."',),
+     "“uphold the principle that ‘no state is above the law.’”"),
 ]
 
 

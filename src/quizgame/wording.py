@@ -29,6 +29,7 @@ OVERRIDDEN = "you said you were right"
 NOT_AVAILABLE = "n/a"
 
 # Quote marks a source may already carry: stripped before ours are added.
+_DOUBLE_QUOTES = "\"“”„‟«»「」"
 _QUOTES = "\"'“”„‟‘’‚‛«»‹›「」"
 
 
@@ -87,11 +88,32 @@ def verdict(outcome: str, credit: float = 0.0) -> str:
 
 
 def quoted(text: str) -> str:
-    """Text between typographic quotes; quotes around it already are replaced, not doubled."""
+    """Text between typographic double quotes, never doubled.
+
+    Quotes that wrap the whole text are replaced; double quotes inside it become single ones,
+    as typography nests them (“‘No state is above the law,’ he said”).
+    """
     text = text.strip()
-    while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+    while (len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES
+           and not any(mark in _DOUBLE_QUOTES for mark in text[1:-1])):
         text = text[1:-1].strip()
-    return f"“{text}”"
+    return f"“{_nested(text)}”"
+
+
+
+def _nested(text: str) -> str:
+    """Double quotes inside a quotation as single ones; a straight quote opens, then closes."""
+    out: list[str] = []
+    opening = True
+    for char in text:
+        if char in "“„‟«「":
+            char, opening = "‘", False
+        elif char in "”»」":
+            char, opening = "’", True
+        elif char == '"':
+            char, opening = ("‘" if opening else "’"), not opening
+        out.append(char)
+    return "".join(out)
 
 
 # -- the lines of plain mode -------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import ralph_server as ralph
@@ -27,19 +26,28 @@ def ralph_venv() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def lrs(ralph_venv: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ralph.Ralph]:
-    """A fresh, running Ralph; quizgame's environment points at it (credentials, homePage).
+@pytest.fixture(scope="module")
+def ralph_server(ralph_venv: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ralph.Ralph]:
+    """One Ralph per test module and worker: starting one (its credentials, then the server)
+    takes seconds, and every test empties it first (`lrs`).
 
     Its pages hold 7 statements (Ralph's default: 100), so that every read follows `more` links.
     """
-    server = ralph.Ralph(tmp_path / "ralph", HOMEPAGE,
+    server = ralph.Ralph(tmp_path_factory.mktemp("ralph"), HOMEPAGE,
                          RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT=str(PAGE))
     server.start()
-    monkeypatch.setenv("QUIZGAME_LRS_AUTH", server.auth)
-    monkeypatch.setenv("QUIZGAME_XAPI_HOMEPAGE", HOMEPAGE)
-    monkeypatch.delenv("QUIZGAME_LRS_CREDENTIALS", raising=False)
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def lrs(ralph_server: ralph.Ralph, monkeypatch: pytest.MonkeyPatch) -> ralph.Ralph:
+    """A running Ralph that holds no statement; quizgame's environment points at it
+    (credentials, homePage). A test may stop, kill and restart it."""
+    ralph_server.clear()
+    monkeypatch.setenv("QUIZGAME_LRS_AUTH", ralph_server.auth)
+    monkeypatch.setenv("QUIZGAME_XAPI_HOMEPAGE", HOMEPAGE)
+    monkeypatch.delenv("QUIZGAME_LRS_CREDENTIALS", raising=False)
+    return ralph_server

@@ -143,6 +143,15 @@ class Ralph:
         except ProcessLookupError:  # the whole group is gone already
             pass
 
+    def clear(self) -> None:
+        """Empty the LRS for the next test, and have it running: its fs backend reads and
+        appends its one file at every request, so without the file it holds nothing. (Between
+        tests nothing talks to it: each test waits for the processes it starts.)"""
+        (self.data / "fs_lrs.jsonl").unlink(missing_ok=True)
+        if self.process is None or self.process.poll() is not None:
+            self.process = None
+            self.start()
+
     def stored(self) -> list[dict[str, Any]]:
         """Every statement the LRS wrote, read from its fs backend's file."""
         path = self.data / "fs_lrs.jsonl"

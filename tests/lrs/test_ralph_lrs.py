@@ -172,9 +172,9 @@ def test_killing_the_lrs_mid_push_loses_and_duplicates_nothing(lrs: Ralph, tmp_p
     assert len(lrs.stored()) < len(expected)
     lrs.start()  # the push is retrying with backoff meanwhile: it may well finish
     push.communicate(timeout=120)
-    status, _, _ = run(capsys, "push", "--lrs", lrs.url, "--saves", str(saves),
-                       "--quizzes", QUIZZES)
-    assert status == 0
+    status, _, err = run(capsys, "push", "--lrs", lrs.url, "--saves", str(saves),
+                         "--quizzes", QUIZZES)
+    assert status == 0, err
     assert_exactly_once(lrs, expected)
 
 

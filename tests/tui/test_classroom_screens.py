@@ -223,3 +223,32 @@ async def test_forecast_view_charts_predicted_recall(tmp_path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is report
+
+
+async def test_the_leaderboard_fits_80_columns(rooms) -> None:
+    """Every column in view at 80×24, with a 12-letter name and a 6-figure score (the table
+    ran past 80 columns once the "Marked" column was added)."""
+    SavesFolder(rooms[0]).player("Maximilianus").save_session(finished_game("Maximilianus", 123456))
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert "Maximilianus" in column(table, 1) and "123,456" in column(table, 2)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, table.virtual_size
+        assert table.max_scroll_x == 0
+
+
+async def test_the_accommodations_column_shows_only_on_a_board_that_has_one(rooms) -> None:
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert "Accommodations" not in [column.label.plain for column in table.columns.values()]
+    game = finished_game("Zoe", 500).model_copy(update={"accommodations": ["time=2"]})
+    SavesFolder(rooms[0]).player("Zoe").save_session(game)
+    app = Host(LeaderboardScreen(rooms, "capitals"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#standings", DataTable)
+        assert [column.label.plain for column in table.columns.values()][-1] == "Accommodations"
+        assert "time=2" in column(table, 8)

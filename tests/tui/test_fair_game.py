@@ -16,7 +16,9 @@ from tui_helpers import (
     app_at,
     make_app,
     next_question,
+    prepared_session,
     quizzes_folder,
+    right_response,
     settle,
     shown,
     text_of,
@@ -26,18 +28,18 @@ from tui_helpers import (
 from quizgame.store.folder import SavesFolder
 from quizgame.tui.screens.ask import AskScreen
 from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
 
 SORTING = Path(__file__).parents[1] / "data" / "engine" / "categorize.toml"
 
 
 async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp_path: Path) -> None:
     quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
-    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    # Three answers given (through the engine), the fourth question on screen.
+    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES,
+                   session=prepared_session(saves, clocks, until=TYPE_ORDER[3]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for _ in range(3):
-            await answer_right(pilot)
-            await next_question(pilot)
         options = shown(pilot).options
         await pilot.press("escape", "y")
         await settle(pilot)
@@ -53,9 +55,12 @@ async def test_an_unfinished_game_is_offered_and_continues_where_it_was_left(tmp
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert (shown(pilot).number, shown(pilot).options) == (4, options)
-        for _ in range(len(TYPE_ORDER) - 3):
-            await answer_right(pilot)
-            await next_question(pilot)
+        session = app.screen.session
+        while (presented := session.current()) is not None:  # the rest, to the results
+            session.submit(right_response(presented.question))
+        await app.screen.show_current()
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")
     assert session.finished and len(session.answers) == len(TYPE_ORDER)
 
@@ -146,13 +151,10 @@ async def test_a_click_picks_and_a_second_click_answers(tmp_path: Path) -> None:
 
 
 async def test_an_incomplete_match_asks_before_it_is_submitted(tmp_path: Path) -> None:
+    app = app_at(tmp_path, ALL_TYPES, "match")
     saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        while shown(pilot).type != "match":
-            await answer_right(pilot)
-            await next_question(pilot)
         await pilot.press("1", "enter")
         await pilot.pause()
         assert shown(pilot).type == "match"  # not answered yet

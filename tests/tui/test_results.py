@@ -7,12 +7,10 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 from tui_helpers import (
-    ALL_TYPES,
     TYPE_ORDER,
     Clocks,
-    answer_right,
     make_app,
-    next_question,
+    prepared_session,
     quizzes_folder,
     settle,
     shown,
@@ -23,29 +21,20 @@ from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 
 
-async def play_game(pilot, *, miss_first: bool) -> None:
-    await settle(pilot)
-    if miss_first:
-        await pilot.press("1", "enter")  # the first option is wrong here
-        await next_question(pilot)
-    while not isinstance(pilot.app.screen, ResultsScreen):
-        await answer_right(pilot)
-        await next_question(pilot)
-    await settle(pilot)
-
-
 async def test_results_show_best_rank_and_lead_to_the_mistakes(tmp_path: Path) -> None:
+    # Both games are played through the engine: the app opens on each one's results.
     quizzes, saves, clocks = quizzes_folder(tmp_path), tmp_path / "saves", Clocks()
-    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    app = make_app(quizzes, saves, clocks, session=prepared_session(saves, clocks))
     async with app.run_test(size=(80, 24)) as pilot:
-        await play_game(pilot, miss_first=False)
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
         assert "personal best" in text_of(app.screen, "#standing")
         rank = f"Rank 1 of 1 on this leaderboard (games of {len(TYPE_ORDER)} questions)"
         assert rank in text_of(app.screen, "#standing")
     clocks.advance(3600)  # the second game is the later one (mistakes mode replays the last)
-    app = make_app(quizzes, saves, clocks, player="Ana", quiz_path=ALL_TYPES)
+    app = make_app(quizzes, saves, clocks, session=prepared_session(saves, clocks, misses=1))
     async with app.run_test(size=(80, 24)) as pilot:
-        await play_game(pilot, miss_first=True)
+        await settle(pilot)
         results = app.screen
         assert "Personal best: " in text_of(results, "#standing")
         assert "r: review my 1 mistake" in text_of(results, "#summary")

@@ -11,9 +11,11 @@ from tui_helpers import (
     TYPE_ORDER,
     Clocks,
     answer_right,
+    app_at,
     make_app,
     new_player,
     next_question,
+    prepared_session,
     quiz_cell,
     quizzes_folder,
     settle,
@@ -61,12 +63,9 @@ async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) ->
 
 async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = app_at(tmp_path, ALL_TYPES, "text")  # choice, multi, truefalse, number: answered right
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for _ in range(4):  # choice, multi, truefalse, number: right
-            await answer_right(pilot)
-            await next_question(pilot)
         assert shown(pilot).type == "text"
         await type_text(pilot, "Paris")
         await pilot.press("enter")
@@ -92,12 +91,9 @@ async def test_wrong_answers_are_explained_and_a_text_answer_can_be_overridden(t
 
 
 async def test_a_number_that_cannot_be_read_is_not_an_answer_yet(tmp_path: Path) -> None:
-    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = app_at(tmp_path, ALL_TYPES, "number")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        for _ in range(3):
-            await answer_right(pilot)
-            await next_question(pilot)
         await type_text(pilot, "lots")
         await pilot.press("enter")
         await pilot.pause()
@@ -199,14 +195,14 @@ async def test_an_answer_the_store_cannot_save_stops_the_game_saying_why(tmp_pat
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q", "escape"])
 async def test_leaving_on_the_last_feedback_keeps_the_game_finished(tmp_path: Path, key: str) -> None:
-    saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    # Every answer but the last given through the engine; the last in the game, then `key`.
+    saves, clocks = tmp_path / "saves", Clocks()
+    app = make_app(quizzes_folder(tmp_path), saves, clocks,
+                   session=prepared_session(saves, clocks, until=TYPE_ORDER[-1]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for _ in TYPE_ORDER:
-            await answer_right(pilot)
-            if shown_or_none(pilot) is not None:
-                await next_question(pilot)
+        await answer_right(pilot)
+        assert shown_or_none(pilot) is None  # the last feedback is on screen
         await pilot.press(key)
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("all-types")

@@ -84,6 +84,8 @@ def right_response(question: Question) -> Response:
             return {left: right for left, right in value.pairs}
         case "categorize":
             return value.bucket_of()  # type: ignore[no-any-return]
+        case "cloze":
+            return [blank.shown_answer for blank in value.blanks]
     raise AssertionError(question.type)
 
 

@@ -18,10 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quizgame.engine.accommodations import NO_SPEED_POINTS
-from quizgame.engine.records import Mode, SessionRecord
-from quizgame.store.models import SessionSummary
+
+if TYPE_CHECKING:  # `scores` runs on summaries alone, without loading the record models
+    from quizgame.engine.records import Mode, SessionRecord
+    from quizgame.store.scans import Summary
 
 SCORED_MODES: frozenset[Mode] = frozenset({"quiz", "live"})
 
@@ -70,7 +73,7 @@ class Game:
         )
 
     @classmethod
-    def of_summary(cls, summary: SessionSummary, player: str, player_key: str) -> Game:
+    def of_summary(cls, summary: Summary, player: str, player_key: str) -> Game:
         """From the store's session summary: the same figures, without parsing the answers."""
         return cls(
             session_id=summary.id,

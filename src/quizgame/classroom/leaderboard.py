@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Literal
 
 from quizgame.classroom.games import Game, by_player, chosen
+from quizgame.wording import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class Leaderboard:
     @property
     def title(self) -> str:
         """The quiz's title and the length of its games: "Capitals, 10 questions"."""
-        return f"{self.quiz_title or self.quiz_id}, {self.questions} questions"
+        return f"{self.quiz_title or self.quiz_id}, {count(self.questions, 'question')}"
 
 
 def leaderboards(

@@ -19,12 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quizgame.classroom.games import Game
-from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNotFoundError, QuizgameError
-from quizgame.store import SavesFolder, scan_summaries
+from quizgame.store.scans import PlayerSummary, Scan
+from quizgame.store.summary_index import scan_indexed
+
+if TYPE_CHECKING:
+    from quizgame.engine.records import SessionRecord
 
 
 class GameSource(Protocol):
@@ -52,26 +55,32 @@ class Collected:
         source = self.sources[game.session_id]
         if not isinstance(source, Path):
             return source.record(game)
+        from quizgame.store import SavesFolder
+
         saves = SavesFolder(source).player(game.player, create=False)
         return saves.session(game.session_id)
 
 
 def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
-                  sources: Sequence[GameSource] = ()) -> Collected:
-    """Summaries of every game in the folders and sources (of one quiz when given), merged."""
+                  sources: Sequence[GameSource] = (), *, cache: Path | None = None) -> Collected:
+    """Summaries of every game in the folders and sources (of one quiz when given), merged.
+    With `cache` (a cache folder), through and into each folder's summary index
+    (store/summary_index.py): the same games, fast."""
     collected = Collected()
     kept: dict[str, Game] = {}
     found: list[tuple[Path | GameSource, Iterable[Game]]] = []
     first_named: dict[str, tuple[datetime, str]] = {}  # player key -> the oldest profile's name
     for root in saves_dirs:
-        scan = scan_summaries(root)
+        scan = _scan(root) if cache is None else scan_indexed(root, cache)
         collected.problems += scan.problems
         for item in scan.items:
             named = first_named.setdefault(item.key, (item.created_at, item.player))
             if item.created_at < named[0]:
                 first_named[item.key] = (item.created_at, item.player)
-        found.append((root, (Game.of_summary(item.summary, item.player, item.key)
-                             for item in scan.items)))
+        # Games now, and the scan let go: a school's summaries would otherwise be held twice.
+        found.append((root, [Game.of_summary(item.summary, item.player, item.key)
+                             for item in scan.items]))
+        del scan
     for source in sources:
         games, problems = source.games(quiz_id)
         collected.problems += problems
@@ -86,14 +95,23 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
                 collected.sources[game.session_id] = where
     collected.games = [
         replace(game, player=first_named[game.player_key][1])
-        if game.player_key in first_named else game
+        if game.player_key in first_named and first_named[game.player_key][1] != game.player
+        else game
         for game in kept.values()
     ]
     return collected
 
 
+def _scan(root: Path) -> Scan[PlayerSummary]:
+    from quizgame.store.folder import scan_summaries
+
+    return scan_summaries(root)
+
+
 def player_sessions(saves_dir: Path, name: str) -> tuple[list[SessionRecord], list[str]]:
     """One player's sessions, oldest first (none when the player has no saves yet)."""
+    from quizgame.store import SavesFolder
+
     problems: list[str] = []
     try:
         saves = SavesFolder(saves_dir).player(name, create=False)

@@ -27,8 +27,9 @@ SHORT_FLAGS = {
 }
 
 
-def when_text(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+def when_text(moment: datetime, *, short: bool = False) -> str:
+    """`2025-03-01 09:00`; `short`: `01 Mar 09:00`, for a table that must fit 80 columns."""
+    return moment.strftime("%d %b %H:%M" if short else "%Y-%m-%d %H:%M")
 
 
 def number_text(value: float | None, digits: int = 0) -> str:
@@ -56,11 +57,11 @@ SCORE_NUMBERS = frozenset({0, 2, 3, 4, 5, 6})
 """Indexes of the right-aligned (number) columns of `SCORE_HEADERS`."""
 
 
-def standings_cells(board: Leaderboard) -> list[list[str]]:
+def standings_cells(board: Leaderboard, *, short_dates: bool = False) -> list[list[str]]:
     return [
         [str(s.rank), s.player, number(s.best_score), percent(s.accuracy), str(s.attempts),
          duration(s.best_time_ms), str(s.marked) if s.marked else "",
-         when_text(s.last_played), " ".join(s.accommodations)]
+         when_text(s.last_played, short=short_dates), " ".join(s.accommodations)]
         for s in board.standings
     ]
 

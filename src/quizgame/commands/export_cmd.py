@@ -45,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.commands.quizzes import find_quiz
     from quizgame.errors import QuizLoadError
     from quizgame.format.loader import load_quiz
-    from quizgame.interop.common import ExportOptions, InteropError, counted
+    from quizgame.interop.common import ExportOptions, InteropError
     from quizgame.interop.files import check_writable, write_output
+    from quizgame.wording import count
 
     if args.results:
         from quizgame.commands.xapi_options import export_results
@@ -84,6 +85,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_output(args.output, result.content, force=args.force)
     left_out = f", {len(result.skipped)} skipped" if result.skipped else ""
-    print(f"wrote {args.output}: {counted(result.exported, 'question')}{left_out}",
+    print(f"wrote {args.output}: {count(result.exported, 'question')}{left_out}",
           file=sys.stderr)
     return 0

@@ -42,11 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.errors import Problem
     from quizgame.format.checker import check_file
     from quizgame.format.models import Quiz
-    from quizgame.interop.common import InteropError, counted
+    from quizgame.interop.common import InteropError
     from quizgame.interop.files import check_writable, read_input, write_output
     from quizgame.interop.importing import default_quiz_id, default_title, quiz_meta
     from quizgame.interop.quiz_toml import quiz_toml
     from quizgame.interop.registry import import_format_for
+    from quizgame.wording import count
 
     source: Path = args.file
     chosen = IMPORT_FORMATS[args.source_format] if args.source_format else import_format_for(source)
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.sorted_problems():
         print(problem, file=sys.stderr)
     if result.errors:
-        print(f"quizgame: {counted(len(result.errors), 'error')} in {source}: nothing written",
+        print(f"quizgame: {count(len(result.errors), 'error')} in {source}: nothing written",
               file=sys.stderr)
         return 1
     if not result.questions:
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     write_output(output, quiz_toml(Quiz(quiz=meta, questions=result.questions)), force=args.force)
-    print(f"wrote {output}: {counted(len(result.questions), 'question')} from {source}")
+    print(f"wrote {output}: {count(len(result.questions), 'question')} from {source}")
     checked = check_file(output)
     for problem in checked.problems:
         print(problem)

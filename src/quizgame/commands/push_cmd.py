@@ -90,11 +90,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(outbox: Outbox, pushed: Pushed) -> str:
+    from quizgame.wording import count, number
+
     if not pushed.sent:
         return f"{outbox.saves}: nothing new for {outbox.lrs.url}"
     already = pushed.sent - pushed.stored
-    note = f" ({already} it already had)" if already else ""
-    from quizgame.interop.common import counted
-
-    return (f"{outbox.saves}: sent {counted(pushed.sent, 'statement')} of "
-            f"{counted(pushed.sessions, 'game')} to {outbox.lrs.url}{note}")
+    note = f" ({number(already)} it already had)" if already else ""
+    return (f"{outbox.saves}: sent {count(pushed.sent, 'statement')} of "
+            f"{count(pushed.sessions, 'game')} to {outbox.lrs.url}{note}")

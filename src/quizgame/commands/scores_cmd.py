@@ -41,13 +41,14 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.classroom import output, text
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
+    from quizgame.cache_folder import cache_root
     from quizgame.errors import QuizgameError
 
     if args.gradebook and args.format != "table":
         raise QuizgameError("--gradebook writes its own CSV: give it without --format")
     folders, sources = game_sources(args)
     check_folders(folders, sources)
-    collected = collect_games(folders, args.quiz, sources)
+    collected = collect_games(folders, args.quiz, sources, cache=cache_root())
     report_problems(collected.problems)
     boards = leaderboards(collected.games, quiz_id=args.quiz, first_attempt=args.first_attempt)
     if args.gradebook:

@@ -80,11 +80,11 @@ def lrs_client(url: str, args: argparse.Namespace) -> Lrs:
 
 def game_sources(args: argparse.Namespace) -> tuple[list[Path], list[GameSource]]:
     """`scores`/`report`: the saves folders (none when only --lrs is given) and the LRS."""
-    from quizgame.interop.xapi_source import LrsGames
-
     url = args.lrs  # not $QUIZGAME_LRS: a teacher's leaderboard never goes online unasked
     if url is None:
         return saves_dirs(args), []
+    from quizgame.interop.xapi_source import LrsGames  # the xAPI modules, only when asked
+
     folders = list(args.saves) if args.saves else []
     return folders, [LrsGames(lrs_client(url, args), xapi_config(args))]
 

@@ -134,13 +134,12 @@ def mistakes_plan(
 ) -> FixedPlan:
     """Mistakes mode: the questions missed in the player's last quiz-mode game of this quiz."""
     title = quiz.quiz.title
-    games = [s for s in store.sessions(quiz.quiz.id, problems) if s.mode == "quiz" and s.answers]
-    if not games:
+    last = store.latest_session(quiz.quiz.id, "quiz", problems)
+    if last is None:
         raise NothingToPlayError(
             f"{store.name} has not played {title!r} in quiz mode yet; mistakes mode replays "
             "the questions missed in the last game."
         )
-    last = games[-1]
     missed = {answer.question_id for answer in last.scored_answers if not answer.correct}
     questions = [q for q in quiz.questions if q.id in missed]
     if not questions:

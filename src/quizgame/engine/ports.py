@@ -43,6 +43,15 @@ class PlayerStore(Protocol):
         With `problems`, a file that cannot be read is described there and skipped."""
         ...
 
+    def latest_session(
+        self, quiz_id: str, mode: str, problems: list[str] | None = None, *,
+        with_answers: bool = True,
+    ) -> SessionRecord | None:
+        """The player's latest game of this quiz in this mode (that has answers, when
+        `with_answers`), answers included (None: no such game). Found from the games' summaries: only it is read whole.
+        With `problems`, a file that cannot be read is described there and skipped."""
+        ...
+
     def load_cards(self, quiz_id: str) -> dict[str, CardState]:
         """Card states of one quiz by question id (empty when never practised)."""
         ...

@@ -7,6 +7,7 @@ The given answer is kept in a TOML-friendly shape: a string, a bool, a float or 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -163,20 +164,20 @@ class SessionRecord(RecordModel):
     @property
     def scored_answers(self) -> list[AnswerRecord]:
         """The answers that count: all but those to polls."""
-        return [a for a in self.answers if is_scored(a.question_type)]
+        return scored(self.answers)
 
     @property
     def correct_count(self) -> int:
-        return sum(1 for a in self.answers if a.correct)
+        return answer_counts(self.answers)["correct"]
 
     @property
     def marked_count(self) -> int:
         """Answers with a claim or an override (every report marks them)."""
-        return sum(1 for a in self.answers if a.marked)
+        return answer_counts(self.answers)["marked"]
 
     @property
     def duration_ms(self) -> int:
-        return sum(a.elapsed_ms for a in self.answers)
+        return answer_counts(self.answers)["duration_ms"]
 
     @property
     def best_streak(self) -> int:
@@ -185,6 +186,24 @@ class SessionRecord(RecordModel):
             run = run + 1 if answer.correct else 0
             best = max(best, run)
         return best
+
+
+def scored(answers: Sequence[AnswerRecord]) -> list[AnswerRecord]:
+    """The answers that count: all but those to polls."""
+    return [a for a in answers if is_scored(a.question_type)]
+
+
+def answer_counts(answers: Sequence[AnswerRecord]) -> dict[str, int]:
+    """What a session's *summary lines* say of these answers: `answered` (scored ones,
+    timed-out included, polls not), `correct` (fully correct or overridden), `duration_ms` (the
+    sum of their times) and `marked` (a claim or an override). All sums, so the store keeps them
+    up to date answer by answer (store/session_log.py)."""
+    return {
+        "answered": len(scored(answers)),
+        "correct": sum(1 for a in answers if a.correct),
+        "duration_ms": sum(a.elapsed_ms for a in answers),
+        "marked": sum(1 for a in answers if a.marked),
+    }
 
 
 class CardState(RecordModel):

@@ -245,12 +245,10 @@ class GameSession:
         if mode == "practice":
             return None
         # A damaged save is no game to continue; mistakes mode's plan names it when it starts.
-        skipped: list[str] = []
-        games = [r for r in store.sessions(quiz.quiz.id, skipped) if r.mode == mode]
-        if not games:
-            return None
-        last = games[-1]
-        if last.finished or not last.answers or (mode == "mistakes" and not last.planned):
+        last = store.latest_session(quiz.quiz.id, mode, [], with_answers=False)
+        if last is None or last.finished or not last.answers or (
+            mode == "mistakes" and not last.planned
+        ):
             return None
         plan = continued_plan(quiz, last)
         return last if plan.next(last.started_at) is not None else None

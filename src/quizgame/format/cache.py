@@ -1,8 +1,8 @@
 """A cache of validated quizzes, so that opening a big quiz again skips parsing and most checks.
 
 A quiz that loaded cleanly is written to one file per quiz path in the per-user cache folder
-(`platformdirs.user_cache_dir("quizgame")/quizzes`, or `$QUIZGAME_CACHE`; `QUIZGAME_CACHE=off`
-turns the cache off). Deleting the folder is always safe: it only costs the next open its time.
+(`quizzes/` in quizgame's cache folder, `quizgame.cache_folder`: `$QUIZGAME_CACHE` or
+platformdirs'; `QUIZGAME_CACHE=off` turns the cache off). Deleting the folder is always safe: it only costs the next open its time.
 
 An entry is used only when everything it was made from is unchanged: the quiz file's resolved
 path, size, modification time and SHA-256 of its bytes, its `[quiz.source] file` (re-read,
@@ -40,9 +40,9 @@ from typing import Any
 from pydantic import ValidationError
 
 import quizgame
+from quizgame.cache_folder import CACHE_VARIABLE, cache_root
 from quizgame.format.models import Quiz, vouched_for
 
-CACHE_VARIABLE = "QUIZGAME_CACHE"
 _MAGIC = b"quizgame-quiz-cache 1 "
 _KEY_BYTES = 32
 # A control character escaped by JSON (\u0000-\u001f but for \t and \n, \u007f-\u009f, \b \f \r)
@@ -77,14 +77,8 @@ class CachedQuiz:
 
 def cache_dir() -> Path | None:
     """The folder of cached quizzes, or None when `$QUIZGAME_CACHE` is `off`."""
-    setting = os.environ.get(CACHE_VARIABLE, "")
-    if setting.lower() == "off":
-        return None
-    if setting:
-        return Path(setting)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("quizgame", appauthor=False)) / "quizzes"
+    root = cache_root()
+    return None if root is None else root / "quizzes"
 
 
 def digest_of(data: bytes) -> str:

@@ -108,11 +108,6 @@ def render_one(quiz: Quiz, question: Question, table: ExportTable[T], format_nam
     return entry(quiz, question)
 
 
-def counted(count: int, noun: str) -> str:
-    """`1 question`, `3 questions`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def format_number(value: float) -> str:
     """A number as people write it: 2017 rather than 2017.0, 0.5 as is."""
     if float(value).is_integer() and abs(value) < 1e15:

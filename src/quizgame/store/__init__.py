@@ -10,9 +10,12 @@
     SavesFolder(root).players()                             # who has saves here
     scan_sessions(root), scan_summaries(root)               # everyone's games, for the classroom
 
-Summaries are read from the few lines above each session file's answers (sessions.py), and
-save files are parsed with rtoml, a TOML parser written in Rust (documents.parse_toml): fast
-enough that no derived copy or index is kept, so the TOML files are all there is.
+Session and card files grow by appending one block per save, closed by a commit marker with a
+running checksum (logfile.py, session_log.py, card_log.py): a save costs what it adds. Summaries
+are read from a session file's header and last marker (sessions.py), and save files are parsed
+with rtoml, a TOML parser written in Rust (documents.parse_toml). The TOML files are all there
+is: the only derived data is the summary index `scores` keeps in the per-user cache folder
+(summary_index.py), never trusted over the files.
 
 Errors are `SaveError` (a file cannot be read or written; it is never overwritten),
 `PlayerNameError` and `PlayerNotFoundError`, all `QuizgameError`s with a printable message.
@@ -20,33 +23,30 @@ Reading methods take an optional `problems: list[str]`: given, unreadable files 
 there and skipped instead of raising. Scans always collect problems and never raise.
 """
 
+from __future__ import annotations
+
 import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizgame.store.folder import (
-        PlayerSession,
-        PlayerSummary,
-        SavesFolder,
-        Scan,
-        scan_sessions,
-        scan_summaries,
-    )
+    from quizgame.store.folder import SavesFolder, scan_sessions, scan_summaries
     from quizgame.store.migrations import FORMAT_VERSION
     from quizgame.store.models import SessionSummary
     from quizgame.store.names import display_name, normalised_name, player_key
     from quizgame.store.player import PlayerInfo, PlayerSaves
+    from quizgame.store.scans import PlayerSession, PlayerSummary, Scan
 
 # Imported on first use (PEP 562): `quizgame.store.names`, which `play --player` uses to refuse a
-# bad name at once, must not import pydantic and the save models with the package.
+# bad name at once, and the summary index (`scores`) must not import pydantic and the save
+# models with the package.
 _HOMES = {
     "FORMAT_VERSION": "migrations",
     "PlayerInfo": "player",
     "PlayerSaves": "player",
-    "PlayerSession": "folder",
-    "PlayerSummary": "folder",
+    "PlayerSession": "scans",
+    "PlayerSummary": "scans",
     "SavesFolder": "folder",
-    "Scan": "folder",
+    "Scan": "scans",
     "SessionSummary": "models",
     "display_name": "names",
     "normalised_name": "names",
@@ -80,3 +80,4 @@ __all__ = [
     "scan_sessions",
     "scan_summaries",
 ]
+

@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from quizgame.bounded_read import (
     MB,
     NotRegularFileError,
@@ -52,17 +50,17 @@ def file_error(path: Path, failed: str, error: OSError) -> SaveError:
     return SaveError(f"{path}: cannot be {failed}: {error.strerror or error}")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_SAVE_BYTES) -> bytes:
     """The file's bytes, or `SaveError` naming it (also for a FIFO, a device or a file over
-    `MAX_SAVE_BYTES`: quizgame never writes those, and reading them would hang or exhaust memory).
+    `limit`: quizgame never writes those, and reading them would hang or exhaust memory).
     """
     try:
-        return read_limited(path, MAX_SAVE_BYTES)
+        return read_limited(path, limit)
     except NotRegularFileError as error:
         raise SaveError(f"{path}: is {error.kind}, not a save file (the file was left as it is)") from None
     except TooLargeError:
         raise SaveError(
-            f"{path}: is larger than {describe_size(MAX_SAVE_BYTES)}, far more than any game "
+            f"{path}: is larger than {describe_size(limit)}, far more than any game "
             "saves, so it was not read (the file was left as it is)"
         ) from None
     except OSError as error:
@@ -202,6 +200,8 @@ def _fsync_folder(folder: Path) -> None:
 @contextmanager
 def player_lock(folder: Path) -> Iterator[None]:
     """Hold the player's OS file lock (`folder/.lock`): one read-modify-write at a time."""
+    from filelock import FileLock, Timeout  # imported by writers only, not by readers of saves
+
     lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_S)
     try:
         lock.acquire()

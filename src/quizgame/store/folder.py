@@ -10,44 +10,16 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
 
-from quizgame.engine.records import SessionRecord
 from quizgame.errors import PlayerNameError, PlayerNotFoundError, SaveError
 from quizgame.safe_text import visible
 from quizgame.store.documents import load, report, save
 from quizgame.store.files import check_inside, file_error, player_lock
 from quizgame.store.lookalike import name_skeleton
-from quizgame.store.models import PLAYER, PlayerProfile, SessionSummary
+from quizgame.store.models import PLAYER, PlayerProfile
 from quizgame.store.names import display_name, is_player_key, normalised_name, player_key
 from quizgame.store.player import PLAYER_FILE, PlayerInfo, PlayerSaves
-
-T = TypeVar("T")
-
-
-class Scan(NamedTuple, Generic[T]):
-    """What a scan could read, and one line per file it had to skip."""
-
-    items: list[T]
-    problems: list[str]
-
-
-class PlayerSession(NamedTuple):
-    """A full session record and whose it is (`created_at`: of the player, in this folder)."""
-
-    player: str
-    key: str
-    record: SessionRecord
-    created_at: datetime
-
-
-class PlayerSummary(NamedTuple):
-    """A session summary (no answers) and whose it is (`created_at` as in `PlayerSession`)."""
-
-    player: str
-    key: str
-    summary: SessionSummary
-    created_at: datetime
+from quizgame.store.scans import PlayerSession, PlayerSummary, Scan
 
 
 class SavesFolder:

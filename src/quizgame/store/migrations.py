@@ -7,8 +7,10 @@ rewritten), so an older quizgame cannot clobber what a newer one saved.
 
 To change the format: bump `FORMAT_VERSION`, register a function under the old version for each
 document kind it affects (kinds: "player", "session", "cards"), keep old fixture files
-in `tests/data/store/` and test that they still load. Format 1 is the first released format, so
-the registry starts empty.
+in `tests/data/store/` and test that they still load. Format 1 is the first released format.
+Format 2 changed how session and card files are laid out (appended save by save: session_log.py,
+card_log.py), not the tables they hold, so it needs no migration: their readers tell the layouts
+apart, and a format-1 file is read as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FIRST_VERSION = 1
 
 Table = dict[str, Any]
@@ -56,3 +58,11 @@ def migrate(
         if step in steps:
             table = steps[step](table)
     return table
+
+
+def unchanged_since(kind: str, version: object, *, registry: Registry = MIGRATIONS) -> bool:
+    """Whether a `kind` table of this `format` version needs no migration to be read now."""
+    if type(version) is not int or not FIRST_VERSION <= version <= FORMAT_VERSION:
+        return False
+    steps = registry.get(kind, {})
+    return not any(step in steps for step in range(version, FORMAT_VERSION))

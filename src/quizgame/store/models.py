@@ -15,11 +15,18 @@ from typing import Generic, TypeVar
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from quizgame.engine.accommodations import AccommodationError, Accommodations
-from quizgame.engine.records import CardState, Mode, RecordModel, SessionRecord
+from quizgame.engine.records import (
+    CardState,
+    Mode,
+    RecordModel,
+    SessionRecord,
+    answer_counts,
+)
 from quizgame.errors import PlayerNameError
 from quizgame.store.names import display_name
 
 M = TypeVar("M", bound=BaseModel)
+_COUNTED = frozenset(answer_counts([]))
 
 
 class PlayerProfile(RecordModel):
@@ -104,12 +111,11 @@ class SessionSummary(RecordModel):
                 "started_at": record.started_at,
                 "finished_at": record.finished_at,
                 "question_count": record.question_count,
-                "answered": len(record.scored_answers),
-                "correct": record.correct_count,
                 "score": record.score,
-                "duration_ms": record.duration_ms,
-                "marked": record.marked_count,
                 "accommodations": record.accommodations,
+                # (counted only when not all given: counting costs a pass over the answers)
+                **({} if counts is not None and counts.keys() >= _COUNTED
+                   else answer_counts(record.answers)),
                 **(counts or {}),
             }
         )

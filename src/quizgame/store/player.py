@@ -2,15 +2,15 @@
 
     <saves>/<player key>/
         player.toml             PlayerProfile: display name, created_at, accommodations
-        sessions/<id>.toml      one SessionRecord per game, rewritten after every answer
-        cards/<quiz id>.toml    CardsFile: current card states of one quiz
+        sessions/<id>.toml      one SessionRecord per game, appended to after every answer
+        cards/<quiz id>.toml    CardsFile: card states of one quiz, appended to per review
         .lock                   the OS lock serialising read-modify-writes of this player
 
-Saving an answer rewrites only that game's session file; a review rewrites only that quiz's card
-file, under the lock, merging the one card into what is on disk. A file that cannot be read is
-never written over: the call raises `SaveError` naming it. Reading methods take an optional
-`problems` list: without it the first unreadable file raises, with it each one is reported there
-and skipped.
+Saving an answer appends to that game's session file only (session_log.py); a review appends
+one card to that quiz's card file (card_log.py), under the lock, built on the card as it is on
+disk then. A file that cannot be read is never written over: the call raises `SaveError`
+naming it. Reading methods take an optional `problems` list: without it the first unreadable
+file raises, with it each one is reported there and skipped.
 """
 
 from __future__ import annotations
@@ -25,18 +25,25 @@ from typing import TypeVar
 from quizgame.engine.accommodations import Accommodations
 from quizgame.engine.records import CardState, SessionRecord
 from quizgame.errors import SaveError
+from quizgame.store.card_log import CardCache, read_cards, write_card
 from quizgame.store.documents import load, report, save
 from quizgame.store.files import (
     check_inside,
     check_writable,
-    digest,
     player_lock,
     read_bytes,
     toml_files,
 )
-from quizgame.store.models import CARDS, PLAYER, CardsFile, SessionSummary
+from quizgame.store.logfile import Stamp
+from quizgame.store.models import PLAYER, SessionSummary
 from quizgame.store.names import file_stem, normalised_name
-from quizgame.store.sessions import read_record, read_summary, write_session
+from quizgame.store.sessions import (
+    SessionLog,
+    append_session,
+    read_record,
+    read_summary,
+    write_session,
+)
 from quizgame.store.tuned import load_tuned
 
 PLAYER_FILE = "player.toml"
@@ -65,9 +72,12 @@ class PlayerSaves:
 
     def __init__(self, info: PlayerInfo) -> None:
         self.info = info
-        # Session file name -> digest of what this object last wrote there: a file that changed
-        # behind our back is checked before being replaced.
-        self._written: dict[str, str] = {}
+        # Session file name -> what this object last wrote there (session_log.SessionLog): the
+        # next save of that game appends to it; a file that changed behind our back is checked
+        # before being replaced.
+        self._written: dict[str, SessionLog] = {}
+        # Card file name -> its cards as last read or written (card_log.CardCache).
+        self._cards: dict[str, CardCache] = {}
 
     @property
     def name(self) -> str:
@@ -104,12 +114,18 @@ class PlayerSaves:
         check_writable(folder)
 
     def save_session(self, record: SessionRecord) -> None:
-        """Write the whole session (atomic, durable when it returns)."""
+        """Save the session (durable when it returns): what changed since this object last saved
+        it is appended to its file; the first save of a game in this process, or a change that
+        cannot be appended, writes the whole file atomically."""
         if normalised_name(record.player) != normalised_name(self.name):
             raise ValueError(f"session of {record.player!r} given to the saves of {self.name!r}")
         path = check_inside(self._session_path(record.id), self.path.parent)
-        self._check_replaceable(path)
-        self._written[path.name] = write_session(path, record)
+        log = self._written.pop(path.name, None)
+        appended = None if log is None else append_session(path, log, record)
+        if appended is None:
+            self._check_replaceable(path, log)
+            appended = write_session(path, record)
+        self._written[path.name] = appended
 
     def sessions(
         self, quiz_id: str | None = None, problems: list[str] | None = None, *,
@@ -126,6 +142,24 @@ class PlayerSaves:
 
         return self._each_session(read, problems)
 
+    def latest_session(
+        self, quiz_id: str, mode: str, problems: list[str] | None = None, *,
+        with_answers: bool = True,
+    ) -> SessionRecord | None:
+        """The latest game of this quiz in this mode (with answers, when `with_answers`), read
+        whole; the others are only summarised (mistakes mode, continuing a game: fast with any
+        history)."""
+        candidates = [s for s in self.summaries(problems) if s.quiz_id == quiz_id and s.mode == mode]
+        for summary in reversed(candidates):
+            try:
+                record = self.session(summary.id)
+            except SaveError as error:
+                report(problems, error)
+                continue
+            if record.answers or not with_answers:
+                return record
+        return None
+
     def session(self, session_id: str) -> SessionRecord:
         """One session by id, answers included (`SaveError` when missing or unreadable)."""
         path = self._session_path(session_id)
@@ -138,6 +172,12 @@ class PlayerSaves:
     ) -> list[SessionSummary]:
         """Every session without its answers, oldest first (fast: see sessions.py)."""
         return self._each_session(partial(read_summary, checked=checked), problems)
+
+    def summary(self, path: Path) -> SessionSummary:
+        """The checked summary of one of this player's session files (summary_index.py)."""
+        summary = read_summary(path, checked=True)
+        self._check_owner(path, summary.player)
+        return summary
 
     def _session_path(self, session_id: str) -> Path:
         return self.path / SESSIONS_DIR / f"{file_stem(session_id, 'session')}.toml"
@@ -172,13 +212,12 @@ class PlayerSaves:
                 "is in (copied by hand?); skipped (the file was left as it is)"
             )
 
-    def _check_replaceable(self, path: Path) -> None:
+    @staticmethod
+    def _check_replaceable(path: Path, log: SessionLog | None) -> None:
         """Refuse to replace a session file that changed since we wrote it and is unreadable."""
-        if not path.exists():
+        if not path.exists() or log is not None and Stamp.of(path) == log.stamp:
             return
-        raw = read_bytes(path)
-        if digest(raw) != self._written.get(path.name):
-            read_record(path, raw)
+        read_record(path, read_bytes(path))
 
     # -- cards ------------------------------------------------------------------------------
 
@@ -187,7 +226,7 @@ class PlayerSaves:
         path = self._cards_path(quiz_id)
         if not path.exists():
             return {}
-        return _cards_by_question(self._read_cards(path))
+        return dict(self._cards_of(path).cards)
 
     def save_card(self, quiz_id: str, card: CardState) -> None:
         """Store one card's new state, leaving the quiz's other cards as they are on disk."""
@@ -215,13 +254,10 @@ class PlayerSaves:
         stored card (or None) to its new state (None: no card)."""
         path = check_inside(self._cards_path(quiz_id), self.path.parent)
         with player_lock(self.path):
-            cards = self.load_cards(quiz_id)
-            card = change(cards.get(question_id))
-            if card is None:
-                cards.pop(question_id, None)
-            else:
-                cards[question_id] = card
-            save(path, CardsFile(quiz_id=quiz_id, cards=list(cards.values())))
+            cache = self._cards_of(path) if path.exists() else CardCache(quiz_id)
+            card = change(cache.cards.get(question_id))
+            self._cards.pop(path.name, None)  # should the write fail, read the file again
+            self._cards[path.name] = write_card(path, cache, question_id, card)
         return card
 
     def fsrs_parameters(self, quiz_id: str) -> list[float] | None:
@@ -235,25 +271,23 @@ class PlayerSaves:
         found = {}
         for path in toml_files(self.path / CARDS_DIR):
             try:
-                cards = self._read_cards(path)
+                cache = self._cards_of(path)
             except SaveError as error:
                 report(problems, error)
                 continue
-            found[cards.quiz_id] = _cards_by_question(cards)
+            found[cache.quiz_id] = dict(cache.cards)
         return found
 
     def _cards_path(self, quiz_id: str) -> Path:
         return self.path / CARDS_DIR / f"{file_stem(quiz_id, 'quiz')}.toml"
 
-    def _read_cards(self, path: Path) -> CardsFile:
-        cards = load(path, CARDS)
-        if path != self._cards_path(cards.quiz_id):
+    def _cards_of(self, path: Path) -> CardCache:
+        """The card file's cards, as up to date as the file (card_log.read_cards)."""
+        cache = read_cards(path, self._cards.get(path.name))
+        if path != self._cards_path(cache.quiz_id):
             raise SaveError(
-                f"{path}: holds the cards of quiz {cards.quiz_id!r}, whose file is "
-                f"{self._cards_path(cards.quiz_id).name} (the file was left as it is)"
+                f"{path}: holds the cards of quiz {cache.quiz_id!r}, whose file is "
+                f"{self._cards_path(cache.quiz_id).name} (the file was left as it is)"
             )
-        return cards
-
-
-def _cards_by_question(cards: CardsFile) -> dict[str, CardState]:
-    return {card.question_id: card for card in cards.cards}
+        self._cards[path.name] = cache
+        return cache

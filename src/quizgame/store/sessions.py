@@ -1,23 +1,28 @@
-"""Session files: a game's record, with a summary of its answers written ahead of them.
+"""Session files: a game's record, with a summary of its answers, and summaries read fast.
 
-A session file is rewritten after every answer (see player.py). Between the record's own fields
-and its `[[answers]]` tables it holds four *summary lines*, counted from the answers:
+Every session file holds, besides the record, four *summary lines* counted from the answers:
 
     answered = 60           scored answer records (timed-out included, polls not)
     correct = 41            fully correct (or overridden) answers
     duration_ms = 512000    sum of the answers' elapsed times
     marked = 1              answers with a claim or an override (every report marks them)
 
-and a *checksum line* after them, `checksum = "<32 hex digits>"`: a BLAKE2b hash of the whole
-file without that line. A `SessionSummary` (what history tables and leaderboards need) comes from
-the dozen lines before the first `[[answers]]` line, read in a few hundredths of a millisecond
-(with rtoml, documents.parse_toml), where `tomllib` takes about 5 ms over a 60-answer file, but
-only when the file is *intact*: its checksum matches, so it holds exactly what quizgame wrote and
-the lines were counted from these answers. The whole file remains the truth:
+and a *checksum line*, `checksum = "<32 hex digits>"`. Files of format 2, which quizgame writes
+now, grow by appending (session_log.py): the summary lines and the checksum close each save's
+block, the checksum hashing the whole file before it (logfile.py). Files of format 1 (quizgame
+0.1) were rewritten after every answer, with the summary lines and checksum (a hash of the whole
+file without that line) between the record's fields and its `[[answers]]`; they are still read.
 
-- A file that is not intact (edited by hand, damaged, garbage appended, written before checksums
-  existed) is read in full, and its summary counted from the answers; a damaged one gets the
-  same error from every reader, summaries included.
+A `SessionSummary` (what history tables and leaderboards need) comes from the header and the
+last marker (format 2) or the dozen lines before the answers (format 1), parsed with rtoml
+(documents.parse_toml) in a few hundredths of a millisecond, but only when the file is *intact*:
+its checksum matches, so it holds exactly what quizgame wrote and the lines were counted from
+these answers. The whole file remains the truth:
+
+- A file that is not intact (edited by hand, damaged, garbage appended to a format-1 file,
+  written before checksums existed) is read in full, and its summary counted from the answers; a
+  damaged one gets the same error from every reader, summaries included. (A torn last block of
+  a format-2 file is a save that never happened: it is left out, logfile.committed.)
 - `read_record` parses everything and counts from the answers. For the player's own views,
   summary lines that disagree with them are ignored (the answers are all there and mean what they
   say); the classroom reads with `checked=True`, which refuses a file whose score is not the sum
@@ -40,38 +45,31 @@ from typing import Any
 from pydantic import ValidationError
 
 from quizgame.engine.records import SessionRecord
-from quizgame.store.documents import (
-    dump_table,
-    parse_save,
-    read_table,
-    unreadable,
-    validate,
-    write_bytes,
-)
+from quizgame.store import logfile
+from quizgame.store.documents import parse_save, read_table, unreadable, validate
 from quizgame.store.files import read_bytes
-from quizgame.store.migrations import FORMAT_VERSION
+from quizgame.store.migrations import unchanged_since
 from quizgame.store.models import SESSION, SessionSummary
+from quizgame.store.session_log import (
+    KIND,
+    SUMMARY_LINES,
+    SessionLog,
+    append_session,
+    header_table,
+    table_of,
+    write_session,
+)
 
-SUMMARY_LINES = ("answered", "correct", "duration_ms", "marked")
 CHECKSUM = "checksum"
-# The header lines tomli_w writes for each answer (and undone answer, after them); the first one
-# ends the summary's text.
-_ANSWERS_HEADER = re.compile(rb"^\[\[(?:answers|undone)\]\]", re.MULTILINE)
+# The first table header ends the text of the record's own fields (format 1: the answers and
+# the undo log after them; format 2 also the first marker).
+_TABLES_HEADER = re.compile(rb"^\[\[(?:answers|undone|saved)\]\]", re.MULTILINE)
+_MARKER_HEADER = re.compile(rb"^\[\[saved\]\]\n", re.MULTILINE)
 _CHECKSUM_LINE = re.compile(rb'^checksum = "([0-9a-f]{32})"\n', re.MULTILINE)
-
-
-def write_session(path: Path, record: SessionRecord) -> str:
-    """Write the record, summary lines and checksum ahead of the answers, atomically; returns
-    the digest."""
-    table = record.model_dump(exclude_none=True)
-    answers = table.pop("answers")
-    undone = table.pop("undone")
-    summary = SessionSummary.of(record)
-    table.update((name, getattr(summary, name)) for name in SUMMARY_LINES)
-    table["answers"] = answers  # last: tomli_w writes plain keys first, so the order is kept
-    if undone:  # the undo log, rarely there, after the answers so the summary stays short
-        table["undone"] = undone
-    return write_bytes(path, _with_checksum(dump_table(table)))
+__all__ = [
+    "SUMMARY_LINES", "SessionLog", "append_session", "intact", "read_record", "read_summary",
+    "write_session",
+]
 
 
 def read_record(path: Path, raw: bytes | None = None, *, checked: bool = False) -> SessionRecord:
@@ -80,9 +78,13 @@ def read_record(path: Path, raw: bytes | None = None, *, checked: bool = False) 
     With `checked` (the classroom's reads), a file whose own figures disagree with its answers
     (its score is not the sum of their points, a summary line miscounts them) is refused too.
     """
-    table = read_table(path, SESSION, raw)
-    counts = _pop_summary_lines(table)  # counted from the answers, which win
-    table.pop(CHECKSUM, None)
+    raw = read_bytes(path) if raw is None else raw
+    if _MARKER_HEADER.search(raw):
+        table, counts = table_of(path, read_table(path, SESSION, logfile.committed(raw, KIND).raw))
+    else:
+        table = read_table(path, SESSION, raw)
+        counts = _pop_summary_lines(table)  # counted from the answers, which win
+        table.pop(CHECKSUM, None)
     record = validate(path, SESSION, table)
     if checked:
         _check_figures(path, record, counts)
@@ -93,48 +95,55 @@ def read_summary(path: Path, raw: bytes | None = None, *, checked: bool = False)
     """The session's summary: from the text before its answers when the file is intact (its
     checksum matches), else from a full read (`read_record`, with `checked` passed on)."""
     raw = read_bytes(path) if raw is None else raw
-    if intact(raw):
-        header = _ANSWERS_HEADER.search(raw)
-        summary = _summary_before_answers(raw if header is None else raw[: header.start()])
-        if summary is not None:
-            return summary
+    summary = None
+    if _MARKER_HEADER.search(raw):
+        log = logfile.committed(raw, KIND)
+        if log.intact:
+            summary = _summary_of(_header_text(log.raw), log.last_marker)
+    elif intact(raw):
+        summary = _summary_of(_header_text(raw))
+    if summary is not None:
+        return summary
     return SessionSummary.of(read_record(path, raw, checked=checked))
 
 
 def intact(raw: bytes) -> bool:
     """Whether a session file holds exactly the bytes quizgame wrote (its checksum matches)."""
+    if _MARKER_HEADER.search(raw):
+        return logfile.committed(raw, KIND).intact
     line = _CHECKSUM_LINE.search(raw)
     if line is None:
         return False
     return _checksum(raw[: line.start()] + raw[line.end() :]) == line.group(1).decode("ascii")
 
 
-def _with_checksum(raw: bytes) -> bytes:
-    """`raw` with its checksum line inserted after the summary lines (before the answers)."""
-    header = _ANSWERS_HEADER.search(raw)
-    at = len(raw) if header is None else header.start()
-    if raw[at - 2 : at] == b"\n\n":
-        at -= 1  # on the last summary line's heels, before the blank line
-    line = f'{CHECKSUM} = "{_checksum(raw)}"\n'.encode("ascii")
-    return raw[:at] + line + raw[at:]
-
-
 def _checksum(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16, person=b"quizgame-session").hexdigest()
 
 
-def _summary_before_answers(text: bytes) -> SessionSummary | None:
-    """The summary the text before the answers gives on its own, if it gives a valid one."""
+def _header_text(raw: bytes) -> bytes:
+    header = _TABLES_HEADER.search(raw)
+    return raw if header is None else raw[: header.start()]
+
+
+def _summary_of(text: bytes, marker: bytes = b"") -> SessionSummary | None:
+    """The summary the record's own fields (and a format-2 file's last marker) give on their
+    own, if they give a valid one."""
     try:
         table = parse_save(text.decode("utf-8"))
-        if table.pop("format", None) != FORMAT_VERSION:
-            return None
+        if not unchanged_since("session", table.pop("format", None)):
+            return None  # migrations see whole files
+        if marker:
+            (figures,) = parse_save(marker.decode("utf-8"))["saved"]
+            table = header_table(table, figures)
+        else:
+            figures = table
         table.pop(CHECKSUM, None)
-        counts = _pop_summary_lines(table)
+        counts = _pop_summary_lines(figures)
         if len(counts) < len(SUMMARY_LINES):
             return None
         summary = SessionSummary.of(SessionRecord.model_validate(table), counts)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError, ValueError, KeyError):
         return None
     if summary.finished_at is None and summary.mode != "practice" and (
         0 < summary.question_count <= summary.answered

@@ -32,6 +32,15 @@ from quizgame.wording import count
 
 REFRESH_SECONDS = 3.0
 
+# The `scores` headers, on two lines where a header is wider than its figures and "#" for the
+# rank, with short dates (`01 Mar 09:00`), and the last column (Accommodations) only on a board
+# where a game had one: the table fits 80 columns with a 12-letter name.
+TABLE_HEADERS = tuple(
+    {"Rank": "#", "Best score": "Best\nscore", "Best time": "Best\ntime",
+     "Last played (UTC)": "Last played\n(UTC)"}.get(header, header)
+    for header in SCORE_HEADERS
+)
+
 
 class LeaderboardScreen(Screen[None]):
     """Players ranked by their best (or first) game of the chosen quiz; Escape goes back."""
@@ -70,7 +79,7 @@ class LeaderboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Leaderboard", id="leaderboard-title", markup=False)
         yield Select[str]([], prompt="Choose a quiz", id="leaderboard-quiz")
-        yield FigureTable(SCORE_HEADERS, SCORE_NUMBERS, id="standings")
+        yield FigureTable(TABLE_HEADERS, SCORE_NUMBERS, id="standings", header_height=2)
         yield Static("Loading…", id="leaderboard-status", markup=False)
         yield KeyBar()
 
@@ -114,7 +123,10 @@ class LeaderboardScreen(Screen[None]):
     def draw(self) -> None:
         """Fill the table from the chosen quiz's board, the cursor staying on its row."""
         board = self.boards.get(self.quiz_id or "")
-        self.query_one(FigureTable).show_rows(standings_cells(board) if board else [])
+        accommodated = board is not None and any(s.accommodations for s in board.standings)
+        self.query_one(FigureTable).show_rows(
+            standings_cells(board, short_dates=True) if board else [],
+            columns=len(TABLE_HEADERS) - (0 if accommodated else 1))
         title = board.title if board else self.quiz_id
         self.query_one("#leaderboard-title", Static).update(
             f"Leaderboard: {title}" if title else "Leaderboard")

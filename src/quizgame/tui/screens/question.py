@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -71,12 +71,15 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
         yield TimerBar(self.settings.monotonic, id="timer")
-        with VerticalScroll(id="question-body"):
-            yield Static(id="exam-status", markup=False)
-            yield Static(id="prompt", markup=False)
-            yield Static(id="instructions")
-            yield Static(id="hint", markup=False)
-        yield FeedbackPanel(id="feedback")
+        # The question (or its feedback) is a panel centred in the room left: a short question
+        # sits in the middle of a tall terminal, a long one scrolls inside its panel.
+        with Container(id="stage"):
+            with VerticalScroll(id="question-body", classes="panel"):
+                yield Static(id="exam-status", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield Static(id="instructions")
+                yield Static(id="hint", markup=False)
+            yield FeedbackPanel(id="feedback", classes="panel")
         yield KeyBar()
 
     async def on_mount(self) -> None:

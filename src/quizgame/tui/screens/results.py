@@ -91,7 +91,7 @@ class ResultsScreen(Screen[None]):
         lines = [best]
         if standing.rank is not None:
             lines.append(f"Rank {standing.rank} of {standing.players} on this leaderboard "
-                         f"(games of {results.planned} questions)")
+                         f"(games of {wording.count(results.planned, 'question')})")
         widget = self.query_one("#standing", Static)
         widget.update("\n".join(lines))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from quizgame.tui.widgets.question_input import Response
-from quizgame.tui.widgets.rows import RowsInput
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 
 class ChoiceInput(RowsInput):
@@ -20,8 +20,12 @@ class ChoiceInput(RowsInput):
     def choices(self) -> Sequence[str]:
         return self.presented.options
 
-    def row_prompts(self) -> Sequence[str]:
-        return [f"{number}. {choice}" for number, choice in enumerate(self.choices, start=1)]
+    def labels(self) -> list[str]:
+        """What stands before each option's text: its number."""
+        return numbers(len(self.choices))
+
+    def row_prompts(self) -> Sequence[RowPrompt]:
+        return [Hanging(label, choice) for label, choice in zip(self.labels(), self.choices)]
 
     def clicked(self, index: int, *, again: bool) -> None:
         # A click picks; a second click on the same option (or Enter) answers.

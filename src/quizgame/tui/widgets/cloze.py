@@ -62,8 +62,9 @@ class ClozeInput(QuestionInput):
         lines = self._lines()
         index = next((i for i, line in enumerate(lines) if line is event.input), len(lines) - 1)
         if index + 1 < len(lines):
-            # At once, not after a refresh: the next keys typed belong to the next blank.
-            self.screen.set_focus(lines[index + 1], scroll_visible=False)
+            # At once, not after a refresh: the next keys typed belong to the next blank (and
+            # into view, on a terminal too short for them all).
+            self.screen.set_focus(lines[index + 1])
         else:
             self.submit()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App
 from textual.color import Color
@@ -19,22 +20,32 @@ def theme_rgb(app: App[object], variable: str) -> tuple[int, int, int]:
 class FigureTable(DataTable[Text]):
     """A row-cursor table whose rows are replaced wholesale as fresh figures arrive."""
 
-    def __init__(self, headers: Sequence[str], numbers: Collection[int], *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    def __init__(self, headers: Sequence[str], numbers: Collection[int], *, id: str,
+                 header_height: int = 1) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, header_height=header_height)
         self.headers = headers
         self.numbers = numbers
 
     def on_mount(self) -> None:
-        self.add_columns(*(Text(header, justify="right" if i in self.numbers else "left")
-                           for i, header in enumerate(self.headers)))
+        self._add_columns(len(self.headers))
 
-    def show_rows(self, rows: Sequence[Sequence[str]]) -> None:
-        """Replace every row, the cursor staying on the same line (a refresh must not jump)."""
+    def _add_columns(self, count: int) -> None:
+        self.add_columns(*(Text(header, justify="right" if i in self.numbers else "left")
+                           for i, header in enumerate(self.headers[:count])))
+
+    def show_rows(self, rows: Sequence[Sequence[str]], *, columns: int | None = None) -> None:
+        """Replace every row, the cursor staying on the same line (a refresh must not jump);
+        `columns`: only the first so many columns (of the headers and of each row)."""
         cursor = self.cursor_row
+        count = len(self.headers) if columns is None else columns
+        if count != len(self.columns):
+            self.clear(columns=True)
+            self._add_columns(count)
+        rows = [row[:count] for row in rows]
         self.clear()
         for column in self.columns.values():
             # A column keeps the width of the widest cell it ever held: measure these rows alone.
-            column.content_width = column.label.cell_len
+            column.content_width = max((cell_len(line) for line in column.label.plain.splitlines()), default=0)
         self.add_rows(
             [Text(cell, justify="right" if i in self.numbers else "left")
              for i, cell in enumerate(row)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from quizgame.tui.widgets.rows import RowsInput
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 UNPAIRED = "?"
 
@@ -59,12 +60,18 @@ class MatchInput(RowsInput):
         self.partner = {}
         self._show_rights()
 
-    def row_prompts(self) -> Sequence[str]:
-        def partner(left: int) -> str:
-            right = self.partner.get(left)
-            return UNPAIRED if right is None else f"{right + 1}. {self.rights[right]}"
-
-        return [f"{left}\n  → {partner(index)}" for index, left in enumerate(self.lefts)]
+    def row_prompts(self) -> Sequence[RowPrompt]:
+        # The partner under its item on one line, cut with "…" (the list beside it has it in
+        # full): the rows keep their height while pairing, and a long bucket name never wraps
+        # back under the items, where it would read as another item.
+        numbers_of = numbers(len(self.rights))
+        prompts: list[RowPrompt] = []
+        for index, left in enumerate(self.lefts):
+            right = self.partner.get(index)
+            partner = (Hanging("  →", UNPAIRED) if right is None
+                       else Hanging(f"  → {numbers_of[right].lstrip()}", self.rights[right], wrap=False))
+            prompts.append(Group(Text(left), partner))
+        return prompts
 
     def _show_rights(self) -> None:
         # A grid, so that a long item wraps under its own text, not under its number.
@@ -72,8 +79,8 @@ class MatchInput(RowsInput):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, justify="right")
         grid.add_column(ratio=1)
-        for index, right in enumerate(self.rights):
-            grid.add_row(Text(f"{'✓' if index in taken else ' '} {index + 1}."), Text(right))
+        for index, (number, right) in enumerate(zip(numbers(len(self.rights)), self.rights)):
+            grid.add_row(Text(f"{'✓' if index in taken else ' '} {number}"), Text(right))
         self.query_one("#rights", Static).update(grid)
 
     def pair(self, left: int, right: int | None) -> None:

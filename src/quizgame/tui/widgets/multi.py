@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -26,9 +25,9 @@ class MultiInput(ChoiceInput):
     def reset(self) -> None:
         self.ticked = set()
 
-    def row_prompts(self) -> Sequence[str]:
+    def labels(self) -> list[str]:
         boxes = ["[x]" if index in self.ticked else "[ ]" for index in range(len(self.choices))]
-        return [f"{box} {prompt}" for box, prompt in zip(boxes, super().row_prompts())]
+        return [f"{box} {number}" for box, number in zip(boxes, super().labels())]
 
     def pick(self, index: int) -> None:
         self.ticked ^= {index}

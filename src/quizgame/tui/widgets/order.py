@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from quizgame.tui.widgets.rows import RowsInput
+from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 
 class OrderInput(RowsInput):
@@ -26,8 +26,8 @@ class OrderInput(RowsInput):
     def reset(self) -> None:
         self.items = list(self.presented.options)
 
-    def row_prompts(self) -> Sequence[str]:
-        return [f"{number}. {item}" for number, item in enumerate(self.items, start=1)]
+    def row_prompts(self) -> Sequence[RowPrompt]:
+        return [Hanging(label, item) for label, item in zip(numbers(len(self.items)), self.items)]
 
     def action_move(self, step: int) -> None:
         here = self.cursor

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from quizgame.tui.widgets.question_input import QuestionInput
@@ -16,6 +22,45 @@ if TYPE_CHECKING:
 
 PICK_KEYS = "1234567890"
 """Number keys pick rows 1 to 10 (`0` is the tenth): a question has at most ten options."""
+
+RowPrompt: TypeAlias = "str | RenderableType"
+"""What a row shows: its text, or a `Hanging` label and text."""
+
+
+class Hanging:
+    """`label` then `text`, whose wrapped lines hang under the text, not under the label
+    ("1. A long option…" continues under "A"); `wrap` False: one line, cut with "…". Text,
+    never markup: options come from files. (A renderable of its own rather than a table grid:
+    rows are drawn again at every key press, and a grid takes three times as long.)"""
+
+    def __init__(self, label: str, text: str, *, wrap: bool = True) -> None:
+        self.label = label
+        self.text = text
+        self.wrap = wrap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = cell_len(self.label) + 1
+        width = max(1, options.max_width - indent)
+        body = Text(self.text)
+        if self.wrap:
+            lines = list(body.wrap(console, width))
+        else:
+            body.truncate(width, overflow="ellipsis")
+            lines = [body]
+        for number, line in enumerate(lines):
+            yield Text.assemble(f"{self.label} " if number == 0 else " " * indent, line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = cell_len(self.label) + 1
+        text = Measurement.get(console, options, Text(self.text))
+        return Measurement(indent + (1 if not self.wrap else text.minimum), indent + text.maximum)
+
+
+def numbers(count: int) -> list[str]:
+    """"1." to "n.", right-aligned to one width, so that every text starts in the same column
+    ("9." and "10." alike)."""
+    width = len(f"{count}.")
+    return [f"{number}.".rjust(width) for number in range(1, count + 1)]
 
 
 class Rows(OptionList, inherit_bindings=False):
@@ -91,8 +136,8 @@ class RowsInput(QuestionInput):
     def reset(self) -> None:
         """Forget the answer to the last question (nothing to forget by default)."""
 
-    def row_prompts(self) -> Sequence[str]:
-        """The text of each row, top to bottom."""
+    def row_prompts(self) -> Sequence[RowPrompt]:
+        """What each row shows, top to bottom."""
         raise NotImplementedError
 
     def redraw(self, cursor: int | None = None) -> None:
@@ -121,6 +166,30 @@ class RowsInput(QuestionInput):
             self.notify(reason, title="Not answered yet", severity="warning", markup=False)
             return
         self.submit()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def scroll_to_highlight(self) -> None:
+        """Bring the highlighted row into view when the question is taller than its panel (a
+        small terminal): the list never scrolls by itself, the panel around it does. The first
+        row brings the prompt back into view too, the last the end of the question (the end of
+        a match's list of partners)."""
+        rows = self.rows
+        index = rows.highlighted
+        panel = next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
+        if index is None or panel is None or not panel.max_scroll_y:
+            return
+        # The row's place in the panel's scrolled content, from the list's own map of lines.
+        line, height = rows._index_to_line[index], rows._heights[index]
+        top = (rows.content_region.y - round(rows.scroll_offset.y) + line
+               - panel.scrollable_content_region.y + round(panel.scroll_offset.y))
+        if index == 0:
+            panel.scroll_home(animate=False, immediate=True)
+        elif index == rows.option_count - 1:
+            panel.scroll_end(animate=False, immediate=True)
+        panel.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Only a mouse click gets here: `Rows` has no Enter binding of its own.
