@@ -12,8 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from quizgame.errors import AmbiguousQuizError, QuizLoadError, QuizNotFoundError
-from quizgame.format.loader import quiz_files
-from quizgame.format.loader import load_quiz
+from quizgame.format.loader import load_quiz, quiz_files
 from quizgame.format.models import Quiz
 
 

@@ -38,10 +38,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame.cache_folder import cache_root
     from quizgame.classroom import output, text
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
-    from quizgame.cache_folder import cache_root
     from quizgame.errors import QuizgameError
 
     if args.gradebook and args.format != "table":

@@ -40,7 +40,7 @@ from typing import Any
 from pydantic import ValidationError
 
 import quizgame
-from quizgame.cache_folder import CACHE_VARIABLE, cache_root
+from quizgame.cache_folder import cache_root
 from quizgame.format.models import Quiz, vouched_for
 
 _MAGIC = b"quizgame-quiz-cache 1 "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quizgame.errors import Problem, QuizLoadError
 from quizgame.format.lines import SourceMap
-from quizgame.format.loader import LoadedQuiz, control_problems, quiz_files, read_quiz
+from quizgame.format.loader import LoadedQuiz, control_problems, read_quiz
 from quizgame.format.messages import escape_slip
 from quizgame.format.models import (
     QUESTION_TYPES,
