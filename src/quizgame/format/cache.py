@@ -2,7 +2,8 @@
 
 A quiz that loaded cleanly is written to one file per quiz path in the per-user cache folder
 (`quizzes/` in quizgame's cache folder, `quizgame.cache_folder`: `$QUIZGAME_CACHE` or
-platformdirs'; `QUIZGAME_CACHE=off` turns the cache off). Deleting the folder is always safe: it only costs the next open its time.
+platformdirs'; `QUIZGAME_CACHE=off` turns the cache off). Deleting the folder is always safe:
+it only costs the next open its time.
 
 An entry is used only when everything it was made from is unchanged: the quiz file's resolved
 path, size, modification time and SHA-256 of its bytes, its `[quiz.source] file` (re-read,
