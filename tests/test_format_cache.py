@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import quizgame
+from quizgame.cache_folder import CACHE_VARIABLE
 from quizgame.errors import QuizLoadError
 from quizgame.format import cache, loader
 from quizgame.format.checker import check_file
@@ -65,7 +66,7 @@ def test_a_repeat_open_reads_the_cache(quiz_folder: Path, monkeypatch: pytest.Mo
 def test_a_quiz_is_remembered_in_the_process(quiz_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = quiz_folder / "all-types.toml"
     first = load_quiz(path)
-    monkeypatch.setenv(cache.CACHE_VARIABLE, "off")
+    monkeypatch.setenv(CACHE_VARIABLE, "off")
     monkeypatch.setattr(loader, "_parse", lambda text, path: pytest.fail("parsed again"))
     assert load_quiz(path) is first
 
@@ -124,9 +125,9 @@ def test_another_version_never_trusts_the_entry(quiz_folder: Path, monkeypatch: 
 
 def test_the_cache_can_be_turned_off(quiz_folder: Path, monkeypatch: pytest.MonkeyPatch,
                                      tmp_path: Path) -> None:
-    monkeypatch.setenv(cache.CACHE_VARIABLE, "off")
+    monkeypatch.setenv(CACHE_VARIABLE, "off")
     load_quiz(quiz_folder / "all-types.toml")
-    monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path / "elsewhere"))
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "elsewhere"))
     assert not (tmp_path / "elsewhere").exists()
     assert cache.cache_dir() == tmp_path / "elsewhere" / "quizzes"
 
@@ -135,7 +136,7 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(quiz_folder: Path, tmp
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cache.CACHE_VARIABLE, str(blocker / "cache"))
+    monkeypatch.setenv(CACHE_VARIABLE, str(blocker / "cache"))
     assert load_quiz(quiz_folder / "all-types.toml").quiz.id == "all-types-2025"
 
 

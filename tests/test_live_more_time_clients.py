@@ -71,3 +71,20 @@ async def test_the_textual_client_adds_time_with_ctrl_g(tmp_path: Path) -> None:
             player: Any = hub.game.players["p1"]
             assert player.extra_s == 30
             await pilot.press("ctrl+q")
+
+
+async def test_the_textual_client_warns_at_the_warning_time(tmp_path: Path) -> None:
+    async with running_hub(tmp_path, ZOE) as hub:
+        app = JoinApp(f"127.0.0.1:{hub.port}", code=hub.game.code, name="Ana")
+        async with app.run_test(size=(80, 30)) as pilot:
+            await until(pilot, lambda: "Ana" in shown(app, "#me"))
+            await step(hub, "start")
+            await until(pilot, lambda: "ctrl+g: 30 s more" in shown(app, "#status"))
+            hub.game.clock.started -= 11  # type: ignore[union-attr]  # 11 s of the 30 s gone
+            await hub.command(lambda _now, mono: hub.game.extend(0, mono))
+            await until(pilot, lambda: "Time left: 19 seconds. Press ctrl+g for 30 seconds more."
+                        in shown(app, "#status"))
+            await pilot.press("down", "enter")
+            await until(pilot, lambda: "Time left" not in shown(app, "#status"))  # answered
+            assert app.warning is None  # and no warning comes later
+            await pilot.press("ctrl+q")

@@ -67,13 +67,16 @@ class QuestionView:
     answered: bool
     more_time: bool = False
     """Whether the player's more-time key works on this question (+30 s)."""
+    warning_s: int = 0
+    """Seconds left when the player is warned (WCAG 2.2.1); 0 for an untimed question."""
 
     @classmethod
     def of(cls, message: dict[str, Any]) -> QuestionView:
         return cls(message["number"], message["total"], message["kind"], message["prompt"],
                    tuple(message["options"]), tuple(message["lefts"]), message.get("unit"),
                    message.get("time_limit", 0), message.get("remaining_ms"),
-                   message.get("answered", False), message.get("more_time", False))
+                   message.get("answered", False), message.get("more_time", False),
+                   message.get("warning_s", 0))
 
 
 class LiveClient:

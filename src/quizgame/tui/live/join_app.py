@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -60,6 +61,8 @@ class JoinApp(CursorFollowsFocus, App[None]):
         self.question: QuestionView | None = None
         self.more_time_ok = False
         """Whether the more-time key works now (the hub says so with each question)."""
+        self.warning: Timer | None = None
+        """The time warning of the question on screen, due when its warning time comes."""
         self.you = ""
         self.paused = False
         """Whether the standings, reveal and countdown wait (F2); `held` keeps them meanwhile."""
@@ -143,8 +146,10 @@ class JoinApp(CursorFollowsFocus, App[None]):
         elif kind == "question":
             self._show_question(QuestionView.of(message))
         elif kind == "ack":
+            self._warn_at(None)
             self._lock("Answer received. Wait for the reveal.")
         elif kind == "reveal":
+            self._warn_at(None)
             self._show_reveal(message)
         elif kind in ("standings", "podium"):
             self._show_ranking(message)
@@ -168,6 +173,29 @@ class JoinApp(CursorFollowsFocus, App[None]):
         self.more_time_ok = bool(message.get("more_time"))
         self._status(wording.time_left(message["remaining_ms"] / 1000))
         self.refresh_bindings()
+        self._warn_at(message["remaining_ms"])
+
+    def _warn_at(self, remaining_ms: int | None) -> None:
+        """`Time left: N seconds.` once, when the player's own warning time comes (WCAG 2.2.1);
+        None (an answer sent, a reveal) calls it off."""
+        if self.warning is not None:
+            self.warning.stop()
+            self.warning = None
+        view = self.question
+        if remaining_ms is None or view is None or view.answered or not view.warning_s:
+            return
+        left = min(view.warning_s, remaining_ms / 1000)
+
+        def warn() -> None:
+            if self.question is view:
+                more = " Press ctrl+g for 30 seconds more." if self.more_time_ok else ""
+                self._status(wording.time_left(left) + more)
+
+        wait = remaining_ms / 1000 - view.warning_s
+        if wait > 0:
+            self.warning = self.set_timer(wait, warn)
+        else:
+            warn()  # already within the warning time (a late join, the teacher's extension)
 
     def _show_question(self, view: QuestionView) -> None:
         self.question = view
@@ -200,6 +228,7 @@ class JoinApp(CursorFollowsFocus, App[None]):
             timing += " · ctrl+g: 30 s more"
         self._status("You already answered: wait for the reveal." if view.answered
                      else f"Your answer{timing}")
+        self._warn_at(view.remaining_ms)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if self.question is None:
