@@ -66,3 +66,12 @@ def test_the_class_split_marks_the_right_option_once(split: list[dict[str, objec
               "you": {"outcome": "correct", "given": "40", "points": 900, "score": 900,
                       "streak": 1}}
     assert message_lines(reveal)[-1] == shown
+
+
+@pytest.mark.parametrize(("names", "shown"), [
+    (["Ana"], "Waiting for the teacher to start (1 player in)."),
+    (["Ana", "Bo"], "Waiting for the teacher to start (2 players in)."),
+])
+def test_the_lobby_counts_its_players_in_words(names: list[str], shown: str) -> None:
+    lobby = {"type": "lobby", "players": [{"name": name} for name in names]}
+    assert message_lines(lobby) == [shown]

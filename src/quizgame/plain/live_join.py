@@ -65,7 +65,8 @@ def message_lines(message: dict[str, Any]) -> list[str]:
             return [f"Joined {game['title']!r} as {message['player']['name']}{team}. "
                     f"Your rejoin code: {message['rejoin']}"]
         case "lobby":
-            return [f"Waiting for the teacher to start ({len(message['players'])} players in)."]
+            return [f"Waiting for the teacher to start "
+                    f"({wording.count(len(message['players']), 'player')} in)."]
         case "question":
             view = QuestionView.of(message)
             timing = [] if view.remaining_ms is None else [wording.time_left(view.remaining_ms / 1000)]
