@@ -4,9 +4,16 @@ are never the tester's own."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers a core. About a third of a serial run is waiting (real processes,
+    servers, terminals, timers) that another worker's tests can use (benchmarks/bench_suite.py)."""
+    return 2 * len(os.sched_getaffinity(0))
 
 
 @pytest.fixture(autouse=True)
