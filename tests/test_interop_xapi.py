@@ -263,3 +263,16 @@ def test_a_stored_copy_differs_only_in_what_the_lrs_adds() -> None:
             "homePage": "https://school.example", "name": "quizgame"}}
     assert record_of(stored[-1], stored[1:-1], CONFIG) == record
     assert SavesFolder  # the store is what these records come from
+
+
+def test_accommodations_and_extra_time_travel_to_the_lrs_and_back() -> None:
+    """Issue 16: what applied to a game (time=2, no speed points) and each answer's extra
+    seconds reach the school's LRS, and come back as the same record."""
+    record = session([answer("pick", "Lima", START, extra_seconds=60)])
+    record.accommodations = ["time=2", "no-speed-points"]
+    _, answered, completed = session_statements(record, "Ana", "ana-1", CONFIG)
+    assert answered["context"]["extensions"][
+        "https://quizgame.github.io/xapi/answer/extra-seconds"] == 60
+    assert completed["context"]["extensions"][
+        "https://quizgame.github.io/xapi/session/accommodations"] == ["time=2", "no-speed-points"]
+    assert record_of(completed, [answered], CONFIG) == record
