@@ -142,6 +142,17 @@ class Accommodations:
 NONE = Accommodations()
 
 
+def checked_words(words: list[str] | None) -> list[str] | None:
+    """A saved `accommodations` field in its written form (None when there are none); for the
+    models' validators, so an unknown word is refused as a value error with its message."""
+    if words is None:
+        return None
+    try:
+        return Accommodations.parse(words).words or None
+    except AccommodationError as error:
+        raise ValueError(str(error)) from error
+
+
 def _time_name(factor: float | None) -> str:
     return next(name for name, value in TIME_FACTORS.items() if value == factor) \
         if factor in TIME_FACTORS.values() else f"{factor:g}"

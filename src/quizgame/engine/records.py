@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from quizgame.engine.accommodations import AccommodationError, Accommodations
+from quizgame.engine.accommodations import Accommodations, checked_words
 from quizgame.format.question_types import is_scored
 
 Mode = Literal["quiz", "practice", "mistakes", "live"]
@@ -125,12 +125,7 @@ class SessionRecord(RecordModel):
     @field_validator("accommodations")
     @classmethod
     def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
-        if words is None:
-            return None
-        try:
-            return Accommodations.parse(words).words or None
-        except AccommodationError as error:
-            raise ValueError(str(error)) from error
+        return checked_words(words)
 
     @property
     def accommodated(self) -> Accommodations:

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
-from quizgame.engine.accommodations import AccommodationError, Accommodations
+from quizgame.engine.accommodations import checked_words
 from quizgame.engine.records import (
     CardState,
     Mode,
@@ -43,12 +43,7 @@ class PlayerProfile(RecordModel):
     @field_validator("accommodations")
     @classmethod
     def _known_accommodations(cls, words: list[str] | None) -> list[str] | None:
-        if words is None:
-            return None
-        try:
-            return Accommodations.parse(words).words or None
-        except AccommodationError as error:
-            raise ValueError(str(error)) from error
+        return checked_words(words)
 
     @field_validator("name")
     @classmethod
