@@ -352,17 +352,18 @@ class HomeScreen(Screen[None]):
                              lambda chosen: self._save_accommodations(player, chosen))
 
     def _save_accommodations(self, player: str, chosen: Accommodations | None) -> None:
+        from quizgame.classroom.roster import accommodations_of
         from quizgame.errors import QuizgameError
 
         if chosen is None:
             return
+        store = self.quiz_app.saves.player(player)
         try:
-            self.quiz_app.saves.player(player).set_accommodations(chosen)
+            store.set_accommodations(chosen)
         except QuizgameError as error:
             self._player_message(str(error))
             return
-        self.player_accommodations = chosen.merged(self.settings.roster.accommodations_for(player)
-                                                   if self.settings.roster else NONE)
+        self.player_accommodations = accommodations_of(store, self.settings.roster)
         self.query_one("#home-title", Static).update(self._title_text())
         self.notify(f"Saved for {player}: {chosen.describe()}.", title="Accommodations",
                     markup=False)
