@@ -3,6 +3,7 @@ and a hostile cache file is ignored, never a traceback and never taken over the 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -177,6 +178,10 @@ CORRUPTIONS: dict[str, Callable[[bytes], bytes]] = {
         lambda body: body.replace(b'"controls":[]', b'"controls":{"a":1}', 1)),
     "a control character, re-signed": _resigned(_quiz_json(_set_title("\x1b]0;pwned\x07"))),
     "a C1 control, re-signed": _resigned(_quiz_json(_set_title("bad \x9b text"))),
+    "a DEL, re-signed": _resigned(_quiz_json(_set_title("bad \x7f text"))),
+    "a backspace, re-signed": _resigned(_quiz_json(_set_title("bad \b text"))),
+    "a carriage return, re-signed": _resigned(_quiz_json(_set_title("bad \r text"))),
+    "a NUL, re-signed": _resigned(_quiz_json(_set_title("bad \x00 text"))),
     "an unknown key, re-signed": _resigned(_quiz_json(lambda data: data.update(extra=1))),
     "a wrong type, re-signed": _resigned(_quiz_json(lambda data: data["quiz"].update(shuffle="yes"))),  # type: ignore[attr-defined]
     "nested too deep, re-signed": _resigned(lambda body: body.partition(b"\n")[0] + b"\n"
@@ -230,3 +235,58 @@ def test_read_quiz_from_the_cache_keeps_control_character_places(tmp_path: Path)
     again = read_quiz(path)
     assert again.control_characters == first.control_characters == [(("quiz", "title"), "U+0007")]
     assert again.quiz.quiz.title == "Bell \\u0007"
+
+
+@pytest.mark.parametrize("title", ["C:\\bin\\run", "a \\u0007 b", "\\\\r", "tab\tand\nline", "«quoted» 10 °C"])
+def test_texts_that_only_look_like_controls_are_served_from_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str) -> None:
+    # A backslash before b, r, u0007... in a text is escaped in JSON, and C2 leads « and °.
+    path = tmp_path / "backslashes.toml"
+    path.write_text('[quiz]\nid = "b"\ntitle = ' + json.dumps(title) + '\n\n[[questions]]\n'
+                    'id = "q"\ntype = "truefalse"\nprompt = "Yes?"\nanswer = true\n', encoding="utf-8")
+    assert load_quiz(path).quiz.title == title
+    from_cache_only(monkeypatch)
+    assert load_quiz(path).quiz.title == title
+
+
+def test_a_big_quiz_goes_to_the_oldest_generation_unwalked() -> None:
+    gc.unfreeze()  # as nothing else froze objects (a test of the game's start may have)
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        with cache.without_gc():
+            made = [[index] for index in range(100_000)]
+        young = gc.get_count()[0]
+    finally:
+        gc.callbacks.remove(seen)
+    assert collections == []  # not walked on the way out...
+    assert young < 700  # ...nor by the next young collection
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and len(made) > 0
+
+
+def test_what_is_frozen_stays_frozen() -> None:
+    # The game's start froze its objects (startup_gc): loading a quiz later never unfreezes them.
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with cache.without_gc():
+            made = [[index] for index in range(100_000)]
+        assert gc.isenabled() and gc.get_freeze_count() == frozen and len(made) > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_a_collector_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with cache.without_gc():
+            made = [[index] for index in range(100_000)]
+        assert not gc.isenabled() and len(made) > 0
+    finally:
+        gc.enable()
