@@ -181,3 +181,37 @@ def test_gradebook_first_attempt_and_unplayed_quiz(rooms, capsys) -> None:
 def test_gradebook_and_format_are_not_combined(rooms, capsys) -> None:
     status, out, err = run(capsys, "scores", *rooms, "--gradebook", "moodle", "--format", "json")
     assert status == 2 and out == "" and "without --format" in err
+
+
+# What `quizgame scores` may import, through the index, before and while it ranks (its start is
+# most of its time on a class: issue 12): no pydantic or record models, no front-end, and none of
+# dataclasses (with inspect), csv and the OpenSSL... that only some paths need.
+_SCORES_IMPORTS = """
+import sys
+from quizgame.cli import main
+main(sys.argv[1:])
+heavy = ("pydantic", "textual", "rich", "dataclasses", "inspect", "csv", "secrets",
+         "quizgame.format", "quizgame.engine.records", "quizgame.store.models",
+         "quizgame.classroom.output", "quizgame.plain", "quizgame.tui")
+print(sorted(name for name in sys.modules if name.split(".")[0] in heavy or name in heavy
+             or any(name.startswith(part + ".") for part in heavy)))
+"""
+
+
+@pytest.mark.parametrize("options", [[], ["--first-attempt"]], ids=["best", "first attempt"])
+def test_scores_imports_only_what_ranking_summaries_needs(tmp_path: Path,
+                                                          options: list[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(DATA / "room-a", tmp_path / "room-a")  # every file readable: all indexed
+    command = [sys.executable, "-c", _SCORES_IMPORTS, "scores", "--saves", str(tmp_path / "room-a"),
+               *options]
+    environment = {**os.environ, "QUIZGAME_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run(command, capture_output=True, text=True, timeout=120, env=environment)
+            for _ in range(2)]  # the first reads the files (pydantic) and writes the index
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert runs[1].stdout.split("\n")[:-2] == runs[0].stdout.split("\n")[:-2]
+    assert "Ana" in runs[1].stdout
+    assert runs[1].stdout.strip().splitlines()[-1] == "[]"

@@ -98,10 +98,8 @@ def test_game_summary_of_a_session_record() -> None:
 
 
 def test_a_board_mixing_speed_and_no_speed_points_ranks_by_accuracy() -> None:
-    from dataclasses import replace
-
     # Zoë (no speed points) earns 10000 for 8 right; Ana earns 7000 for 9 right with speed.
-    zoe = replace(game("Zoë", 0, 10000, 8, 300), accommodations=("time=2", "no-speed-points"))
+    zoe = game("Zoë", 0, 10000, 8, 300)._replace(accommodations=("time=2", "no-speed-points"))
     games = [game("Ana", 0, 7000, 9, 60), zoe, game("Ben", 0, 6000, 8, 50)]
     [board] = leaderboards(games)
     assert board.ranked_by == "accuracy"
@@ -110,8 +108,6 @@ def test_a_board_mixing_speed_and_no_speed_points_ranks_by_accuracy() -> None:
 
 
 def test_more_time_alone_keeps_the_ranking_by_score() -> None:
-    from dataclasses import replace
-
-    slow = replace(game("Zoë", 0, 8000, 8, 300), accommodations=("time=2",))
+    slow = game("Zoë", 0, 8000, 8, 300)._replace(accommodations=("time=2",))
     [board] = leaderboards([game("Ana", 0, 7000, 9, 60), slow])
     assert board.ranked_by == "score" and board.standings[0].player == "Zoë"

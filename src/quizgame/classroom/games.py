@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.engine.accommodations import NO_SPEED_POINTS
 
@@ -29,8 +28,9 @@ if TYPE_CHECKING:  # `scores` runs on summaries alone, without loading the recor
 SCORED_MODES: frozenset[Mode] = frozenset({"quiz", "live"})
 
 
-@dataclass(frozen=True, slots=True)
-class Game:
+# A NamedTuple, not a dataclass: `scores` starts without dataclasses (and inspect, ~15 ms),
+# and a school's 200,000 games take less memory.
+class Game(NamedTuple):
     """One session of one player, summarised."""
 
     session_id: str

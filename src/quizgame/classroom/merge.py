@@ -16,7 +16,6 @@ report (`classroom.report`) then reads in full only the one game per player it a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -42,13 +41,13 @@ class GameSource(Protocol):
         ...
 
 
-@dataclass
 class Collected:
     """Games that could be read, where each lives, and a printable line per file that could not."""
 
-    games: list[Game] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    sources: dict[str, Path | GameSource] = field(default_factory=dict, repr=False)
+    def __init__(self) -> None:
+        self.games: list[Game] = []
+        self.problems: list[str] = []
+        self.sources: dict[str, Path | GameSource] = {}
 
     def record(self, game: Game) -> SessionRecord:
         """The full record of a collected game (`QuizgameError` if it can no longer be read)."""
@@ -94,7 +93,7 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
                 kept[game.session_id] = game
                 collected.sources[game.session_id] = where
     collected.games = [
-        replace(game, player=first_named[game.player_key][1])
+        game._replace(player=first_named[game.player_key][1])
         if game.player_key in first_named and first_named[game.player_key][1] != game.player
         else game
         for game in kept.values()

@@ -1,4 +1,4 @@
-"""Leaderboards and reports as rows with stable column names, and as csv, json or a text table.
+"""Leaderboards and reports as rows with stable column names, and as csv or json.
 
 The column names are a public interface (gradebooks and spreadsheets read them): they are listed
 in docs/classroom.md and docs/teacher-report.md, and only ever gain columns at the end.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -168,19 +168,3 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-
-def text_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int]
-) -> str:
-    """A plain aligned table; `right` holds the indexes of right-aligned (number) columns.
-
-    No rule of dashes under the headers: a screen reader would read it out, dash by dash
-    (docs/accessibility.md)."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-
-    def line(cells: Sequence[str]) -> str:
-        parts = [str(cell).rjust(w) if i in right else str(cell).ljust(w)
-                 for i, (cell, w) in enumerate(zip(cells, widths))]
-        return "  ".join(parts).rstrip()
-
-    return "\n".join([line(headers), *map(line, rows)])

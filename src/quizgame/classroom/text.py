@@ -6,10 +6,10 @@ Flags are words with a mark, never colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quizgame.classroom.output import text_table
 from quizgame.wording import NOT_AVAILABLE, count, duration, number, percent
 
 if TYPE_CHECKING:  # `quizgame scores` starts faster without the quiz format's models
@@ -25,6 +25,23 @@ SHORT_FLAGS = {
     "unused-distractor": "distractor",
     "sure-wrong": "sure✘",
 }
+
+
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int]
+) -> str:
+    """A plain aligned table; `right` holds the indexes of right-aligned (number) columns.
+
+    No rule of dashes under the headers: a screen reader would read it out, dash by dash
+    (docs/accessibility.md)."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [str(cell).rjust(w) if i in right else str(cell).ljust(w)
+                 for i, (cell, w) in enumerate(zip(cells, widths))]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), *map(line, rows)])
 
 
 def when_text(moment: datetime, *, short: bool = False) -> str:

@@ -39,7 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizgame.cache_folder import cache_root
-    from quizgame.classroom import output, text
+    from quizgame.classroom import text
     from quizgame.classroom.leaderboard import leaderboards
     from quizgame.classroom.merge import collect_games
     from quizgame.errors import QuizgameError
@@ -55,10 +55,12 @@ def run(args: argparse.Namespace) -> int:
         from quizgame.classroom.gradebook import gradebook_csv
 
         sys.stdout.write(gradebook_csv(boards, args.gradebook))
-    elif args.format == "csv":
-        sys.stdout.write(output.to_csv(output.score_rows(boards), output.SCORE_COLUMNS))
-    elif args.format == "json":
-        sys.stdout.write(output.to_json(output.score_rows(boards)))
+    elif args.format in ("csv", "json"):
+        from quizgame.classroom import output  # (and csv) for these formats only
+
+        rows = output.score_rows(boards)
+        sys.stdout.write(output.to_csv(rows, output.SCORE_COLUMNS) if args.format == "csv"
+                         else output.to_json(rows))
     elif boards:
         sys.stdout.write(text.scores_text(boards))
     else:

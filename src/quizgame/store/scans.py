@@ -3,7 +3,6 @@ pydantic to rank summaries it found in its index, summary_index.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
@@ -55,8 +54,8 @@ class Summary(Protocol):
     def finished(self) -> bool: ...
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedSummary:
+# A NamedTuple, not a dataclass: `scores` starts without dataclasses (and inspect, ~15 ms).
+class IndexedSummary(NamedTuple):
     """A session summary as the summary index keeps it (the fields of `SessionSummary`)."""
 
     id: str

@@ -30,7 +30,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import suppress
 from datetime import datetime
@@ -305,7 +304,7 @@ def _key(cache: Path) -> bytes | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(handle, "w", encoding="ascii") as stream:
-            key = secrets.token_bytes(32)
+            key = os.urandom(32)
             stream.write(key.hex())
         return key
     except OSError:

@@ -101,5 +101,5 @@ def _read_entry(path: Path) -> QuizEntry:
         return QuizEntry(path, load_quiz(path))
     except QuizLoadError as error:
         # Name the file by itself: the folder is the one on screen.
-        problems = [dataclasses.replace(problem, path=Path(path.name)) for problem in error.problems]
+        problems = [problem._replace(path=Path(path.name)) for problem in error.problems]
         return QuizEntry(path, None, tuple(map(str, problems)))
