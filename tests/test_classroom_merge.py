@@ -63,3 +63,22 @@ def test_a_game_unreadable_since_the_scan_is_named_and_skipped(tmp_path, monkeyp
 
 def test_player_sessions_of_a_new_player_are_empty(tmp_path: Path) -> None:
     assert player_sessions(tmp_path, "Nobody") == ([], [])
+
+
+def test_collecting_runs_without_collections_and_leaves_the_collector_on(tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    import gc
+
+    from quizgame.store import summary_index
+
+    SavesFolder(tmp_path / "room").player("Ben").save_session(game("Ben", "b1", 4, finished=True))
+    collecting: list[bool] = []
+    scan = summary_index.scan_indexed
+
+    def seen(root: Path, cache: Path) -> object:
+        collecting.append(gc.isenabled())
+        return scan(root, cache)
+
+    monkeypatch.setattr("quizgame.classroom.merge.scan_indexed", seen)
+    assert len(collect_games([tmp_path / "room"], cache=tmp_path / "cache").games) == 1
+    assert collecting == [False] and gc.isenabled()

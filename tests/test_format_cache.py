@@ -3,7 +3,6 @@ and a hostile cache file is ignored, never a traceback and never taken over the 
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -248,45 +247,3 @@ def test_texts_that_only_look_like_controls_are_served_from_the_cache(
     from_cache_only(monkeypatch)
     assert load_quiz(path).quiz.title == title
 
-
-def test_a_big_quiz_goes_to_the_oldest_generation_unwalked() -> None:
-    gc.unfreeze()  # as nothing else froze objects (a test of the game's start may have)
-    collections: list[int] = []
-
-    def seen(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            collections.append(info["generation"])
-
-    gc.callbacks.append(seen)
-    try:
-        with cache.without_gc():
-            made = [[index] for index in range(100_000)]
-        young = gc.get_count()[0]
-    finally:
-        gc.callbacks.remove(seen)
-    assert collections == []  # not walked on the way out...
-    assert young < 700  # ...nor by the next young collection
-    assert gc.isenabled() and gc.get_freeze_count() == 0 and len(made) > 0
-
-
-def test_what_is_frozen_stays_frozen() -> None:
-    # The game's start froze its objects (startup_gc): loading a quiz later never unfreezes them.
-    gc.collect()
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with cache.without_gc():
-            made = [[index] for index in range(100_000)]
-        assert gc.isenabled() and gc.get_freeze_count() == frozen and len(made) > 0
-    finally:
-        gc.unfreeze()
-
-
-def test_a_collector_turned_off_stays_off() -> None:
-    gc.disable()
-    try:
-        with cache.without_gc():
-            made = [[index] for index in range(100_000)]
-        assert not gc.isenabled() and len(made) > 0
-    finally:
-        gc.enable()

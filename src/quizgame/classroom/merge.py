@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from quizgame.classroom.games import Game
 from quizgame.errors import PlayerNotFoundError, QuizgameError
+from quizgame.startup_gc import without_gc
 from quizgame.store.scans import PlayerSummary, Scan
 from quizgame.store.summary_index import scan_indexed
 
@@ -65,6 +66,12 @@ def collect_games(saves_dirs: Sequence[Path], quiz_id: str | None = None,
     """Summaries of every game in the folders and sources (of one quiz when given), merged.
     With `cache` (a cache folder), through and into each folder's summary index
     (store/summary_index.py): the same games, fast."""
+    with without_gc():  # a school's summaries: hundreds of thousands of objects, no cycle
+        return _collected(saves_dirs, quiz_id, sources, cache)
+
+
+def _collected(saves_dirs: Sequence[Path], quiz_id: str | None, sources: Sequence[GameSource],
+               cache: Path | None) -> Collected:
     collected = Collected()
     kept: dict[str, Game] = {}
     found: list[tuple[Path | GameSource, Iterable[Game]]] = []

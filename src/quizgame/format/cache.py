@@ -25,15 +25,12 @@ cannot be read or written is skipped.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +40,7 @@ from pydantic import ValidationError
 import quizgame
 from quizgame.cache_folder import cache_root
 from quizgame.format.models import Quiz, vouched_for
+from quizgame.startup_gc import without_gc as without_gc  # where it was first, for callers
 
 _MAGIC = b"quizgame-quiz-cache 1 "
 _KEY_BYTES = 32
@@ -172,33 +170,6 @@ def store(key: CacheKey, cached: CachedQuiz) -> None:
         _write_atomically(_entry_path(folder, key), _MAGIC + _mac(secret, body).encode() + b"\n" + body)
     except (OSError, ValueError):
         return
-
-
-_PROMOTED_OVER = 20_000
-"""Young objects left by a `without_gc` block beyond which they go straight to the oldest
-generation (about a 1,500-question quiz)."""
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """No cyclic garbage collection in this block: building a big quiz makes a hundred thousand
-    objects and no cycle, and a collection every 700 of them costs a third of the time.
-
-    The objects it leaves are then moved to the oldest generation without being walked
-    (`gc.freeze()` then `gc.unfreeze()`: two list splices). Else the first young collection
-    after it walks them all to find no garbage (~25 ms for 10,000 questions), and the middle
-    one again. Not when something is frozen already (the game's start, `startup_gc`): unfreezing
-    would hand its objects back to the collector."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_count()[0] > _PROMOTED_OVER and gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def code_version() -> str:

@@ -35,6 +35,7 @@ from quizgame.format import cache
 from quizgame.format.lines import Loc, SourceMap
 from quizgame.format.models import Quiz, normalise_quote, quoted
 from quizgame.safe_text import control_characters, visible
+from quizgame.startup_gc import without_gc
 from quizgame.toml_read import parse_toml
 
 MAX_QUIZ_MB = 8  # quiz files and their source texts; QUIZGAME_MAX_QUIZ_MB raises it
@@ -134,7 +135,7 @@ def _validated(text: str, path: Path) -> tuple[LoadedQuiz, tuple[str, str] | Non
     if source_text is not None:
         context["normalised_source"] = normalise_quote(source_text)
     try:
-        with cache.without_gc():
+        with without_gc():
             quiz = Quiz.model_validate(data, context=context)
     except ValidationError as error:
         from quizgame.format.messages import describe  # only a quiz with problems needs it
