@@ -94,3 +94,21 @@ def test_the_screens_and_widgets_never_import_the_app() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == "quizgame.tui.app":
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_home_screens_modules_need_no_game_logic() -> None:
+    """Every module the home screen needs for its first frame is compiled at each start of an
+    editable install without a bytecode cache (issue 12): the quiz models, saves and
+    accommodations are read after it, in its worker or once a player is chosen."""
+    code = (
+        "import sys\n"
+        "import quizgame.cli, quizgame.commands.play_cmd, quizgame.tui.app\n"
+        "import quizgame.tui.screens.home\n"
+        "late = ('pydantic', 'quizgame.engine.', 'quizgame.store', 'quizgame.format',\n"
+        "        'quizgame.classroom')\n"
+        "print(sorted(name for name in sys.modules if name.startswith(late)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

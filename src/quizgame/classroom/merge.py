@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from quizgame.classroom.games import Game
 from quizgame.errors import PlayerNotFoundError, QuizgameError
-from quizgame.startup_gc import without_gc
+from quizgame.gc_paused import without_gc
 from quizgame.store.scans import PlayerSummary, Scan
 from quizgame.store.summary_index import scan_indexed
 

@@ -40,7 +40,7 @@ from pydantic import ValidationError
 import quizgame
 from quizgame.cache_folder import cache_root
 from quizgame.format.models import Quiz, vouched_for
-from quizgame.startup_gc import without_gc as without_gc  # where it was first, for callers
+from quizgame.gc_paused import without_gc as without_gc  # where it was first, for callers
 
 _MAGIC = b"quizgame-quiz-cache 1 "
 _KEY_BYTES = 32

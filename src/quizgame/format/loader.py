@@ -34,8 +34,8 @@ from quizgame.errors import Problem, QuizLoadError
 from quizgame.format import cache
 from quizgame.format.lines import Loc, SourceMap
 from quizgame.format.models import Quiz, normalise_quote, quoted
+from quizgame.gc_paused import without_gc
 from quizgame.safe_text import control_characters, visible
-from quizgame.startup_gc import without_gc
 from quizgame.toml_read import parse_toml
 
 MAX_QUIZ_MB = 8  # quiz files and their source texts; QUIZGAME_MAX_QUIZ_MB raises it

@@ -17,7 +17,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from quizgame.engine.accommodations import NONE
 from quizgame.tui.css import screen_css
 from quizgame.tui.widgets.keybar import KeyBar
 
@@ -68,8 +67,9 @@ class HomeScreen(Screen[None]):
         self.settings = settings
         self.mode: Mode = settings.mode
         self.player: str | None = None
-        self.player_accommodations = NONE
-        """The current player's accommodations (their profile), shown in the title."""
+        self.player_accommodations: Accommodations | None = None
+        """The current player's accommodations (their profile and roster line), shown in the
+        title; None until a player is chosen (their module is not needed for the first frame)."""
         self.entries: list[QuizEntry] = []
         self.standings: PlayerStandings | None = None
         """The current player's best scores and due cards, once read."""
@@ -319,8 +319,9 @@ class HomeScreen(Screen[None]):
 
     def _title_text(self) -> str:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"
-        if self.player and self.player_accommodations.any:
-            who += f" ({self.player_accommodations.describe()})"
+        accommodations = self.player_accommodations
+        if self.player and accommodations is not None and accommodations.any:
+            who += f" ({accommodations.describe()})"
         if self.player:
             who += " · a: accommodations"
         return f"quizgame · {who}"

@@ -1,4 +1,4 @@
-"""`startup_gc.without_gc`: a big build (a 10,000-question quiz, a school's summaries) runs
+"""`gc_paused.without_gc`: a big build (a 10,000-question quiz, a school's summaries) runs
 without collections, and what it made is not walked by the next one; the collector is left as
 it was found (on or off, with what was frozen still frozen)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 
-from quizgame.startup_gc import without_gc
+from quizgame.gc_paused import without_gc
 
 
 def test_a_big_build_goes_to_the_oldest_generation_unwalked() -> None:
