@@ -167,3 +167,23 @@ async def test_a_game_keeps_the_next_ones_opening_until_it_is_played_and_again_a
         await pilot.press("enter")  # the results
         await settle(pilot)
         assert read_opening(_request(tmp_path), None) == kept
+
+
+async def test_a_game_continued_keeps_an_opening_only_at_its_end(tmp_path: Path) -> None:
+    quiz = quizzes_folder(tmp_path, TIMED) / "timed.toml"
+    clocks = Clocks()
+    prepared_session(tmp_path / "saves", clocks, quiz, until="text")  # one answer saved
+    app = _app(tmp_path, clocks, None, quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert read_opening(_request(tmp_path), None) is None  # its game is not over
+        await pilot.press(*"Green", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        kept = read_opening(_request(tmp_path), None)
+        assert kept is not None and kept.shown.number == 1

@@ -176,11 +176,18 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         text = (f"{quiz.quiz.title} ({mode} mode), started {started}: "
                 f"{wording.count(answered, 'answer')} saved.")
         answers = [("c", f"continue (question {answered + 1} of {planned})"), ("n", "start again")]
-        self.push_screen(
-            AskScreen("Continue your game?", text, answers),
-            lambda answer: self._play(quiz, player, mode, left if answer == "c" else None)
-            if answer else None,
-        )
+        from_command_line = self._starting_command_line
+
+        def answered_with(answer: str | None) -> None:
+            if answer:
+                # Still the command line's game, continued or not: it keeps the next opening.
+                self._starting_command_line = from_command_line
+                try:
+                    self._play(quiz, player, mode, left if answer == "c" else None)
+                finally:
+                    self._starting_command_line = False
+
+        self.push_screen(AskScreen("Continue your game?", text, answers), answered_with)
 
     def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
         from quizgame.classroom.polls import poll_votes

@@ -111,7 +111,8 @@ class GameOpening(_AppMixin):
             self.push_screen(QuestionScreen(session, self.settings))
         if self._starting_command_line:
             self._command_line_game = session
-            self.call_after_refresh(self._keep_opening, session)
+            if not session.record.answers:  # a game continued keeps one only at its end
+                self.call_after_refresh(self._keep_opening, session)
 
     def on_question_screen_finished(self, event: QuestionScreen.Finished) -> None:
         self._keep_opening(event.session)
