@@ -191,7 +191,8 @@ import sys
 from quizgame.cli import main
 main(sys.argv[1:])
 heavy = ("pydantic", "textual", "rich", "dataclasses", "inspect", "csv", "secrets",
-         "quizgame.format", "quizgame.engine.records", "quizgame.store.models",
+         "quizgame.format", "quizgame.engine.records", "quizgame.engine.accommodations",
+         "quizgame.store.models",
          "quizgame.classroom.output", "quizgame.plain", "quizgame.tui")
 print(sorted(name for name in sys.modules if name.split(".")[0] in heavy or name in heavy
              or any(name.startswith(part + ".") for part in heavy)))

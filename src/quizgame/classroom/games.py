@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizgame.engine.accommodations import NO_SPEED_POINTS
+from quizgame.engine.accommodation_words import NO_SPEED_POINTS
 
 if TYPE_CHECKING:  # `scores` runs on summaries alone, without loading the record models
     from quizgame.engine.records import Mode, SessionRecord

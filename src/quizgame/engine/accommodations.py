@@ -19,6 +19,7 @@ import math
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
+from quizgame.engine.accommodation_words import NO_SPEED_POINTS, SPEED_POINTS
 from quizgame.errors import QuizgameError
 
 MORE_TIME_SECONDS = 30
@@ -30,8 +31,6 @@ SHORT_WARNING_SHARE = 2 / 3
 
 TIME_FACTORS: dict[str, float | None] = {"1": 1.0, "1.5": 1.5, "2": 2.0, "untimed": None}
 """The time a player may have: the spelling of each choice, and its factor (None: untimed)."""
-NO_SPEED_POINTS = "no-speed-points"
-SPEED_POINTS = "speed-points"
 
 Scoring = Literal["speed", "accuracy"]
 
