@@ -72,7 +72,8 @@ async def test_the_opening_is_drawn_first_and_the_quiz_loads_after_that_frame(
 
     def written(app: QuizApp, screen: Any, renderable: Any) -> None:
         if type(renderable).__name__ == "LayoutUpdate" and app._running:
-            events.append("whole frame" + (" of the opening" if screen.waiting_for_session else ""))
+            opening = isinstance(screen, QuestionScreen) and screen.waiting_for_session
+            events.append("whole frame" + (" of the opening" if opening else ""))
         display(app, screen, renderable)
 
     monkeypatch.setattr(QuizApp, "_display", written)
