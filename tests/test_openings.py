@@ -177,6 +177,8 @@ HOSTILE: dict[str, Callable[[OpeningRequest, bytes], bytes]] = {
     "an option that is not a text, signed": lambda r, entry: _with_shown(r, options=["Paris", 3]),
     "a question number below zero, signed": lambda r, entry: _with_shown(r, number=-1),
     "an unknown field, signed": lambda r, entry: _with_shown(r, colour="red"),
+    "an escape sequence in the prompt, signed": lambda r, entry: _with_shown(
+        r, prompt="\x1b]0;pwned\x07Capital?"),
     "over a mebibyte": lambda r, entry: entry + b" " * (1 << 20),
     "deeply nested, signed": lambda r, entry: _resigned(r, b"[" * 100_000 + b"]" * 100_000),
 }

@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import BROKEN, SEED, TIMED, Clocks, make_app, prepared_session, quizzes_folder, settle
+from tui_helpers import (
+    BROKEN,
+    SEED,
+    TIMED,
+    Clocks,
+    make_app,
+    prepared_session,
+    quizzes_folder,
+    screen_text,
+    settle,
+)
 
 from quizgame.engine.openings import Opening, OpeningRequest, read_opening, write_opening
 from quizgame.engine.session import GameSession
@@ -62,7 +72,8 @@ async def test_the_opening_is_drawn_first_and_the_quiz_loads_after_that_frame(
 
     def written(app: QuizApp, screen: Any, renderable: Any) -> None:
         if type(renderable).__name__ == "LayoutUpdate" and app._running:
-            events.append("whole frame" + (" of the opening" if screen.waiting_for_session else ""))
+            opening = isinstance(screen, QuestionScreen) and screen.waiting_for_session
+            events.append("whole frame" + (" of the opening" if opening else ""))
         display(app, screen, renderable)
 
     monkeypatch.setattr(QuizApp, "_display", written)
@@ -187,3 +198,38 @@ async def test_a_game_continued_keeps_an_opening_only_at_its_end(tmp_path: Path)
         await settle(pilot)
         kept = read_opening(_request(tmp_path), None)
         assert kept is not None and kept.shown.number == 1
+
+
+EVERY_TYPE = Path(__file__).parents[1] / "data" / "valid" / "all-types.toml"
+TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match", "estimate", "poll",
+         "categorize", "cloze")
+
+
+@pytest.mark.parametrize("question_type", TYPES)
+async def test_an_opening_is_drawn_as_its_session_draws_it(tmp_path: Path, question_type: str) -> None:
+    """No jump when the game starts: drawn from plain data, every type's question shows what its
+    session then shows (the key bar aside: its keys work only once the game has started; and the
+    header's score, which an opening, always a game's first question, has at 0 too, while the
+    session here has answered up to the question of that type)."""
+    from quizgame.format import load_quiz
+
+    saves, clocks = tmp_path / "saves", Clocks()
+    quiz = load_quiz(EVERY_TYPE)
+    session = GameSession.start(quiz, SavesFolder(saves).player("Ana"), "quiz", seed=SEED,
+                                clock=clocks.clock, monotonic=clocks.monotonic,
+                                round_size=len(quiz.questions))  # not its round of 9: every type
+    while (presented := session.current()) is not None and presented.type != question_type:
+        session.submit(None, timed_out=True)  # any type: time is up
+    assert presented is not None and presented.type == question_type
+    opening = Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
+    app = make_app(quizzes_folder(tmp_path), saves, clocks, session=session)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        screen = QuestionScreen.opening(opening, app.settings)
+        await app.push_screen(screen)
+        await settle(pilot)
+        drawn = screen_text(pilot).splitlines()[1:-1]
+        await screen.attach(session)
+        await settle(pilot)
+        assert screen_text(pilot).splitlines()[1:-1] == drawn
+        assert screen._presented is presented

@@ -23,7 +23,11 @@ every cache entry. It is used only when all it was computed from is unchanged:
   continued makes the opening stale, and the app writes a new one when a game ends;
 - the roster file, when there is one.
 
-Nothing here raises: an opening that cannot be read or written is simply not used.
+Nothing here raises: an opening that cannot be read or written is simply not used. Someone
+with the same user account could forge one with the folder's key, as they could a quiz cache
+entry (docs/quiz-format.md): it would only choose the question drawn first, whose texts are still
+refused if they hold a control character; the session, loaded from the quiz file after it,
+decides what is played and replaces a question that is not its own.
 """
 
 from __future__ import annotations

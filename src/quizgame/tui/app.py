@@ -98,7 +98,8 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         if self._straight_to_game:
             from quizgame.tui.screens.start import StartScreen
 
-            return StartScreen(self.settings)  # the home screen, once it is shown
+            # The home screen, once it is shown.
+            return StartScreen(self.settings, opening=self._opening is not None)
         from quizgame.tui.screens.home import HomeScreen
 
         return HomeScreen(self.settings)
@@ -110,10 +111,7 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
 
             self.push_screen(QuestionScreen(self._prepared, settings))
         elif self._opening is not None:
-            from quizgame.tui.screens.question import QuestionScreen
-
-            # The first frame: the game's first question, drawn before the quiz loads (on_ready).
-            self.push_screen(QuestionScreen.opening(self._opening, settings))
+            pass  # drawn once the app runs, so that its first drawing is the one written: on_ready
         elif self._straight_to_game:
             self._play_command_line()
 
@@ -123,7 +121,7 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         if self._opening is None:
             startup_gc.resume()  # the first frame is drawn: see startup_gc.py
         else:
-            self.opening_on_screen()
+            self.show_opening()
 
     def _play_command_line(self) -> None:
         settings = self.settings

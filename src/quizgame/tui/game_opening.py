@@ -56,9 +56,14 @@ class GameOpening(_AppMixin):
         """A new game with this run's settings (the app's)."""
         raise NotImplementedError
 
-    def opening_on_screen(self) -> None:
-        """Ready, with the opening drawn: its game starts once the frame is written, or soon
-        in any case (should no whole frame be written, see `_display`)."""
+    def show_opening(self) -> None:
+        """The app runs (Ready): the opening's question is drawn now, so that its first drawing
+        is the frame written (Textual writes none before), and its game starts once that frame
+        is, or soon in any case (should no whole frame be written, see `_display`)."""
+        from quizgame.tui.screens.question import QuestionScreen
+
+        assert self._opening is not None
+        self.push_screen(QuestionScreen.opening(self._opening, self.settings))
         self.set_timer(OPENING_WAIT, self._start_opened_game)
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:

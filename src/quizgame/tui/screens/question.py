@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
@@ -83,6 +84,7 @@ class QuestionScreen(Screen[None]):
         """The question waiting for an answer (None while its feedback is shown)."""
         self._answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
+        self._resumed = False
         self.opening_drawn = False
         """The opening's question is all drawn (the frame written after this shows it)."""
         self._building = asyncio.Lock()
@@ -421,7 +423,12 @@ class QuestionScreen(Screen[None]):
             self.session.pause()
             self.query_one(TimerBar).pause()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Shown for the first time: its widgets were styled as they were mounted, just now,
+            # and Textual's restyling of the whole screen on resuming would only repeat that.
+            self._resumed = True
+            event.refresh_styles = False
         if self._session is None:
             return
         self.session.unpause()
