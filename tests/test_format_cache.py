@@ -247,3 +247,14 @@ def test_texts_that_only_look_like_controls_are_served_from_the_cache(
     from_cache_only(monkeypatch)
     assert load_quiz(path).quiz.title == title
 
+
+
+@pytest.mark.parametrize("name", ["bom.toml", "crlf.toml", "unicode-and-comments.toml", "minimal.toml"])
+def test_check_places_the_same_lines_from_the_cache(tmp_path: Path, name: str) -> None:
+    # A cached quiz's bytes are decoded only when a line is asked for: a byte-order mark, CRLF
+    # line ends and non-ASCII text must place every warning as the first read did.
+    path = tmp_path / name
+    shutil.copy(VALID / name, path)
+    before = check_file(path)
+    cache.forget_remembered()
+    assert check_file(path).problems == before.problems

@@ -60,12 +60,13 @@ class SourceMap:
 
     def __init__(self, lines: dict[Loc, int] | None = None) -> None:
         self._lines = lines
-        self._pending: tuple[str, dict[str, Any] | None] | None = None
+        self._pending: tuple[str | bytes, dict[str, Any] | None] | None = None
 
     @classmethod
-    def scan(cls, text: str, data: dict[str, Any] | None = None) -> SourceMap:
+    def scan(cls, text: str | bytes, data: dict[str, Any] | None = None) -> SourceMap:
         """The map of `text`, which `tomllib` parsed into `data` (parsed here when not given:
-        a quiz read from the cache), scanned when first used; empty when the two disagree."""
+        a quiz read from the cache, whose UTF-8 bytes it may be, decoded here too), scanned when
+        first used; empty when the two disagree."""
         source_map = cls()
         source_map._pending = (text, data)
         return source_map
@@ -74,6 +75,8 @@ class SourceMap:
     def lines(self) -> dict[Loc, int]:
         if self._lines is None:
             text, data = self._pending or ("", {})
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace").removeprefix("\ufeff")
             if data is None:
                 try:
                     data = parse_toml(text)

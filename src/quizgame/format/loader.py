@@ -101,12 +101,13 @@ def read_quiz(path: Path) -> LoadedQuiz:
         raise _fail(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
-    text = _decode(raw, path).removeprefix("\ufeff")
     key = cache.key_for(path, raw)
     cached = cache.remembered(key) if key is not None else None
     if cached is not None and _source_unchanged(cached, path):
-        # Parsed only if a line is asked for (check's warnings).
-        return LoadedQuiz(cached.quiz, path, SourceMap.scan(text), cached.controls)
+        # Decoded and parsed only if a line is asked for (check's warnings): these very bytes
+        # (their SHA-256 is in the key) decoded cleanly when they were cached.
+        return LoadedQuiz(cached.quiz, path, SourceMap.scan(raw), cached.controls)
+    text = _decode(raw, path).removeprefix("\ufeff")
     loaded, source = _validated(text, path)
     if key is not None:
         cache.remember(key, cache.CachedQuiz(loaded.quiz, source, loaded.control_characters))
