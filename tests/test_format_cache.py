@@ -147,7 +147,7 @@ def _resigned(change: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
         folder = cache.cache_dir()
         assert folder is not None
         body = change(entry.partition(b"\n")[2])
-        return cache._MAGIC + cache._mac((folder / "key").read_bytes(), body).encode() + b"\n" + body
+        return cache._MAGIC + cache.signature((folder / "key").read_bytes(), body).encode() + b"\n" + body
 
     return corrupt
 

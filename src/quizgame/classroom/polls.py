@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 from quizgame.errors import QuizgameError
-from quizgame.store import SavesFolder
 
 Split = tuple[tuple[str, int], ...]
 """(choice, votes) for every choice of the poll, in the poll's order (`Feedback.split`)."""
@@ -18,6 +17,10 @@ Split = tuple[tuple[str, int], ...]
 
 def poll_votes(saves_dir: Path, quiz_id: str, question_id: str) -> dict[str, int]:
     """Votes per choice: each player's latest answer to the poll (unreadable saves are skipped)."""
+    # The store is imported here: the feedback panel, drawn with the game's first frame, needs
+    # only `split_lines`, and the save models (pydantic) must not delay that frame.
+    from quizgame.store.folder import SavesFolder
+
     votes: Counter[str] = Counter()
     folder = SavesFolder(saves_dir)
     for info in folder.players([]):

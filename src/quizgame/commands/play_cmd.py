@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.openings import Opening, OpeningRequest
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.plain.game import Console
@@ -186,6 +187,14 @@ def _run(args: argparse.Namespace) -> int:
         # The home screen: nothing to load first (the quiz format's import is slow to start).
         return _run_tui(args, folders, roster, None, None)
 
+    request = _opening_request(args, folders)
+    if request is not None:
+        from quizgame.engine.openings import read_opening
+
+        opening = read_opening(request, args.seed)
+        if opening is not None:  # drawn at once; the quiz loads after the first frame
+            return _run_tui(args, folders, roster, opening.quiz_path, None, request, opening)
+
     from quizgame.commands.quizzes import locate_quiz, shadowed
     from quizgame.errors import QuizLoadError
     from quizgame.format.loader import load_quiz
@@ -201,8 +210,22 @@ def _run(args: argparse.Namespace) -> int:
         print(f"quizgame: note: playing {quiz_path.absolute()}, which replaces {hidden} "
               "(the same quiz id: a local quiz wins)", file=sys.stderr)
     if not args.plain:
-        return _run_tui(args, folders, roster, quiz_path, quiz)
+        return _run_tui(args, folders, roster, quiz_path, quiz, request)
     return _run_plain(args, quiz, roster)
+
+
+def _opening_request(args: argparse.Namespace, folders: list[Path]) -> OpeningRequest | None:
+    """The game asked for, when its first question can be drawn before the quiz loads: the
+    Textual game of a quiz in quiz mode for a named player (engine/openings.py)."""
+    if args.plain or args.player is None or args.mode != "quiz" or args.exam is not None or (
+        args.exam_target is not None
+    ):
+        return None
+    from quizgame.engine.openings import OpeningRequest
+    from quizgame.store.names import player_key
+
+    return OpeningRequest(args.quiz, tuple(folders), saves_dir(args), player_key(args.player),
+                          args.round_size, args.roster)
 
 
 def _roster(args: argparse.Namespace) -> Roster | None:
@@ -280,6 +303,8 @@ def _run_tui(
     roster: Roster | None,
     quiz_path: Path | None,
     quiz: Quiz | None,
+    request: OpeningRequest | None = None,
+    opening: Opening | None = None,
 ) -> int:
     from quizgame.tui.app import run_app
 
@@ -297,5 +322,7 @@ def _run_tui(
         round_size=args.round_size,
         theme=chosen_theme(args),
         show_cursor=args.show_cursor,
+        opening_request=request,
+        opening=opening,
         **practice_options(args, quiz)._asdict(),
     )

@@ -11,6 +11,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizgame.engine.shown import Shown
 from quizgame.format.models import Question
 
 
@@ -37,6 +38,25 @@ class PresentedQuestion:
     @property
     def type(self) -> str:
         return self.question.type
+
+    @property
+    def shown(self) -> Shown:
+        """What a front-end draws of it (plain data: see engine/shown.py)."""
+        question = self.question
+        return Shown(
+            question_id=question.id,
+            type=question.type,
+            prompt=question.prompt,
+            number=self.number,
+            total=self.total,
+            options=self.options,
+            lefts=self.lefts,
+            time_limit=self.time_limit,
+            has_hint=self.hint is not None,
+            unit=getattr(question, "unit", None),
+            scale=(question.min, question.max) if question.type == "estimate" else None,
+            cloze_text=question.text if question.type == "cloze" else None,
+        )
 
 
 def rng(seed: int, key: str) -> random.Random:

@@ -29,9 +29,7 @@ import gc
 import hashlib
 import hmac
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,12 +38,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-import quizgame
-from quizgame.cache_folder import cache_root
+from quizgame.cache_folder import cache_root, modules_stamp, signature, signing_key, write_atomically
 from quizgame.format.models import Quiz, vouched_for
 
 _MAGIC = b"quizgame-quiz-cache 1 "
-_KEY_BYTES = 32
 # A control character escaped by JSON (\u0000-\u001f but for \t and \n, \u007f-\u009f, \b \f \r)
 # or DEL and C1 written as they are (C1 in UTF-8): such an entry is not one this module wrote.
 _JSON_CONTROL = rb"\\(?:u00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|[bfr])|\x7f|\xc2[\x80-\x9f]"
@@ -134,13 +130,13 @@ def lookup(key: CacheKey) -> CachedQuiz | None:
         return None
     try:
         entry = _entry_path(folder, key).read_bytes()
-        secret = _key(folder, create=False)
+        secret = signing_key(folder, create=False)
     except (OSError, ValueError):
         return None
     if secret is None or not entry.startswith(_MAGIC):
         return None
-    signature, _, body = entry[len(_MAGIC):].partition(b"\n")
-    if not hmac.compare_digest(signature, _mac(secret, body).encode()):
+    signed, _, body = entry[len(_MAGIC):].partition(b"\n")
+    if not hmac.compare_digest(signed, signature(secret, body).encode()):
         return None
     header_text, _, quiz_json = body.partition(b"\n")
     try:
@@ -163,14 +159,14 @@ def store(key: CacheKey, cached: CachedQuiz) -> None:
         return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        secret = _key(folder, create=True)
+        secret = signing_key(folder, create=True)
         if secret is None:
             return
         header = {"key": _key_fields(key), "source": cached.source,
                   "controls": [[list(loc), codes] for loc, codes in cached.controls]}
         body = (json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
                 + cached.quiz.model_dump_json(exclude_defaults=True).encode())
-        _write_atomically(_entry_path(folder, key), _MAGIC + _mac(secret, body).encode() + b"\n" + body)
+        write_atomically(_entry_path(folder, key), _MAGIC + signature(secret, body).encode() + b"\n" + body)
     except (OSError, ValueError):
         return
 
@@ -190,12 +186,7 @@ def without_gc() -> Iterator[None]:
 
 def code_version() -> str:
     """quizgame's version and the state of the modules that decide what a valid quiz is."""
-    folder = Path(__file__).parent
-    try:
-        stamps = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*.py"))
-    except OSError:
-        stamps = []
-    return digest_of(json.dumps([quizgame.__version__, stamps]).encode())[:16]
+    return modules_stamp(Path(__file__).parent)
 
 
 def _key_fields(key: CacheKey) -> list[object]:
@@ -218,37 +209,6 @@ def _place(part: object) -> str | int:
 def _entry_path(folder: Path, key: CacheKey) -> Path:
     # One entry per quiz file: editing a quiz replaces its entry instead of adding one.
     return folder / f"{digest_of(key.path.encode('utf-8', 'surrogatepass'))[:40]}.quiz"
-
-
-def _mac(secret: bytes, body: bytes) -> str:
-    return hashlib.blake2b(body, key=secret, digest_size=32).hexdigest()
-
-
-def _key(folder: Path, *, create: bool) -> bytes | None:
-    """The folder's signing key; made when missing (and `create`), replaced when damaged."""
-    path = folder / "key"
-    try:
-        secret = path.read_bytes()
-        if len(secret) == _KEY_BYTES:
-            return secret
-    except FileNotFoundError:
-        pass
-    if not create:
-        return None
-    secret = os.urandom(_KEY_BYTES)
-    _write_atomically(path, secret)  # a damaged key: every entry signed with it is a miss
-    return secret
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def source_fields(data: dict[str, Any], text: str | None) -> tuple[str, str] | None:

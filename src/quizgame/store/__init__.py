@@ -25,8 +25,9 @@ there and skipped instead of raising. Scans always collect problems and never ra
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from quizgame.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from quizgame.store.folder import SavesFolder, scan_sessions, scan_summaries
@@ -54,16 +55,7 @@ _HOMES = {
     "scan_sessions": "folder",
     "scan_summaries": "folder",
 }
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_exports(__name__, _HOMES, globals())
 
 __all__ = [
     "FORMAT_VERSION",

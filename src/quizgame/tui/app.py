@@ -21,12 +21,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quizgame.tui.focus_cursor import CursorFollowsFocus
+from quizgame.tui.game_opening import GameOpening
 from quizgame.tui.settings import GameSettings, utc_now
 from quizgame.tui.themes import install_themes
 
 if TYPE_CHECKING:
+
     from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.openings import Opening, OpeningRequest
+    from quizgame.engine.ports import PlayerStore
     from quizgame.engine.records import Mode, SessionRecord
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
@@ -36,7 +40,7 @@ MORE_NEW_CARDS = 10
 """How many more new cards "learn more" adds to today's limit."""
 
 
-class QuizApp(CursorFollowsFocus, App[None]):
+class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
     """The quiz game: home screen, questions, feedback, results, leaderboard and progress."""
 
     CSS_PATH = "quizgame.tcss"
@@ -56,6 +60,7 @@ class QuizApp(CursorFollowsFocus, App[None]):
         self.settings = settings
         self._saves: SavesFolder | None = None
         self._prepared = session
+        self._opening = settings.opening if self._straight_to_game else None
         self._more_new = 0
         """New cards a day added by "learn more" on the nothing-due screen."""
 
@@ -93,7 +98,8 @@ class QuizApp(CursorFollowsFocus, App[None]):
         if self._straight_to_game:
             from quizgame.tui.screens.start import StartScreen
 
-            return StartScreen(self.settings)  # the home screen, once it is shown
+            # The home screen, once it is shown.
+            return StartScreen(self.settings, opening=self._opening is not None)
         from quizgame.tui.screens.home import HomeScreen
 
         return HomeScreen(self.settings)
@@ -104,14 +110,29 @@ class QuizApp(CursorFollowsFocus, App[None]):
             from quizgame.tui.screens.question import QuestionScreen
 
             self.push_screen(QuestionScreen(self._prepared, settings))
+        elif self._opening is not None:
+            pass  # drawn once the app runs, so that its first drawing is the one written: on_ready
         elif self._straight_to_game:
-            assert settings.quiz_path is not None and settings.player is not None
-            self.play_file(settings.quiz_path, settings.player, settings.mode)
+            self._play_command_line()
 
     def on_ready(self) -> None:
         from quizgame import startup_gc
 
-        startup_gc.resume()  # the first frame is drawn: see startup_gc.py
+        if self._opening is None:
+            startup_gc.resume()  # the first frame is drawn: see startup_gc.py
+        else:
+            self.show_opening()
+
+    def _play_command_line(self) -> None:
+        settings = self.settings
+        assert settings.quiz_path is not None and settings.player is not None
+        self._starting_command_line = True
+        try:
+            self.play_file(settings.quiz_path, settings.player, settings.mode)
+        finally:
+            self._starting_command_line = False
+        if self._opening is not None:  # the game did not start as foreseen
+            self._drop_opening()
 
     def play_file(self, path: Path, player: str, mode: Mode) -> None:
         """Play a quiz file (the command line's, loaded once); a broken file is reported."""
@@ -143,6 +164,7 @@ class QuizApp(CursorFollowsFocus, App[None]):
         if left is None:
             self._play(quiz, player, mode, None)
             return
+        self._drop_opening()
         from quizgame import wording
         from quizgame.tui.screens.ask import AskScreen
 
@@ -152,41 +174,35 @@ class QuizApp(CursorFollowsFocus, App[None]):
         text = (f"{quiz.quiz.title} ({mode} mode), started {started}: "
                 f"{wording.count(answered, 'answer')} saved.")
         answers = [("c", f"continue (question {answered + 1} of {planned})"), ("n", "start again")]
-        self.push_screen(
-            AskScreen("Continue your game?", text, answers),
-            lambda answer: self._play(quiz, player, mode, left if answer == "c" else None)
-            if answer else None,
-        )
+        from_command_line = self._starting_command_line
+
+        def answered_with(answer: str | None) -> None:
+            if answer:
+                # Still the command line's game, continued or not: it keeps the next opening.
+                self._starting_command_line = from_command_line
+                try:
+                    self._play(quiz, player, mode, left if answer == "c" else None)
+                finally:
+                    self._starting_command_line = False
+
+        self.push_screen(AskScreen("Continue your game?", text, answers), answered_with)
 
     def _play(self, quiz: Quiz, player: str, mode: Mode, left: SessionRecord | None) -> None:
         from quizgame.classroom.polls import poll_votes
-        from quizgame.classroom.roster import accommodations_of
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
-        from quizgame.tui.screens.question import QuestionScreen
 
         settings = self.settings
         try:
             store = self.saves.player(player)
-            votes = partial(poll_votes, settings.saves_dir)
             if left is not None:
                 session = GameSession.resume(quiz, store, left, clock=settings.clock,
-                                             monotonic=settings.monotonic, poll_votes=votes)
+                                             monotonic=settings.monotonic,
+                                             poll_votes=partial(poll_votes, settings.saves_dir))
             else:
-                session = GameSession.start(
-                    quiz,
-                    store,
-                    mode,
-                    seed=settings.seed,
-                    clock=settings.clock,
-                    monotonic=settings.monotonic,
-                    new_limit=self._new_limit(),
-                    poll_votes=votes,
-                    exam=settings.exam,
-                    easy_within=settings.easy_within,
-                    round_size=settings.round_size,
-                    accommodations=accommodations_of(store, settings.roster),
-                )
+                opening = self._opening
+                seed = opening.seed if opening is not None else settings.seed
+                session = self._new_session(quiz, store, mode, seed)
         except QuizgameError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
@@ -196,7 +212,30 @@ class QuizApp(CursorFollowsFocus, App[None]):
         if mode == "practice" and session.is_over:
             self._nothing_due(quiz, player, session)
             return
-        self.push_screen(QuestionScreen(session, settings))
+        self._show_session(session)
+
+    def _new_session(self, quiz: Quiz, store: PlayerStore, mode: Mode, seed: int | None
+                     ) -> GameSession:
+        """A new game of `quiz` for the player of `store`, with this run's settings."""
+        from quizgame.classroom.polls import poll_votes
+        from quizgame.classroom.roster import accommodations_of
+        from quizgame.engine.session import GameSession
+
+        settings = self.settings
+        return GameSession.start(
+            quiz,
+            store,
+            mode,
+            seed=seed,
+            clock=settings.clock,
+            monotonic=settings.monotonic,
+            new_limit=self._new_limit(),
+            poll_votes=partial(poll_votes, settings.saves_dir),
+            exam=settings.exam,
+            easy_within=settings.easy_within,
+            round_size=settings.round_size,
+            accommodations=accommodations_of(store, settings.roster),
+        )
 
     def _nothing_due(self, quiz: Quiz, player: str, session: GameSession) -> None:
         """Practice with nothing due: say when, and offer more new cards when there are any."""
@@ -259,6 +298,8 @@ def create_app(
     round_size: int | None = None,
     theme: str | None = None,
     show_cursor: bool = False,
+    opening_request: OpeningRequest | None = None,
+    opening: Opening | None = None,
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
@@ -268,6 +309,9 @@ def create_app(
 
     With `session` (a `GameSession` already started, perhaps answered up to some question) it
     opens on that session's question screen: tests start at a state instead of replaying it.
+    With `opening_request` (`play QUIZ --player NAME`, quiz mode) the app keeps the first
+    question of the player's next game; with `opening` it draws this game's first question
+    before loading the quiz (engine/openings.py).
     """
     folders = (Path(quizzes),) if isinstance(quizzes, (str, Path)) else tuple(map(Path, quizzes))
     settings = GameSettings(
@@ -286,6 +330,8 @@ def create_app(
         round_size=round_size,
         theme=theme,
         show_cursor=show_cursor,
+        opening_request=opening_request,
+        opening=opening,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
     from quizgame.engine.exam import ExamGoal
+    from quizgame.engine.openings import Opening, OpeningRequest
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
@@ -53,6 +54,10 @@ class GameSettings:
     theme: str | None = None
     show_cursor: bool = False
     """Show the terminal's cursor on the focused option too (tui/focus_cursor.py)."""
+    opening_request: OpeningRequest | None = None
+    """`play QUIZ --player NAME` in quiz mode: the game whose next opening the app keeps."""
+    opening: Opening | None = None
+    """The first question of the game to start, drawn before the quiz loads (engine/openings.py)."""
     clock: Callable[[], datetime] = field(default=utc_now)
     monotonic: Callable[[], float] = field(default=time.monotonic)
 

@@ -7,6 +7,11 @@ Answer widgets are made once per question type and reused, and the feedback is a
 than a screen: going on to the next question redraws text instead of building widgets. Once the
 first question is drawn, the widgets of the quiz's other types are built, hidden, one per
 refresh, so that the first question of each type is drawn as fast as any other.
+
+A game started from the command line may open on its first question before its session exists
+(`QuestionScreen.opening`, engine/openings.py): the question is drawn from plain data, its
+clock stands still and no key answers it until the app `attach`es the session, whose own first
+question replaces the drawn one if they differ.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -33,8 +40,10 @@ from quizgame.tui.widgets.timer import TimerBar
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Feedback
+    from quizgame.engine.openings import Opening
     from quizgame.engine.presentation import PresentedQuestion
     from quizgame.engine.session import GameSession
+    from quizgame.engine.shown import Shown
     from quizgame.tui.settings import GameSettings
 
 
@@ -55,9 +64,19 @@ class QuestionScreen(Screen[None]):
         Binding("q", "leave(True)", "Quit", show=False, id="quizgame.quit_game"),
     ]
 
-    def __init__(self, session: GameSession, settings: GameSettings) -> None:
+    class Finished(Message):
+        """The game of `session` is over (posted to the app as its results are shown)."""
+
+        def __init__(self, session: GameSession) -> None:
+            super().__init__()
+            self.session = session
+
+    def __init__(self, session: GameSession | None, settings: GameSettings, *,
+                 opening: Opening | None = None) -> None:
         super().__init__()
-        self.session = session
+        assert (session is None) != (opening is None), "a session, or the opening of one"
+        self._session = session
+        self._opening = opening
         self.settings = settings
         self._inputs: dict[str, QuestionInput] = {}
         """The answer widget of each question type met so far."""
@@ -65,6 +84,9 @@ class QuestionScreen(Screen[None]):
         """The question waiting for an answer (None while its feedback is shown)."""
         self._answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
+        self._resumed = False
+        self.opening_drawn = False
+        """The opening's question is all drawn (the frame written after this shows it)."""
         self._building = asyncio.Lock()
         """Held while an answer widget is mounted (one at a time: prebuilt or needed now)."""
 
@@ -82,8 +104,52 @@ class QuestionScreen(Screen[None]):
             yield FeedbackPanel(id="feedback", classes="panel")
         yield KeyBar()
 
+    @classmethod
+    def opening(cls, opening: Opening, settings: GameSettings) -> QuestionScreen:
+        """The screen of a game about to start, showing its first question (not answerable
+        until `attach`)."""
+        return cls(None, settings, opening=opening)
+
+    @property
+    def session(self) -> GameSession:
+        if self._session is None:
+            raise RuntimeError("the game's session is not attached yet")
+        return self._session
+
+    @property
+    def waiting_for_session(self) -> bool:
+        """Whether the screen shows an opening whose session is not attached yet."""
+        return self._session is None
+
     async def on_mount(self) -> None:
+        if self._opening is not None:
+            await self._draw_opening(self._opening)
+            return
         await self.show_current()
+        self.call_after_refresh(self._prebuild_input)
+
+    async def _draw_opening(self, opening: Opening) -> None:
+        shown = opening.shown
+        widget = await self._draw(shown)
+        self.query_one("#exam-status", Static).display = False  # practice's; not a quiz game's
+        self.query_one(GameHeader).show(number=shown.number, total=shown.total,
+                                        title=opening.title, score=0, streak=0)
+        widget.focus_answer()
+        self.query_one(TimerBar).show_full(shown.time_limit)
+        self.opening_drawn = True
+
+    async def attach(self, session: GameSession) -> None:
+        """Start the game of the opening on screen: its question now counts and answers. The
+        session's first question is drawn instead when it is not the one on screen."""
+        opening, self._session, self._opening = self._opening, session, None
+        presented = session.current()
+        if opening is None or presented is None or presented.shown != opening.shown or (
+            session.quiz.quiz.title != opening.title
+        ):
+            await self.show_current()
+        else:
+            self._show_exam_status()
+            self._start_answering(presented, self._inputs[presented.type])
         self.call_after_refresh(self._prebuild_input)
 
     async def _prebuild_input(self) -> None:
@@ -103,18 +169,27 @@ class QuestionScreen(Screen[None]):
         if presented is None:
             self._show_results()
             return
-        widget = await self._input_for(presented.type)
+        widget = await self._draw(presented.shown)
+        self._show_exam_status()
+        self._start_answering(presented, widget)
+
+    async def _draw(self, shown: Shown) -> QuestionInput:
+        """Draw a question: its prompt and its type's answer widget (which it returns)."""
+        widget = await self._input_for(shown.type)
         for other in self._inputs.values():
             other.display = other is widget
-        widget.present(presented)
-        self.query_one("#prompt", Static).update(presented.question.prompt)
-        self._show_exam_status()
+        widget.present(shown)
+        self.query_one("#prompt", Static).update(shown.prompt)
         self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
         self.query_one("#hint", Static).display = False
         self.query_one(FeedbackPanel).display = False
         body = self.query_one("#question-body", VerticalScroll)
         body.display = True
         body.scroll_home(animate=False)
+        return widget
+
+    def _start_answering(self, presented: PresentedQuestion, widget: QuestionInput) -> None:
+        """The question drawn now takes its answer, and its clock runs."""
         self._presented = presented
         self._show_header(presented)
         widget.focus_answer()
@@ -201,7 +276,7 @@ class QuestionScreen(Screen[None]):
         self._show_header(self._answered)  # the new score and streak
         panel = self.query_one(FeedbackPanel)
         session = self.session
-        panel.show(feedback, prompt=self._answered.question.prompt, scored=session.mode != "practice",
+        panel.show(feedback, prompt=self._answered.shown.prompt, scored=session.mode != "practice",
                    claims=session.claims, now=self.settings.clock(), undoable=session.can_undo)
         panel.display = True
         panel.focus()
@@ -252,6 +327,7 @@ class QuestionScreen(Screen[None]):
             self.notify(str(error), title="The end of the game could not be saved", severity="error",
                         markup=False)
             results = session.results()
+        self.app.post_message(self.Finished(session))
         self.app.switch_screen(
             ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id,
                           player=session.store.name, quiz=session.quiz)
@@ -260,6 +336,8 @@ class QuestionScreen(Screen[None]):
     # -- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._session is None and action in ("more_time", "hint"):
+            return False  # the game has not started: nothing to add time to, no hint yet
         if action == "more_time":
             if self._presented is None or not self.session.time_limit:
                 return False  # untimed, or answered: not offered
@@ -301,6 +379,8 @@ class QuestionScreen(Screen[None]):
     @property
     def in_progress(self) -> bool:
         """Whether leaving now leaves the game unfinished (so the player is asked first)."""
+        if self._session is None:
+            return False  # not started: nothing to lose
         if self._presented is not None:
             return True  # a question waits for its answer
         return self.session.mode != "practice" and self.session.record.finished_at is None
@@ -343,6 +423,13 @@ class QuestionScreen(Screen[None]):
             self.session.pause()
             self.query_one(TimerBar).pause()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Shown for the first time: its widgets were styled as they were mounted, just now,
+            # and Textual's restyling of the whole screen on resuming would only repeat that.
+            self._resumed = True
+            event.refresh_styles = False
+        if self._session is None:
+            return
         self.session.unpause()
         self.query_one(TimerBar).resume()

@@ -19,11 +19,16 @@ class StartScreen(Screen[None]):
     """An empty screen that opens the home screen over itself as soon as it is the one on show
     (the bottom screen of the stack cannot be switched for another)."""
 
-    def __init__(self, settings: GameSettings) -> None:
+    def __init__(self, settings: GameSettings, *, opening: bool = False) -> None:
         super().__init__()
         self.settings = settings
+        self._opening = opening
+        """A game's opening is pushed over it once the app runs (tui/game_opening.py)."""
 
     def on_screen_resume(self) -> None:
+        if self._opening:
+            self._opening = False  # the next time it is on show, the game is over or failed
+            return
         # At start-up the game is pushed over this screen in the same turn: look once it has been.
         self.call_later(self._home_if_shown)
 

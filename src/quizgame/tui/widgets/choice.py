@@ -18,7 +18,7 @@ class ChoiceInput(RowsInput):
 
     @property
     def choices(self) -> Sequence[str]:
-        return self.presented.options
+        return self.shown.options
 
     def labels(self) -> list[str]:
         """What stands before each option's text: its number."""

@@ -13,18 +13,20 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from quizgame.format.cloze import MAX_BLANKS, with_gaps
+from quizgame.format.cloze import MAX_BLANKS, split_text, with_gaps
 from quizgame.tui.widgets.question_input import QuestionInput
 from quizgame.tui.widgets.typed import AnswerLine
 
 if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
+    from quizgame.engine.shown import Shown
 
 
 class ClozeInput(QuestionInput):
     """One input per blank, numbered as in the text above them."""
 
     INSTRUCTIONS = "Fill in each blank; Enter goes to the next, and answers from the last"
+    _blanks = 0
+    """How many blanks the question shown has."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="cloze-text", markup=False)
@@ -34,12 +36,12 @@ class ClozeInput(QuestionInput):
                     yield Label(f"({number})", classes="blank-number")
                     yield AnswerLine(id=f"blank-{number}")
 
-    def present(self, presented: PresentedQuestion) -> None:
-        self.presented = presented
-        question = presented.question
-        assert question.type == "cloze"
-        blanks = question.blanks
-        self.query_one("#cloze-text", Static).update(with_gaps(question.pieces, "[{n} ____]"))
+    def present(self, shown: Shown) -> None:
+        self.shown = shown
+        assert shown.cloze_text is not None
+        pieces, blanks = split_text(shown.cloze_text)
+        self._blanks = len(blanks)
+        self.query_one("#cloze-text", Static).update(with_gaps(pieces, "[{n} ____]"))
         for number in range(1, MAX_BLANKS + 1):
             row = self.query_one(f"#blank-row-{number}")
             row.display = number <= len(blanks)
@@ -53,9 +55,7 @@ class ClozeInput(QuestionInput):
                 )
 
     def _lines(self) -> list[AnswerLine]:
-        question = self.presented.question
-        assert question.type == "cloze"
-        return [self.query_one(f"#blank-{n}", AnswerLine) for n in range(1, len(question.blanks) + 1)]
+        return [self.query_one(f"#blank-{n}", AnswerLine) for n in range(1, self._blanks + 1)]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -22,6 +21,16 @@ from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
     from quizgame.engine.feedback import Feedback
+
+
+_LINES = ("feedback-prompt", "verdict", "points", "late", "given", "right-answer", "canonical",
+          "explanation", "source", "split", "claim",
+          # Practice: when the card comes back. One line per practice note, so that other keys
+          # (how sure you were, an undo) can add theirs beside it.
+          "practice")
+"""The panel's lines, top to bottom (a `Static` each, shown when it has something to say)."""
+_MARKUP_LINES = {"verdict", "points"}
+"""The lines written with markup (the others hold the quiz's and the player's texts)."""
 
 
 class FeedbackPanel(VerticalScroll, can_focus=True):
@@ -55,21 +64,15 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
     feedback: Feedback | None = None
     undoable: bool = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="feedback-prompt", markup=False)
-        yield Static(id="verdict")
-        yield Static(id="points")
-        yield Static(id="late", markup=False)
-        yield Static(id="given", markup=False)
-        yield Static(id="right-answer", markup=False)
-        yield Static(id="canonical", markup=False)
-        yield Static(id="explanation", markup=False)
-        yield Static(id="source", markup=False)
-        yield Static(id="split", markup=False)
-        yield Static(id="claim", markup=False)
-        # Practice: when the card comes back. One line per practice note, so that other keys
-        # (how sure you were, an undo) can add theirs beside it.
-        yield Static(id="practice", markup=False)
+    def on_mount(self) -> None:
+        # Built after the first frame: a game's first question is drawn without waiting for
+        # the dozen lines of its feedback (and `show` builds them at once if asked first).
+        self.call_after_refresh(self._build)
+
+    def _build(self) -> None:
+        if self.children:
+            return
+        self.mount(*(Static(id=name, markup=name in _MARKUP_LINES) for name in _LINES))
 
     def show(
         self,
@@ -84,6 +87,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         """Fill the panel from `feedback`; `scored` is False in practice mode (no points);
         `claims`: "I was right" files a claim for the teacher (quiz mode); `undoable` offers
         undo (practice and mistakes modes)."""
+        self._build()
         self.feedback = feedback
         self.undoable = undoable
         kind = feedback.outcome

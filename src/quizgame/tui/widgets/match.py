@@ -50,11 +50,11 @@ class MatchInput(RowsInput):
 
     @property
     def lefts(self) -> Sequence[str]:
-        return self.presented.lefts
+        return self.shown.lefts
 
     @property
     def rights(self) -> Sequence[str]:
-        return self.presented.options
+        return self.shown.options
 
     def reset(self) -> None:
         self.partner = {}

@@ -24,7 +24,7 @@ class OrderInput(RowsInput):
     """The items as arranged so far, first to last."""
 
     def reset(self) -> None:
-        self.items = list(self.presented.options)
+        self.items = list(self.shown.options)
 
     def row_prompts(self) -> Sequence[RowPrompt]:
         return [Hanging(label, item) for label, item in zip(numbers(len(self.items)), self.items)]
@@ -37,7 +37,7 @@ class OrderInput(RowsInput):
             self.redraw(cursor=there)
 
     def not_ready(self) -> str | None:
-        if self.items != list(self.presented.options):
+        if self.items != list(self.shown.options):
             return None
         return "Nothing moved yet: u/d move the highlighted item (Enter again answers as shown)."
 

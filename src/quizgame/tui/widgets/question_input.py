@@ -1,8 +1,8 @@
 """The one small interface every answer widget implements.
 
 An answer widget is made once per question type and reused for every question of that type:
-`present(question)` shows a new `PresentedQuestion` (and forgets the last answer), `response()`
-returns the answer as it stands, in the shape `GameSession.submit` takes (so a timed-out question
+`present(shown)` shows a new question (an `engine.shown.Shown`, plain data) and forgets the last
+answer, `response()` returns the answer as it stands, in the shape `GameSession.submit` takes (so a timed-out question
 can be submitted as it is), and `QuestionInput.Submitted` is posted when the player confirms.
 The question screen knows nothing else about the question types.
 """
@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
+    from quizgame.engine.shown import Shown
 
 Response: TypeAlias = "str | bool | float | list[str] | dict[str, str] | None"
 """choice: str; multi, order: list[str]; truefalse: bool; number, text: str; match: {left: right}."""
@@ -34,10 +34,10 @@ class QuestionInput(Widget):
             super().__init__()
             self.response = response
 
-    presented: PresentedQuestion
+    shown: Shown
     """The question on show (set by `present`)."""
 
-    def present(self, presented: PresentedQuestion) -> None:
+    def present(self, shown: Shown) -> None:
         """Show a new question, with no answer given yet."""
         raise NotImplementedError
 

@@ -1,28 +1,46 @@
 """Which answer widget answers which question type (the TUI's entry of each type; see
-docs/architecture.md, "Adding a question type", for the other tables)."""
+docs/architecture.md, "Adding a question type", for the other tables).
+
+A widget's module is imported when its type is first met: the game's first frame imports only
+the one its first question needs.
+"""
 
 from __future__ import annotations
 
-from quizgame.tui.widgets.choice import ChoiceInput, PollInput
-from quizgame.tui.widgets.cloze import ClozeInput
-from quizgame.tui.widgets.match import CategorizeInput, MatchInput
-from quizgame.tui.widgets.multi import MultiInput
-from quizgame.tui.widgets.order import OrderInput
-from quizgame.tui.widgets.question_input import QuestionInput
-from quizgame.tui.widgets.truefalse import TrueFalseInput
-from quizgame.tui.widgets.typed import EstimateInput, NumberInput, TextInput
+import importlib
+from collections.abc import Iterator, Mapping
 
-INPUT_BY_TYPE: dict[str, type[QuestionInput]] = {
-    "choice": ChoiceInput,
-    "multi": MultiInput,
-    "truefalse": TrueFalseInput,
-    "number": NumberInput,
-    "text": TextInput,
-    "order": OrderInput,
-    "match": MatchInput,
-    "estimate": EstimateInput,
-    "poll": PollInput,
-    "categorize": CategorizeInput,
-    "cloze": ClozeInput,
+from quizgame.tui.widgets.question_input import QuestionInput
+
+_WHERE: dict[str, tuple[str, str]] = {
+    "choice": ("choice", "ChoiceInput"),
+    "multi": ("multi", "MultiInput"),
+    "truefalse": ("truefalse", "TrueFalseInput"),
+    "number": ("typed", "NumberInput"),
+    "text": ("typed", "TextInput"),
+    "order": ("order", "OrderInput"),
+    "match": ("match", "MatchInput"),
+    "estimate": ("typed", "EstimateInput"),
+    "poll": ("choice", "PollInput"),
+    "categorize": ("match", "CategorizeInput"),
+    "cloze": ("cloze", "ClozeInput"),
 }
 
+
+class _Inputs(Mapping[str, type[QuestionInput]]):
+    """Question type -> its answer widget's class, imported on first use."""
+
+    def __getitem__(self, question_type: str) -> type[QuestionInput]:
+        module, name = _WHERE[question_type]
+        found = getattr(importlib.import_module(f"quizgame.tui.widgets.{module}"), name)
+        assert issubclass(found, QuestionInput)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+
+INPUT_BY_TYPE: Mapping[str, type[QuestionInput]] = _Inputs()

@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from quizgame.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
+    from quizgame.engine.shown import Shown
 
 PICK_KEYS = "1234567890"
 """Number keys pick rows 1 to 10 (`0` is the tenth): a question has at most ten options."""
@@ -116,8 +116,8 @@ class RowsInput(QuestionInput):
         """The highlighted row (the first when nothing is highlighted yet)."""
         return self.rows.highlighted or 0
 
-    def present(self, presented: PresentedQuestion) -> None:
-        self.presented = presented
+    def present(self, shown: Shown) -> None:
+        self.shown = shown
         self._warned: str | None = None
         self._clicked: int | None = None
         self.reset()

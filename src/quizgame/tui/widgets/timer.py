@@ -65,6 +65,16 @@ class TimerBar(Horizontal):
             self._tick()
             self._ticker = self.set_interval(TICK_SECONDS, self._tick)
 
+    def show_full(self, seconds: int) -> None:
+        """Show a limit of `seconds` in full without counting (a question not yet answerable:
+        its clock starts with `start`)."""
+        self.stop()
+        self._limit = seconds
+        self.display = seconds > 0
+        if seconds > 0:
+            self.query_one(ProgressBar).update(total=seconds, progress=seconds)
+            self.query_one("#time-left", Label).update(f"{seconds:3d} s")
+
     def extend(self, seconds: int) -> None:
         """The question now allows `seconds` in all (more time was added)."""
         self._limit = seconds

@@ -12,11 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from quizgame.engine.numbers import format_number
 from quizgame.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
-    from quizgame.engine.presentation import PresentedQuestion
+    from quizgame.engine.shown import Shown
 
 
 class AnswerLine(Input):
@@ -38,10 +37,10 @@ class TypedInput(QuestionInput):
             yield AnswerLine(placeholder=self.PLACEHOLDER, id="answer")
             yield Label(id="unit", markup=False)
 
-    def present(self, presented: PresentedQuestion) -> None:
-        self.presented = presented
+    def present(self, shown: Shown) -> None:
+        self.shown = shown
         self.query_one("#answer", AnswerLine).clear()
-        unit = getattr(presented.question, "unit", None) or ""
+        unit = shown.unit or ""
         label = self.query_one("#unit", Label)
         label.update(unit)
         label.display = bool(unit)
@@ -71,13 +70,14 @@ class EstimateInput(NumberInput):
     INSTRUCTIONS = "Type your estimate, Enter to answer: the closer, the more points"
     PLACEHOLDER = "Your estimate"
 
-    def present(self, presented: PresentedQuestion) -> None:
-        super().present(presented)
-        question = presented.question
-        if question.type == "estimate":
-            low, high = format_number(question.min), format_number(question.max)
+    def present(self, shown: Shown) -> None:
+        super().present(shown)
+        if shown.scale is not None:
+            from quizgame.engine.numbers import format_number  # only an estimate's scale
+
+            low, high = (format_number(end) for end in shown.scale)
             label = self.query_one("#unit", Label)
-            label.update(f"{question.unit or ''} (from {low} to {high})".lstrip())
+            label.update(f"{shown.unit or ''} (from {low} to {high})".lstrip())
             label.display = True
 
 
