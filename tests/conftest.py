@@ -9,6 +9,19 @@ from pathlib import Path
 
 import pytest
 
+REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Where the environment asks Python not to write bytecode (PYTHONDONTWRITEBYTECODE, as on
+    this project's shared machine), the workers and the commands the tests start would each
+    compile quizgame's modules again: 4 workers and some 70 `python -m quizgame` processes a run.
+    They share one bytecode cache instead, kept in pytest's own git-ignored folder rather than
+    beside the sources. Runs before xdist starts its workers, which inherit it."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and not hasattr(config, "workerinput"):
+        del os.environ["PYTHONDONTWRITEBYTECODE"]
+        os.environ["PYTHONPYCACHEPREFIX"] = str(REPO / ".pytest_cache" / "bytecode")
+
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers a core. About a third of a serial run is waiting (real processes,

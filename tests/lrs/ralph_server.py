@@ -159,6 +159,12 @@ class Ralph:
             return []
         return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
+    def written(self) -> int:
+        """How many statements the LRS has written whole so far, for polling while it writes: a
+        line it is still writing (no newline yet) is not one, where `stored` would fail on it."""
+        path = self.data / "fs_lrs.jsonl"
+        return path.read_text().count("\n") if path.exists() else 0
+
 
 def validate(statements_jsonl: str) -> dict[str, Any]:
     """Ralph's verdict on statements: {"checked": n, "invalid": [...]}."""

@@ -22,7 +22,9 @@ from tui_helpers import (
     settle,
     shown,
     text_of,
+    time_left,
     type_text,
+    until,
 )
 
 from quizgame.store.folder import SavesFolder
@@ -90,14 +92,13 @@ async def test_the_clock_stops_while_help_is_open_and_warns_in_words(tmp_path: P
         await pilot.press("f1")
         await pilot.pause()
         clocks.advance(60)  # reading the help for a minute
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # three ticks' time in which a running bar would expire
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert app.screen is question
         assert text_of(question, "#time-left").strip() == "7 s"
         clocks.advance(3)
-        await pilot.pause(0.3)
-        assert text_of(question, "#time-left").strip() == "⚠ 4 s left"
+        await until(pilot, lambda: time_left(pilot) == "⚠ 4 s left")
         assert question.query_one("#timer").has_class("-warning")
         await pilot.press("1", "enter")
         await pilot.pause()
@@ -115,7 +116,7 @@ async def test_a_right_answer_typed_too_late_is_explained(tmp_path: Path) -> Non
         assert shown(pilot).type == "text"
         await type_text(pilot, shown(pilot).question.answers[0])  # type: ignore[union-attr]
         clocks.advance(11)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one("#feedback").display)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
         assert text_of(app.screen, "#late") == ("Time ran out before you pressed Enter. What you had "
                                                 "entered would have been right, but it earns 0 points.")

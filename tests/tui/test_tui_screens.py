@@ -24,7 +24,9 @@ from tui_helpers import (
     settle,
     shown,
     text_of,
+    time_left,
     type_text,
+    until,
 )
 
 from quizgame.store.folder import SavesFolder
@@ -167,15 +169,14 @@ async def test_a_timed_out_question_is_submitted_as_it_stands(tmp_path: Path) ->
         assert app.screen.query_one("#timer").display
         assert text_of(app.screen, "#time-left").strip() == "10 s"
         clocks.advance(4)
-        await pilot.pause(0.3)
-        assert text_of(app.screen, "#time-left").strip() == "⚠ 6 s left"  # warned (WCAG 2.2.1)
+        await until(pilot, lambda: time_left(pilot) == "⚠ 6 s left")  # warned (WCAG 2.2.1)
         clocks.advance(7)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one("#feedback").display)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
         await next_question(pilot)
         await type_text(pilot, "Gre")  # the text question runs out mid-word
         clocks.advance(11)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one("#feedback").display)
         assert text_of(app.screen, "#verdict") == "✘ Time's up"
     [session] = SavesFolder(saves).player("Ana").sessions("timed")
     # Nothing picked in the choice question: no answer.

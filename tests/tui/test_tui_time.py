@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import TIMED, Clocks, make_app, new_player, quizzes_folder, screen_text, settle, text_of
+from tui_helpers import (
+    TIMED,
+    Clocks,
+    make_app,
+    new_player,
+    quizzes_folder,
+    screen_text,
+    settle,
+    text_of,
+    time_left,
+    until,
+)
 
 from quizgame.engine.accommodations import Accommodations
 from quizgame.store.folder import SavesFolder
@@ -29,14 +40,13 @@ async def test_more_time_works_ten_times_and_is_saved(tmp_path: Path) -> None:
         assert "^g +30 s" in screen_text(pilot)
         for _ in range(10):
             await pilot.press("ctrl+g")
-        await pilot.pause(0.2)
-        assert text_of(question, "#time-left").strip() == "310 s"
+        await until(pilot, lambda: time_left(pilot) == "310 s")
         assert "Time left: 310 seconds (30 seconds more)." in [str(n.message) for n in app._notifications]
-        await pilot.press("ctrl+g")  # the eleventh: dimmed, nothing added
-        await pilot.pause(0.2)
+        await pilot.press("ctrl+g")  # the eleventh: dimmed, nothing added (extra_seconds below)
+        await pilot.pause()
         assert text_of(question, "#time-left").strip() == "310 s"
         clocks.advance(200)  # far past the quiz's 10 s, within the 310 s now allowed
-        await pilot.pause(0.2)
+        await until(pilot, lambda: time_left(pilot) == "110 s")  # the bar ticked past 10 s
         await pilot.press("1", "enter")
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("timed")
@@ -53,8 +63,7 @@ async def test_more_time_works_while_typing_an_answer(tmp_path: Path) -> None:
         await pilot.press("enter")  # the text question
         await pilot.pause()
         await pilot.press("g", "r", "ctrl+g", "e", "e", "n")
-        await pilot.pause(0.2)
-        assert text_of(app.screen, "#time-left").strip() == "40 s"
+        await until(pilot, lambda: time_left(pilot) == "40 s")
         await pilot.press("enter")
         await pilot.pause()
     session = SavesFolder(saves).player("Ana").sessions("timed")[0]
@@ -67,10 +76,9 @@ async def test_the_warning_is_in_words_and_says_how_to_get_more_time(tmp_path: P
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         clocks.advance(4.5)  # a 10 s question warns with 6 s left
-        await pilot.pause(0.3)
+        warning = "Time left: 6 seconds. Press ^g for 30 seconds more."
+        await until(pilot, lambda: warning in [str(n.message) for n in app._notifications])
         assert text_of(app.screen, "#time-left").strip() == "⚠ 6 s left"
-        messages = [str(n.message) for n in app._notifications]
-        assert "Time left: 6 seconds. Press ^g for 30 seconds more." in messages
 
 
 async def test_twice_the_time_and_the_results_say_so(tmp_path: Path) -> None:
@@ -81,7 +89,7 @@ async def test_twice_the_time_and_the_results_say_so(tmp_path: Path) -> None:
         await settle(pilot)
         assert text_of(app.screen, "#time-left").strip() == "20 s"
         clocks.advance(15)  # late for the quiz's 10 s, in time with twice that
-        await pilot.pause(0.2)
+        await until(pilot, lambda: time_left(pilot) == "⚠ 5 s left")  # the bar ticked past 10 s
         await pilot.press("1", "enter")
         await pilot.pause()
         await pilot.press("enter")
@@ -105,7 +113,7 @@ async def test_untimed_hides_the_timer_and_the_more_time_key(tmp_path: Path) -> 
         assert not app.screen.query_one("#timer").display
         assert "+30 s" not in screen_text(pilot)
         clocks.advance(3600)
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # nothing to wait for: two ticks' time in which a timer would expire it
         await pilot.press("1", "enter")
         await pilot.pause()
     [session] = SavesFolder(saves).player("Ana").sessions("timed")

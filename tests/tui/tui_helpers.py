@@ -5,6 +5,8 @@ prepared through the engine so that a test can start at a state instead of playi
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -122,6 +124,23 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Let the app run until `condition()` holds, an idle moment at a time; fail after `timeout_s`.
+
+    For what happens at the app's own pace (a timer's next tick, a refresh): the test waits for
+    the thing itself rather than for a guess of how long it takes, which is both quicker and
+    safe on a busy machine."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, f"still not so after {timeout_s} s"
+        await pilot.pause()
+
+
+def time_left(pilot: Pilot[Any]) -> str:
+    """What the timer bar of the question on screen says."""
+    return text_of(pilot.app.screen, "#time-left").strip()
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
