@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import quizgame
-from quizgame.cache_folder import CACHE_VARIABLE
+from quizgame.cache_folder import CACHE_VARIABLE, signature
 from quizgame.errors import QuizLoadError
 from quizgame.format import cache, loader
 from quizgame.format.checker import check_file
@@ -147,7 +147,7 @@ def _resigned(change: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
         folder = cache.cache_dir()
         assert folder is not None
         body = change(entry.partition(b"\n")[2])
-        return cache._MAGIC + cache.signature((folder / "key").read_bytes(), body).encode() + b"\n" + body
+        return cache._MAGIC + signature((folder / "key").read_bytes(), body).encode() + b"\n" + body
 
     return corrupt
 

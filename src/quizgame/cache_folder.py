@@ -53,6 +53,37 @@ def signing_key(folder: Path, *, create: bool) -> bytes | None:
     return secret
 
 
+def read_signed(folder: Path, path: Path, magic: bytes, *, max_bytes: int | None = None
+                ) -> bytes | None:
+    """The body of the entry `path` that `write_signed` wrote with `magic` and the key of
+    `folder`; None when it is missing, longer than `max_bytes`, or not signed with that key."""
+    import hmac
+
+    try:
+        with open(path, "rb") as file:
+            entry = file.read() if max_bytes is None else file.read(max_bytes + 1)
+        secret = signing_key(folder, create=False)
+    except (OSError, ValueError):
+        return None
+    if secret is None or not entry.startswith(magic) or (
+        max_bytes is not None and len(entry) > max_bytes
+    ):
+        return None
+    signed, _, body = entry[len(magic):].partition(b"\n")
+    if not hmac.compare_digest(signed, signature(secret, body).encode()):
+        return None
+    return body
+
+
+def write_signed(folder: Path, path: Path, magic: bytes, body: bytes) -> None:
+    """Write `body` as the entry `path`, signed with the key of `folder` (made when missing),
+    atomically. Raises OSError when it cannot."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = signing_key(folder, create=True)
+    assert secret is not None  # made when missing
+    write_atomically(path, magic + signature(secret, body).encode() + b"\n" + body)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step (a reader sees the old file or the new one)."""
     import tempfile  # writing is rare; reading an entry at start-up must not pay for it

@@ -33,13 +33,12 @@ decides what is played and replaces a question that is not its own.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgame.cache_folder import cache_root, modules_stamp, signature, signing_key, write_atomically
+from quizgame.cache_folder import cache_root, modules_stamp, read_signed, write_signed
 from quizgame.engine.shown import Shown
 
 _MAGIC = b"quizgame-opening 1 "
@@ -77,17 +76,11 @@ def read_opening(request: OpeningRequest, seed: int | None) -> Opening | None:
     """The opening kept for this request, when nothing it came from has changed and its seed is
     `seed` (any seed when None); else None."""
     folder = _folder()
-    if folder is None:
+    body = None if folder is None else read_signed(folder, _path(folder, request), _MAGIC,
+                                                    max_bytes=_MAX_BYTES)
+    if body is None:
         return None
     try:
-        with open(_path(folder, request), "rb") as file:
-            entry = file.read(_MAX_BYTES + 1)
-        secret = signing_key(folder, create=False)
-        if secret is None or len(entry) > _MAX_BYTES or not entry.startswith(_MAGIC):
-            return None
-        signed, _, body = entry[len(_MAGIC):].partition(b"\n")
-        if not hmac.compare_digest(signed, signature(secret, body).encode()):
-            return None
         data = json.loads(body)
         quiz_path = Path(data["quiz_path"])
         found_seed = data["seed"]
@@ -107,10 +100,6 @@ def write_opening(request: OpeningRequest, opening: Opening) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        secret = signing_key(folder, create=True)
-        if secret is None:
-            return
         body = json.dumps({
             "quiz_path": str(opening.quiz_path),
             "seed": opening.seed,
@@ -118,7 +107,7 @@ def write_opening(request: OpeningRequest, opening: Opening) -> None:
             "shown": opening.shown.to_json(),
             "stamps": _stamps(request, opening.quiz_path),
         }, ensure_ascii=True, separators=(",", ":")).encode()
-        write_atomically(_path(folder, request), _MAGIC + signature(secret, body).encode() + b"\n" + body)
+        write_signed(folder, _path(folder, request), _MAGIC, body)
     except (OSError, ValueError):
         return
 

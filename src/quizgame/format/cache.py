@@ -26,7 +26,6 @@ cannot be read or written is skipped.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import re
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from quizgame.cache_folder import cache_root, modules_stamp, signature, signing_key, write_atomically
+from quizgame.cache_folder import cache_root, modules_stamp, read_signed, write_signed
 from quizgame.format.models import Quiz, vouched_for
 from quizgame.gc_paused import without_gc
 
@@ -123,17 +122,8 @@ def _keep(key: CacheKey, cached: CachedQuiz) -> None:
 def lookup(key: CacheKey) -> CachedQuiz | None:
     """The quiz cached under `key` (its source file still to be compared), or None."""
     folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        entry = _entry_path(folder, key).read_bytes()
-        secret = signing_key(folder, create=False)
-    except (OSError, ValueError):
-        return None
-    if secret is None or not entry.startswith(_MAGIC):
-        return None
-    signed, _, body = entry[len(_MAGIC):].partition(b"\n")
-    if not hmac.compare_digest(signed, signature(secret, body).encode()):
+    body = None if folder is None else read_signed(folder, _entry_path(folder, key), _MAGIC)
+    if body is None:
         return None
     header_text, _, quiz_json = body.partition(b"\n")
     try:
@@ -155,15 +145,11 @@ def store(key: CacheKey, cached: CachedQuiz) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        secret = signing_key(folder, create=True)
-        if secret is None:
-            return
         header = {"key": _key_fields(key), "source": cached.source,
                   "controls": [[list(loc), codes] for loc, codes in cached.controls]}
         body = (json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
                 + cached.quiz.model_dump_json(exclude_defaults=True).encode())
-        write_atomically(_entry_path(folder, key), _MAGIC + signature(secret, body).encode() + b"\n" + body)
+        write_signed(folder, _entry_path(folder, key), _MAGIC, body)
     except (OSError, ValueError):
         return
 
