@@ -35,8 +35,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quizgame.cache_folder import cache_root, modules_stamp, read_signed, write_signed
 from quizgame.engine.shown import Shown
@@ -47,8 +47,7 @@ _PLAYER_FILE = "player.toml"  # store/player.py's names: the store is not import
 _SESSIONS_DIR = "sessions"
 
 
-@dataclass(frozen=True)
-class OpeningRequest:
+class OpeningRequest(NamedTuple):
     """A game asked for on the command line: `play REFERENCE --player NAME` in quiz mode."""
 
     reference: str
@@ -61,8 +60,7 @@ class OpeningRequest:
     roster: Path | None = None
 
 
-@dataclass(frozen=True)
-class Opening:
+class Opening(NamedTuple):
     """The first question of the game to start: the quiz file it is from, the game's seed, the
     quiz's title and the question as drawn."""
 

@@ -8,19 +8,19 @@ before the quiz models have loaded (engine/openings.py).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from quizgame.safe_text import control_characters
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """One question as drawn: its words, its options in the order shown and its time limit.
 
     `options` and `lefts` are the presented question's (`PresentedQuestion`). `unit` is a typed
     number's or estimate's; `scale` an estimate's (min, max); `cloze_text` a cloze's text with
     its blanks written inline (read with `format.cloze.split_text`).
+    A NamedTuple, not a dataclass: making a dataclass costs every start a millisecond or two, on
+    the way to the game's first frame.
     """
 
     question_id: str
@@ -38,12 +38,12 @@ class Shown:
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON values (tuples as lists)."""
-        return asdict(self)
+        return self._asdict()
 
     @classmethod
     def from_json(cls, data: object) -> Shown:
         """Read back what `to_json` wrote; ValueError for anything else (a file is input)."""
-        if not isinstance(data, dict) or set(data) != {field.name for field in fields(cls)}:
+        if not isinstance(data, dict) or set(data) != set(cls._fields):
             raise ValueError("not a shown question")
         scale = data["scale"]
         if scale is not None:

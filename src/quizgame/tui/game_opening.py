@@ -33,6 +33,8 @@ else:
 
 OPENING_WAIT = 0.5
 """Seconds after Ready that a game drawn from its opening starts at the latest."""
+OPENING_WRITTEN = 0.02
+"""Seconds given to the terminal's output thread to write the opening's frame."""
 
 
 class GameOpening(_AppMixin):
@@ -76,7 +78,9 @@ class GameOpening(_AppMixin):
         if (self._opening is not None and not self._opening_shown and self._running
                 and not self._batch_count and type(renderable).__name__ == "LayoutUpdate"
                 and getattr(screen, "opening_drawn", False)):
-            self.call_later(self._start_opened_game)
+            # Not at once: Textual's output thread writes the frame, and the load would hold the
+            # interpreter (compiling modules, where no bytecode is cached) while it is queued.
+            self.set_timer(OPENING_WRITTEN, self._start_opened_game)
 
     def _start_opened_game(self) -> None:
         from quizgame import startup_gc

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from quizgame.classroom.roster import Roster
@@ -28,8 +27,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class GameSettings:
+class GameSettings(NamedTuple):
     """What one run of the app is about; `clock` and `monotonic` are the engine's clocks.
 
     `quizzes_dirs` come first-wins (see commands/paths.py); `quiz` is the command line's quiz,
@@ -58,8 +56,8 @@ class GameSettings:
     """`play QUIZ --player NAME` in quiz mode: the game whose next opening the app keeps."""
     opening: Opening | None = None
     """The first question of the game to start, drawn before the quiz loads (engine/openings.py)."""
-    clock: Callable[[], datetime] = field(default=utc_now)
-    monotonic: Callable[[], float] = field(default=time.monotonic)
+    clock: Callable[[], datetime] = utc_now
+    monotonic: Callable[[], float] = time.monotonic
 
 
 class GameHost(Protocol):

@@ -31,7 +31,6 @@ from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.errors import QuizgameError
 from quizgame.tui.css import screen_css
-from quizgame.tui.widgets.feedback import FeedbackPanel
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.tui.widgets.question_input import QuestionInput, Response
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from quizgame.engine.session import GameSession
     from quizgame.engine.shown import Shown
     from quizgame.tui.settings import GameSettings
+    from quizgame.tui.widgets.feedback import FeedbackPanel
 
 
 class QuestionScreen(Screen[None]):
@@ -85,6 +85,7 @@ class QuestionScreen(Screen[None]):
         self._answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
         self._resumed = False
+        self._feedback: FeedbackPanel | None = None
         self.opening_drawn = False
         """The opening's question is all drawn (the frame written after this shows it)."""
         self._building = asyncio.Lock()
@@ -101,7 +102,7 @@ class QuestionScreen(Screen[None]):
                 yield Static(id="prompt", markup=False)
                 yield Static(id="instructions")
                 yield Static(id="hint", markup=False)
-            yield FeedbackPanel(id="feedback", classes="panel")
+            # The feedback panel joins them before the first answer (`_add_feedback`).
         yield KeyBar()
 
     @classmethod
@@ -125,6 +126,7 @@ class QuestionScreen(Screen[None]):
         if self._opening is not None:
             await self._draw_opening(self._opening)
             return
+        await self._add_feedback()
         await self.show_current()
         self.call_after_refresh(self._prebuild_input)
 
@@ -138,10 +140,19 @@ class QuestionScreen(Screen[None]):
         self.query_one(TimerBar).show_full(shown.time_limit)
         self.opening_drawn = True
 
+    async def _add_feedback(self) -> None:
+        """The feedback panel, hidden (after the opening's frame: its module and widget need
+        not delay that frame)."""
+        from quizgame.tui.widgets.feedback import FeedbackPanel
+
+        self._feedback = FeedbackPanel(id="feedback", classes="panel")
+        await self.query_one("#stage", Container).mount(self._feedback)
+
     async def attach(self, session: GameSession) -> None:
         """Start the game of the opening on screen: its question now counts and answers. The
         session's first question is drawn instead when it is not the one on screen."""
         opening, self._session, self._opening = self._opening, session, None
+        await self._add_feedback()
         presented = session.current()
         if opening is None or presented is None or presented.shown != opening.shown or (
             session.quiz.quiz.title != opening.title
@@ -182,7 +193,8 @@ class QuestionScreen(Screen[None]):
         self.query_one("#prompt", Static).update(shown.prompt)
         self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
         self.query_one("#hint", Static).display = False
-        self.query_one(FeedbackPanel).display = False
+        if self._feedback is not None:
+            self._feedback.display = False
         body = self.query_one("#question-body", VerticalScroll)
         body.display = True
         body.scroll_home(animate=False)
@@ -274,7 +286,8 @@ class QuestionScreen(Screen[None]):
     def _show_feedback(self, feedback: Feedback) -> None:
         assert self._answered is not None
         self._show_header(self._answered)  # the new score and streak
-        panel = self.query_one(FeedbackPanel)
+        panel = self._feedback
+        assert panel is not None  # added before any question can be answered
         session = self.session
         panel.show(feedback, prompt=self._answered.shown.prompt, scored=session.mode != "practice",
                    claims=session.claims, now=self.settings.clock(), undoable=session.can_undo)
