@@ -24,7 +24,7 @@ from tui_helpers import (
     settle,
 )
 
-from quizgame.engine.openings import Opening, OpeningRequest, read_opening, write_opening
+from quizgame.engine.openings import Opening, OpeningRequest, opening_of, read_opening, write_opening
 from quizgame.engine.session import GameSession
 from quizgame.format import loader
 from quizgame.store import SavesFolder, player_key
@@ -45,9 +45,9 @@ def _opening(tmp_path: Path, clocks: Clocks, quiz: Path) -> Opening:
 
     session = GameSession.start(load_quiz(quiz), SavesFolder(tmp_path / "saves").player("Ana"),
                                 "quiz", seed=SEED, clock=clocks.clock, monotonic=clocks.monotonic)
-    first = session.current()
-    assert first is not None
-    return Opening(quiz.resolve(), SEED, session.quiz.quiz.title, first.shown)
+    opening = opening_of(session, quiz)
+    assert opening is not None
+    return opening
 
 
 def _app(tmp_path: Path, clocks: Clocks, opening: Opening | None, quiz: Path) -> QuizApp:

@@ -36,10 +36,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.cache_folder import cache_root, modules_stamp, read_signed, write_signed
 from quizgame.engine.shown import Shown
+
+if TYPE_CHECKING:
+    from quizgame.engine.session import GameSession
 
 _MAGIC = b"quizgame-opening 1 "
 _MAX_BYTES = 1 << 20
@@ -68,6 +71,15 @@ class Opening(NamedTuple):
     seed: int
     title: str
     shown: Shown
+
+
+def opening_of(session: GameSession, quiz_path: Path) -> Opening | None:
+    """The opening of a session not played yet: its first question as drawn, its seed and its
+    quiz's title (None when it has no question to ask)."""
+    first = session.current()
+    if first is None:
+        return None
+    return Opening(quiz_path.resolve(), session.record.seed, session.quiz.quiz.title, first.shown)
 
 
 def read_opening(request: OpeningRequest, seed: int | None) -> Opening | None:

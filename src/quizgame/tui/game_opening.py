@@ -128,10 +128,9 @@ class GameOpening(_AppMixin):
 
     def _keep_opening(self, session: GameSession) -> None:
         """Work out and keep the first question of this player's next game of the command
-        line's quiz, with its seed drawn now (or the `--seed` given)."""
-        import secrets
-
-        from quizgame.engine.openings import Opening, write_opening
+        line's quiz: a new session (its seed drawn by the engine, or the `--seed` given) that is
+        never played."""
+        from quizgame.engine.openings import opening_of, write_opening
         from quizgame.errors import QuizgameError
 
         settings = self.settings
@@ -139,11 +138,10 @@ class GameOpening(_AppMixin):
         if (request is None or session is not self._command_line_game or session.mode != "quiz"
                 or settings.quiz_path is None):
             return
-        seed = settings.seed if settings.seed is not None else secrets.randbelow(2**31)
         try:
-            first = self._new_session(session.quiz, session.store, "quiz", seed).current()
+            following = self._new_session(session.quiz, session.store, "quiz", settings.seed)
         except QuizgameError:
             return
-        if first is not None:
-            write_opening(request, Opening(settings.quiz_path.resolve(), seed,
-                                           session.quiz.quiz.title, first.shown))
+        opening = opening_of(following, settings.quiz_path)
+        if opening is not None:
+            write_opening(request, opening)
