@@ -3,6 +3,9 @@
 WCAG 2.2.1: when the warning time is reached (`engine.accommodations.warning_seconds`: 20 s on
 limits of 30 s or more) the bar says so in words and a mark, not colour alone, and posts
 `Warning` once, so that the screen can say how to get more time; `extend` adds time.
+
+The clock is read ten times a second, but the bar and the seconds are drawn again only when
+what they show changes (a half cell of bar, a second): a frame costs a layout and a render.
 """
 
 from __future__ import annotations
@@ -10,13 +13,44 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from textual.app import ComposeResult
+from rich.style import Style
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.renderables.bar import Bar
 from textual.timer import Timer
-from textual.widgets import Label, ProgressBar
+from textual.widget import Widget
+from textual.widgets import Label
 
 TICK_SECONDS = 0.1
+
+
+class TimeLeftBar(Widget):
+    """The share of the time left, as a bar drawn in half cells (Textual's progress bar's
+    look, without its percentage, ETA and animation machinery)."""
+
+    COMPONENT_CLASSES = {"bar--bar", "bar--complete"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._share = 1.0
+
+    def show(self, share: float) -> None:
+        """Show `share` (0 to 1) of the bar, redrawn only if a half cell changes."""
+        share = min(max(share, 0.0), 1.0)
+        if self._half_cells(share) != self._half_cells(self._share):
+            self.refresh()
+        self._share = share
+
+    def _half_cells(self, share: float) -> int:
+        return int(share * self.size.width * 2)
+
+    def render(self) -> RenderResult:
+        width = self.size.width
+        drawn = self._half_cells(self._share) / 2
+        style = self.get_component_rich_style("bar--bar" if drawn < width else "bar--complete")
+        return Bar(highlight_range=(0, drawn), highlight_style=Style.from_color(style.color),
+                   background_style=Style.from_color(style.bgcolor))
 
 
 class TimerBar(Horizontal):
@@ -46,9 +80,10 @@ class TimerBar(Horizontal):
         self._started = 0.0
         self._ticker: Timer | None = None
         self._paused_at: float | None = None
+        self._said = ""
 
     def compose(self) -> ComposeResult:
-        yield ProgressBar(show_percentage=False, show_eta=False, id="time-bar")
+        yield TimeLeftBar(id="time-bar")
         yield Label(id="time-left")
 
     def start(self, seconds: int, warning: int = 0) -> None:
@@ -72,8 +107,8 @@ class TimerBar(Horizontal):
         self._limit = seconds
         self.display = seconds > 0
         if seconds > 0:
-            self.query_one(ProgressBar).update(total=seconds, progress=seconds)
-            self.query_one("#time-left", Label).update(f"{seconds:3d} s")
+            self.query_one(TimeLeftBar).show(1.0)
+            self._say(f"{seconds:3d} s")
 
     def extend(self, seconds: int) -> None:
         """The question now allows `seconds` in all (more time was added)."""
@@ -91,7 +126,7 @@ class TimerBar(Horizontal):
         if self._ticker is not None and self._paused_at is None:
             self._paused_at = self._monotonic()
             self._ticker.pause()
-            self.query_one("#time-left", Label).update("paused")
+            self._say("paused")
 
     def resume(self) -> None:
         if self._ticker is not None and self._paused_at is not None:
@@ -102,14 +137,19 @@ class TimerBar(Horizontal):
 
     def _tick(self) -> None:
         left = max(0.0, self._limit - (self._monotonic() - self._started))
-        self.query_one(ProgressBar).update(total=self._limit, progress=left)
+        self.query_one(TimeLeftBar).show(left / self._limit if self._limit else 0.0)
         warning = 0 < left <= self._warning
         self.set_class(warning, "-warning")
-        self.query_one("#time-left", Label).update(
-            f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
+        self._say(f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
         if warning and not self._warned:
             self.post_message(self.Warning(math.ceil(left)))
         self._warned = warning or (self._warned and left <= self._warning)
         if left <= 0:
             self.stop()
             self.post_message(self.Expired())
+
+    def _say(self, text: str) -> None:
+        """Show `text` as the time left (its width is fixed: no layout needed)."""
+        if text != self._said:
+            self._said = text
+            self.query_one("#time-left", Label).update(text, layout=False)
