@@ -4,7 +4,9 @@ render, for a player's machine and for every test waiting on a question)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, NamedTuple
 
 import pytest
 from textual.app import App, ComposeResult
@@ -21,6 +23,26 @@ class _Timer(App[None]):
 
     def compose(self) -> ComposeResult:
         yield TimerBar(self.clocks.monotonic, id="timer")
+
+
+class _Running(NamedTuple):
+    clocks: Clocks
+    pilot: Any
+    timer: TimerBar
+    bar: TimeLeftBar
+
+
+@asynccontextmanager
+async def _counting_down(seconds: int) -> AsyncIterator[_Running]:
+    """A timer bar 80 columns wide counting `seconds` down on a frozen clock, drawn."""
+    clocks = Clocks()
+    app = _Timer(clocks)
+    async with app.run_test(size=(80, 3)) as pilot:
+        timer = app.query_one(TimerBar)
+        timer.start(seconds)
+        await pilot.pause()
+        yield _Running(clocks, pilot, timer, app.query_one(TimeLeftBar))
+        timer.stop()
 
 
 @pytest.fixture
@@ -44,30 +66,18 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def test_a_frozen_clock_draws_nothing_again(drawn: list[str]) -> None:
-    clocks = Clocks()
-    app = _Timer(clocks)
-    async with app.run_test(size=(80, 3)) as pilot:
-        timer = app.query_one(TimerBar)
-        timer.start(30)
-        await pilot.pause()
+    async with _counting_down(30) as (_, pilot, timer, _):
         assert " 30 s" in drawn and "bar" in drawn
         drawn.clear()
         for _ in range(20):  # two seconds of ticks, the clock standing still
             timer._tick()
         await pilot.pause()
         assert drawn == []
-        timer.stop()
 
 
 async def test_the_seconds_change_once_a_second_and_the_bar_by_half_cells(drawn: list[str]) -> None:
-    clocks = Clocks()
-    app = _Timer(clocks)
-    async with app.run_test(size=(80, 3)) as pilot:
-        timer = app.query_one(TimerBar)
-        timer.start(30)
-        await pilot.pause()
-        width = app.query_one(TimeLeftBar).size.width
-        half_cell = 30 / (2 * width)  # seconds per half cell of bar
+    async with _counting_down(30) as (clocks, pilot, timer, bar):
+        half_cell = 30 / (2 * bar.size.width)  # seconds per half cell of bar
         clocks.advance(half_cell / 2)  # off the full bar's edge
         timer._tick()
         await pilot.pause()
@@ -85,17 +95,10 @@ async def test_the_seconds_change_once_a_second_and_the_bar_by_half_cells(drawn:
         timer._tick()
         await pilot.pause()
         assert sorted(drawn) == [" 29 s", "bar"]
-        timer.stop()
 
 
 async def test_the_bar_shows_the_share_of_time_left_in_half_cells() -> None:
-    clocks = Clocks()
-    app = _Timer(clocks)
-    async with app.run_test(size=(80, 3)) as pilot:
-        timer = app.query_one(TimerBar)
-        timer.start(10)
-        await pilot.pause()
-        bar = app.query_one(TimeLeftBar)
+    async with _counting_down(10) as (clocks, pilot, timer, bar):
         full = bar.render_line(0).text
         assert full == "━" * bar.size.width
         clocks.advance(5)
@@ -106,4 +109,3 @@ async def test_the_bar_shows_the_share_of_time_left_in_half_cells() -> None:
         filled = "".join(segment.text for segment in segments
                          if segment.style is not None and segment.style.color == colour)
         assert filled == "━" * (bar.size.width // 2)
-        timer.stop()
