@@ -17,10 +17,13 @@ def pytest_configure(config: pytest.Config) -> None:
     this project's shared machine), the workers and the commands the tests start would each
     compile quizgame's modules again: 4 workers and some 70 `python -m quizgame` processes a run.
     They share one bytecode cache instead, kept in pytest's own git-ignored folder rather than
-    beside the sources. Runs before xdist starts its workers, which inherit it."""
+    beside the sources (tests/bytecode_cache.py). Runs before xdist starts its workers, which
+    inherit it; Ralph's interpreter (tests/lrs) does too."""
     if os.environ.get("PYTHONDONTWRITEBYTECODE") and not hasattr(config, "workerinput"):
-        del os.environ["PYTHONDONTWRITEBYTECODE"]
-        os.environ["PYTHONPYCACHEPREFIX"] = str(REPO / ".pytest_cache" / "bytecode")
+        from bytecode_cache import use_shared_cache
+
+        use_shared_cache(REPO / ".pytest_cache" / "bytecode",
+                         REPO.glob(".ralph-venv/lib/python*/site-packages"))
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
