@@ -46,6 +46,8 @@ class TimerBar(Horizontal):
         self._started = 0.0
         self._ticker: Timer | None = None
         self._paused_at: float | None = None
+        self._said = ""
+        """What the label says: a tick that would say it again leaves it alone."""
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(show_percentage=False, show_eta=False, id="time-bar")
@@ -73,7 +75,7 @@ class TimerBar(Horizontal):
         self.display = seconds > 0
         if seconds > 0:
             self.query_one(ProgressBar).update(total=seconds, progress=seconds)
-            self.query_one("#time-left", Label).update(f"{seconds:3d} s")
+            self._say(f"{seconds:3d} s")
 
     def extend(self, seconds: int) -> None:
         """The question now allows `seconds` in all (more time was added)."""
@@ -91,7 +93,7 @@ class TimerBar(Horizontal):
         if self._ticker is not None and self._paused_at is None:
             self._paused_at = self._monotonic()
             self._ticker.pause()
-            self.query_one("#time-left", Label).update("paused")
+            self._say("paused")
 
     def resume(self) -> None:
         if self._ticker is not None and self._paused_at is not None:
@@ -105,11 +107,17 @@ class TimerBar(Horizontal):
         self.query_one(ProgressBar).update(total=self._limit, progress=left)
         warning = 0 < left <= self._warning
         self.set_class(warning, "-warning")
-        self.query_one("#time-left", Label).update(
-            f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
+        self._say(f"⚠ {math.ceil(left)} s left" if warning else f"{math.ceil(left):3d} s")
         if warning and not self._warned:
             self.post_message(self.Warning(math.ceil(left)))
         self._warned = warning or (self._warned and left <= self._warning)
         if left <= 0:
             self.stop()
             self.post_message(self.Expired())
+
+    def _say(self, text: str) -> None:
+        # A label's update lays the whole screen out again: ten times a second, that is most
+        # of what a running clock costs, and its text changes once a second at most.
+        if text != self._said:
+            self._said = text
+            self.query_one("#time-left", Label).update(text)
