@@ -72,7 +72,10 @@ def bundled_app(tmp_path: Path, quiz: Path, chunk: int) -> tuple[QuizApp, GameSe
     walk = range(max(1, own.start - 1), own.stop)
     while (presented := session.current()) is not None and presented.number < walk.start:
         session.submit(right_response(presented.question))
-    return make_app(quizzes_folder(tmp_path, quiz), saves, clocks, session=session), session, walk
+    # A walk draws question after question as a game does: with each type's widget built
+    # ahead, as players have them (one built as its question is drawn is not yet laid out).
+    app = make_app(quizzes_folder(tmp_path, quiz), saves, clocks, session=session, build_ahead=True)
+    return app, session, walk
 
 
 async def each_question(pilot: Pilot[Any], session: GameSession, walk: range) -> AsyncIterator[PresentedQuestion]:

@@ -83,7 +83,8 @@ async def test_the_widgets_of_the_quizs_other_types_are_built_hidden_after_the_f
     from quizgame.format import load_quiz
     from quizgame.tui.widgets.question_input import QuestionInput
 
-    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES)
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks(), player="Ana", quiz_path=ALL_TYPES,
+                   build_ahead=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         types = {question.type for question in load_quiz(ALL_TYPES).questions}

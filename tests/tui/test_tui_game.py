@@ -33,7 +33,8 @@ from quizgame.tui.screens.results import ResultsScreen
 
 async def test_a_whole_quiz_of_every_type_is_played_and_saved(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    app = make_app(quizzes_folder(tmp_path), saves, Clocks())
+    # As players have it: each type's widget built ahead while the one before is answered.
+    app = make_app(quizzes_folder(tmp_path), saves, Clocks(), build_ahead=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await new_player(pilot, "Ana")
         await pilot.press("enter")  # play the highlighted quiz

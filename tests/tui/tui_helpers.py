@@ -62,7 +62,10 @@ def quizzes_folder(tmp_path: Path, *files: Path) -> Path:
 
 
 def make_app(quizzes: Path, saves: Path, clocks: Clocks, **options: Any) -> QuizApp:
-    """The app as the CLI makes it, with a fixed seed, frozen clocks and no animations."""
+    """The app as the CLI makes it, with a fixed seed, frozen clocks and no animations; and,
+    unless `build_ahead=True` is given, no answer widgets built ahead of their questions: a
+    test that looks at a question or two would pay for building every type's."""
+    options.setdefault("build_ahead", False)
     app = create_app(
         quizzes, saves, seed=SEED, clock=clocks.clock, monotonic=clocks.monotonic, **options
     )

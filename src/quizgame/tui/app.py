@@ -95,10 +95,11 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         return self._prepared is None and settings.player is not None and settings.quiz_path is not None
 
     def get_default_screen(self) -> Screen[None]:
-        if self._straight_to_game:
+        if self._straight_to_game or self._prepared is not None:
             from quizgame.tui.screens.start import StartScreen
 
-            # The home screen, once it is shown.
+            # The home screen, once it is shown: a game started at a prepared session, too,
+            # reads no quizzes or saves for a home screen that may never be shown.
             return StartScreen(self.settings, opening=self._opening is not None)
         from quizgame.tui.screens.home import HomeScreen
 
@@ -303,6 +304,7 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     session: GameSession | None = None,
+    build_ahead: bool = True,
 ) -> QuizApp:
     """The app for these folders (one quizzes folder, or several first-wins); with `player` and
     `quiz_path` it goes straight to the game.
@@ -311,7 +313,8 @@ def create_app(
     opens on that session's question screen: tests start at a state instead of replaying it.
     With `opening_request` (`play QUIZ --player NAME`, quiz mode) the app keeps the first
     question of the player's next game; with `opening` it draws this game's first question
-    before loading the quiz (engine/openings.py).
+    before loading the quiz (engine/openings.py). `build_ahead=False` builds each answer
+    widget only when its question is drawn (`GameSettings.build_ahead`).
     """
     folders = (Path(quizzes),) if isinstance(quizzes, (str, Path)) else tuple(map(Path, quizzes))
     settings = GameSettings(
@@ -334,6 +337,7 @@ def create_app(
         opening=opening,
         clock=clock or utc_now,
         monotonic=monotonic or time.monotonic,
+        build_ahead=build_ahead,
     )
     return QuizApp(settings, session)
 

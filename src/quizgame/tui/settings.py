@@ -58,6 +58,10 @@ class GameSettings(NamedTuple):
     """The first question of the game to start, drawn before the quiz loads (engine/openings.py)."""
     clock: Callable[[], datetime] = utc_now
     monotonic: Callable[[], float] = time.monotonic
+    build_ahead: bool = True
+    """Once a game's first question is drawn, build the answer widgets of its quiz's other
+    question types, hidden (tui/screens/question.py). False: each is built when its first
+    question is drawn, which a test that looks at a question or two can afford."""
 
 
 class GameHost(Protocol):

@@ -6,7 +6,8 @@ It renders what `GameSession.current()` presents, hands the widget's response to
 Answer widgets are made once per question type and reused, and the feedback is a panel rather
 than a screen: going on to the next question redraws text instead of building widgets. Once the
 first question is drawn, the widgets of the quiz's other types are built, hidden, one per
-refresh, so that the first question of each type is drawn as fast as any other.
+refresh, so that the first question of each type is drawn as fast as any other (unless
+`GameSettings.build_ahead` is off).
 
 A game started from the command line may open on its first question before its session exists
 (`QuestionScreen.opening`, engine/openings.py): the question is drawn from plain data, its
@@ -166,8 +167,8 @@ class QuestionScreen(Screen[None]):
     async def _prebuild_input(self) -> None:
         """Build the next answer widget the quiz will need, hidden, then the one after it at
         the next refresh (a key pressed meanwhile waits for one widget at most)."""
-        if self.app.screen is not self or not self.is_attached:
-            return  # left, or under a dialog: the rest are built when needed
+        if not self.settings.build_ahead or self.app.screen is not self or not self.is_attached:
+            return  # not wanted, left, or under a dialog: the rest are built when needed
         types = dict.fromkeys(question.type for question in self.session.quiz.questions)
         missing = [question_type for question_type in types if question_type not in self._inputs]
         if missing:

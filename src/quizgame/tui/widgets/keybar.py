@@ -65,4 +65,6 @@ class KeyBar(Static):
         # Two spaces between keys when they fit, else one: an 80-column footer keeps every key.
         length = sum(len(part) for part in parts)
         gap = "  " if length + 2 * (len(parts) - 1) <= width else " "
-        self.update(Content(gap).join(parts))
+        # One line whatever it says (`#keybar` in quizgame.tcss: height 1, the screen's width):
+        # new keys repaint the bar alone, with no layout of the whole screen at each key press.
+        self.update(Content(gap).join(parts), layout=False)
