@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import run_main
 from engine_data import DATA, quiz
 from fakes import FakeClock, MemoryStore
 from quizgame.cli import main
@@ -74,16 +75,8 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path, capsys):
 
 @pytest.fixture
 def plain_main(capsys, monkeypatch) -> Callable[..., tuple[int, str, str]]:
-    """`quizgame play QUIZ --plain ARGS` through `main` in this process: (status, out, err).
-    Its stdin is `stdin` as a pipe would give it (bytes behind a text layer, no terminal)."""
-
-    def run(*args: str, stdin: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8"))
-        status = main(["play", *args, "--plain"])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
+    """`quizgame play ARGS --plain` in this process (cli_run.py): (status, out, err)."""
+    return lambda *args, stdin="": run_main(capsys, monkeypatch, "play", *args, "--plain", stdin=stdin)
 
 
 def plain_game_args(saves: Path, *args: str) -> tuple[str, ...]:
