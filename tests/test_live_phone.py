@@ -35,10 +35,9 @@ def _missing() -> str | None:
     return None
 
 
-# One Chromium for the module (its launch, and Playwright's driver, cost a second or two of CPU
-# each): the tests share one xdist worker and its event loop, and each page is a fresh browser
-# context of its own.
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.xdist_group("chromium")]
+# One Chromium for the module and worker (its launch, and Playwright's driver, cost a second or
+# two of CPU each): the tests share its event loop, and each page is a fresh browser context.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -28,9 +28,8 @@ def ralph_venv() -> None:
 
 @pytest.fixture(scope="module")
 def ralph_server(ralph_venv: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ralph.Ralph]:
-    """One Ralph per test module: starting one takes seconds of CPU, and every test empties it
-    first (`lrs`). The module's tests are one xdist group, so that a run starts one Ralph rather
-    than one in every worker that gets an LRS test.
+    """One Ralph per test module and worker: starting one takes a second or two of CPU, and
+    every test empties it first (`lrs`).
 
     Its pages hold 7 statements (Ralph's default: 100), so that every read follows `more` links.
     """

@@ -25,9 +25,6 @@ from quizgame.cli import main
 from quizgame.interop.lrs import Lrs
 from quizgame.store import SavesFolder
 
-# All on one xdist worker (`--dist loadgroup`, pyproject.toml): one Ralph a run, not one a worker.
-pytestmark = pytest.mark.xdist_group("ralph")
-
 DATA = Path(__file__).parents[1] / "data" / "classroom"
 QUIZZES = str(QUIZ_PATH.parent)
 
