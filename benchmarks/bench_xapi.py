@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_xapi.py [--keep DIR] [--repeats 3]
 
 The class of bench_classroom (30 players × 20 quiz games × 60 answers of the bundled quiz: 37,200
-statements) is pushed to a fresh Ralph (`ralph runserver -b fs`, from the tests' Ralph venv with
-their fs fixes, see tests/lrs/ralph_server.py), then read back: all statements page by page,
+statements) is pushed to a fresh Ralph (its API on the fs backend, from the tests' Ralph venv
+with their fs fixes, see tests/lrs/ralph_server.py), then read back: all statements page by page,
 and `scores` / `report` from the LRS against the same from the saves folder. Prints figures
 (min / median / max over the repeats); asserts only that the LRS gives the folder's leaderboard.
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import pytest_asyncio
 
 from live_helpers import RIGHT, players, question_id, running_hub, step
 
@@ -33,7 +35,12 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture
+# One Chromium for the module and worker (its launch, and Playwright's driver, cost a second or
+# two of CPU each): the tests share its event loop, and each page is a fresh browser context.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def browser() -> AsyncIterator[object]:
     missing = _missing()
     if missing:
@@ -51,11 +58,27 @@ async def browser() -> AsyncIterator[object]:
             await chromium.close()
 
 
-async def test_a_phone_joins_answers_survives_a_refresh_and_sees_the_podium(
-        tmp_path: Path, browser) -> None:
-    async with running_hub(tmp_path) as hub, players(hub, ["Ben"]) as (ben,):
+@pytest_asyncio.fixture(loop_scope="module")
+async def new_page(browser) -> AsyncIterator[Callable[[], Awaitable[Any]]]:
+    """Opens a phone's page (its own context); closed after the test, so that no page of a
+    finished test keeps talking to a hub that has stopped."""
+    pages = []
+
+    async def opened() -> Any:
         page = await browser.new_page()  # type: ignore[attr-defined]
         page.set_default_timeout(WAIT_MS)
+        pages.append(page)
+        return page
+
+    yield opened
+    for page in pages:
+        await page.close()
+
+
+async def test_a_phone_joins_answers_survives_a_refresh_and_sees_the_podium(
+        tmp_path: Path, new_page) -> None:
+    async with running_hub(tmp_path) as hub, players(hub, ["Ben"]) as (ben,):
+        page = await new_page()
         await page.goto(f"http://127.0.0.1:{hub.port}/?code={hub.game.code}")
         assert await page.input_value("#code") == hub.game.code
         await page.fill("#name", "Phone Ana")
@@ -96,14 +119,13 @@ async def test_a_phone_joins_answers_survives_a_refresh_and_sees_the_podium(
 
 
 async def test_a_player_whose_laptop_died_rejoins_from_a_phone_with_the_rejoin_code(
-        tmp_path: Path, browser) -> None:
+        tmp_path: Path, new_page) -> None:
     async with running_hub(tmp_path) as hub, players(hub, ["Ana", "Ben"]) as (ana, _ben):
         rejoin = ana.messages[0]["rejoin"]
         await step(hub, "start")
         await ana.expect("question")
         await ana.drop()
-        page = await browser.new_page()  # type: ignore[attr-defined]
-        page.set_default_timeout(WAIT_MS)
+        page = await new_page()
         await page.goto(f"http://127.0.0.1:{hub.port}/?code={hub.game.code}")
         await page.fill("#name", "Ana")
         await page.fill("#rejoin", rejoin.lower())
@@ -114,13 +136,12 @@ async def test_a_player_whose_laptop_died_rejoins_from_a_phone_with_the_rejoin_c
 
 
 async def test_the_phone_page_has_a_more_time_button_when_the_teacher_allows_it(
-        tmp_path: Path, browser) -> None:
+        tmp_path: Path, new_page) -> None:
     from quizgame.live.game import Settings
 
     for allowed in (True, False):
         async with running_hub(tmp_path / str(allowed), Settings(more_time_key=allowed)) as hub:
-            page = await browser.new_page()  # type: ignore[attr-defined]
-            page.set_default_timeout(WAIT_MS)
+            page = await new_page()
             await page.goto(f"http://127.0.0.1:{hub.port}/?code={hub.game.code}")
             await page.fill("#name", "Zoë")
             await page.click("#join-button")

@@ -1,4 +1,5 @@
-"""Plain mode: a real game through a subprocess, and details of the line protocol in-process."""
+"""Plain mode: a real game through a subprocess, the command line's other cases through its
+`main` in-process (stdin a pipe's bytes, stdout captured), and details of the line protocol."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from cli_run import run_main
 from engine_data import DATA, quiz
 from fakes import FakeClock, MemoryStore
+from quizgame.cli import main
 from quizgame.errors import PlayerNameError
 from quizgame.plain import Console, play_plain
 from quizgame.store import SavesFolder
@@ -48,7 +52,7 @@ def run_plain(*args: str, stdin: str, saves: Path) -> subprocess.CompletedProces
     )
 
 
-def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
+def test_a_scripted_game_ends_with_the_expected_score(tmp_path, capsys):
     done = run_plain("--player", "Zoë", stdin="\n".join(SCRIPT) + "\n", saves=tmp_path)
     assert done.returncode == 0, done.stderr
     out = done.stdout
@@ -59,13 +63,9 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
                   "Claim filed: your teacher will check it", "claimed, waiting for the teacher"):
         assert words in out
     assert "\x1b[" not in out  # no colour into a pipe
-    history = subprocess.run(
-        [sys.executable, "-m", "quizgame", "history", "--player", "Zoë", "--format", "json",
-         "--saves", str(tmp_path)],
-        capture_output=True, text=True, encoding="utf-8", timeout=60,
-    )
-    assert history.returncode == 0, history.stderr
-    [game] = json.loads(history.stdout)["sessions"]
+    # What the game saved, as `history` reads it back (in-process: the game was the real process).
+    assert main(["history", "--player", "Zoë", "--format", "json", "--saves", str(tmp_path)]) == 0
+    [game] = json.loads(capsys.readouterr().out)["sessions"]
     assert game["score"] == EXPECTED_SCORE and game["finished_at"] is not None
     assert len(game["answers"]) == 7
     assert [a["question_id"] for a in game["answers"] if a["claim"] == "open"] == ["painter"]
@@ -73,43 +73,50 @@ def test_a_scripted_game_ends_with_the_expected_score(tmp_path):
     assert [a["question_id"] for a in game["answers"] if a["hint_used"]] == ["capital"]
 
 
-def test_end_of_input_keeps_what_was_answered(tmp_path):
-    done = run_plain("--player", "Ana", stdin="Picasso\n\n1,2\n\n", saves=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Stopped. 2 answers saved; start this quiz again to continue." in done.stdout
+@pytest.fixture
+def plain_main(capsys, monkeypatch) -> Callable[..., tuple[int, str, str]]:
+    """`quizgame play ARGS --plain` in this process (cli_run.py): (status, out, err)."""
+    return lambda *args, stdin="": run_main(capsys, monkeypatch, "play", *args, "--plain", stdin=stdin)
+
+
+def plain_game_args(saves: Path, *args: str) -> tuple[str, ...]:
+    return (str(PLAIN_GAME), "--seed", "1", "--saves", str(saves), *args)
+
+
+def test_end_of_input_keeps_what_was_answered(tmp_path, plain_main):
+    status, out, err = plain_main(*plain_game_args(tmp_path, "--player", "Ana"),
+                                  stdin="Picasso\n\n1,2\n\n")
+    assert status == 0, err
+    assert "Stopped. 2 answers saved; start this quiz again to continue." in out
     [record] = SavesFolder(tmp_path).player("Ana").sessions()
     assert len(record.answers) == 2 and not record.finished
 
 
-def test_the_name_is_asked_for_when_not_given(tmp_path):
-    done = run_plain(stdin="\n  Zoë  \nPicasso\n", saves=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Your name: " in done.stdout and "cannot be empty" in done.stdout
-    assert "player Zoë" in done.stdout
+def test_the_name_is_asked_for_when_not_given(tmp_path, plain_main):
+    status, out, err = plain_main(*plain_game_args(tmp_path), stdin="\n  Zoë  \nPicasso\n")
+    assert status == 0, err
+    assert "Your name: " in out and "cannot be empty" in out
+    assert "player Zoë" in out
     assert len(SavesFolder(tmp_path).player("Zoë").sessions()[0].answers) == 1
 
 
-def test_a_bad_player_name_exits_2(tmp_path):
-    done = run_plain("--player", "x" * 41, stdin="", saves=tmp_path)
-    assert done.returncode == 2 and "at most 40" in done.stderr
+def test_a_bad_player_name_exits_2(tmp_path, plain_main):
+    status, _, err = plain_main(*plain_game_args(tmp_path, "--player", "x" * 41))
+    assert status == 2 and "at most 40" in err
     assert not any(tmp_path.iterdir())
 
 
-def test_a_bad_quiz_file_prints_its_problems_and_exits_1(tmp_path):
+def test_a_bad_quiz_file_prints_its_problems_and_exits_1(tmp_path, plain_main):
     bad = tmp_path / "bad.toml"
     bad.write_text('[quiz]\nid = "bad"\ntitle = "Bad"\n[[questions]]\nid = "q"\ntype = "choice"\n',
                    encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "quizgame", "play", str(bad), "--plain"],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1 and "bad.toml" in done.stderr and "Traceback" not in done.stderr
+    status, _, err = plain_main(str(bad))
+    assert status == 1 and "bad.toml" in err and "Traceback" not in err
 
 
-def test_an_unknown_quiz_id_is_a_clear_error(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "quizgame", "play", "no-such-quiz", "--plain", "--quizzes", str(DATA)],
-        capture_output=True, text=True, timeout=60,
-    )
-    assert done.returncode == 2 and "plain-game" in done.stderr and "Traceback" not in done.stderr
+def test_an_unknown_quiz_id_is_a_clear_error(plain_main):
+    status, _, err = plain_main("no-such-quiz", "--quizzes", str(DATA))
+    assert status == 2 and "plain-game" in err and "Traceback" not in err
 
 
 # -- in-process: the line protocol --------------------------------------------------------------
@@ -255,36 +262,32 @@ def test_a_number_answer_can_be_claimed_and_true_false_takes_1_and_2():
     assert answers[-1].question_type == "number" and answers[-1].claim == "open"
 
 
-def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path):
+def test_a_game_whose_answers_cannot_be_saved_does_not_start(tmp_path, plain_main):
     # Issue 10 (low): a read-only or full saves folder used to fail only after the first answer.
     from quizgame.store import SavesFolder
 
     (SavesFolder(tmp_path).player("Zoë").path / "sessions").write_text("not a folder")
-    done = run_plain("--player", "Zoë", stdin="\n".join(SCRIPT) + "\n", saves=tmp_path)
-    assert done.returncode == 2
-    assert "answers cannot be saved here" in done.stderr and "Question 1" not in done.stdout
+    status, out, err = plain_main(*plain_game_args(tmp_path, "--player", "Zoë"),
+                                  stdin="\n".join(SCRIPT) + "\n")
+    assert status == 2
+    assert "answers cannot be saved here" in err and "Question 1" not in out
 
 
-def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path):
+def test_numbers_are_read_in_the_quiz_language_in_plain_mode_too(tmp_path, plain_main):
     quiz_file = tmp_path / "es.toml"
     quiz_file.write_text(
         '[quiz]\nid = "es"\ntitle = "Cifras"\nlanguage = "es"\n\n[[questions]]\nid = "muertes"\n'
         'type = "number"\nprompt = "¿Más de cuántas personas?"\nanswer = 58000\n',
         encoding="utf-8",
     )
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run(
-        [sys.executable, "-m", "quizgame", "play", str(quiz_file), "--plain", "--player", "Ana",
-         "--saves", str(tmp_path / "saves")],
-        input="más de 58.000\ncincuenta y ocho mil\n", capture_output=True, text=True,
-        encoding="utf-8", env=env, timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Type one number, not a range or an estimate" in done.stdout
-    assert "Correct: 1 of 1" in done.stdout
+    status, out, err = plain_main(str(quiz_file), "--player", "Ana", "--saves", str(tmp_path / "saves"),
+                                  stdin="más de 58.000\ncincuenta y ocho mil\n")
+    assert status == 0, err
+    assert "Type one number, not a range or an estimate" in out
+    assert "Correct: 1 of 1" in out
 
 
-def test_a_round_of_n_questions_from_the_command_line(tmp_path):
-    done = run_plain("--player", "Ana", "--round", "2", stdin="", saves=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Question 1 of 2" in done.stdout
+def test_a_round_of_n_questions_from_the_command_line(tmp_path, plain_main):
+    status, out, err = plain_main(*plain_game_args(tmp_path, "--player", "Ana", "--round", "2"))
+    assert status == 0, err
+    assert "Question 1 of 2" in out

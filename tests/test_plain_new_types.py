@@ -3,30 +3,33 @@ from every player's saves (the CLI wires the saves folder in)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from cli_run import run_main
 from engine_data import DATA
 from quizgame.classroom.polls import poll_votes, split_lines
 
 QUIZ = DATA / "new-types.toml"
 
 
-def play(player: str, lines: list[str], saves: Path) -> str:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "quizgame", "play", str(QUIZ), "--plain", "--seed", "1",
-         "--saves", str(saves), "--player", player],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, encoding="utf-8", env=env,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+@pytest.fixture
+def play(capsys, monkeypatch) -> Callable[[str, list[str], Path], str]:
+    """A player's game of QUIZ through the command line (in-process, cli_run.py): its output."""
+
+    def played(player: str, lines: list[str], saves: Path) -> str:
+        status, out, err = run_main(capsys, monkeypatch, "play", str(QUIZ), "--plain", "--seed", "1",
+                                    "--saves", str(saves), "--player", player,
+                                    stdin="\n".join(lines) + "\n")
+        assert status == 0, err
+        return out
+
+    return played
 
 
-def test_an_estimate_off_the_scale_is_asked_again_and_a_poll_shows_how_everyone_voted(tmp_path: Path) -> None:
+def test_an_estimate_off_the_scale_is_asked_again_and_a_poll_shows_how_everyone_voted(tmp_path: Path, play) -> None:
     play("Ana", ["79", "", "8849", "", "1", ""], tmp_path)  # "": Enter after each feedback
     out = play("Ben", ["500", "129", "", "9000 m", "", "2", ""], tmp_path)
     assert "Answer: your estimate, a number from 0 to 400 (closer earns more)." in out
@@ -48,7 +51,7 @@ def test_the_split_reads_as_bars_and_shares() -> None:
     assert split_lines((("Yes", 0), ("No", 0))) == []
 
 
-def test_continuing_counts_the_poll_among_the_questions_as_they_were_shown(tmp_path: Path) -> None:
+def test_continuing_counts_the_poll_among_the_questions_as_they_were_shown(tmp_path: Path, play) -> None:
     play("Ana", ["79", ""], tmp_path)  # one answer, then the input ends
     out = play("Ana", ["c", "8849", "", "1", ""], tmp_path)
     assert "continue (question 2 of 3)" in out and "Question 2 of 3" in out

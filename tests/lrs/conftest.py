@@ -1,4 +1,4 @@
-"""Fixtures for the tests against a real Ralph LRS (see ralph.py).
+"""Fixtures for the tests against a real Ralph LRS (see ralph_server.py).
 
 Without Ralph's venv, and no way to make it, the tests skip with the reason, unless `CI` is
 set: in CI they fail instead.
@@ -28,8 +28,8 @@ def ralph_venv() -> None:
 
 @pytest.fixture(scope="module")
 def ralph_server(ralph_venv: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ralph.Ralph]:
-    """One Ralph per test module and worker: starting one (its credentials, then the server)
-    takes seconds, and every test empties it first (`lrs`).
+    """One Ralph per test module and worker: starting one takes a second or two of CPU, and
+    every test empties it first (`lrs`).
 
     Its pages hold 7 statements (Ralph's default: 100), so that every read follows `more` links.
     """

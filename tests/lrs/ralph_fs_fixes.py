@@ -1,4 +1,4 @@
-"""Run inside Ralph's server processes (see ralph_server.py): two fixes to its fs backend.
+"""Imported by Ralph's server process (ralph_serve.py): two fixes to its fs backend.
 
 Ralph 5.1.0's fs LRS backend writes each POST with its default operation type, CREATE, which
 refuses to touch a file that exists: every POST after the first fails with HTTP 500 ("fs_lrs.jsonl
@@ -14,16 +14,13 @@ FSLRSBackend.default_operation_type = BaseOperationType.APPEND
 # Its verb and activity filters compare the statement's id (a str) with the query's IRI object,
 # which is never equal: without this every `verb=` or `activity=` query of the fs backend is
 # empty. The database backends compare strings.
-if not getattr(FSLRSBackend, "quizgame_fixed", False):
-    FSLRSBackend.quizgame_fixed = True
-    _by_verb = FSLRSBackend._add_filter_by_verb
-    _by_activity = FSLRSBackend._add_filter_by_activity
-    FSLRSBackend._add_filter_by_verb = staticmethod(
-        lambda filters, verb_id, _by_verb=_by_verb: _by_verb(
-            filters, str(verb_id) if verb_id else None))
-    FSLRSBackend._add_filter_by_activity = staticmethod(
-        lambda filters, object_id, related, _by_activity=_by_activity: _by_activity(
-            filters, str(object_id) if object_id else None, related))
+_by_verb = FSLRSBackend._add_filter_by_verb
+_by_activity = FSLRSBackend._add_filter_by_activity
+FSLRSBackend._add_filter_by_verb = staticmethod(
+    lambda filters, verb_id: _by_verb(filters, str(verb_id) if verb_id else None))
+FSLRSBackend._add_filter_by_activity = staticmethod(
+    lambda filters, object_id, related: _by_activity(
+        filters, str(object_id) if object_id else None, related))
 
 # Every read and write of the fs backend is also added to a history file (the bookkeeping of its
 # command line's "already fetched" files), kept in memory and rewritten whole at each request: a

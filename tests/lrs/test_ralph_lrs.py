@@ -101,12 +101,12 @@ def test_every_statement_validates_against_ralphs_models(lrs: Ralph, school: lis
     assert run(capsys, "push", "--lrs", lrs.url, "--saves", str(school[0]),
                "--quizzes", QUIZZES)[0] == 0
     stored = lrs.stored()
-    for batch in (statements, stored):
-        verdict = validate("".join(json.dumps(s) + "\n" for s in batch))
-        assert verdict == {"checked": len(batch), "invalid": []}
     # The validator can fail: a statement Ralph's models refuse is reported.
     broken = dict(statements[1], object={"id": "not an IRI"})
-    assert validate(json.dumps(broken) + "\n")["invalid"][0]["id"] == broken["id"]
+    exported_verdict, stored_verdict, broken_verdict = validate(statements, stored, [broken])
+    for batch, verdict in ((statements, exported_verdict), (stored, stored_verdict)):
+        assert verdict == {"checked": len(batch), "invalid": []}
+    assert broken_verdict["invalid"][0]["id"] == broken["id"]
 
 
 def test_pushing_three_times_stores_every_statement_once(lrs: Ralph, school: list[Path],
