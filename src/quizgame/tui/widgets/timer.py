@@ -81,6 +81,7 @@ class TimerBar(Horizontal):
         self._ticker: Timer | None = None
         self._paused_at: float | None = None
         self._said = ""
+        """What the label says: a tick that would say it again leaves it alone."""
 
     def compose(self) -> ComposeResult:
         yield TimeLeftBar(id="time-bar")
