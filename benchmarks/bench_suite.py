@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,9 @@ class Runs:
         self.outcome = lines[-1] if lines else done.stderr.strip()[-200:]
         print(f"{self.tree}: {self.wall[-1]:.1f} s wall, {self.cpu[-1]:.1f} s CPU: {self.outcome}",
               flush=True)
+        for line in lines:  # which tests failed, from pytest's short summary (-ra)
+            if line.startswith(("FAILED", "ERROR")):
+                print(f"  {line}", flush=True)
 
     def summary(self) -> str:
         idle = [1 - cpu / (wall * (os.cpu_count() or 1)) for wall, cpu in zip(self.wall, self.cpu)]
@@ -65,6 +69,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
+    # Started in the background (`&`), this process has Ctrl-C ignored, and so would every test
+    # process: a test that stops a command with Ctrl-C would wait out its timeout.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     pytest_args = [a for a in args.pytest_args if a != "--"]
     trees = [Runs(args.tree.resolve())]
     if args.baseline is not None:

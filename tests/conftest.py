@@ -4,21 +4,32 @@ are never the tester's own."""
 
 from __future__ import annotations
 
+import gc
 import os
+import signal
 from pathlib import Path
 
 import pytest
+
+from pilot_pace import pace_pilot
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Where the environment asks Python not to write bytecode (PYTHONDONTWRITEBYTECODE, as on
+    """A shell starts a background job (`pytest &`, a CI step run that way) with Ctrl-C ignored,
+    and every process it starts inherits that: `quizgame push --watch`, which the tests stop
+    with Ctrl-C as a teacher does, would then never stop. The tests' processes take Ctrl-C as
+    Python does by default.
+
+    Where the environment asks Python not to write bytecode (PYTHONDONTWRITEBYTECODE, as on
     this project's shared machine), the workers and the commands the tests start would each
     compile quizgame's modules again: 4 workers and some 70 `python -m quizgame` processes a run.
     They share one bytecode cache instead, kept in pytest's own git-ignored folder rather than
     beside the sources (tests/bytecode_cache.py). Runs before xdist starts its workers, which
     inherit it; Ralph's interpreter (tests/lrs) does too."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if os.environ.get("PYTHONDONTWRITEBYTECODE") and not hasattr(config, "workerinput"):
         from bytecode_cache import use_shared_cache
 
@@ -30,6 +41,21 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers a core. About a third of a serial run is waiting (real processes,
     servers, terminals, timers) that another worker's tests can use (benchmarks/bench_suite.py)."""
     return 2 * len(os.sched_getaffinity(0))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Each test process, once its tests are collected, hands what it holds for good (Textual,
+    pydantic, hypothesis, every test's parameters) to the permanent generation, and collects
+    young objects every 10,000 allocations rather than 700. A Textual test leaves its app's
+    cycles behind, and each full collection walked the whole process again: 12.5 s of the
+    Textual tests' 62 s of CPU on four workers was the collector (benchmarks/bench_suite.py).
+    Garbage is still collected, in fewer, longer young collections; the game's own start has
+    its own pause (quizgame.startup_gc), which the tests of it exercise."""
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
+pace_pilot()  # tests/pilot_pace.py: Pilot's waits at the tests' pace
 
 
 @pytest.fixture(autouse=True)

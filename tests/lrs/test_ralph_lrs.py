@@ -6,6 +6,7 @@ The ground truth of what Ralph stored is its fs backend's file (`Ralph.stored`),
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import signal
@@ -36,8 +37,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def quizgame(*argv: str) -> subprocess.Popen[str]:
+    """`python -m quizgame ARGV`, its output piped; faulthandler on, for `finish`."""
     return subprocess.Popen([sys.executable, "-m", "quizgame", *argv], text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+
+
+def finish(process: subprocess.Popen[str], timeout_s: float) -> tuple[str, str]:
+    """The output of `process` once it has ended. One still running after `timeout_s` is made
+    to print where each of its threads is (SIGABRT: faulthandler) and fails the test with it."""
+    try:
+        return process.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate()
+        raise AssertionError(f"{process.args} still running after {timeout_s} s:\n{err}") from None
 
 
 def exported(capsys: pytest.CaptureFixture[str], *saves: Path) -> list[dict]:
@@ -171,7 +185,7 @@ def test_killing_the_lrs_mid_push_loses_and_duplicates_nothing(lrs: Ralph, tmp_p
     lrs.stop(kill=True)
     assert len(lrs.stored()) < len(expected)
     lrs.start()  # the push is retrying with backoff meanwhile: it may well finish
-    push.communicate(timeout=120)
+    finish(push, 120)
     status, _, err = run(capsys, "push", "--lrs", lrs.url, "--saves", str(saves),
                          "--quizzes", QUIZZES)
     assert status == 0, err
@@ -189,7 +203,7 @@ def test_killing_the_push_itself_loses_and_duplicates_nothing(lrs: Ralph, tmp_pa
         already = lrs.written()
         wait_until(lambda already=already: lrs.written() >= already + 60)
         push.send_signal(signal.SIGKILL)
-        push.communicate(timeout=30)
+        finish(push, 30)
     assert lrs.written() < len(expected)  # the LRS may still be writing the last batch sent
     assert run(capsys, "push", "--lrs", lrs.url, "--saves", str(saves),
                "--quizzes", QUIZZES)[0] == 0
@@ -223,7 +237,7 @@ def test_wrong_credentials_are_refused_with_a_clear_message(lrs: Ralph, school: 
     # --watch does not retry a refusal forever: it will not mend itself.
     watch = quizgame("push", "--lrs", lrs.url, "--saves", str(school[1]), "--watch",
                      "--interval", "0.1")
-    _, err = watch.communicate(timeout=60)
+    _, err = finish(watch, 60)
     assert watch.returncode == 2 and "refused the credentials (HTTP 401)" in err
     assert lrs.stored() == [] and not (school[1] / ".xapi-push.json").exists()
 
@@ -245,7 +259,7 @@ def test_watch_keeps_pushing_as_games_are_played(lrs: Ralph, tmp_path: Path, cap
                                ["endpoints"][lrs.url + "statements"]["sent"].values()) == 14)
     finally:
         watch.send_signal(signal.SIGINT)
-        out, err = watch.communicate(timeout=30)
+        out, err = finish(watch, 30)
     assert watch.returncode == 0, err
     assert "stopped; nothing is lost" in out, (out, err)
     assert "sent 7 statements of 1 game to" in out, (out, err)  # the second may be cut short

@@ -31,6 +31,7 @@ from tui_helpers import (
     right_keys,
     right_response,
     settle,
+    until,
 )
 
 from quizgame.commands.paths import bundled_quizzes_dir
@@ -196,9 +197,9 @@ async def test_at_60x20_every_row_partner_and_blank_is_reached_by_keyboard(
                     assert part.region.bottom <= window.bottom, f"{where}: the last partners"
             else:
                 for line in (line for line in widget.query(Input) if line.display):
-                    line.focus()
-                    await pilot.pause()
-                    assert in_view(pilot, line), f"{where}: {line!r}"
+                    line.focus()  # the panel scrolls to it after the next refresh
+                    await until(pilot, lambda line=line: in_view(pilot, line),
+                                what=f"{where}: {line!r} in view")
         assert scrolled  # 60×20 is too small for some question of each chunk: it reaches hidden parts
 
 

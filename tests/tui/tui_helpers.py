@@ -129,15 +129,17 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    """Let the app run until `condition()` holds, an idle moment at a time; fail after `timeout_s`.
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout_s: float = 10.0,
+                what: str = "") -> None:
+    """Let the app run until `condition()` holds, an idle moment at a time; fail after `timeout_s`
+    (saying `what` was awaited).
 
     For what happens at the app's own pace (a timer's next tick, a refresh): the test waits for
     the thing itself rather than for a guess of how long it takes, which is both quicker and
     safe on a busy machine."""
     deadline = time.monotonic() + timeout_s
     while not condition():
-        assert time.monotonic() < deadline, f"still not so after {timeout_s} s"
+        assert time.monotonic() < deadline, f"{what or 'still'} not so after {timeout_s} s"
         await pilot.pause()
 
 
