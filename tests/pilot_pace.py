@@ -3,7 +3,7 @@ screen refreshes (tests/conftest.py applies it in every test process)."""
 
 from __future__ import annotations
 
-PILOT_IDLE_POLL_S = 0.005
+PILOT_IDLE_POLL_S = 0.01
 SCREEN_FRAME_S = 1 / 500
 
 
@@ -11,7 +11,7 @@ def pace_pilot() -> None:
     """Textual's Pilot, after each key and pause, waits for the app to be idle: it sleeps 20 ms
     at a time until a sleep passes with the process hardly using the CPU. Each key press is two
     such waits, and the Textual tests press thousands of keys: half of their wall time was
-    these sleeps. The tests poll every 5 ms instead, and the screen refreshes at 500 frames a
+    these sleeps. The tests poll every 10 ms instead, and the screen refreshes at 500 frames a
     second rather than 60, so that a refresh asked for is drawn within one poll: an app still
     busy (drawing, a worker thread, an animation's frames) is still waited for. Nothing of the
     game's own timing changes: its clocks are the tests' (tui_helpers.Clocks). Textual is pinned
