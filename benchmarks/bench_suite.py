@@ -70,7 +70,8 @@ def main() -> int:
     parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     # Started in the background (`&`), this process has Ctrl-C ignored, and so would every test
-    # process: a test that stops a command with Ctrl-C would wait out its timeout.
+    # process: a test that stops a command with Ctrl-C would wait out its timeout. The tests'
+    # conftest mends that too, but a baseline tree from before it does not.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     pytest_args = [a for a in args.pytest_args if a != "--"]
     trees = [Runs(args.tree.resolve())]

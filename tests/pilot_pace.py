@@ -22,4 +22,3 @@ def pace_pilot() -> None:
     textual._wait.SLEEP_GRANULARITY = PILOT_IDLE_POLL_S
     textual._wait.SLEEP_IDLE = PILOT_IDLE_POLL_S / 20  # Textual's own ratio
     textual.screen.UPDATE_PERIOD = SCREEN_FRAME_S
-

@@ -139,7 +139,7 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout_s: flo
     safe on a busy machine."""
     deadline = time.monotonic() + timeout_s
     while not condition():
-        assert time.monotonic() < deadline, f"{what or 'still'} not so after {timeout_s} s"
+        assert time.monotonic() < deadline, f"{what + ': ' if what else 'still '}not so after {timeout_s} s"
         await pilot.pause()
 
 
