@@ -1,5 +1,7 @@
 """Each screen's look is a .tcss file next to its module, given to Textual as the screen's
-`DEFAULT_CSS` rather than its `CSS_PATH`.
+`DEFAULT_CSS` rather than its `CSS_PATH`; so is the look of a widget that only some questions
+show (feedback, cloze, match), so that its rules are parsed when it is first shown, not before
+the first question is drawn.
 
 Textual parses a screen's `DEFAULT_CSS` once, on its own, the first time the screen is shown;
 a screen with a `CSS_PATH` makes it parse every stylesheet of the app again (tens of
@@ -12,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def screen_css(module_file: str) -> str:
-    """The rules in the .tcss file beside a screen's module (`home.py` → `home.tcss`)."""
+def module_css(module_file: str) -> str:
+    """The rules in the .tcss file beside a screen's or widget's module (`home.py` →
+    `home.tcss`)."""
     return Path(module_file).with_suffix(".tcss").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from textual.widgets import Digits, Footer, Input, Static
 from quizgame.live.addresses import is_loopback, join_url
 from quizgame.live.game import Refused
 from quizgame.live.hub import Hub
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.live.lines import Palette, ranking_text, split_text, teams_text
 from quizgame.tui.live.qr import qr_text
@@ -32,7 +32,7 @@ FROZEN = "View frozen: the game goes on, keys still work; v (or F2) shows it aga
 class HostApp(CursorFollowsFocus, App[None]):
     """The projector screen of one hosted game (see the module docstring)."""
 
-    CSS = screen_css(__file__)
+    CSS = module_css(__file__)
     TITLE = "quizgame live"
 
     BINDINGS: ClassVar[list[BindingType]] = [

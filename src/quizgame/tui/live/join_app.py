@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from quizgame import wording
 from quizgame.live.client import LiveClient, QuestionView
 from quizgame.plain.live_join import OUTCOMES, message_lines, ordinal, render
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.live.lines import Palette, ranking_text, split_text, teams_text
 from quizgame.tui.themes import install_themes
@@ -40,7 +40,7 @@ answer."""
 class JoinApp(CursorFollowsFocus, App[None]):
     """One student's view of a live game (see the module docstring)."""
 
-    CSS = screen_css(__file__)
+    CSS = module_css(__file__)
     TITLE = "quizgame live"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="join.quit"),

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quizgame.engine.accommodations import TIME_FACTORS, Accommodations
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 TIME_KEYS: dict[str, float | None] = dict(zip("1234", TIME_FACTORS.values(), strict=True))
@@ -25,7 +25,7 @@ TIME_WORDS = {1.0: "the quiz's own time", 1.5: "1.5 times the time", 2.0: "twice
 class AccommodationsScreen(ModalScreen[Accommodations | None]):
     """Choose the time (1-4) and speed points (s); the result is the choice, None for Escape."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", id="quizgame.accommodations_save"),

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 
@@ -20,7 +20,7 @@ class AskScreen(ModalScreen[str | None]):
     """A title, a few lines of explanation and `answers` (key, words); the result is the key
     pressed, or None for Escape (which always means "back to what I was doing")."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer('')", "Back", id="quizgame.ask_back"),

@@ -24,7 +24,7 @@ from quizgame.classroom.text import (
     forecast_cells,
     forecast_heading,
 )
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.wording import count, percent
@@ -41,7 +41,7 @@ COLOURS = ("primary", "accent", "warning")
 class ForecastScreen(Screen[None]):
     """Predicted class recall per question; Escape goes back, `r` reads the saves again."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
     AUTO_FOCUS = "#forecast-items"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.forecast_back"),

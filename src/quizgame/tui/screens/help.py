@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.engine.scoring import RULES_IN_WORDS
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -73,7 +73,7 @@ def _instructions(cls: type[DOMNode]) -> str:
 class HelpScreen(Screen[None]):
     """Every key, screen by screen; Escape goes back."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark", "back", "Back", id="quizgame.help_back"),

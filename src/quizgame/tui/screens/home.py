@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class HomeScreen(Screen[None]):
     `PlayerPromptScreen`) once the quizzes are read, then plays that quiz.
     """
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "cycle_mode", "Mode", id="quizgame.mode"),

@@ -24,7 +24,7 @@ from quizgame.classroom.text import (
     selection_text,
     standings_cells,
 )
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import FigureTable
 from quizgame.tui.widgets.keybar import KeyBar
@@ -45,7 +45,7 @@ TABLE_HEADERS = tuple(
 class LeaderboardScreen(Screen[None]):
     """Players ranked by their best (or first) game of the chosen quiz; Escape goes back."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
     AUTO_FOCUS = "#standings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.leaderboard_back"),

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class PlayerPromptScreen(ModalScreen[str | None]):
     """A name box (and the known players, to pick from); the result is the player's saved name,
     or None when Escape goes to the home screen instead."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", "Home screen", id="quizgame.prompt_home"),

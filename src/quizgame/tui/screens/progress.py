@@ -17,7 +17,7 @@ from textual_plotext import PlotextPlot
 
 from quizgame.classroom.merge import player_sessions
 from quizgame.classroom.progress import DEFAULT_DAYS, Progress, progress
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.settings import utc_now
 from quizgame.tui.widgets.figures import theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
@@ -41,7 +41,7 @@ def whole_ticks(low: int, high: int, count: int = 5) -> list[Any]:
 class ProgressScreen(Screen[None]):
     """Charts of one player's scores and reviews; Escape goes back."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.progress_back"),
         Binding("r", "refresh_now", "Refresh", id="quizgame.progress_refresh"),

@@ -31,7 +31,7 @@ from textual.widgets import Input, Static
 from quizgame import wording
 from quizgame.engine.errors import AnswerFormatError
 from quizgame.errors import QuizgameError
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.tui.widgets.question_input import QuestionInput, Response
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 class QuestionScreen(Screen[None]):
     """Plays a session to its end, one question after another, then shows the results."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", id="quizgame.hint"),

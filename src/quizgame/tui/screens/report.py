@@ -27,7 +27,7 @@ from quizgame.classroom.text import (
     summary_line,
 )
 from quizgame.engine.scheduling import utc_now
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.figures import FigureTable, theme_rgb
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.wording import count
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 class ReportScreen(Screen[None]):
     """Item analysis of a quiz over the players' best (or first) games; Escape goes back."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
     AUTO_FOCUS = "#items"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quizgame.report_back"),

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from quizgame import wording
-from quizgame.tui.css import screen_css
+from quizgame.tui.css import module_css
 from quizgame.tui.verdicts import SYMBOL
 from quizgame.tui.widgets.keybar import KeyBar
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 class ResultsScreen(Screen[None]):
     """Sums up a finished session; Enter goes back to the home screen."""
 
-    DEFAULT_CSS = screen_css(__file__)
+    DEFAULT_CSS = module_css(__file__)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the review list would otherwise take Enter for itself.

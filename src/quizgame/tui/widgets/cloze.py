@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from quizgame.format.cloze import MAX_BLANKS, split_text, with_gaps
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.question_input import QuestionInput
 from quizgame.tui.widgets.typed import AnswerLine
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 
 class ClozeInput(QuestionInput):
     """One input per blank, numbered as in the text above them."""
+
+    DEFAULT_CSS = module_css(__file__)
+    SCOPED_CSS = False  # unscoped, as in the question screen's CSS they came from
 
     INSTRUCTIONS = "Fill in each blank; Enter goes to the next, and answers from the last"
     _blanks = 0

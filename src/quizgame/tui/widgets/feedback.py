@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from quizgame import wording
 from quizgame.classroom.polls import split_lines
+from quizgame.tui.css import module_css
 from quizgame.tui.verdicts import verdict
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ _MARKUP_LINES = {"verdict", "points"}
 class FeedbackPanel(VerticalScroll, can_focus=True):
     """Shows one `Feedback`; Enter asks for the next question, `o` for an override, `s` / `g`
     say "I was sure" / "I guessed" and go on, `u` undoes the answer."""
+
+    DEFAULT_CSS = module_css(__file__)
+    SCOPED_CSS = False  # unscoped, as in the question screen's CSS: `#feedback` is this panel itself
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="quizgame.next"),

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from quizgame.tui.css import module_css
 from quizgame.tui.widgets.rows import Hanging, RowPrompt, RowsInput, numbers
 
 UNPAIRED = "?"
@@ -26,6 +27,9 @@ class MatchInput(RowsInput):
     moves on, ←→ step through the right items. A right item belongs to one row at a time: giving
     it to another row takes it away from the first.
     """
+
+    DEFAULT_CSS = module_css(__file__)
+    SCOPED_CSS = False  # unscoped, as in the question screen's CSS they came from
 
     INSTRUCTIONS = "↑↓ to an item, a number (or ←→) to pair it, Enter to answer"
 
