@@ -1,7 +1,7 @@
 """Each screen's look is a .tcss file next to its module, given to Textual as the screen's
-`DEFAULT_CSS` rather than its `CSS_PATH`; so is the look of a widget that only some questions
-show (feedback, cloze, match), so that its rules are parsed when it is first shown, not before
-the first question is drawn.
+`DEFAULT_CSS` rather than its `CSS_PATH`; so is the look of a widget the first question may not
+need (feedback, cloze, match), so that its rules are parsed when one is first mounted, not
+before the first question is drawn.
 
 Textual parses a screen's `DEFAULT_CSS` once, on its own, the first time the screen is shown;
 a screen with a `CSS_PATH` makes it parse every stylesheet of the app again (tens of

@@ -26,7 +26,9 @@ class ClozeInput(QuestionInput):
     """One input per blank, numbered as in the text above them."""
 
     DEFAULT_CSS = module_css(__file__)
-    SCOPED_CSS = False  # unscoped, as in the question screen's CSS they came from
+    # Unscoped: scoping would add this type to every selector and so change how the rules weigh
+    # against the question screen's.
+    SCOPED_CSS = False
 
     INSTRUCTIONS = "Fill in each blank; Enter goes to the next, and answers from the last"
     _blanks = 0

@@ -39,7 +39,7 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
     say "I was sure" / "I guessed" and go on, `u` undoes the answer."""
 
     DEFAULT_CSS = module_css(__file__)
-    SCOPED_CSS = False  # unscoped, as in the question screen's CSS: `#feedback` is this panel itself
+    SCOPED_CSS = False  # `#feedback` is this panel itself, which a scoped rule would not match
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="quizgame.next"),

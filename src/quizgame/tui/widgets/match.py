@@ -29,7 +29,9 @@ class MatchInput(RowsInput):
     """
 
     DEFAULT_CSS = module_css(__file__)
-    SCOPED_CSS = False  # unscoped, as in the question screen's CSS they came from
+    # Unscoped: scoping would add this type to every selector and so change how the rules weigh
+    # against the question screen's.
+    SCOPED_CSS = False
 
     INSTRUCTIONS = "↑↓ to an item, a number (or ←→) to pair it, Enter to answer"
 
