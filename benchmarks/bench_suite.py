@@ -20,6 +20,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,13 +36,18 @@ class Runs:
     outcome: str = ""
 
     def run(self, pytest_args: list[str]) -> None:
+        """One run, in temporary folders of its own (`--basetemp`), as on the fresh machine CI
+        runs on: in pytest's shared one, each run deletes the folders of the run three before
+        it as it exits, seconds of the timed run spent on a previous run's files."""
         env = {**os.environ, "PYTHONPATH": str(self.tree / "src")}
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                               *pytest_args], cwd=self.tree, env=env, capture_output=True, text=True)
-        self.wall.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with tempfile.TemporaryDirectory(prefix="bench-suite-") as scratch:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                   "--basetemp", str(Path(scratch) / "tmp"), *pytest_args],
+                                  cwd=self.tree, env=env, capture_output=True, text=True)
+            self.wall.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         lines = done.stdout.strip().splitlines()
         self.outcome = lines[-1] if lines else done.stderr.strip()[-200:]

@@ -21,9 +21,16 @@ TAG = f".{sys.implementation.cache_tag}.pyc"
 
 def use_shared_cache(prefix: Path, more_roots: Iterable[Path] = ()) -> None:
     """Point this process and every process it starts at `prefix`, seeded from the standard
-    library's, this environment's and `more_roots`' own bytecode."""
+    library's, this environment's and `more_roots`' own bytecode.
+
+    This process reads the environment only at its start, so its own settings change too: it
+    imports more after the tests ran (Hypothesis's pytest plugin imports Hypothesis for its
+    summary, about a second compiled and assertion-rewritten anew, while the workers' copies
+    are in the cache)."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(prefix)
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(prefix)
     paths = sysconfig.get_paths()
     roots = {paths["stdlib"], paths["purelib"], paths["platlib"], *map(str, more_roots)}
     for root in sorted(roots):

@@ -110,8 +110,10 @@ class Collector:
 
 @pytest.fixture
 def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
-    """A `Collector` watching; afterwards, collection back to how it was (and the start-up's
-    frozen objects collectable again)."""
+    """A `Collector` watching; afterwards, collection back to how it was: the start-up's
+    frozen objects collectable again, unless the test process had frozen its own (as
+    tests/conftest.py does), which stay frozen."""
+    frozen = gc.get_freeze_count()
     seen = Collector()
     pause = startup_gc.pause
     monkeypatch.setattr(startup_gc, "pause", lambda: (pause(), seen.paused.append(not gc.isenabled())))
@@ -125,7 +127,10 @@ def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
     monkeypatch.setattr(App, "run", lambda app, **options: run(app, headless=True, size=(80, 24),
                                                                auto_pilot=first_screen))
     yield seen
-    gc.unfreeze()
+    if frozen:
+        gc.freeze()
+    else:
+        gc.unfreeze()
     gc.enable()
 
 
