@@ -43,9 +43,12 @@ class FigureTable(DataTable[Text]):
             self._add_columns(count)
         rows = [row[:count] for row in rows]
         self.clear()
-        for column in self.columns.values():
-            # A column keeps the width of the widest cell it ever held: measure these rows alone.
-            column.content_width = max((cell_len(line) for line in column.label.plain.splitlines()), default=0)
+        for index, column in enumerate(self.columns.values()):
+            # A column keeps the width of the widest cell it ever held: measure these rows alone,
+            # and now: DataTable measures new rows when next idle, and a frame drawn before that
+            # showed them cut to the last rows' widths.
+            cells = [column.label.plain, *(row[index] for row in rows if index < len(row))]
+            column.content_width = max(cell_len(line) for cell in cells for line in cell.splitlines() or [""])
         self.add_rows(
             [Text(cell, justify="right" if i in self.numbers else "left")
              for i, cell in enumerate(row)]
