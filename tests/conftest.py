@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     Where the environment asks Python not to write bytecode (PYTHONDONTWRITEBYTECODE, as on
     this project's shared machine), the workers and the commands the tests start would each
-    compile quizgame's modules again: 4 workers and some 70 `python -m quizgame` processes a run.
+    compile quizgame's modules again: 3 workers and some 70 `python -m quizgame` processes a run.
     They share one bytecode cache instead, kept in pytest's own git-ignored folder rather than
     beside the sources (tests/bytecode_cache.py). Runs before xdist starts its workers, which
     inherit it; Ralph's interpreter (tests/lrs) does too."""
@@ -38,9 +38,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: two workers a core. About a third of a serial run is waiting (real processes,
-    servers, terminals, timers) that another worker's tests can use (benchmarks/bench_suite.py)."""
-    return 2 * len(os.sched_getaffinity(0))
+    """`-n auto`: three workers for two cores. About a third of a serial run is waiting (real
+    processes, servers, terminals, timers) that another worker's tests can use; but each worker
+    more also costs CPU: its own start and collection, and the others' share of the caches.
+    On this project's two cores, whole suites run alternately (benchmarks/bench_suite.py):
+    2 workers 79.3 and 80.4 s, 3 workers 64.4 and 74.9 s, 4 workers 83.2 and 75.9 s (against
+    80.1 and 68.4 s for 3), with 4 using 12-24 s more CPU than 3."""
+    return max(2, 3 * len(os.sched_getaffinity(0)) // 2)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
