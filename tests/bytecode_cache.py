@@ -2,9 +2,9 @@
 
 Python reads bytecode from PYTHONPYCACHEPREFIX *instead of* the `__pycache__` folders beside
 the sources, so a fresh prefix would make every test process compile the standard library,
-Textual, pydantic and Ralph's packages as well as quizgame: about 3 s of CPU for each
-worker on a first run (a CI run always is one). Seeding the prefix with the bytecode those
-folders already hold leaves only quizgame itself to compile, once.
+Textual, pydantic and Ralph's packages as well as quizgame: about 3 s of CPU for each worker
+on a first run (a CI run always is one). Seeding the prefix with the bytecode those folders
+already hold leaves only quizgame itself to compile, once.
 """
 
 from __future__ import annotations

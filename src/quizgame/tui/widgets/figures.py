@@ -44,9 +44,9 @@ class FigureTable(DataTable[Text]):
         rows = [row[:count] for row in rows]
         self.clear()
         for index, column in enumerate(self.columns.values()):
-            # A column keeps the width of the widest cell it ever held: measure these rows alone,
-            # and now: DataTable measures new rows when next idle, and a frame drawn before that
-            # showed them cut to the last rows' widths.
+            # These rows alone (a column would keep the width of the widest cell it ever held),
+            # measured here rather than by DataTable, which measures new rows when it is next
+            # idle: a frame drawn before then showed them cut to the previous rows' widths.
             cells = [column.label.plain, *(row[index] for row in rows if index < len(row))]
             column.content_width = max(cell_len(line) for cell in cells for line in cell.splitlines() or [""])
         self.add_rows(
