@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,20 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     is left alive is then frozen as at the start, so the next four find nothing to walk."""
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture
+def freeze_restored() -> Iterator[None]:
+    """For a test that freezes or unfreezes the collector's objects: afterwards, everything is
+    frozen again if the test process had frozen its own (`pytest_collection_finish`), else
+    nothing is. Left unfrozen, they were walked again by every later full collection of that
+    worker's run."""
+    frozen = gc.get_freeze_count()
+    yield
+    if frozen:
+        gc.freeze()
+    else:
+        gc.unfreeze()
 
 
 pace_pilot()  # tests/pilot_pace.py: Pilot's waits at the tests' pace

@@ -13,11 +13,9 @@ def pace_pilot() -> None:
     such waits, and the Textual tests press thousands of keys: half of their wall time was
     these sleeps. The tests poll every 10 ms instead, and the screen refreshes every 10 ms
     rather than 60 times a second, so that a refresh asked for is drawn within one poll: an app
-    still busy (drawing, a worker thread, an animation's frames) is still waited for. (At 500
-    frames a second, the leaderboard's snapshot caught its table before the column widths the
-    table measures when idle were drawn, 3 runs in 12.) Nothing of the game's own timing
-    changes: its clocks are the tests' (tui_helpers.Clocks). Textual is pinned exactly
-    (pyproject.toml); tests/test_pilot_pace.py fails if these names leave it."""
+    still busy (drawing, a worker thread, an animation's frames) is still waited for. Nothing
+    of the game's own timing changes: its clocks are the tests' (tui_helpers.Clocks). Textual
+    is pinned exactly (pyproject.toml); tests/test_pilot_pace.py fails if these names leave it."""
     import textual._wait
     import textual.screen
 

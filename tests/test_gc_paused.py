@@ -9,8 +9,7 @@ import gc
 from quizgame.gc_paused import without_gc
 
 
-def test_a_big_build_goes_to_the_oldest_generation_unwalked() -> None:
-    frozen = gc.get_freeze_count()  # the test process's own (tests/conftest.py), or a start's
+def test_a_big_build_goes_to_the_oldest_generation_unwalked(freeze_restored: None) -> None:
     gc.unfreeze()  # as nothing else froze objects
     collections: list[int] = []
 
@@ -25,26 +24,19 @@ def test_a_big_build_goes_to_the_oldest_generation_unwalked() -> None:
         young, left_frozen = gc.get_count()[0], gc.get_freeze_count()
     finally:
         gc.callbacks.remove(seen)
-        if frozen:
-            gc.freeze()
     assert collections == []  # not walked on the way out...
     assert young < 700  # ...nor by the next young collection
     assert gc.isenabled() and left_frozen == 0 and len(made) > 0
 
 
-def test_what_is_frozen_stays_frozen() -> None:
+def test_what_is_frozen_stays_frozen(freeze_restored: None) -> None:
     # The game's start froze its objects (resume): loading a quiz later never unfreezes them.
-    was_frozen = gc.get_freeze_count()  # the test process's own (tests/conftest.py) stay so
     gc.collect()
     gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with without_gc():
-            made = [[index] for index in range(100_000)]
-        assert gc.isenabled() and gc.get_freeze_count() == frozen and len(made) > 0
-    finally:
-        if not was_frozen:
-            gc.unfreeze()
+    frozen = gc.get_freeze_count()
+    with without_gc():
+        made = [[index] for index in range(100_000)]
+    assert gc.isenabled() and gc.get_freeze_count() == frozen and len(made) > 0
 
 
 def test_a_collector_turned_off_stays_off() -> None:

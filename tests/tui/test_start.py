@@ -109,11 +109,8 @@ class Collector:
 
 
 @pytest.fixture
-def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
-    """A `Collector` watching; afterwards, collection back to how it was: the start-up's
-    frozen objects collectable again, unless the test process had frozen its own (as
-    tests/conftest.py does), which stay frozen."""
-    frozen = gc.get_freeze_count()
+def collector(monkeypatch: pytest.MonkeyPatch, freeze_restored: None) -> Iterator[Collector]:
+    """A `Collector` watching; afterwards, collection back on, and frozen as it was found."""
     seen = Collector()
     pause = startup_gc.pause
     monkeypatch.setattr(startup_gc, "pause", lambda: (pause(), seen.paused.append(not gc.isenabled())))
@@ -127,10 +124,6 @@ def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Collector]:
     monkeypatch.setattr(App, "run", lambda app, **options: run(app, headless=True, size=(80, 24),
                                                                auto_pilot=first_screen))
     yield seen
-    if frozen:
-        gc.freeze()
-    else:
-        gc.unfreeze()
     gc.enable()
 
 
