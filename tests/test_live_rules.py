@@ -82,3 +82,26 @@ def test_a_journal_line_cut_short_by_a_crash_is_dropped(tmp_path: Path) -> None:
     path.write_text('{"e": "lock"}\n', encoding="utf-8")
     with pytest.raises(SaveError, match="not a quizgame live journal"):
         read_journal(path)
+
+
+# (name, score, answering time in ms) in the order joined -> (rank, name) as the podium shows them
+RANKINGS = [
+    ([("Ana", 899, 2100), ("Cleo", 899, 1800), ("Ben", 0, 900)],
+     [(1, "Cleo"), (2, "Ana"), (3, "Ben")]),  # equal scores: less answering time first
+    ([("Ana", 500, 1000), ("Ben", 500, 1000), ("Cleo", 200, 500)],
+     [(1, "Ana"), (1, "Ben"), (3, "Cleo")]),  # equal scores and times share a place
+    ([("bob", 0, 0), ("Al", 0, 0), ("Cy", 10, 99999)],
+     [(1, "Cy"), (2, "Al"), (2, "bob")]),  # a shared place is listed by name
+]
+
+
+@pytest.mark.parametrize(("players", "shown"), RANKINGS)
+def test_the_podium_breaks_ties_by_answering_time(players: list[tuple[str, int, int]],
+                                                  shown: list[tuple[int, str]]) -> None:
+    from types import SimpleNamespace
+
+    from quizgame.live.views import ranking
+
+    ranked = ranking(SimpleNamespace(name=name, score=score, time_ms=time_ms)
+                     for name, score, time_ms in players)
+    assert [(place.rank, place.player.name) for place in ranked] == shown

@@ -106,8 +106,9 @@ def modules_stamp(*folders: Path) -> str:
 
     try:
         stamps = sorted(
-            (str(path.relative_to(folder.parent)), path.stat().st_size, path.stat().st_mtime_ns)
+            (str(path.relative_to(folder.parent)), status.st_size, status.st_mtime_ns)
             for folder in folders for path in folder.rglob("*.py")
+            for status in (path.stat(),)
         )
     except OSError:
         stamps = []
