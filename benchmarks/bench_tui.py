@@ -12,6 +12,9 @@ question drawn, and the first question of each type drawn.
    same round and printed as min / median / max. Measured twice: with a warm bytecode cache (in a
    temporary folder) and with the environment's own PYTHONDONTWRITEBYTECODE=1 (every start
    compiles an editable install's modules). Goals: home <= 1.1 ×, first question <= 1.3 × bare.
+   Run with the Python of an installed copy (`/path/to/venv/bin/python benchmarks/bench_tui.py`
+   after the README's `pip install .`) to time a student's start: pip compiles every module as
+   it installs, PYTHONDONTWRITEBYTECODE or not, so that copy never starts without bytecode.
    The first question is drawn from the opening the last game kept (engine/openings.py: the
    warm-up game stays on its question for two seconds, as a player reading it, which is when
    it keeps one); when that question can be answered (its session started: the key bar offers
