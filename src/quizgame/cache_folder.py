@@ -104,12 +104,13 @@ def modules_stamp(*folders: Path) -> str:
     checkout never trusts what an older one wrote."""
     import quizgame
 
+    stamps: list[tuple[str, int, int]] = []
     try:
-        stamps = sorted(
-            (str(path.relative_to(folder.parent)), status.st_size, status.st_mtime_ns)
-            for folder in folders for path in folder.rglob("*.py")
-            for status in (path.stat(),)
-        )
+        for folder in folders:
+            for path in folder.rglob("*.py"):
+                status = path.stat()
+                stamps.append((str(path.relative_to(folder.parent)), status.st_size, status.st_mtime_ns))
     except OSError:
         stamps = []
+    stamps.sort()
     return hashlib.sha256(json.dumps([quizgame.__version__, stamps]).encode()).hexdigest()[:16]
