@@ -179,6 +179,12 @@ HOSTILE: dict[str, Callable[[OpeningRequest, bytes], bytes]] = {
     "an unknown field, signed": lambda r, entry: _with_shown(r, colour="red"),
     "an escape sequence in the prompt, signed": lambda r, entry: _with_shown(
         r, prompt="\x1b]0;pwned\x07Capital?"),
+    "a theme that is not a theme's name, signed": lambda r, entry: _resigned(
+        r, entry.split(b"\n", 1)[1].replace(b'"theme":null', b'"theme":"\\u001b]0;pwned"')),
+    "a theme that is not a text, signed": lambda r, entry: _resigned(
+        r, entry.split(b"\n", 1)[1].replace(b'"theme":null', b'"theme":7')),
+    "no theme at all (an older entry), signed": lambda r, entry: _resigned(
+        r, entry.split(b"\n", 1)[1].replace(b',"theme":null', b"")),
     "over a mebibyte": lambda r, entry: entry + b" " * (1 << 20),
     "deeply nested, signed": lambda r, entry: _resigned(r, b"[" * 100_000 + b"]" * 100_000),
 }

@@ -71,3 +71,29 @@ def test_new_creates_a_player_on_purpose(tmp_path: Path, capsys) -> None:
     saves = tmp_path / "saves"
     status, out, _ = run(capsys, "Zoë", "--new", "--time", "2", "--saves", str(saves))
     assert status == 0 and "Zoë: accommodations: twice the time" in out
+
+
+@pytest.mark.parametrize(("before", "options", "shown", "stored"), [
+    (None, ["--theme", "high-contrast"], "Ana: theme: high-contrast.", "high-contrast"),
+    (None, ["--theme", "Color-Blind", "--time", "2"], "Ana: theme: colour-blind.", "colour-blind"),
+    ("high-contrast", [], "Ana: theme: high-contrast.", "high-contrast"),
+    ("high-contrast", ["--clear"], "Ana: theme: high-contrast.", "high-contrast"),
+    ("high-contrast", ["--theme", "none"], "Ana: theme: none of their own.", None),
+])
+def test_a_players_own_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str | None,
+                             options: list[str], shown: str, stored: str | None) -> None:
+    saves = tmp_path / "saves"
+    SavesFolder(saves).player("Ana").set_theme(before)
+    status, out, _ = run(capsys, "Ana", *options, "--saves", str(saves))
+    assert status == 0 and out.splitlines()[-1] == shown
+    assert SavesFolder(saves).player("Ana").theme() == stored
+
+
+def test_a_theme_that_does_not_exist_is_refused_and_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    saves = tmp_path / "saves"
+    SavesFolder(saves).player("Ana").set_theme("colour-blind")
+    status, _, err = run(capsys, "Ana", "--theme", "purple-rain", "--time", "2", "--saves", str(saves))
+    assert status == 2 and "there is no theme 'purple-rain'; the themes are: high-contrast" in err
+    ana = SavesFolder(saves).player("Ana")
+    assert (ana.theme(), ana.accommodations()) == ("colour-blind", Accommodations())

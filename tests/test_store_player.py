@@ -115,6 +115,29 @@ def test_a_corrupt_profile_refuses_the_player_and_stays_unchanged(ana_root: Path
     assert tree(ana_root) == before
 
 
+def test_a_theme_of_ones_own_is_kept_beside_the_accommodations(zoe: PlayerSaves) -> None:
+    from quizgame.engine.accommodations import Accommodations
+
+    assert zoe.theme() is None
+    zoe.set_accommodations(Accommodations(2.0))
+    zoe.set_theme("high-contrast")
+    zoe.set_accommodations(Accommodations(1.5))  # each change leaves the other alone
+    again = SavesFolder(zoe.path.parent).player("Zoë")
+    assert (again.theme(), again.accommodations()) == ("high-contrast", Accommodations(1.5))
+    zoe.set_theme(None)
+    assert 'theme' not in (zoe.path / "player.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(path.name for path in (DATA / "bad-profiles").iterdir()))
+def test_a_profile_whose_theme_is_not_a_themes_name_is_refused_unchanged(ana_root: Path,
+                                                                        case: str) -> None:
+    shutil.copy(DATA / "bad-profiles" / case, ana_root / ANA / "player.toml")
+    before = tree(ana_root)
+    with pytest.raises(SaveError, match=r"player\.toml: is not a valid player profile: theme:"):
+        SavesFolder(ana_root).player("Ana")
+    assert tree(ana_root) == before
+
+
 # -- sessions ----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+THEME_NAME = r"^[a-z0-9][a-z0-9-]{0,39}$"
+"""What a theme's name looks like (quizgame's and Textual's). A player's profile and a kept
+opening hold one; it is checked against this when read, and the front-end checks that it names a
+theme that exists."""
+
 # C0 controls, DEL and C1 controls. Newline and tab are handled by the caller's choice.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_LAYOUT = re.compile(r"[\x00-\x1f\x7f-\x9f]")

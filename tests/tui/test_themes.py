@@ -178,3 +178,12 @@ def test_the_right_option_of_a_live_split_is_marked_not_only_coloured() -> None:
                        {"label": "Quito", "count": 2, "correct": False}])
     lima, quito = text.plain.splitlines()
     assert lima.endswith("✓") and not quito.endswith("✓")
+
+
+def test_every_theme_a_player_can_choose_can_be_kept_in_their_profile() -> None:
+    import re
+
+    from quizgame.safe_text import THEME_NAME
+    from quizgame.tui.themes import theme_names
+
+    assert [name for name in theme_names() if not re.fullmatch(THEME_NAME, name)] == []

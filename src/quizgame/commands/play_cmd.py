@@ -257,6 +257,7 @@ def _run_tui(
         new_limit=args.new,
         round_size=args.round_size,
         theme=chosen_theme(args),
+        player_themes=args.theme is None,
         show_cursor=args.show_cursor,
         opening_request=request,
         opening=opening,

@@ -35,11 +35,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quizgame.cache_folder import cache_root, modules_stamp, read_signed, write_signed
 from quizgame.engine.shown import Shown
+from quizgame.safe_text import THEME_NAME
 
 if TYPE_CHECKING:
     from quizgame.engine.session import GameSession
@@ -65,21 +67,24 @@ class OpeningRequest(NamedTuple):
 
 class Opening(NamedTuple):
     """The first question of the game to start: the quiz file it is from, the game's seed, the
-    quiz's title and the question as drawn."""
+    quiz's title, the question as drawn, and the player's own theme, if any (their profile's,
+    which the opening's stamps cover): the first frame is drawn in the player's colours."""
 
     quiz_path: Path
     seed: int
     title: str
     shown: Shown
+    theme: str | None = None
 
 
-def opening_of(session: GameSession, quiz_path: Path) -> Opening | None:
+def opening_of(session: GameSession, quiz_path: Path, theme: str | None = None) -> Opening | None:
     """The opening of a session not played yet: its first question as drawn, its seed and its
-    quiz's title (None when it has no question to ask)."""
+    quiz's title (None when it has no question to ask); `theme` is the player's own."""
     first = session.current()
     if first is None:
         return None
-    return Opening(quiz_path.resolve(), session.record.seed, session.quiz.quiz.title, first.shown)
+    return Opening(quiz_path.resolve(), session.record.seed, session.quiz.quiz.title, first.shown,
+                   theme)
 
 
 def read_opening(request: OpeningRequest, seed: int | None) -> Opening | None:
@@ -97,9 +102,12 @@ def read_opening(request: OpeningRequest, seed: int | None) -> Opening | None:
         if (not isinstance(found_seed, int) or isinstance(found_seed, bool)
                 or (seed is not None and found_seed != seed)
                 or data["stamps"] != _stamps(request, quiz_path)
-                or not isinstance(data["title"], str)):
+                or not isinstance(data["title"], str)
+                or not (data["theme"] is None
+                        or isinstance(data["theme"], str) and re.fullmatch(THEME_NAME, data["theme"]))):
             return None
-        return Opening(quiz_path, found_seed, data["title"], Shown.from_json(data["shown"]))
+        return Opening(quiz_path, found_seed, data["title"], Shown.from_json(data["shown"]),
+                       data["theme"])
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return None
 
@@ -115,6 +123,7 @@ def write_opening(request: OpeningRequest, opening: Opening) -> None:
             "seed": opening.seed,
             "title": opening.title,
             "shown": opening.shown.to_json(),
+            "theme": opening.theme,
             "stamps": _stamps(request, opening.quiz_path),
         }, ensure_ascii=True, separators=(",", ":")).encode()
         write_signed(folder, _path(folder, request), _MAGIC, body)

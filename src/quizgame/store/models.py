@@ -23,6 +23,7 @@ from quizgame.engine.records import (
     answer_counts,
 )
 from quizgame.errors import PlayerNameError
+from quizgame.safe_text import THEME_NAME
 from quizgame.store.names import display_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +39,13 @@ class PlayerProfile(RecordModel):
         None,
         description="The player's accommodations as words (`time=2`, `no-speed-points`; "
         "docs/accommodations.md); absent in files written before them.",
+    )
+
+    theme: str | None = Field(
+        None,
+        description="The theme the player chose (`t` on the home screen, `quizgame player NAME "
+        "--theme`; docs/accessibility.md), a name such as `high-contrast`; absent: none chosen.",
+        pattern=THEME_NAME,
     )
 
     @field_validator("accommodations")

@@ -1,7 +1,7 @@
 """One player's saves: the `PlayerStore` the engine writes to, and what history and reports read.
 
     <saves>/<player key>/
-        player.toml             PlayerProfile: display name, created_at, accommodations
+        player.toml             PlayerProfile: display name, created_at, accommodations, theme
         sessions/<id>.toml      one SessionRecord per game, appended to after every answer
         cards/<quiz id>.toml    CardsFile: card states of one quiz, appended to per review
         .lock                   the OS lock serialising read-modify-writes of this player
@@ -99,10 +99,23 @@ class PlayerSaves:
 
     def set_accommodations(self, accommodations: Accommodations) -> None:
         """Write the player's accommodations into their profile, under the player's lock."""
+        self._update_profile(accommodations=accommodations.words or None)
+
+    def theme(self) -> str | None:
+        """The name of the theme the player chose (None: none chosen, or a profile older than
+        themes); the front-end checks that it still exists."""
+        return load(self.path / PLAYER_FILE, PLAYER).theme
+
+    def set_theme(self, theme: str | None) -> None:
+        """Keep `theme` as the player's own (None forgets it), under the player's lock."""
+        self._update_profile(theme=theme)
+
+    def _update_profile(self, **changes: object) -> None:
         path = check_inside(self.path / PLAYER_FILE, self.path.parent)
         with player_lock(self.path):
             profile = load(path, PLAYER)
-            save(path, profile.model_copy(update={"accommodations": accommodations.words or None}))
+            # Validated as a new profile would be: a theme name is checked like a typed one.
+            save(path, PLAYER.model.model_validate({**profile.model_dump(), **changes}))
 
     # -- sessions ---------------------------------------------------------------------------
 

@@ -22,8 +22,9 @@ from textual.screen import Screen
 
 from quizgame.tui.focus_cursor import CursorFollowsFocus
 from quizgame.tui.game_opening import GameOpening
+from quizgame.tui.player_theme import PlayerTheme
 from quizgame.tui.settings import GameSettings, utc_now
-from quizgame.tui.themes import install_themes
+from quizgame.tui.themes import install_themes, known_theme
 
 if TYPE_CHECKING:
 
@@ -61,6 +62,10 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         self._saves: SavesFolder | None = None
         self._prepared = session
         self._opening = settings.opening if self._straight_to_game else None
+        run_theme = self.theme
+        if self._opening is not None and settings.player_themes:
+            self.theme = known_theme(self._opening.theme) or run_theme  # the player's, at once
+        self.player_theme = PlayerTheme(self, run_theme)
         self._more_new = 0
         """New cards a day added by "learn more" on the nothing-due screen."""
 
@@ -106,6 +111,7 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         return HomeScreen(self.settings)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.player_theme.changed)
         settings = self.settings
         if self._prepared is not None:
             from quizgame.tui.screens.question import QuestionScreen
@@ -156,6 +162,8 @@ class QuizApp(CursorFollowsFocus, GameOpening, App[None]):
         from quizgame.engine.session import GameSession
         from quizgame.errors import QuizgameError
 
+        if self.player_theme.player != player:
+            self.player_theme.show(player)  # the command line's player: their colours
         try:
             store = self.saves.player(player)
             left = GameSession.unfinished(quiz, store, mode)
@@ -298,6 +306,7 @@ def create_app(
     easy_within: int | None = None,
     round_size: int | None = None,
     theme: str | None = None,
+    player_themes: bool = True,
     show_cursor: bool = False,
     opening_request: OpeningRequest | None = None,
     opening: Opening | None = None,
@@ -332,6 +341,7 @@ def create_app(
         easy_within=easy_within,
         round_size=round_size,
         theme=theme,
+        player_themes=player_themes,
         show_cursor=show_cursor,
         opening_request=opening_request,
         opening=opening,

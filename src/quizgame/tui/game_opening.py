@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from quizgame.engine.records import Mode
     from quizgame.engine.session import GameSession
     from quizgame.format.models import Quiz
+    from quizgame.store.folder import SavesFolder
     from quizgame.tui.screens.question import QuestionScreen
     from quizgame.tui.settings import GameSettings
 
@@ -48,6 +49,11 @@ class GameOpening(_AppMixin):
     """Within the start of the command line's game (its session is the one whose next opening
     is kept)."""
     _command_line_game: GameSession | None = None
+
+    @property
+    def saves(self) -> SavesFolder:
+        """The saves folder (the app's)."""
+        raise NotImplementedError
 
     def _play_command_line(self) -> None:
         """Start the command line's game (the app's)."""
@@ -142,6 +148,10 @@ class GameOpening(_AppMixin):
             following = self._new_session(session.quiz, session.store, "quiz", settings.seed)
         except QuizgameError:
             return
-        opening = opening_of(following, settings.quiz_path)
+        try:
+            theme = self.saves.player(session.record.player).theme()
+        except QuizgameError:
+            theme = None
+        opening = opening_of(following, settings.quiz_path, theme)
         if opening is not None:
             write_opening(request, opening)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from quizgame.engine.records import Mode
     from quizgame.format.models import Quiz
     from quizgame.store.folder import SavesFolder
+    from quizgame.tui.player_theme import PlayerTheme
 
 MODES: tuple[Mode, ...] = ("quiz", "practice", "mistakes")
 
@@ -50,6 +51,9 @@ class GameSettings(NamedTuple):
     easy_within: int | None = None
     round_size: int | None = None
     theme: str | None = None
+    player_themes: bool = True
+    """A player's own theme (their profile) replaces `theme` once they are known; False when
+    `--theme` named one on the command line."""
     show_cursor: bool = False
     """Show the terminal's cursor on the focused option too (tui/focus_cursor.py)."""
     opening_request: OpeningRequest | None = None
@@ -68,6 +72,7 @@ class GameHost(Protocol):
     """What the screens use of the app (`QuizApp` is the one implementation)."""
 
     settings: GameSettings
+    player_theme: PlayerTheme
 
     @property
     def saves(self) -> SavesFolder: ...

@@ -10,7 +10,9 @@ verdicts are words with a symbol (tui/verdicts.py), the right option of a split 
   vermillion for wrong, yellow for warnings (never red against green).
 
 `--theme NAME` (or `$QUIZGAME_THEME`) chooses one when the game starts, `t` on the home screen
-switches in turn, and Textual's command palette (ctrl+p, "Theme") lists every theme.
+switches in turn, and Textual's command palette (ctrl+p, "Theme") lists every theme. A player's
+own theme (their profile: `t` or ctrl+p once they are chosen, or `quizgame player NAME --theme`)
+replaces `$QUIZGAME_THEME` in their games; `--theme` on the command line replaces both.
 """
 
 from __future__ import annotations
@@ -93,6 +95,12 @@ def checked_theme(wanted: str | None) -> str | None:
 
         raise UsageError(f"there is no theme {wanted!r}; the themes are: {', '.join(theme_names())}")
     return name
+
+
+def known_theme(name: str | None) -> str | None:
+    """`name` when it is a theme a player can choose (read from a file: a profile, an opening),
+    else None: a theme saved by a Textual that had it is left unused, never an error."""
+    return name if name is not None and name in theme_names() else None
 
 
 def install_themes(app: App[Any], wanted: str | None) -> None:

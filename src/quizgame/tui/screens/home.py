@@ -188,6 +188,7 @@ class HomeScreen(Screen[None]):
         self.player = name
         self.player_accommodations = accommodations_of(self.quiz_app.saves.player(name),
                                                        self.settings.roster)
+        self.quiz_app.player_theme.show(name)
         players = self.player_list
         if players is not None:
             names = [str(option.prompt) for option in players.options]
@@ -306,13 +307,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#mode", Static).update(self._mode_text())
 
     def action_cycle_theme(self) -> None:
-        """Default, high contrast, colour-blind safe, light, in turn (tui/themes.py)."""
+        """Default, high contrast, colour-blind safe, light, in turn (tui/themes.py); kept as
+        the chosen player's own (tui/player_theme.py)."""
         from quizgame.tui.themes import CYCLE
 
         now = self.app.theme
-        self.app.theme = CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)] if now in CYCLE else CYCLE[0]
-        self.notify(f"Theme: {self.app.theme} (--theme {self.app.theme} starts with it)",
-                    markup=False)
+        self.quiz_app.player_theme.pick(CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)] if now in CYCLE
+                                        else CYCLE[0])
 
     def _mode_text(self) -> str:
         return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]  [dim](press m)[/]"
