@@ -74,8 +74,8 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._build)
 
     def _build(self) -> None:
-        if self.children:
-            return
+        if self.children or not self.is_attached:
+            return  # built, or quitting (the app runs this callback whatever became of us)
         self.mount(*(Static(id=name, markup=name in _MARKUP_LINES) for name in _LINES))
 
     def show(
