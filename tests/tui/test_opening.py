@@ -114,6 +114,25 @@ async def test_no_key_answers_and_no_clock_runs_before_the_session(
         assert "10 s" in str(screen.query_one("#time-left").render())
 
 
+async def test_quitting_as_the_session_starts_ends_the_game_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiz = quizzes_folder(tmp_path, TIMED) / "timed.toml"
+    clocks = Clocks()
+    opening = _opening(tmp_path, clocks, quiz)
+    attach = QuestionScreen.attach
+
+    async def quit_first(screen: QuestionScreen, session: GameSession) -> None:
+        screen.app.exit()  # ctrl+q, handled just before the started session reaches the screen
+        await attach(screen, session)
+
+    monkeypatch.setattr(QuestionScreen, "attach", quit_first)
+    app = _app(tmp_path, clocks, opening, quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 0
+
+
 async def test_the_sessions_own_question_replaces_an_opening_that_differs(tmp_path: Path) -> None:
     quiz = quizzes_folder(tmp_path, TIMED) / "timed.toml"
     clocks = Clocks()

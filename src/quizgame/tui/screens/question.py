@@ -152,6 +152,8 @@ class QuestionScreen(Screen[None]):
     async def attach(self, session: GameSession) -> None:
         """Start the game of the opening on screen: its question now counts and answers. The
         session's first question is drawn instead when it is not the one on screen."""
+        if not self.is_attached:
+            return  # the player quit as it started: nothing was answered, nothing to draw
         opening, self._session, self._opening = self._opening, session, None
         await self._add_feedback()
         presented = session.current()
