@@ -1,16 +1,18 @@
 """The home screen: pick or create a player, pick a quiz and a mode, play.
 
-The first paint is the name box, the mode and the keys: the quiz files and saves are read in a
-worker thread (loading the format models is the slow part of starting), and the player list and
-the quiz table are mounted, filled, when they are ready. Every widget left out of the first paint
-makes the game start sooner (see benchmarks/bench_tui.py).
+The first paint is the title, the mode and the keys. The name box follows a frame later (an
+`Input` costs as much to style and draw as the rest of the screen), and whatever is typed before
+it is up goes into it; then the quiz files and saves are read in a worker thread (loading the
+format models is the slow part of starting), and the player list and the quiz table are mounted,
+filled, when they are ready. Every widget left out of the first paint makes the game start sooner
+(see benchmarks/bench_tui.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -77,6 +79,8 @@ class HomeScreen(Screen[None]):
         """The players found in the saves folder, once it has been read."""
         self.quiz_table: QuizTable | None = None
         """The quizzes found in the quizzes folder, once they have been read."""
+        self._typed_ahead: list[str] | None = []
+        """What was typed before the name box was up (Enter as "\n"); None once it is."""
 
     @property
     def quiz_app(self) -> GameHost:
@@ -85,8 +89,6 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title_text(), id="home-title", markup=False)
         with Vertical(id="players-pane"):
-            hint = "Your name (from the class list)" if self.settings.roster else "New player's name"
-            yield Input(placeholder=hint, id="new-player")
             yield Static(id="player-message", markup=False)
         with Vertical(id="quizzes-pane"):
             yield Static("Reading the quizzes…", id="quiz-detail", markup=False)
@@ -94,8 +96,41 @@ class HomeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # After the first paint: the worker's imports would otherwise compete with it for the GIL.
-        self.call_after_refresh(self.load_catalog)
+        self.call_after_refresh(self._add_name_box)
+
+    async def _add_name_box(self) -> None:
+        """The name box, after the first paint, holding what was typed meanwhile; then the
+        quizzes and saves are read (the worker's imports would compete with the paint for the
+        GIL)."""
+        if not self.is_attached:
+            return  # quit at once
+        hint = "Your name (from the class list)" if self.settings.roster else "New player's name"
+        typed = "".join(self._typed_ahead or ())
+        name, enter, _ = typed.partition("\n")
+        self._typed_ahead = None
+        box = Input(name, placeholder=hint, id="new-player")
+        await self.query_one("#players-pane", Vertical).mount(box, before="#player-message")
+        if self.focused is None:
+            box.focus()
+        if enter:
+            await box.action_submit()
+        self.load_catalog()
+
+    def on_key(self, event: events.Key) -> None:
+        typed = self._typed_ahead
+        if typed is None or "\n" in typed:
+            return  # the name box is up (or a name was already given): keys work as shown
+        if event.is_printable and event.character is not None:
+            typed.append(event.character)
+        elif event.key == "backspace":
+            del typed[-1:]
+        elif event.key == "enter":
+            typed.append("\n")
+        else:
+            return  # ctrl+q, F1, Tab: as ever
+        # A letter of a name, not the screen's key of the same letter.
+        event.stop()
+        event.prevent_default()
 
     def on_screen_resume(self) -> None:
         # Back from a game: scores and due cards have changed.
