@@ -17,9 +17,10 @@ question drawn, and the first question of each type drawn.
    it installs, PYTHONDONTWRITEBYTECODE or not, so that copy never starts without bytecode.
    The first question is drawn from the opening the last game kept (engine/openings.py: the
    warm-up game stays on its question for two seconds, as a player reading it, which is when
-   it keeps one); when that question can be answered (its session started: the key bar offers
-   "+30 s"), and the same start with no opening kept (a player's first game of the quiz, drawn
-   and answerable at once) are printed too.
+   it keeps one): its header, clock and prompt first, its answer widget a frame later. When
+   that widget is drawn (its instructions show), when the question can be answered (its
+   session started: the key bar offers "+30 s"), and the same start with no opening kept (a
+   player's first game of the quiz, drawn and answerable at once) are printed too.
 
 1. Start to first interactive screen. Each app is started in a fresh process (Python start-up and
    imports included), headless at 80×24, and reports the moment its first screen has been drawn
@@ -230,10 +231,14 @@ def terminal_startup(runs: int, saves: Path, env: dict[str, str], label: str) ->
     for command, marker in apps.values():
         on_terminal(command, marker, env, linger=2)
     first_game: list[float] = []
+    answer_widget: list[float] = []
     answerable: list[float] = []
     for _ in range(runs):
         for name, (command, marker) in apps.items():
             times[name].append(on_terminal(command, marker, env))
+        # The same start, until the question's answer widget is drawn too (a frame after the
+        # question: its instructions, "… Enter to answer", are drawn with it).
+        answer_widget.append(on_terminal(play[0], "Enter to answer", env))
         # The same start, until the question can be answered: the key bar offers "+30 s" (more
         # time) only once the session is attached.
         answerable.append(on_terminal(play[0], "+30 s", env))
@@ -247,6 +252,8 @@ def terminal_startup(runs: int, saves: Path, env: dict[str, str], label: str) ->
     bare = times["bare Textual app"]
     for name, values in times.items():
         print(f"  {name:<30} {spread(values)}")
+    print(f"  {'… its answer widget drawn':<30} {spread(answer_widget)}   "
+          f"/ bare: {spread([ours / base for ours, base in zip(answer_widget, bare)], unit='', scale=1)}")
     print(f"  {'… and answerable':<30} {spread(answerable)}")
     print(f"  {'… no opening kept (1st game)':<30} {spread(first_game)}   "
           f"/ bare: {spread([ours / base for ours, base in zip(first_game, bare)], unit='', scale=1)}")

@@ -1,18 +1,19 @@
 """App mixin: a game from the command line opens on its first question before its quiz loads.
 
 `play QUIZ --player NAME` (quiz mode) is handed the opening the last such start kept
-(engine/openings.py). The app draws it (`QuestionScreen.opening`) as its first frame; once
-Textual has written that whole frame, the app loads the quiz, opens the saves and starts the
-session as it would without an opening (`GameStarter.play_command_line`), and the session is attached to
-the screen on show. A start that goes otherwise (a game to continue, an error) drops the
-opening's screen and the kept opening. Every game started from the command line keeps the
-opening of the next one: when it starts, and again when it ends (its first answer made the one
-kept at its start stale); `GameStarter` (tui/game_start.py) does all of that, after the frame.
+(engine/openings.py). The app draws it (`QuestionScreen.opening`) as its first frame, its
+answer widget a frame after the rest; once Textual has written both, the app loads the quiz,
+opens the saves and starts the session as it would without an opening
+(`GameStarter.play_command_line`), and the session is attached to the screen on show. A start
+that goes otherwise (a game to continue, an error) drops the opening's screen and the kept
+opening. Every game started from the command line keeps the opening of the next one: when it
+starts, and again when it ends (its first answer made the one kept at its start stale);
+`GameStarter` (tui/game_start.py) does all of that, after the frame.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from quizgame.engine.openings import Opening
     from quizgame.tui.game_start import GameStarter
+    from quizgame.tui.screens.question import QuestionScreen
     from quizgame.tui.settings import GameSettings
 
     _AppMixin = App[None]
@@ -40,6 +42,8 @@ class GameOpening(_AppMixin):
     pending_opening: Opening | None
     """The first question drawn before the quiz loads, until its session is attached."""
     _opening_shown = False
+    _opening_framed = False
+    """A whole frame of the opening's screen has been written (those after may be partial)."""
 
     @property
     def starter(self) -> GameStarter:
@@ -60,12 +64,17 @@ class GameOpening(_AppMixin):
         super()._display(screen, renderable)
         # Textual writes no frame before the app runs (`_running`, set just before Ready) nor
         # inside a batch, and a partial update then leaves the rest of the terminal blank: the
-        # first whole frame (a LayoutUpdate, in the pinned Textual) that shows the opening's
-        # question is written here. Then the quiz loads and the session starts, with the
-        # question on screen.
-        if (self.pending_opening is not None and not self._opening_shown and self._running
-                and not self._batch_count and type(renderable).__name__ == "LayoutUpdate"
-                and getattr(screen, "opening_drawn", False)):
+        # first whole frame (a LayoutUpdate, in the pinned Textual) of the opening's screen
+        # shows its question; once a frame written since shows its answer widget too (mounted
+        # after that first paint), the quiz loads and the session starts, with it on screen.
+        drawn = getattr(screen, "opening_drawn", None)
+        if (self.pending_opening is None or self._opening_shown or not self._running
+                or self._batch_count or renderable is None or drawn is None):
+            return
+        if not self._opening_framed and type(renderable).__name__ == "LayoutUpdate":
+            self._opening_framed = True
+            cast("QuestionScreen", screen).opening_painted()  # the one with `opening_drawn`
+        elif self._opening_framed and drawn:
             # Not at once: Textual's output thread writes the frame, and the load would hold the
             # interpreter (compiling modules, where no bytecode is cached) while it is queued.
             self.set_timer(OPENING_WRITTEN, self._start_opened_game)

@@ -10,9 +10,10 @@ refresh, so that the first question of each type is drawn as fast as any other (
 `GameSettings.build_ahead` is off).
 
 A game started from the command line may open on its first question before its session exists
-(`QuestionScreen.opening`, engine/openings.py): the question is drawn from plain data, its
-clock stands still and no key answers it until the app `attach`es the session, whose own first
-question replaces the drawn one if they differ.
+(`QuestionScreen.opening`, engine/openings.py): the question is drawn from plain data (its
+answer widget a frame after the rest, given the keys pressed meanwhile), its clock stands still
+and no key answers it until the app `attach`es the session, whose own first question replaces
+the drawn one if they differ.
 """
 
 from __future__ import annotations
@@ -88,7 +89,12 @@ class QuestionScreen(Screen[None]):
         self._resumed = False
         self._feedback: FeedbackPanel | None = None
         self.opening_drawn = False
-        """The opening's question is all drawn (the frame written after this shows it)."""
+        """The opening's question is all drawn, answer widget too (the frame written after this
+        shows it)."""
+        self._typed_ahead: list[events.Key] | None = [] if opening is not None else None
+        """Keys pressed before the opening's answer widget was up; None once it is."""
+        self._input_to_add: Shown | None = None
+        """The opening's question, painted without its answer widget so far."""
         self._building = asyncio.Lock()
         """Held while an answer widget is mounted (one at a time: prebuilt or needed now)."""
 
@@ -132,14 +138,50 @@ class QuestionScreen(Screen[None]):
         self.call_after_refresh(self._prebuild_input)
 
     async def _draw_opening(self, opening: Opening) -> None:
+        """The opening's first paint: its header, clock and prompt. Its answer widget follows a
+        frame later (`_add_opening_input`): styling and drawing one costs as much as the rest."""
         shown = opening.shown
-        widget = await self._draw(shown)
+        self._show_prompt(shown)
         self.query_one("#exam-status", Static).display = False  # practice's; not a quiz game's
         self.query_one(GameHeader).show(number=shown.number, total=shown.total,
                                         title=opening.title, score=0, streak=0)
-        widget.focus_answer()
         self.query_one(TimerBar).show_full(shown.time_limit)
+        self._input_to_add = shown
+        # At the latest once this paint and what follows it are done (when no app says so first).
+        self.call_after_refresh(self._add_opening_input)
+
+    def opening_painted(self) -> None:
+        """The app has written the opening's first paint: its answer widget comes next."""
+        self.call_next(self._add_opening_input)
+
+    async def _add_opening_input(self) -> None:
+        """The opening's answer widget, after its first paint, with the keys pressed meanwhile
+        passed on to it as if it had been there."""
+        shown, self._input_to_add = self._input_to_add, None
+        if shown is None or not self.is_attached or self._session is not None:
+            return  # done, quit at once, or started without it (`attach` draws the question whole)
+        widget = await self._draw(shown)
+        widget.focus_answer()
+        self._pass_on_typed_ahead()
         self.opening_drawn = True
+
+    def _pass_on_typed_ahead(self) -> None:
+        typed, self._typed_ahead = self._typed_ahead or [], None
+        for key in typed:
+            # To the widget with the focus now, in order, as the terminal's driver sends keys:
+            # so that a key bound to an action bubbles up to the app's bindings (a message stops
+            # bubbling at the widget that sent it, which would be this screen).
+            key.set_sender(self.app)
+            self.app.post_message(key)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._typed_ahead is None:
+            return
+        # Before the opening's answer widget is up: kept for it (priority keys, such as ctrl+q,
+        # never come here), a letter of an answer rather than the screen's key of that letter.
+        self._typed_ahead.append(events.Key(event.key, event.character))
+        event.stop()
+        event.prevent_default()
 
     async def _add_feedback(self) -> None:
         """The feedback panel, hidden (after the opening's frame: its module and widget need
@@ -159,11 +201,12 @@ class QuestionScreen(Screen[None]):
         presented = session.current()
         if opening is None or presented is None or presented.shown != opening.shown or (
             session.quiz.quiz.title != opening.title
-        ):
+        ) or not self.opening_drawn:
             await self.show_current()
         else:
             self._show_exam_status()
             self._start_answering(presented, self._inputs[presented.type])
+        self._pass_on_typed_ahead()
         self.call_after_refresh(self._prebuild_input)
 
     async def _prebuild_input(self) -> None:
@@ -193,15 +236,19 @@ class QuestionScreen(Screen[None]):
         for other in self._inputs.values():
             other.display = other is widget
         widget.present(shown)
-        self.query_one("#prompt", Static).update(shown.prompt)
+        self._show_prompt(shown)
         self.query_one("#instructions", Static).update(widget.INSTRUCTIONS)
+        return widget
+
+    def _show_prompt(self, shown: Shown) -> None:
+        """The question's prompt in the panel on show (the feedback panel and hint hidden)."""
+        self.query_one("#prompt", Static).update(shown.prompt)
         self.query_one("#hint", Static).display = False
         if self._feedback is not None:
             self._feedback.display = False
         body = self.query_one("#question-body", VerticalScroll)
         body.display = True
         body.scroll_home(animate=False)
-        return widget
 
     def _start_answering(self, presented: PresentedQuestion, widget: QuestionInput) -> None:
         """The question drawn now takes its answer, and its clock runs."""
