@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from tui_helpers import SEED, TIMED, Clocks, make_app, quizzes_folder, settle
 
 from quizgame.engine.openings import Opening, OpeningRequest, opening_of
@@ -103,3 +104,33 @@ async def test_keys_pressed_before_the_answer_widget_is_up_go_into_it(
         expected = presented.shown.options[response] if isinstance(response, int) else response
         assert screen._inputs[question_type].response() == expected
         assert not screen.query_one("#hint").display
+
+
+async def test_keys_that_arrive_as_the_answer_widget_is_mounted_go_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keys the terminal sends while the widget is being built reach the app before the
+    focus has moved to it: they are kept too, not lost on the way (as they were to the
+    question's scrolling panel, found in a real terminal)."""
+    saves, clocks = tmp_path / "saves", Clocks()
+    session = _session_at(saves, clocks, "text")
+    presented = session.current()
+    assert presented is not None
+    opening = Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
+    draw = QuestionScreen._draw
+
+    async def typed_meanwhile(screen: QuestionScreen, shown: Any) -> Any:
+        for letter in "Oslo":
+            key = events.Key(letter, letter)
+            key.set_sender(screen.app)  # as the terminal's driver sends it
+            screen.app.post_message(key)
+        return await draw(screen, shown)
+
+    monkeypatch.setattr(QuestionScreen, "_draw", typed_meanwhile)
+    app = make_app(quizzes_folder(tmp_path), saves, clocks, session=session)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        screen = QuestionScreen.opening(opening, app.settings)
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert screen._inputs["text"].response() == "Oslo"

@@ -53,6 +53,10 @@ class QuestionScreen(Screen[None]):
     """Plays a session to its end, one question after another, then shows the results."""
 
     DEFAULT_CSS = module_css(__file__)
+    AUTO_FOCUS = ""
+    """None: the focus is always given, to the answer widget or the feedback panel. Until the
+    opening's answer widget is up nothing has it, so that every key comes to the screen (its
+    type-ahead, `on_key`) rather than to the scrolling panel, to be lost there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", id="quizgame.hint"),
@@ -162,7 +166,9 @@ class QuestionScreen(Screen[None]):
             return  # done, quit at once, or started without it (`attach` draws the question whole)
         widget = await self._draw(shown)
         widget.focus_answer()
-        self._pass_on_typed_ahead()
+        # The focus moves once the app gets to it; the keys it sent here before are queued
+        # here then: the type-ahead is passed on after them.
+        self.app.call_later(self.call_later, self._pass_on_typed_ahead)
         self.opening_drawn = True
 
     def _pass_on_typed_ahead(self) -> None:
