@@ -54,8 +54,8 @@ class QuestionScreen(Screen[None]):
 
     DEFAULT_CSS = module_css(__file__)
     AUTO_FOCUS = ""
-    """None: the focus is always given, to the answer widget or the feedback panel. Until the
-    opening's answer widget is up nothing has it, so that every key comes to the screen (its
+    """Off: the screen gives the focus itself, to the answer widget or the feedback panel. Until
+    the opening's answer widget is up nothing has it, so that every key comes to the screen (its
     type-ahead, `on_key`) rather than to the scrolling panel, to be lost there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
