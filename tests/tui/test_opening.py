@@ -18,7 +18,9 @@ from tui_helpers import (
     TIMED,
     Clocks,
     make_app,
+    opening_at,
     prepared_session,
+    push_opening,
     quizzes_folder,
     screen_text,
     settle,
@@ -219,7 +221,6 @@ async def test_a_game_continued_keeps_an_opening_only_at_its_end(tmp_path: Path)
         assert kept is not None and kept.shown.number == 1
 
 
-EVERY_TYPE = Path(__file__).parents[1] / "data" / "valid" / "all-types.toml"
 TYPES = ("choice", "multi", "truefalse", "number", "text", "order", "match", "estimate", "poll",
          "categorize", "cloze")
 
@@ -230,23 +231,12 @@ async def test_an_opening_is_drawn_as_its_session_draws_it(tmp_path: Path, quest
     session then shows (the key bar aside: its keys work only once the game has started; and the
     header's score, which an opening, always a game's first question, has at 0 too, while the
     session here has answered up to the question of that type)."""
-    from quizgame.format import load_quiz
-
     saves, clocks = tmp_path / "saves", Clocks()
-    quiz = load_quiz(EVERY_TYPE)
-    session = GameSession.start(quiz, SavesFolder(saves).player("Ana"), "quiz", seed=SEED,
-                                clock=clocks.clock, monotonic=clocks.monotonic,
-                                round_size=len(quiz.questions))  # not its round of 9: every type
-    while (presented := session.current()) is not None and presented.type != question_type:
-        session.submit(None, timed_out=True)  # any type: time is up
-    assert presented is not None and presented.type == question_type
-    opening = Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
+    session, opening = opening_at(saves, clocks, question_type)
+    presented = session.current()
     app = make_app(quizzes_folder(tmp_path), saves, clocks, session=session)
     async with app.run_test(size=(80, 40)) as pilot:
-        await settle(pilot)
-        screen = QuestionScreen.opening(opening, app.settings)
-        await app.push_screen(screen)
-        await settle(pilot)
+        screen = await push_opening(pilot, opening)
         drawn = screen_text(pilot).splitlines()[1:-1]
         await screen.attach(session)
         await settle(pilot)

@@ -11,28 +11,23 @@ from typing import Any
 
 import pytest
 from textual import events
-from tui_helpers import SEED, TIMED, Clocks, make_app, quizzes_folder, settle
+from tui_helpers import (
+    SEED,
+    TIMED,
+    Clocks,
+    make_app,
+    opening_at,
+    push_opening,
+    quizzes_folder,
+    settle,
+)
 
-from quizgame.engine.openings import Opening, OpeningRequest, opening_of
+from quizgame.engine.openings import OpeningRequest, opening_of
 from quizgame.engine.session import GameSession
 from quizgame.format import load_quiz, loader
 from quizgame.store import SavesFolder, player_key
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.question import QuestionScreen
-
-EVERY_TYPE = Path(__file__).parents[1] / "data" / "valid" / "all-types.toml"
-
-
-def _session_at(saves: Path, clocks: Clocks, question_type: str) -> GameSession:
-    """Ana's game of every type, time up on each question before the first of `question_type`."""
-    quiz = load_quiz(EVERY_TYPE)
-    session = GameSession.start(quiz, SavesFolder(saves).player("Ana"), "quiz", seed=SEED,
-                                clock=clocks.clock, monotonic=clocks.monotonic,
-                                round_size=len(quiz.questions))
-    while (presented := session.current()) is not None and presented.type != question_type:
-        session.submit(None, timed_out=True)
-    assert presented is not None
-    return session
 
 
 async def test_the_question_is_painted_first_and_its_answer_widget_before_the_quiz_loads(
@@ -81,19 +76,15 @@ async def test_keys_pressed_before_the_answer_widget_is_up_go_into_it(
     response: str
 ) -> None:
     saves, clocks = tmp_path / "saves", Clocks()
-    session = _session_at(saves, clocks, question_type)
+    session, opening = opening_at(saves, clocks, question_type)
     presented = session.current()
     assert presented is not None
-    opening = Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
     held: list[QuestionScreen] = []
     add = QuestionScreen._add_opening_input
     monkeypatch.setattr(QuestionScreen, "_add_opening_input", lambda screen: held.append(screen))
     app = make_app(quizzes_folder(tmp_path), saves, clocks, session=session)
     async with app.run_test(size=(80, 40)) as pilot:
-        await settle(pilot)
-        screen = QuestionScreen.opening(opening, app.settings)
-        await app.push_screen(screen)
-        await settle(pilot)
+        screen = await push_opening(pilot, opening)
         assert held and not screen._inputs  # painted, its answer widget not up yet
         await pilot.press(*keys)  # typed as the question appears
         await add(screen)
@@ -113,10 +104,7 @@ async def test_keys_that_arrive_as_the_answer_widget_is_mounted_go_into_it(
     focus has moved to it: they are kept too, not lost on the way (as they were to the
     question's scrolling panel, found in a real terminal)."""
     saves, clocks = tmp_path / "saves", Clocks()
-    session = _session_at(saves, clocks, "text")
-    presented = session.current()
-    assert presented is not None
-    opening = Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
+    session, opening = opening_at(saves, clocks, "text")
     draw = QuestionScreen._draw
 
     async def typed_meanwhile(screen: QuestionScreen, shown: Any) -> Any:
@@ -129,8 +117,5 @@ async def test_keys_that_arrive_as_the_answer_widget_is_mounted_go_into_it(
     monkeypatch.setattr(QuestionScreen, "_draw", typed_meanwhile)
     app = make_app(quizzes_folder(tmp_path), saves, clocks, session=session)
     async with app.run_test(size=(80, 40)) as pilot:
-        await settle(pilot)
-        screen = QuestionScreen.opening(opening, app.settings)
-        await app.push_screen(screen)
-        await settle(pilot)
+        screen = await push_opening(pilot, opening)
         assert screen._inputs["text"].response() == "Oslo"

@@ -17,12 +17,14 @@ from textual.widgets import Input, Static
 
 from quizgame.classroom.polls import poll_votes
 from quizgame.engine.grading import Response
+from quizgame.engine.openings import Opening
 from quizgame.engine.presentation import PresentedQuestion
 from quizgame.engine.session import GameSession
 from quizgame.format import load_quiz
 from quizgame.format.models import Question
 from quizgame.store import SavesFolder
 from quizgame.tui.app import QuizApp, create_app
+from quizgame.tui.screens.question import QuestionScreen
 
 DATA = Path(__file__).parents[1] / "data" / "tui"
 ALL_TYPES = DATA / "quizzes" / "all-types.toml"
@@ -242,3 +244,29 @@ def steady_cursors(pilot: Pilot[Any]) -> None:
 def text_of(screen: object, selector: str) -> str:
     """The text a Static widget on `screen` currently shows."""
     return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+EVERY_TYPE = Path(__file__).parents[1] / "data" / "valid" / "all-types.toml"
+"""One question of each type (`tests/data/valid/`)."""
+
+
+def opening_at(saves: Path, clocks: Clocks, question_type: str) -> tuple[GameSession, Opening]:
+    """Ana's game of every type, time up on each question before the first of `question_type`
+    (every question: not its round of 9), and that question as an opening."""
+    quiz = load_quiz(EVERY_TYPE)
+    session = GameSession.start(quiz, SavesFolder(saves).player("Ana"), "quiz", seed=SEED,
+                                clock=clocks.clock, monotonic=clocks.monotonic,
+                                round_size=len(quiz.questions))
+    while (presented := session.current()) is not None and presented.type != question_type:
+        session.submit(None, timed_out=True)  # any type: time is up
+    assert presented is not None and presented.type == question_type
+    return session, Opening(EVERY_TYPE, SEED, session.quiz.quiz.title, presented.shown)
+
+
+async def push_opening(pilot: Pilot[Any], opening: Opening) -> QuestionScreen:
+    """The screen of `opening`, pushed over the app's first and drawn, as `play` draws it."""
+    await settle(pilot)
+    screen = QuestionScreen.opening(opening, pilot.app.settings)  # type: ignore[attr-defined]
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
