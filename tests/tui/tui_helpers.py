@@ -266,7 +266,9 @@ def opening_at(saves: Path, clocks: Clocks, question_type: str) -> tuple[GameSes
 async def push_opening(pilot: Pilot[Any], opening: Opening) -> QuestionScreen:
     """The screen of `opening`, pushed over the app's first and drawn, as `play` draws it."""
     await settle(pilot)
-    screen = QuestionScreen.opening(opening, pilot.app.settings)  # type: ignore[attr-defined]
-    await pilot.app.push_screen(screen)
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    screen = QuestionScreen.opening(opening, app.settings)
+    await app.push_screen(screen)
     await settle(pilot)
     return screen
