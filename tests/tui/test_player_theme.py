@@ -37,8 +37,8 @@ async def _choose(pilot: Any, name: str) -> None:
     await settle(pilot)
     home = pilot.app.screen
     assert isinstance(home, HomeScreen)
-    await until(pilot, lambda: home.quiz_table is not None)
-    assert home.choose_player(name)
+    await until(pilot, lambda: home.lists.quiz_table is not None)
+    assert home.lists.choose_player(name)
     await settle(pilot)
 
 
@@ -82,7 +82,7 @@ async def test_t_keeps_the_theme_for_the_chosen_player_and_only_for_them(tmp_pat
         await settle(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        await until(pilot, lambda: home.quiz_table is not None)
+        await until(pilot, lambda: home.lists.quiz_table is not None)
         home.query_one("#quizzes").focus()  # the keys, not the name box
         await pilot.press("t")  # nobody chosen: this run only
         assert app.theme == CYCLE[1] and "--theme high-contrast starts with it" in _notes(app)[-1]
@@ -113,7 +113,7 @@ async def test_quickly_passing_over_players_keeps_no_theme(tmp_path: Path) -> No
         home = app.screen
         assert isinstance(home, HomeScreen)
         for name in ("Ben", "Cy", "Ben", "Ana", "Ben"):  # no pause: the signals queue up
-            home.choose_player(name)
+            home.lists.choose_player(name)
         for _ in range(3):  # each signal is sent from the app's queue (`call_next`)
             await pilot.pause()
         assert app.theme == "textual-dark"

@@ -289,7 +289,7 @@ async def test_the_question_of_who_plays_lists_the_players_and_escape_goes_home(
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert home.player is None  # nobody was chosen for them
-        assert home.selected_entry().path.name == ALL_TYPES.name  # type: ignore[union-attr]
+        assert home.lists.selected_entry().path.name == ALL_TYPES.name  # type: ignore[union-attr]
 
     app = make_app(quizzes_folder(tmp_path, BROKEN, ALL_TYPES), saves, Clocks(), quiz_path=ALL_TYPES)
     async with app.run_test(size=(80, 24)) as pilot:

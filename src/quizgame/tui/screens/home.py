@@ -25,12 +25,10 @@ from quizgame.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from quizgame.classroom.standings import PlayerStandings
     from quizgame.engine.accommodations import Accommodations
     from quizgame.engine.records import Mode
-    from quizgame.tui.catalog import QuizEntry
+    from quizgame.tui.screens.home_lists import HomeLists
     from quizgame.tui.settings import GameHost, GameSettings
-    from quizgame.tui.widgets.quiz_table import QuizTable
 
 # Short enough for the mode line of an 80-column terminal.
 MODE_WORDS: dict[str, str] = {
@@ -62,8 +60,6 @@ class HomeScreen(Screen[None]):
         Binding("t", "cycle_theme", "Theme", id="quizgame.theme"),
     ]
 
-    WHO_PLAYS = "Type your name first, then Enter (or pick it from the list: ↑↓, Enter)."
-
     def __init__(self, settings: GameSettings) -> None:
         super().__init__()
         self.settings = settings
@@ -72,13 +68,7 @@ class HomeScreen(Screen[None]):
         self.player_accommodations: Accommodations | None = None
         """The current player's accommodations (their profile and roster line), shown in the
         title; None until a player is chosen (their module is not needed for the first frame)."""
-        self.entries: list[QuizEntry] = []
-        self.standings: PlayerStandings | None = None
-        """The current player's best scores and due cards, once read."""
-        self.player_list: OptionList | None = None
-        """The players found in the saves folder, once it has been read."""
-        self.quiz_table: QuizTable | None = None
-        """The quizzes found in the quizzes folder, once they have been read."""
+        self._lists: HomeLists | None = None
         self._typed_ahead: list[str] | None = []
         """What was typed before the name box was up (Enter as "\n"); None once it is."""
 
@@ -134,204 +124,56 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a game: scores and due cards have changed.
-        if self.player is not None and self.entries:
+        if self.player is not None and self._lists is not None and self._lists.entries:
             self.load_standings(self.player)
 
-    # -- loading (worker threads) ----------------------------------------------------------
+    # -- the lists (tui/screens/home_lists.py, loaded after the first paint) ----------------
+
+    @property
+    def lists(self) -> HomeLists:
+        """The players and quizzes, and what is done with them (its module loads on first use:
+        nothing in it is needed for the first paint)."""
+        if self._lists is None:
+            from quizgame.tui.screens.home_lists import HomeLists
+
+            self._lists = HomeLists(self)
+        return self._lists
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
-        from quizgame.tui.catalog import scan_quizzes
-        from quizgame.tui.widgets import quiz_table  # noqa: F401  (for _fill_catalog, off the UI thread)
-
-        problems: list[str] = []
-        settings = self.settings
-        if settings.roster is not None:
-            names = list(settings.roster.names)  # pick your name from the class list
-        else:
-            names = [info.name for info in self.quiz_app.saves.players(problems)]
-        entries = scan_quizzes(settings.quizzes_dirs, also=settings.quiz_path, loaded=settings.quiz)
-        # Textual's stub cannot type an async callback's result: it is awaited on the UI thread.
-        self.app.call_from_thread(self._fill_catalog, names, entries, problems)  # type: ignore[arg-type]
+        self.lists.read_catalog()
 
     @work(thread=True, exclusive=True, group="standings")
     def load_standings(self, player: str) -> None:
-        from quizgame.classroom.standings import PlayerStandings, player_standings
-        from quizgame.errors import QuizgameError
+        self.lists.read_standings(player)
 
-        try:
-            standings = player_standings(self.quiz_app.saves.player(player), self.settings.clock())
-        except QuizgameError as error:
-            standings = PlayerStandings({}, (str(error),))
-        self.app.call_from_thread(self._fill_standings, player, standings)
-
-    async def _fill_catalog(self, names: list[str], entries: list[QuizEntry], problems: list[str]) -> None:
-        from quizgame.tui.widgets.quiz_table import QuizTable
-
-        self.entries = entries
-        self._player_message("\n".join(problems))
-        if self.player is not None and self.player not in names:
-            names.append(self.player)  # typed in before the saves folder was read
-        self.player_list = players = OptionList(*names, markup=False, id="players")
-        players.border_title = "Players"
-        self.quiz_table = table = QuizTable(entries, id="quizzes")
-        table.border_title = "Quizzes"
-        await self.query_one("#players-pane", Vertical).mount(players, before="#new-player")
-        await self.query_one("#quizzes-pane", Vertical).mount(table, before="#quiz-detail")
-        asking = self.settings.quiz_path is not None and self.settings.player is None
-        if asking:
-            # `quizgame play QUIZ`: that quiz is the one to play, once we know who plays it.
-            table.move_cursor(row=self._row_of_command_line_quiz(), animate=False)
-        name_box = self.query_one("#new-player", Input)
-        # Nobody is picked for the player: a bare Enter must never play as someone else.
-        players.highlighted = None
-        wanted = self.player or self.settings.player
-        if wanted is not None and self.choose_player(wanted):
-            if not name_box.value:  # never take the keyboard from someone typing their name
-                table.focus()
-        else:
-            name_box.focus()
-        self._show_detail()
-        if asking and self.player is not None:
-            self._play_as(self.player)  # named (with Enter) before the quizzes were read
-        elif asking:
-            self._ask_who_plays(names, typed=name_box.value)
-            name_box.clear()
-
-    def _fill_standings(self, player: str, standings: PlayerStandings) -> None:
-        table = self.quiz_table
-        if player != self.player or table is None:
-            return  # the player changed while these were read
-        self.standings = standings
-        self._player_message("\n".join(standings.problems))
-        table.show_standings(standings)
-        self._show_detail()
-
-    # -- players ---------------------------------------------------------------------------
-
-    def choose_player(self, name: str) -> bool:
-        """Make `name` the current player; a name the store refuses is explained instead."""
-        from quizgame.classroom.roster import accommodations_of
-        from quizgame.errors import QuizgameError
-
-        try:
-            name = self.quiz_app.player_name(name)
-        except QuizgameError as error:
-            self._player_message(str(error))
-            return False
-        self._player_message("")
-        self.player = name
-        self.player_accommodations = accommodations_of(self.quiz_app.saves.player(name),
-                                                       self.settings.roster)
-        self.quiz_app.player_theme.show(name)
-        players = self.player_list
-        if players is not None:
-            names = [str(option.prompt) for option in players.options]
-            if name not in names:
-                players.add_option(name)
-                names.append(name)
-            players.highlighted = names.index(name)
-        self.query_one("#home-title", Static).update(self._title_text())
-        self.standings = None
-        if self.quiz_table is not None:
-            self.quiz_table.show_standings(None)  # the last player's figures are not this one's
-        self.load_standings(name)
-        return True
-
-    def _player_message(self, text: str) -> None:
+    def player_message(self, text: str) -> None:
+        """A line under the name box (a refused name, what to do next); "" hides it."""
         message = self.query_one("#player-message", Static)
         message.update(text)
         message.set_class(bool(text), "-shown")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        # Only the player's own moves choose: the list highlights its first name by itself.
-        name = str(event.option.prompt)
-        if event.option_list.has_focus and name != self.player:
-            self.choose_player(name)
+        self.lists.player_highlighted(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.quiz_table is not None:
-            self.quiz_table.focus()
+        self.lists.focus_quizzes()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
-            self._player_message(self.WHO_PLAYS)
-            return
-        if self.choose_player(event.value):
-            event.input.clear()
-            if self.quiz_table is not None:
-                self.quiz_table.focus()
-
-    def action_new_player(self) -> None:
-        self.query_one("#new-player", Input).focus()
-
-    def _ask_who_plays(self, names: list[str], *, typed: str) -> None:
-        """Ask who plays the command line's quiz; `typed` is what is already in the name box."""
-        from quizgame.tui.screens.player_prompt import PlayerPromptScreen
-
-        entry = self.selected_entry()
-        title = entry.title if entry is not None else str(self.settings.quiz_path)
-        prompt = PlayerPromptScreen(title, names, typed=typed, roster=self.settings.roster is not None)
-        self.app.push_screen(prompt, self._play_as)
-
-    def _play_as(self, name: str | None) -> None:
-        """The prompt's answer: play the command line's quiz as `name` (None: stay here)."""
-        if name is not None and self.choose_player(name):
-            if self.quiz_table is not None:
-                self.quiz_table.focus()  # where the game ends: back on the quiz list
-            self.action_play()
-
-    # -- quizzes ---------------------------------------------------------------------------
-
-    def selected_entry(self) -> QuizEntry | None:
-        table = self.quiz_table
-        if table is None or not self.entries or table.cursor_row >= len(self.entries):
-            return None
-        return self.entries[table.cursor_row]
-
-    def _row_of_command_line_quiz(self) -> int:
-        wanted = self.settings.quiz_path
-        assert wanted is not None
-        rows = [row for row, entry in enumerate(self.entries) if entry.path.resolve() == wanted.resolve()]
-        return rows[0] if rows else 0
+        self.lists.name_submitted(event)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+        self.lists.show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_play()
 
+    def action_new_player(self) -> None:
+        self.query_one("#new-player", Input).focus()
+
     def action_play(self) -> None:
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        if entry.quiz is None:
-            self.notify("\n".join(entry.problems), title="This quiz file is broken", severity="error",
-                        markup=False)
-            return
-        if self.player is None:
-            self._player_message(self.WHO_PLAYS)
-            self.action_new_player()
-            return
-        self.quiz_app.play(entry.quiz, self.player, self.mode)
-
-    def _show_detail(self) -> None:
-        entry = self.selected_entry()
-        detail = self.query_one("#quiz-detail", Static)
-        detail.set_class(entry is not None and entry.broken, "-broken")
-        if entry is None:
-            folders = ", ".join(map(str, self.settings.quizzes_dirs))
-            detail.update("" if self.entries else f"No quiz files in {folders}")
-        elif entry.quiz is None:
-            detail.update("\n".join(entry.problems))
-        else:
-            from quizgame.classroom.standings import QuizStanding
-
-            standing = self.standings.by_quiz.get(entry.quiz.quiz.id) if self.standings else None
-            due = (standing or QuizStanding()).due_text([q.id for q in entry.quiz.questions])
-            lines = [entry.quiz.quiz.description or "", entry.note, due if self.player else ""]
-            detail.update("\n".join(filter(None, lines)))
+        self.lists.play()
 
     # -- mode and other screens --------------------------------------------------------------
 
@@ -353,6 +195,10 @@ class HomeScreen(Screen[None]):
     def _mode_text(self) -> str:
         return f"Mode: [@click=screen.cycle_mode]{MODE_WORDS[self.mode]}[/]  [dim](press m)[/]"
 
+    def show_title(self) -> None:
+        """The title again, for a new player or their new accommodations."""
+        self.query_one("#home-title", Static).update(self._title_text())
+
     def _title_text(self) -> str:
         who = f"Player: {self.player}" if self.player else "No player yet: type a name"
         accommodations = self.player_accommodations
@@ -362,69 +208,20 @@ class HomeScreen(Screen[None]):
             who += " · a: accommodations"
         return f"quizgame · {who}"
 
-    def action_leaderboard(self) -> None:
-        from quizgame.tui.screens.leaderboard import LeaderboardScreen
-
-        entry = self.selected_entry()
-        if entry is not None and entry.quiz_id is not None:
-            self.app.push_screen(
-                LeaderboardScreen([self.settings.saves_dir], entry.quiz_id, clock=self.settings.clock)
-            )
-
-    def action_accommodations(self) -> None:
-        """The current player's accommodations: more time, no speed points (their profile)."""
-        from quizgame.errors import QuizgameError
-        from quizgame.tui.screens.accommodations import AccommodationsScreen
-
-        player = self.player
-        if player is None:
-            self._player_message("Choose a player first: accommodations are each player's own.")
-            return
-        try:
-            current = self.quiz_app.saves.player(player).accommodations()
-        except QuizgameError as error:
-            self._player_message(str(error))
-            return
-        self.app.push_screen(AccommodationsScreen(player, current),
-                             lambda chosen: self._save_accommodations(player, chosen))
-
-    def _save_accommodations(self, player: str, chosen: Accommodations | None) -> None:
-        from quizgame.classroom.roster import accommodations_of
-        from quizgame.errors import QuizgameError
-
-        if chosen is None:
-            return
-        store = self.quiz_app.saves.player(player)
-        try:
-            store.set_accommodations(chosen)
-        except QuizgameError as error:
-            self._player_message(str(error))
-            return
-        self.player_accommodations = accommodations_of(store, self.settings.roster)
-        self.query_one("#home-title", Static).update(self._title_text())
-        self.notify(f"Saved for {player}: {chosen.describe()}.", title="Accommodations",
-                    markup=False)
-
-    def action_progress(self) -> None:
-        from quizgame.tui.screens.progress import ProgressScreen
-
-        if self.player is not None:
-            self.app.push_screen(
-                ProgressScreen(self.settings.saves_dir, self.player, clock=self.settings.clock)
-            )
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "report":
             return self.settings.teacher  # teachers only: distractor counts give answers away
         return True
 
-    def action_report(self) -> None:
-        from quizgame.tui.screens.report import ReportScreen
+    def action_leaderboard(self) -> None:
+        self.lists.open_leaderboard()
 
-        if not self.settings.teacher:
-            return
-        entry = self.selected_entry()
-        if entry is not None and entry.quiz is not None:
-            self.app.push_screen(
-                ReportScreen([self.settings.saves_dir], entry.quiz, clock=self.settings.clock)
-            )
+    def action_progress(self) -> None:
+        self.lists.open_progress()
+
+    def action_report(self) -> None:
+        self.lists.open_report()
+
+    def action_accommodations(self) -> None:
+        """The current player's accommodations: more time, no speed points (their profile)."""
+        self.lists.open_accommodations()
