@@ -291,12 +291,12 @@ async def question_latencies(quiz: Path, questions: int, saves: Path, think: flo
                     await pilot.pause()
                 screen: Any = app.screen
                 if number:
-                    latencies.append((screen._presented.type, drawn[0] - pressed))
+                    latencies.append((screen.presented.type, drawn[0] - pressed))
                 await asyncio.sleep(think)
                 widget: Any = next(widget for widget in screen.query(QuestionInput) if widget.display)
                 if hasattr(widget, "action_pick"):
                     widget.action_pick(0)  # rows start with nothing chosen: pick the first
-                screen._answer(widget.response(), timed_out=True)  # any type, any answer
+                screen.answering.answer(widget.response(), timed_out=True)  # any type, any answer
                 while not screen.query_one(FeedbackPanel).display:
                     await pilot.pause()
                 if number == questions - 1:

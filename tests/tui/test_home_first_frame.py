@@ -66,19 +66,3 @@ async def test_a_name_typed_before_the_name_box_is_up_goes_into_it(
         assert text_of(home, "#home-title").startswith(f"quizgame · Player: {player}")
         assert len(app.screen_stack) == 1  # no dialog opened by a letter of the name
 
-
-def test_the_first_frame_loads_none_of_what_comes_after_it() -> None:
-    # A start without a bytecode cache compiles every module imported before the first frame:
-    # the lists, the catalog scan, the game's start and the save models come after it.
-    import subprocess
-    import sys
-
-    code = ("import sys, quizgame.tui.app, quizgame.tui.screens.home; "
-            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('quizgame', 'pydantic'))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          timeout=60)
-    loaded = set(done.stdout.split())
-    assert "quizgame.tui.screens.home" in loaded
-    later = {"quizgame.tui.screens.home_lists", "quizgame.tui.catalog", "quizgame.tui.game_start",
-             "quizgame.tui.widgets.quiz_table", "quizgame.classroom.roster", "pydantic"}
-    assert not loaded & later

@@ -86,7 +86,7 @@ async def test_the_opening_is_drawn_first_and_the_quiz_loads_after_that_frame(
         assert isinstance(screen, QuestionScreen) and not screen.waiting_for_session
         assert events.index("whole frame of the opening") < events.index("quiz read")
         assert screen.session.record.seed == SEED
-        assert screen._presented is not None and screen._presented.shown == opening.shown
+        assert screen.presented is not None and screen.presented.shown == opening.shown
         # It plays as any game: the answer is saved, with the opening's seed.
         await pilot.press("1", "enter")
         await settle(pilot)
@@ -111,7 +111,7 @@ async def test_no_key_answers_and_no_clock_runs_before_the_session(
         clocks.advance(60)  # six times the limit
         await pilot.pause(0.3)
         assert _session_files(tmp_path) == []
-        assert screen.waiting_for_session and screen._presented is None
+        assert screen.waiting_for_session and screen.presented is None
         assert screen.query_one(TimerBar)._ticker is None
         assert "10 s" in str(screen.query_one("#time-left").render())
 
@@ -147,7 +147,7 @@ async def test_the_sessions_own_question_replaces_an_opening_that_differs(tmp_pa
         screen = app.screen
         assert isinstance(screen, QuestionScreen) and not screen.waiting_for_session
         assert str(screen.query_one("#prompt").render()) == real.shown.prompt
-        assert screen._presented is not None and screen._presented.shown == real.shown
+        assert screen.presented is not None and screen.presented.shown == real.shown
 
 
 async def test_a_game_to_continue_asks_first_and_the_opening_is_dropped(tmp_path: Path) -> None:
@@ -187,8 +187,8 @@ async def test_a_game_keeps_the_next_ones_opening_until_it_is_played_and_again_a
         kept = read_opening(_request(tmp_path), None)
         assert kept is not None and kept.seed == SEED  # `--seed` given: the next game replays it
         screen = app.screen
-        assert isinstance(screen, QuestionScreen) and screen._presented is not None
-        assert kept.shown == screen._presented.shown
+        assert isinstance(screen, QuestionScreen) and screen.presented is not None
+        assert kept.shown == screen.presented.shown
         await pilot.press("1", "enter")  # the first answer saved: a game to continue now
         await settle(pilot)
         assert read_opening(_request(tmp_path), None) is None
@@ -241,4 +241,4 @@ async def test_an_opening_is_drawn_as_its_session_draws_it(tmp_path: Path, quest
         await screen.attach(session)
         await settle(pilot)
         assert screen_text(pilot).splitlines()[1:-1] == drawn
-        assert screen._presented is presented
+        assert screen.presented is presented

@@ -91,7 +91,7 @@ async def test_keys_pressed_before_the_answer_widget_is_up_go_into_it(
         await settle(pilot)
         await screen.attach(session)
         await settle(pilot)
-        assert app.screen is screen and screen._presented is presented
+        assert app.screen is screen and screen.presented is presented
         expected = presented.shown.options[response] if isinstance(response, int) else response
         assert screen._inputs[question_type].response() == expected
         assert not screen.query_one("#hint").display

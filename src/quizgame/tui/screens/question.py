@@ -29,22 +29,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from quizgame import wording
-from quizgame.engine.errors import AnswerFormatError
-from quizgame.errors import QuizgameError
 from quizgame.tui.css import module_css
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
-from quizgame.tui.widgets.question_input import QuestionInput, Response
+from quizgame.tui.widgets.question_input import QuestionInput
 from quizgame.tui.widgets.registry import INPUT_BY_TYPE
 from quizgame.tui.widgets.timer import TimerBar
 
 if TYPE_CHECKING:
-    from quizgame.engine.feedback import Feedback
     from quizgame.engine.openings import Opening
     from quizgame.engine.presentation import PresentedQuestion
     from quizgame.engine.session import GameSession
     from quizgame.engine.shown import Shown
+    from quizgame.tui.screens.answering import Answering
     from quizgame.tui.settings import GameSettings
     from quizgame.tui.widgets.feedback import FeedbackPanel
 
@@ -86,12 +83,14 @@ class QuestionScreen(Screen[None]):
         self.settings = settings
         self._inputs: dict[str, QuestionInput] = {}
         """The answer widget of each question type met so far."""
-        self._presented: PresentedQuestion | None = None
+        self.presented: PresentedQuestion | None = None
         """The question waiting for an answer (None while its feedback is shown)."""
-        self._answered: PresentedQuestion | None = None
+        self.answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
         self._resumed = False
-        self._feedback: FeedbackPanel | None = None
+        self._answering: Answering | None = None
+        self.feedback_panel: FeedbackPanel | None = None
+        """The panel that shows an answer's feedback, once added (`_add_feedback`)."""
         self.opening_drawn = False
         """The opening's question is all drawn, answer widget too (the frame written after this
         shows it)."""
@@ -194,8 +193,8 @@ class QuestionScreen(Screen[None]):
         not delay that frame)."""
         from quizgame.tui.widgets.feedback import FeedbackPanel
 
-        self._feedback = FeedbackPanel(id="feedback", classes="panel")
-        await self.query_one("#stage", Container).mount(self._feedback)
+        self.feedback_panel = FeedbackPanel(id="feedback", classes="panel")
+        await self.query_one("#stage", Container).mount(self.feedback_panel)
 
     async def attach(self, session: GameSession) -> None:
         """Start the game of the opening on screen: its question now counts and answers. The
@@ -230,7 +229,7 @@ class QuestionScreen(Screen[None]):
         """Draw the question to answer, or the results when the session is over."""
         presented = self.session.current()
         if presented is None:
-            self._show_results()
+            self.answering.show_results()
             return
         widget = await self._draw(presented.shown)
         self._show_exam_status()
@@ -250,16 +249,16 @@ class QuestionScreen(Screen[None]):
         """The question's prompt in the panel on show (the feedback panel and hint hidden)."""
         self.query_one("#prompt", Static).update(shown.prompt)
         self.query_one("#hint", Static).display = False
-        if self._feedback is not None:
-            self._feedback.display = False
+        if self.feedback_panel is not None:
+            self.feedback_panel.display = False
         body = self.query_one("#question-body", VerticalScroll)
         body.display = True
         body.scroll_home(animate=False)
 
     def _start_answering(self, presented: PresentedQuestion, widget: QuestionInput) -> None:
         """The question drawn now takes its answer, and its clock runs."""
-        self._presented = presented
-        self._show_header(presented)
+        self.presented = presented
+        self.show_header(presented)
         widget.focus_answer()
         self.query_one(TimerBar).start(presented.time_limit, self.session.warning_seconds)
         self.refresh_bindings()
@@ -274,7 +273,7 @@ class QuestionScreen(Screen[None]):
                 self._inputs[question_type] = widget
             return widget
 
-    def _show_header(self, presented: PresentedQuestion) -> None:
+    def show_header(self, presented: PresentedQuestion) -> None:
         session = self.session
         self.query_one(GameHeader).show(
             number=presented.number,
@@ -284,71 +283,30 @@ class QuestionScreen(Screen[None]):
             streak=session.streak,
         )
 
-    # -- answering -----------------------------------------------------------------------
+    # -- the game under way (tui/screens/answering.py, loaded after the first question) ----
+
+    @property
+    def answering(self) -> Answering:
+        """Answers, feedback, the clock's warning, hints, leaving (its module loads on first
+        use: nothing in it is needed to draw the first question)."""
+        if self._answering is None:
+            from quizgame.tui.screens.answering import Answering
+
+            self._answering = Answering(self)
+        return self._answering
 
     def on_question_input_submitted(self, event: QuestionInput.Submitted) -> None:
         event.stop()
-        self._answer(event.response, timed_out=False)
+        self.answering.answer(event.response, timed_out=False)
 
     def on_timer_bar_warning(self, event: TimerBar.Warning) -> None:
         event.stop()
-        more = (f" Press {self.app.get_key_display(self._more_time_binding())} for 30 seconds "
-                "more." if self.session.can_have_more_time else "")
-        self.notify(wording.time_left(event.left) + more, title="Time", severity="warning",
-                    markup=False)
-
-    def _more_time_binding(self) -> Binding:
-        return next(b for b in self.BINDINGS
-                    if isinstance(b, Binding) and b.id == "quizgame.more_time")
+        self.answering.warn(event.left)
 
     def on_timer_bar_expired(self, event: TimerBar.Expired) -> None:
         event.stop()
-        if self._presented is not None:
-            self._answer(self._inputs[self._presented.type].response(), timed_out=True)
-
-    def _answer(self, response: Response, *, timed_out: bool) -> None:
-        presented = self._presented
-        if presented is None:
-            return  # a second Enter that arrived while the first was being answered
-        try:
-            feedback = self._submit(response, timed_out=timed_out)
-        except AnswerFormatError as error:
-            # Nothing was recorded; the engine's message says how to answer.
-            self.notify(str(error), title="Not an answer yet", severity="warning", markup=False)
-            return
-        except QuizgameError as error:
-            # The store could not write (a full or read-only disk, a save file it cannot read):
-            # the game stops, as in plain mode, rather than go on with answers that are lost.
-            self.notify(f"{error}\nThe game stopped; every answer before this one is saved.",
-                        title="Your answer could not be saved", severity="error", timeout=30,
-                        markup=False)
-            self._presented = None
-            self.app.pop_screen()
-            return
-        self._presented, self._answered = None, presented
-        self.query_one(TimerBar).stop()
-        self.query_one("#question-body", VerticalScroll).display = False
-        self._show_feedback(feedback)
-
-    def _submit(self, response: Response, *, timed_out: bool) -> Feedback:
-        try:
-            return self.session.submit(response, timed_out=timed_out)
-        except AnswerFormatError:
-            if not timed_out:
-                raise
-            # Time is up on an answer that cannot be read (say "12 ab"): it counts as none.
-            return self.session.submit(None, timed_out=True)
-
-    def _show_feedback(self, feedback: Feedback) -> None:
-        assert self._answered is not None
-        self._show_header(self._answered)  # the new score and streak
-        panel = self._feedback
-        assert panel is not None  # added before any question can be answered
-        session = self.session
-        panel.show(feedback, prompt=self._answered.shown.prompt, scored=session.mode != "practice",
-                   claims=session.claims, now=self.settings.clock(), undoable=session.can_undo)
-        panel.display = True
-        panel.focus()
+        if self.presented is not None:
+            self.answering.answer(self._inputs[self.presented.type].response(), timed_out=True)
 
     async def on_feedback_panel_next(self, event: FeedbackPanel.Next) -> None:
         event.stop()
@@ -356,29 +314,15 @@ class QuestionScreen(Screen[None]):
 
     def on_feedback_panel_override(self, event: FeedbackPanel.Override) -> None:
         event.stop()
-        try:
-            self._show_feedback(self.session.override())
-        except QuizgameError as error:
-            self.notify(str(error), title="Not overridden", severity="error", timeout=15, markup=False)
+        self.answering.override()
 
     async def on_feedback_panel_rate(self, event: FeedbackPanel.Rate) -> None:
         event.stop()
-        try:
-            self.session.rate(event.sure)
-        except QuizgameError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
-            return
-        await self.show_current()
+        await self.answering.rate(event.sure)
 
     async def on_feedback_panel_undo(self, event: FeedbackPanel.Undo) -> None:
         event.stop()
-        try:
-            self.session.undo()
-        except QuizgameError as error:
-            self.notify(str(error), title="Not undone", severity="warning", markup=False)
-            return
-        self.notify("Answer undone: the question again.", markup=False)
-        await self.show_current()
+        await self.answering.undo()
 
     def _show_exam_status(self) -> None:
         status = self.session.exam_status()
@@ -386,34 +330,18 @@ class QuestionScreen(Screen[None]):
         line.update(status.summary() if status is not None else "")
         line.display = status is not None
 
-    def _show_results(self) -> None:
-        from quizgame.tui.screens.results import ResultsScreen
-
-        session = self.session
-        try:
-            results = session.finish()
-        except QuizgameError as error:  # every answer was saved; only the end mark was not
-            self.notify(str(error), title="The end of the game could not be saved", severity="error",
-                        markup=False)
-            results = session.results()
-        self.app.post_message(self.Finished(session))
-        self.app.switch_screen(
-            ResultsScreen(results, self.settings, quiz_id=session.quiz.quiz.id,
-                          player=session.store.name, quiz=session.quiz)
-        )
-
     # -- keys ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._session is None and action in ("more_time", "hint"):
             return False  # the game has not started: nothing to add time to, no hint yet
         if action == "more_time":
-            if self._presented is None or not self.session.time_limit:
+            if self.presented is None or not self.session.time_limit:
                 return False  # untimed, or answered: not offered
             return True if self.session.can_have_more_time else None  # dimmed after ten
         if action == "hint":
             typing = isinstance(self.focused, Input)
-            shown = self._presented
+            shown = self.presented
             if shown is None or shown.hint is None or bool(parameters and parameters[0]) != typing:
                 return False
             return None if self.session.hint_used else True  # dimmed once used
@@ -421,74 +349,28 @@ class QuestionScreen(Screen[None]):
 
     def action_more_time(self) -> None:
         """Thirty more seconds on the question on screen (saved with the answer)."""
-        if self._presented is None:
-            return
-        before = self.session.time_limit
-        try:
-            allowed = self.session.more_time()
-        except QuizgameError as error:
-            self.notify(str(error), title="No more time", severity="warning", markup=False)
-            return
-        self.query_one(TimerBar).extend(allowed)
-        self.notify(wording.more_time(allowed - before, self.session.time_left() or 0.0),
-                    title="Time", markup=False)
-        self.refresh_bindings()
+        self.answering.more_time()
 
     def action_hint(self, typing: bool = False) -> None:
-        if self._presented is None:
-            return
-        hint = self.session.use_hint()
-        if hint is None:
-            return
-        panel = self.query_one("#hint", Static)
-        panel.update(f"Hint (half points): {hint}")
-        panel.display = True
-        self.refresh_bindings()
+        self.answering.hint()
 
     @property
     def in_progress(self) -> bool:
         """Whether leaving now leaves the game unfinished (so the player is asked first)."""
         if self._session is None:
             return False  # not started: nothing to lose
-        if self._presented is not None:
+        if self.presented is not None:
             return True  # a question waits for its answer
         return self.session.mode != "practice" and self.session.record.finished_at is None
 
     def action_leave(self, quit_app: bool = False) -> None:
         """Escape (home) or q/ctrl+q (quit): asks first while the game is unfinished."""
-        if not self.in_progress:
-            self._leave(quit_app)
-            return
-        from quizgame.tui.screens.ask import AskScreen
-
-        answered = self.session.answered_count
-        if self.session.mode == "practice":
-            text = f"{wording.count(answered, 'review')} saved." if answered else (
-                "Nothing answered yet.")
-        elif answered:
-            saved = "is" if answered == 1 else "are"
-            text = (f"Your {wording.count(answered, 'answer')} {saved} saved; you can continue "
-                    "later (start this quiz again, then Continue).")
-        else:
-            text = "Nothing answered yet: leaving ends this game."
-        where = "quit quizgame" if quit_app else "go to the home screen"
-        self.app.push_screen(
-            AskScreen("Leave this game?", text, [("y", f"yes, {where}"), ("n", "no, keep playing")]),
-            lambda answer: self._leave(quit_app) if answer == "y" else None,
-        )
-
-    def _leave(self, quit_app: bool) -> None:
-        # Every answer is already saved; an unfinished game can be continued later.
-        self.query_one(TimerBar).stop()
-        if quit_app:
-            self.app.exit()
-        else:
-            self.dismiss()
+        self.answering.leave(quit_app)
 
     # -- a fair clock: paused while another screen (help, palette, a dialog) is over it ----
 
     def on_screen_suspend(self) -> None:
-        if self._presented is not None:
+        if self.presented is not None:
             self.session.pause()
             self.query_one(TimerBar).pause()
 
