@@ -217,8 +217,11 @@ class QuestionScreen(Screen[None]):
     async def _prebuild_input(self) -> None:
         """Build the next answer widget the quiz will need, hidden, then the one after it at
         the next refresh (a key pressed meanwhile waits for one widget at most)."""
-        if not self.settings.build_ahead or self.app.screen is not self or not self.is_attached:
-            return  # not wanted, left, or under a dialog: the rest are built when needed
+        if not self.is_attached:
+            return
+        self._load_answering()  # between frames, rather than at the first answer
+        if not self.settings.build_ahead or self.app.screen is not self:
+            return  # not wanted, or under a dialog: the rest are built when needed
         types = dict.fromkeys(question.type for question in self.session.quiz.questions)
         missing = [question_type for question_type in types if question_type not in self._inputs]
         if missing:
@@ -289,10 +292,12 @@ class QuestionScreen(Screen[None]):
     def answering(self) -> Answering:
         """Answers, feedback, the clock's warning, hints, leaving (its module loads on first
         use: nothing in it is needed to draw the first question)."""
-        if self._answering is None:
-            from quizgame.tui.screens.answering import Answering
+        return self._answering or self._load_answering()
 
-            self._answering = Answering(self)
+    def _load_answering(self) -> Answering:
+        from quizgame.tui.screens.answering import Answering
+
+        self._answering = self._answering or Answering(self)
         return self._answering
 
     def on_question_input_submitted(self, event: QuestionInput.Submitted) -> None:
