@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from quizgame.tui.css import module_css
+from quizgame.tui.screens.styled_as_mounted import StyledAsMounted
 from quizgame.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ MODE_WORDS: dict[str, str] = {
 }
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(StyledAsMounted, Screen[None]):
     """Players on the left, quizzes on the right; Enter on a quiz plays it.
 
     Started as `quizgame play QUIZ` without a player, it asks who is playing (see
@@ -122,7 +123,7 @@ class HomeScreen(Screen[None]):
         event.stop()
         event.prevent_default()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Back from a game: scores and due cards have changed.
         if self.player is not None and self._lists is not None and self._lists.entries:
             self.load_standings(self.player)

@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from quizgame.tui.css import module_css
+from quizgame.tui.screens.styled_as_mounted import StyledAsMounted
 from quizgame.tui.widgets.header import GameHeader
 from quizgame.tui.widgets.keybar import KeyBar
 from quizgame.tui.widgets.question_input import QuestionInput
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from quizgame.tui.widgets.feedback import FeedbackPanel
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(StyledAsMounted, Screen[None]):
     """Plays a session to its end, one question after another, then shows the results."""
 
     DEFAULT_CSS = module_css(__file__)
@@ -87,7 +88,6 @@ class QuestionScreen(Screen[None]):
         """The question waiting for an answer (None while its feedback is shown)."""
         self.answered: PresentedQuestion | None = None
         """The question whose feedback is shown."""
-        self._resumed = False
         self._answering: Answering | None = None
         self.feedback_panel: FeedbackPanel | None = None
         """The panel that shows an answer's feedback, once added (`_add_feedback`)."""
@@ -380,11 +380,6 @@ class QuestionScreen(Screen[None]):
             self.query_one(TimerBar).pause()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._resumed:
-            # Shown for the first time: its widgets were styled as they were mounted, just now,
-            # and Textual's restyling of the whole screen on resuming would only repeat that.
-            self._resumed = True
-            event.refresh_styles = False
         if self._session is None:
             return
         self.session.unpause()
