@@ -5,12 +5,14 @@ screen's letter keys (m, n, t, l, p, r, a) fires while a name is being typed."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import Clocks, make_app, quizzes_folder, settle, text_of
+from tui_helpers import Clocks, make_app, quizzes_folder, settle, text_of, until
 
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.home import HomeScreen
@@ -66,3 +68,35 @@ async def test_a_name_typed_before_the_name_box_is_up_goes_into_it(
         assert text_of(home, "#home-title").startswith(f"quizgame · Player: {player}")
         assert len(app.screen_stack) == 1  # no dialog opened by a letter of the name
 
+
+
+async def test_a_name_entered_while_the_quizzes_are_read_chooses_that_player(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen in a real terminal, a name typed as the name box appeared: the worker reading the
+    # quizzes and the UI thread each made the screen's lists at once (the module's import, a
+    # few milliseconds without a bytecode cache, was the window). The lists the quizzes filled
+    # were not the ones the name went to: no player, and "No quiz files" under the table.
+    # The window is widened here: lists made off the UI thread take a fifth of a second.
+    from quizgame.tui.screens.home_lists import HomeLists
+
+    made: list[HomeLists] = []
+    init = HomeLists.__init__
+
+    def slowly_off_the_ui_thread(lists: HomeLists, home: HomeScreen) -> None:
+        made.append(lists)
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.2)
+        init(lists, home)
+
+    monkeypatch.setattr(HomeLists, "__init__", slowly_off_the_ui_thread)
+    app = make_app(quizzes_folder(tmp_path), tmp_path / "saves", Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(app.query("#new-player")))
+        await pilot.press(*"Marta", "enter")
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert len(made) == 1
+        assert text_of(home, "#home-title").startswith("quizgame · Player: Marta")
+        assert "No quiz files" not in text_of(home, "#quiz-detail")

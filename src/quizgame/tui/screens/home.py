@@ -95,6 +95,9 @@ class HomeScreen(StyledAsMounted, Screen[None]):
         GIL)."""
         if not self.is_attached:
             return  # quit at once
+        # Made here, on the UI thread, before the worker that fills them starts: made by that
+        # worker, a name entered meanwhile would make another (and go to the empty one).
+        lists = self.lists
         hint = "Your name (from the class list)" if self.settings.roster else "New player's name"
         typed = "".join(self._typed_ahead or ())
         name, enter, _ = typed.partition("\n")
@@ -105,7 +108,7 @@ class HomeScreen(StyledAsMounted, Screen[None]):
             box.focus()
         if enter:
             await box.action_submit()
-        self.load_catalog()
+        self.load_catalog(lists)
 
     def on_key(self, event: events.Key) -> None:
         typed = self._typed_ahead
@@ -132,8 +135,9 @@ class HomeScreen(StyledAsMounted, Screen[None]):
 
     @property
     def lists(self) -> HomeLists:
-        """The players and quizzes, and what is done with them (its module loads on first use:
-        nothing in it is needed for the first paint)."""
+        """The players and quizzes, and what is done with them (its module loads on first use,
+        on the UI thread as the name box is added: nothing in it is needed for the first
+        paint)."""
         if self._lists is None:
             from quizgame.tui.screens.home_lists import HomeLists
 
@@ -141,8 +145,8 @@ class HomeScreen(StyledAsMounted, Screen[None]):
         return self._lists
 
     @work(thread=True, exclusive=True, group="catalog")
-    def load_catalog(self) -> None:
-        self.lists.read_catalog()
+    def load_catalog(self, lists: HomeLists) -> None:
+        lists.read_catalog()
 
     @work(thread=True, exclusive=True, group="standings")
     def load_standings(self, player: str) -> None:
