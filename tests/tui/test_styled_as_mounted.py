@@ -9,14 +9,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from tui_helpers import (
-    Clocks,
-    make_app,
-    opening_at,
-    push_opening,
-    quizzes_folder,
-    settle,
-)
+from tui_helpers import Clocks, make_app, opening_at, push_opening, quizzes_folder, settle
 
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.home import HomeScreen
