@@ -174,6 +174,17 @@ def wait_until(condition, timeout_s: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+def test_the_lrs_keeps_no_history_file_a_kill_could_tear(lrs: Ralph, school: list[Path],
+                                                         capsys) -> None:
+    """Ralph's fs backend rewrites a history file whole at each read and write (ralph_fs_fixes):
+    a server killed mid-write left it torn, and every POST after the restart failed with HTTP
+    500 until the push's backoff ran out (the kill test took 45 s one run in three, not 4)."""
+    assert run(capsys, "push", "--lrs", lrs.url, "--saves", str(school[0]))[0] == 0
+    assert run(capsys, "scores", "--lrs", lrs.url)[0] == 0
+    assert lrs.stored(), "nothing was pushed"
+    assert not list((lrs.root / "app").rglob("history.json"))
+
+
 def test_killing_the_lrs_mid_push_loses_and_duplicates_nothing(lrs: Ralph, tmp_path: Path,
                                                                capsys) -> None:
     saves = tmp_path / "big"
