@@ -5,7 +5,7 @@
 Runs `python -m pytest ARGS` in DIR (default: this repository) with DIR/src first on the path,
 N times (default 1: a whole suite takes minutes on two cores), and prints, for each tree, the
 wall time and the CPU time its processes used (min/median/max), and the idle share: the part of
-the machine's time (wall × cores; `-n auto` starts three workers for two cores,
+the machine's time (wall × cores; `-n auto` starts two workers a core,
 tests/conftest.py) spent waiting rather than computing. With `--baseline` (say an export of
 main: `git archive main | tar -x -C DIR`) the two trees run alternately, so that both see the
 same load on a shared machine, and the ratio of the medians is printed. Issue 12's goal: the

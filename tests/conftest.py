@@ -25,7 +25,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     Where the environment asks Python not to write bytecode (PYTHONDONTWRITEBYTECODE, as on
     this project's shared machine), the workers and the commands the tests start would each
-    compile quizgame's modules again: 3 workers and some 70 `python -m quizgame` processes a run.
+    compile quizgame's modules again: 4 workers and some 70 `python -m quizgame` processes a run.
     They share one bytecode cache instead, kept in pytest's own git-ignored folder rather than
     beside the sources (tests/bytecode_cache.py). Runs before xdist starts its workers, which
     inherit it; Ralph's interpreter (tests/lrs) does too."""
@@ -39,13 +39,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: three workers for two cores. About a third of a serial run is waiting (real
-    processes, servers, terminals, timers) that another worker's tests can use; but each worker
-    more also costs CPU: its own start and collection, and the others' share of the caches.
-    On this project's two cores, whole suites run alternately (benchmarks/bench_suite.py):
-    2 workers 79.3 and 80.4 s, 3 workers 64.4 and 74.9 s, 4 workers 83.2 and 75.9 s (against
-    80.1 and 68.4 s for 3), with 4 using 12-24 s more CPU than 3."""
-    return max(2, 3 * len(os.sched_getaffinity(0)) // 2)
+    """`-n auto`: two workers a core. About a third of a serial run is waiting (real processes,
+    servers, terminals, timers) that another worker's tests can use; but each worker more also
+    costs CPU: its own start and collection, and the others' share of the caches. Whole suites on
+    this project's two quiet cores (benchmarks/bench_suite.py's way, run alternately): 3 workers
+    55.0 and 56.1 s, 4 workers 51.2, 50.0 and 52.0 s, 5 workers 50.2 s, 6 workers 51.4 s, the
+    CPU time growing with each worker (80, 84, 87, 91 s). An earlier count favouring 3 (64-75 s
+    against 76-83 s for 4) was muddled by the LRS kill test, which took 45 s instead of 4 one run
+    in three (tests/lrs/ralph_fs_fixes.py)."""
+    return max(2, 2 * len(os.sched_getaffinity(0)))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
