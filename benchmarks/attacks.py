@@ -93,7 +93,7 @@ def escapes_in_quizzes(rng: random.Random, folder: Path) -> bool:
 def escapes_in_saves(rng: random.Random, folder: Path) -> bool:
     record = a_game("Ana", f"s{rng.randrange(10**6)}")
     record.quiz_title = "Capitals" + rng.choice(CONTROLS)
-    record.answers[0].given = rng.choice(CONTROLS)
+    record.answers[0] = record.answers[0].model_copy(update={"given": rng.choice(CONTROLS)})
     saves = SavesFolder(folder / "saves").player("Ana")
     saves.save_session(record)
     outputs = [quizgame("scores", "--saves", str(folder / "saves"))[1],

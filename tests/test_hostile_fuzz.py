@@ -115,7 +115,7 @@ def test_a_huge_string_loads_or_is_refused_by_size(size: int, where: str) -> Non
 def test_control_characters_never_come_out_of_a_save(title: str, given_text: str) -> None:
     record = game("Ana", "s1", 2, finished=True)
     record.quiz_title = title
-    record.answers[0].given = given_text
+    record.answers[0] = record.answers[0].model_copy(update={"given": given_text})
     with tempfile.TemporaryDirectory() as folder:
         saves = SavesFolder(Path(folder)).player("Ana")
         saves.save_session(record)

@@ -143,7 +143,7 @@ def test_extreme_numbers_survive_a_card_file(tmp_path: Path, number: float) -> N
 def test_infinite_numbers_survive_a_session_file(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
     record = a_session()
-    record.answers[2].given = math.inf
+    record.answers[2] = record.answers[2].model_copy(update={"given": math.inf})
     write_session(path, record)
     assert read_record(path).answers[2].given == math.inf
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from quizgame.engine.records import AnswerRecord, SessionRecord, UndoneAnswer
 from quizgame.errors import SaveError
@@ -92,6 +94,47 @@ def test_replacing_undoing_and_finishing_append_and_read_back_exactly(zoe: Playe
     assert reread(zoe, record.id) == record
     table = tomllib.loads(file_of(zoe).read_text(encoding="utf-8"))
     assert len(table["answers"]) == 5 and len(table["saved"]) == 6  # every write is kept
+
+
+def test_a_save_costs_the_same_at_answer_20_and_at_answer_2000(zoe: PlayerSaves) -> None:
+    # Memory stands in for time (timings have no place in tests): a save that looked at every
+    # earlier answer (a copy of each as a dict, then compared) allocated for each of them.
+    record = empty_game()
+    peaks = {}
+    for n in range(2000):
+        add(record, n)
+        if n + 1 in (20, 2000):
+            tracemalloc.start()
+            zoe.save_session(record)
+            peaks[n + 1] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        else:
+            zoe.save_session(record)
+    assert peaks[2000] < peaks[20] + 2048, peaks
+    assert reread(zoe, record.id) == record
+
+
+def test_an_earlier_answer_replaced_by_an_equal_copy_still_appends(zoe: PlayerSaves) -> None:
+    # The live hub saves snapshots (copies of every answer): compared by value, they append.
+    record = empty_game()
+    for n in range(3):
+        add(record, n)
+        zoe.save_session(record)
+    copy = record.model_copy(deep=True)
+    add(copy, 3)
+    zoe.save_session(copy)
+    table = tomllib.loads(file_of(zoe).read_text(encoding="utf-8"))
+    assert len(table["saved"]) == 4 and len(table["answers"]) == 4
+    assert reread(zoe, record.id) == copy
+
+
+def test_answers_cannot_be_changed_in_place(zoe: PlayerSaves) -> None:
+    # A save compares the answers it wrote by identity first: an answer changed in place would
+    # be the same object, and its change never written. Answers are replaced instead.
+    record = empty_game()
+    add(record, 0)
+    with pytest.raises(ValidationError, match="frozen"):
+        record.answers[0].correct = False
 
 
 def test_a_change_that_cannot_be_appended_rewrites_the_file_whole(zoe: PlayerSaves) -> None:

@@ -37,7 +37,11 @@ class RecordModel(BaseModel):
 
 
 class AnswerRecord(RecordModel):
-    """One answered (or timed-out) question."""
+    """One answered (or timed-out) question. Frozen: a change is a new answer put in its place
+    (`model_copy(update=...)`), which is how the store tells, without looking at every earlier
+    answer of a long game, which ones a save must write (store/session_log.py)."""
+
+    model_config = ConfigDict(frozen=True)
 
     question_id: str = Field(description="Id of the question in its quiz.")
     question_type: str = Field(description="Type of the question when it was answered.")

@@ -554,7 +554,7 @@ class GameSession:
             overridden=True,
             extra_seconds=wrong.extra_seconds or 0,
         )
-        revised.sure = wrong.sure
+        revised = revised.model_copy(update={"sure": wrong.sure})
         self._save(revised, last.card_before, replaces=wrong)
         self._streak = last.streak_before + 1
         return self._feedback(last.shown.question, revised, None)

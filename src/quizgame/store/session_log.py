@@ -28,11 +28,14 @@ which of them the game has (`SessionLog.table_of` reads them back).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
+from operator import is_
 from pathlib import Path
 from typing import Any
 
-from quizgame.engine.records import SessionRecord, answer_counts
+from quizgame.engine.records import AnswerRecord, SessionRecord, answer_counts
 from quizgame.errors import SaveError
 from quizgame.store.documents import dump_table, unreadable
 from quizgame.store.files import write_atomic
@@ -59,8 +62,8 @@ class SessionLog:
     """What this process last wrote to a session file: enough to append the next save."""
 
     header: dict[str, Any]
-    answers: list[dict[str, Any]]  # each answer's field values as written (`vars` of the model)
-    undone: list[dict[str, Any]]
+    answers: list[AnswerRecord]  # the answers written (frozen), in order
+    undone: list[AnswerRecord]
     figures: dict[str, Any]  # the marker's fields but `answers` and `kept`
     before_last: dict[str, int]  # the summary lines of all answers but the last
     digest: Any  # the running hash of the file (logfile.hasher)
@@ -85,21 +88,21 @@ def append_session(path: Path, log: SessionLog, record: SessionRecord) -> Sessio
     appended (the file then gets a full write) or the file is no longer as `log` left it."""
     if _header(record) != log.header or log.stamp is None:
         return None
-    answers = list(map(vars, record.answers))
     kept = len(log.answers)
-    if answers[:kept] != log.answers:
+    if not _written_first(record.answers, log.answers, kept):
         kept -= 1  # the last answer replaced or taken back
-        if kept < 0 or answers[:kept] != log.answers[:kept]:
+        if kept < 0 or not _written_first(record.answers, log.answers, kept):
             return None
-    undone = list(map(vars, record.undone))
-    if undone[: len(log.undone)] != log.undone:
+    if not _written_first(record.undone, log.undone, len(log.undone)):
         return None
     # The summary lines are counted from the answers kept (known) and those added: a save
     # costs what it adds, however long the game.
     before = log.figures if kept == len(log.answers) else log.before_last
     added = record.answers[kept:]
     counts = _plus(before, answer_counts(added))
-    if not added and len(undone) == len(log.undone) and _figures(record, counts) == log.figures:
+    if not added and len(record.undone) == len(log.undone) and (
+        _figures(record, counts) == log.figures
+    ):
         return log  # nothing new: already saved
     if Stamp.of(path) != log.stamp:
         return None
@@ -107,7 +110,8 @@ def append_session(path: Path, log: SessionLog, record: SessionRecord) -> Sessio
     data = _block(record, kept, len(log.undone), counts, digest)
     stamp = append(path, data, at=log.stamp.size)
     before_last = _plus(before, answer_counts(added[:-1])) if added else log.before_last
-    return _written(record, log.header, log.answers[:kept], counts, before_last, digest, stamp)
+    del log.answers[kept:]  # the old log's lists become the new one's: no copy of the game
+    return _written(record, log.header, log.answers, counts, before_last, digest, stamp)
 
 
 def table_of(path: Path, table: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -183,17 +187,26 @@ def _block(record: SessionRecord, kept: int, undone_kept: int, counts: dict[str,
     return body + marker_block(marker, digest)
 
 
-def _written(record: SessionRecord, header: dict[str, Any], kept: list[dict[str, Any]],
+def _written_first(now: Sequence[AnswerRecord], written: Sequence[AnswerRecord],
+                   count: int) -> bool:
+    """Whether the first `count` answers of `now` are the first `count` written. Answers are
+    frozen, so the same objects (a game's own record) are the same answers, told apart at C
+    speed; copies (the live hub's snapshots) are compared field by field."""
+    if len(now) < count:
+        return False
+    if all(map(is_, islice(now, count), written)):
+        return True
+    return all(a is b or vars(a) == vars(b) for a, b in zip(islice(now, count), written))
+
+
+def _written(record: SessionRecord, header: dict[str, Any], kept: list[AnswerRecord],
              counts: dict[str, int], before_last: dict[str, int], digest: Any,
              stamp: Stamp | None) -> SessionLog:
-    """The log of what was just written: `kept`, the snapshots of the answers kept, and
-    snapshots of the rest (copies: the caller may change its records in place)."""
+    """The log of what was just written: `kept`, the answers kept (extended in place by those
+    written after them), and the undone answers (a copy of the list: the caller changes its
+    record's lists in place, never the frozen answers in them)."""
     if stamp is None:
         raise SaveError(f"session file of {record.id} vanished as it was written")
-    return SessionLog(
-        header, kept + [dict(vars(answer)) for answer in record.answers[len(kept):]],
-        [dict(vars(answer)) for answer in record.undone],
-        _figures(record, counts), before_last, digest, stamp,
-    )
-
-
+    kept += record.answers[len(kept):]
+    return SessionLog(header, kept, list(record.undone), _figures(record, counts), before_last,
+                      digest, stamp)
