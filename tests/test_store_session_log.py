@@ -41,6 +41,21 @@ def add(record: SessionRecord, n: int) -> None:
     record.score += record.answers[-1].points
 
 
+def played(saves: PlayerSaves, answers: int) -> SessionRecord:
+    """A quiz game of `answers` answers, saved after each one."""
+    record = empty_game()
+    for n in range(answers):
+        add(record, n)
+        saves.save_session(record)
+    return record
+
+
+def blocks(saves: PlayerSaves) -> tuple[int, int]:
+    """How many [[saved]] markers and [[answers]] tables the game's file holds."""
+    table = tomllib.loads(file_of(saves).read_text(encoding="utf-8"))
+    return len(table["saved"]), len(table["answers"])
+
+
 @pytest.fixture
 def zoe(tmp_path: Path) -> PlayerSaves:
     return SavesFolder(tmp_path / "saves").player("Zoë")
@@ -116,15 +131,11 @@ def test_a_save_costs_the_same_at_answer_20_and_at_answer_2000(zoe: PlayerSaves)
 
 def test_an_earlier_answer_replaced_by_an_equal_copy_still_appends(zoe: PlayerSaves) -> None:
     # The live hub saves snapshots (copies of every answer): compared by value, they append.
-    record = empty_game()
-    for n in range(3):
-        add(record, n)
-        zoe.save_session(record)
+    record = played(zoe, 3)
     copy = record.model_copy(deep=True)
     add(copy, 3)
     zoe.save_session(copy)
-    table = tomllib.loads(file_of(zoe).read_text(encoding="utf-8"))
-    assert len(table["saved"]) == 4 and len(table["answers"]) == 4
+    assert blocks(zoe) == (4, 4)
     assert reread(zoe, record.id) == copy
 
 
@@ -138,15 +149,11 @@ def test_answers_cannot_be_changed_in_place(zoe: PlayerSaves) -> None:
 
 
 def test_a_change_that_cannot_be_appended_rewrites_the_file_whole(zoe: PlayerSaves) -> None:
-    record = empty_game()
-    for n in range(4):
-        add(record, n)
-        zoe.save_session(record)
+    record = played(zoe, 4)
     record.answers[0] = record.answers[0].model_copy(update={"claim": "rejected"})
     record.planned = ["q0", "q1", "q2", "q3"]
     zoe.save_session(record)
-    table = tomllib.loads(file_of(zoe).read_text(encoding="utf-8"))
-    assert len(table["saved"]) == 1 and len(table["answers"]) == 4
+    assert blocks(zoe) == (1, 4)
     assert reread(zoe, record.id) == record
 
 
