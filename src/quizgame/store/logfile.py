@@ -39,6 +39,7 @@ from quizgame.store.files import file_error
 MARKER = "saved"
 CHECKSUM = "checksum"
 _CHECKSUM_LINE = re.compile(rb'^checksum = "([0-9a-f]{32})"\n', re.MULTILINE)
+_CHECKSUM_START = b'checksum = "'
 _MARKER_HEADER = b"\n[[saved]]\n"
 # A table this long is never written inline by tomli_w (see `table_block`).
 _FILLER = {"_": "x" * 120}
@@ -69,9 +70,7 @@ def committed(raw: bytes, kind: bytes, digest: Any = None) -> Committed:
     """`raw` without what follows its last checksum line (a write cut short), and whether that
     checksum matches. `digest`: the running hash of what comes before `raw` in its file, when
     `raw` is what was appended to a file already read (it is not changed)."""
-    last = None
-    for last in _CHECKSUM_LINE.finditer(raw):  # noqa: B007 (the last one is wanted)
-        pass
+    last = _last_checksum_line(raw)
     digest = hasher(kind) if digest is None else digest.copy()
     if last is None:
         digest.update(raw)
@@ -80,6 +79,24 @@ def committed(raw: bytes, kind: bytes, digest: Any = None) -> Committed:
     intact = digest.hexdigest() == last.group(1).decode("ascii")
     digest.update(raw[last.start() : last.end()])
     return Committed(raw[: last.end()], intact=intact, marked=True, digest=digest)
+
+
+def has_marker(raw: bytes) -> bool:
+    """Whether the file has a `[[saved]]` table: format 2 (a plain search; a regex anchored at
+    line starts scans a whole session file several times slower)."""
+    return raw.startswith(_MARKER_HEADER[1:]) or _MARKER_HEADER in raw
+
+
+def _last_checksum_line(raw: bytes) -> re.Match[bytes] | None:
+    """The last whole checksum line, found from the end: the file before it is not scanned."""
+    end = len(raw)
+    while (at := raw.rfind(_CHECKSUM_START, 0, end)) >= 0:
+        if at == 0 or raw[at - 1] == ord("\n"):
+            line = _CHECKSUM_LINE.match(raw, at)
+            if line is not None:
+                return line
+        end = at
+    return None
 
 
 def table_block(name: str, table: Mapping[str, Any]) -> str:

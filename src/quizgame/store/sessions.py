@@ -64,7 +64,6 @@ CHECKSUM = "checksum"
 # The first table header ends the text of the record's own fields (format 1: the answers and
 # the undo log after them; format 2 also the first marker).
 _TABLES_HEADER = re.compile(rb"^\[\[(?:answers|undone|saved)\]\]", re.MULTILINE)
-_MARKER_HEADER = re.compile(rb"^\[\[saved\]\]\n", re.MULTILINE)
 _CHECKSUM_LINE = re.compile(rb'^checksum = "([0-9a-f]{32})"\n', re.MULTILINE)
 __all__ = [
     "SUMMARY_LINES", "SessionLog", "append_session", "intact", "read_record", "read_summary",
@@ -79,7 +78,7 @@ def read_record(path: Path, raw: bytes | None = None, *, checked: bool = False) 
     (its score is not the sum of their points, a summary line miscounts them) is refused too.
     """
     raw = read_bytes(path) if raw is None else raw
-    if _MARKER_HEADER.search(raw):
+    if logfile.has_marker(raw):
         table, counts = table_of(path, read_table(path, SESSION, logfile.committed(raw, KIND).raw))
     else:
         table = read_table(path, SESSION, raw)
@@ -96,7 +95,7 @@ def read_summary(path: Path, raw: bytes | None = None, *, checked: bool = False)
     checksum matches), else from a full read (`read_record`, with `checked` passed on)."""
     raw = read_bytes(path) if raw is None else raw
     summary = None
-    if _MARKER_HEADER.search(raw):
+    if logfile.has_marker(raw):
         log = logfile.committed(raw, KIND)
         if log.intact:
             summary = _summary_of(_header_text(log.raw), log.last_marker)
@@ -109,7 +108,7 @@ def read_summary(path: Path, raw: bytes | None = None, *, checked: bool = False)
 
 def intact(raw: bytes) -> bool:
     """Whether a session file holds exactly the bytes quizgame wrote (its checksum matches)."""
-    if _MARKER_HEADER.search(raw):
+    if logfile.has_marker(raw):
         return logfile.committed(raw, KIND).intact
     line = _CHECKSUM_LINE.search(raw)
     if line is None:
