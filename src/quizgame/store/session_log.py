@@ -35,7 +35,7 @@ from operator import is_
 from pathlib import Path
 from typing import Any
 
-from quizgame.engine.records import AnswerRecord, SessionRecord, answer_counts
+from quizgame.engine.records import AnswerRecord, SessionRecord, UndoneAnswer, answer_counts
 from quizgame.errors import SaveError
 from quizgame.store.documents import dump_table, unreadable
 from quizgame.store.files import write_atomic
@@ -63,7 +63,7 @@ class SessionLog:
 
     header: dict[str, Any]
     answers: list[AnswerRecord]  # the answers written (frozen), in order
-    undone: list[AnswerRecord]
+    undone: list[UndoneAnswer]
     figures: dict[str, Any]  # the marker's fields but `answers` and `kept`
     before_last: dict[str, int]  # the summary lines of all answers but the last
     digest: Any  # the running hash of the file (logfile.hasher)
